@@ -1,0 +1,211 @@
+// The one schema of `.github/done.yml`: the TypeScript types, the JSON Schema and the field docs all come
+// from here. Cross-field rules (unique ids, non-empty `require`, …) live in validate.ts, not in refinements,
+// so that `z.toJSONSchema` converts this file cleanly.
+import { z } from "zod";
+
+const globs = z
+  .array(z.string().min(1))
+  .min(1)
+  .describe("Glob patterns (minimatch, dot files included). A pattern starting with `!` excludes matches.");
+
+export const OwnerRole = z
+  .enum(["product", "engineering", "joint"])
+  .describe("Who owns the criterion: `product` owns the problem, `engineering` the solution, `joint` both.");
+
+const principal = z
+  .string()
+  .min(1)
+  .describe("A GitHub login (`alice`) or a team (`@org/team-slug`).");
+
+export const Condition = z
+  .object({
+    files: globs.optional().describe("Applies when some changed file matches these globs (`!glob` excludes)."),
+    labels: z.array(z.string().min(1)).min(1).optional().describe("Applies when the PR has any of these labels."),
+    labels_absent: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe("Applies only when the PR has none of these labels."),
+    base: globs.optional().describe("Applies when the PR's base branch matches one of these globs."),
+    draft: z.boolean().optional().describe("`false`: applies only to PRs that are ready for review (not drafts)."),
+    get any() {
+      return z.array(Condition).min(1).optional().describe("Applies when any of these conditions holds.");
+    },
+    get all() {
+      return z.array(Condition).min(1).optional().describe("Applies when all of these conditions hold.");
+    },
+  })
+  .strict()
+  .describe("When the criterion applies. Every key given must hold; omit `when` to apply to every PR.");
+
+export const Evidence = z
+  .object({
+    files: globs.optional().describe("Met when some changed file matches these globs, e.g. `test/**` or `docs/**`."),
+    linked_issue: z
+      .union([
+        z.literal(true),
+        z
+          .object({
+            checklist: z
+              .string()
+              .min(1)
+              .optional()
+              .describe("A heading in each linked issue under which every task-list box must be ticked."),
+          })
+          .strict(),
+      ])
+      .optional()
+      .describe("Met when the PR closes at least one issue (closing keyword or the sidebar's Development link)."),
+    pr_body: z
+      .object({
+        section: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("A heading in the PR description whose section must have content (not only a placeholder)."),
+        checkbox: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("The text of a task-list box in the PR description that must be ticked."),
+      })
+      .strict()
+      .optional()
+      .describe("Met by the PR description: a non-empty section and/or a ticked checkbox."),
+    label: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .optional()
+      .describe("Met when the PR has this label (or any of these labels)."),
+    check: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Met when a check run or commit status with this name (glob) succeeded on the head commit."),
+    approved_by: z
+      .union([principal, z.array(principal).min(1)])
+      .optional()
+      .describe(
+        "Met when the latest review of one of these approves: `product` or `engineering` (the owners), a login or `@org/team`.",
+      ),
+    diff_contains: z
+      .object({
+        text: z.string().min(1).describe("Literal text that an added line must contain (not a regular expression)."),
+        files: globs.optional().describe("Only look at added lines in files matching these globs."),
+      })
+      .strict()
+      .optional()
+      .describe("Met when an added line of the diff contains the text, e.g. a feature-flag call."),
+    get any() {
+      return z.array(Evidence).min(1).optional().describe("Met when any of these is met.");
+    },
+    get all() {
+      return z.array(Evidence).min(1).optional().describe("Met when all of these are met.");
+    },
+  })
+  .strict()
+  .describe("What shows the criterion is met. Every key given must be met.");
+
+export const Criterion = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and dashes, e.g. `unit-tests`")
+      .describe("A stable id in kebab-case, used in `/dod waive <id>` and to override presets."),
+    title: z.string().min(1).optional().describe("What the criterion means, shown in the report."),
+    owner: OwnerRole.optional(),
+    hint: z.string().min(1).optional().describe("How to satisfy it: shown when the criterion is missing."),
+    when: Condition.optional(),
+    require: Evidence.optional(),
+    waivable: z.boolean().optional().describe("`false`: nobody may waive this criterion. Default `true`."),
+    enabled: z.boolean().optional().describe("`false` switches off a criterion, e.g. one inherited from a preset."),
+  })
+  .strict()
+  .describe("One item of the definition of done.");
+
+export const Releases = z
+  .object({
+    by: z.enum(["milestone", "label"]).default("milestone").describe("What marks a release: a milestone or a label."),
+    label: z.string().min(1).optional().describe("With `by: label`, the glob release labels match, e.g. `release/*`."),
+  })
+  .strict()
+  .describe("How the dashboard groups pull requests into releases.");
+
+export const Dashboard = z
+  .object({
+    issue: z.boolean().default(false).describe("`true`: keep a \"Definition of Done dashboard\" issue up to date."),
+    capacity: z
+      .object({
+        groups: z
+          .record(z.string(), z.array(z.string().min(1)).min(1))
+          .describe("Label groups, e.g. `feature: [feature, enhancement]`, `health: [tech-debt, chore]`."),
+        target: z
+          .record(z.string(), z.number().min(0).max(100))
+          .optional()
+          .describe("Target share per group in percent, e.g. `feature: 80`, `health: 20`."),
+      })
+      .strict()
+      .optional()
+      .describe("The capacity split between label groups, shown per release next to the target."),
+  })
+  .strict()
+  .describe("The dashboard of unfinished done-items per release.");
+
+export const DoneConfig = z
+  .object({
+    $schema: z.string().optional().describe("The JSON Schema this file follows (for editors)."),
+    version: z.literal(1).default(1).describe("The version of this file's format."),
+    extends: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Start from `recommended` (built-in preset) or `org` (the organisation's `.github` repository)."),
+    mode: z
+      .enum(["blocking", "advisory"])
+      .default("blocking")
+      .describe("`blocking`: missing items fail the check. `advisory`: they make it neutral."),
+    comment: z
+      .enum(["on-missing", "always", "never"])
+      .default("on-missing")
+      .describe("`on-missing`: comment once something is missing and keep it current; `always`; `never`."),
+    owners: z
+      .object({
+        product: z.array(principal).default([]).describe("Product owners: logins and `@org/team` slugs."),
+        engineering: z.array(principal).default([]).describe("Engineering owners: logins and `@org/team` slugs."),
+      })
+      .strict()
+      .default({ product: [], engineering: [] })
+      .describe("Who speaks for product and for engineering: they approve, sign off and waive."),
+    criteria: z.array(Criterion).default([]).describe("The items of the definition of done."),
+    releases: Releases.optional(),
+    dashboard: Dashboard.optional(),
+  })
+  .strict()
+  .describe("dod: the shared definition of done for this repository's pull requests.");
+
+export type OwnerRole = z.infer<typeof OwnerRole>;
+export type Condition = z.infer<typeof Condition>;
+export type Evidence = z.infer<typeof Evidence>;
+export type Criterion = z.infer<typeof Criterion>;
+export type DoneConfig = z.infer<typeof DoneConfig>;
+export type RawDoneConfig = z.input<typeof DoneConfig>;
+
+/** A criterion after presets are merged and defaults filled: what `evaluate` works with. */
+export interface ResolvedCriterion {
+  id: string;
+  title: string;
+  owner: OwnerRole;
+  hint?: string;
+  when?: Condition;
+  require: Evidence;
+  waivable: boolean;
+}
+
+/** A validated, merged config: the only shape the core evaluates. */
+export interface ResolvedConfig {
+  mode: DoneConfig["mode"];
+  comment: DoneConfig["comment"];
+  owners: { product: string[]; engineering: string[] };
+  criteria: ResolvedCriterion[];
+  releases: { by: "milestone" | "label"; label?: string };
+  dashboard: { issue: boolean; capacity?: { groups: Record<string, string[]>; target?: Record<string, number> } };
+}

@@ -1,0 +1,75 @@
+// Everything the core may know about a pull request: plain, serialisable data gathered once per evaluation.
+// A `Facts` dump is a test fixture; no criterion fetches data of its own.
+
+export interface ChangedFile {
+  path: string;
+  additions: number;
+  deletions: number;
+}
+
+export interface Review {
+  author: string;
+  /** The reviewer's latest opinionated review. */
+  state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
+  submittedAt: string;
+  url?: string;
+}
+
+export interface LinkedIssue {
+  /** `owner/name` of the issue's repository. */
+  repo: string;
+  number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  url: string;
+}
+
+export interface CheckResult {
+  name: string;
+  /** GitHub's check-run status, or `completed` for a commit status that is no longer pending. */
+  status: "queued" | "in_progress" | "completed" | "waiting" | "requested" | "pending";
+  /** Lower-case check-run conclusion (`success`, `failure`, …), or the commit status' state once final. */
+  conclusion: string | null;
+  url?: string;
+}
+
+export interface Comment {
+  id: number;
+  author: string;
+  authorIsBot: boolean;
+  body: string;
+  createdAt: string;
+  url: string;
+}
+
+export interface Facts {
+  repo: { owner: string; name: string };
+  number: number;
+  url: string;
+  title: string;
+  author: string;
+  body: string;
+  draft: boolean;
+  state: "open" | "closed" | "merged";
+  base: { ref: string };
+  head: { ref: string; sha: string };
+  labels: string[];
+  milestone: string | null;
+  files: ChangedFile[];
+  /** True when the PR has more files than GitHub lists (3000). */
+  filesTruncated: boolean;
+  /**
+   * Added lines per file path. Only gathered when some applicable criterion uses `diff_contains`;
+   * `undefined` means "not gathered".
+   */
+  addedLines?: Record<string, string[]>;
+  reviews: Review[];
+  linkedIssues: LinkedIssue[];
+  /** Check runs and commit statuses on the head commit, excluding dod's own. */
+  checks: CheckResult[];
+  /** Issue comments on the PR, oldest first (waiver commands and dod's own sticky comment live here). */
+  comments: Comment[];
+  /** Members of every `@org/team` the config names, keyed by `@org/team` (lower-case). */
+  teams: Record<string, string[]>;
+}
