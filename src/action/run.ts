@@ -1,0 +1,84 @@
+// The Action: the app's engine run once inside a workflow, with the workflow's token. It publishes the same
+// check run and comment as the app; where the token can't write (pull requests from forks), the report goes to
+// the job summary instead and the job itself carries the verdict.
+import { readFileSync } from "node:fs";
+import { CONFIG_PATH } from "../config/paths.js";
+import { refText } from "../gather/github.js";
+import { evaluatePullRequest, runPullRequest, type Evaluation } from "../pipeline.js";
+import type { ConfigFailure } from "../report/model.js";
+import { renderMarkdown, renderText } from "../report/text.js";
+import { CliError } from "../cli/errors.js";
+import { createGitHub, explainGitHubError } from "../cli/github.js";
+import { failureText, problemLine } from "../cli/problems.js";
+import { actionTarget } from "./event.js";
+import { annotation, appendSummary } from "./workflow.js";
+
+export interface ActionIo {
+  stdout: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function runAction({ stdout, env }: ActionIo): Promise<number> {
+  const fail = (message: string) => {
+    stdout(annotation("error", message));
+    return 1;
+  };
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  if (!env.GITHUB_EVENT_PATH) return fail("GITHUB_EVENT_PATH is not set: dod's action runs inside GitHub Actions");
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+  } catch (error) {
+    return fail(`can't read the event at ${env.GITHUB_EVENT_PATH}: ${(error as Error).message}`);
+  }
+  const target = actionTarget(eventName, payload as object, env.GITHUB_REPOSITORY);
+  if (typeof target === "string") {
+    stdout(annotation("notice", `dod: nothing to check — ${target}`));
+    return 0;
+  }
+  const { ref } = target;
+
+  let evaluation: Evaluation;
+  try {
+    const github = createGitHub(env, env.INPUT_TOKEN || env.GITHUB_TOKEN, "dod-action");
+    evaluation = await evaluatePullRequest(github, ref);
+    const { outcome } = evaluation;
+    stdout("report" in outcome ? renderText(outcome.report, { color: false }) : failureText(outcome.failure, "the base branch"));
+    try {
+      const published = await runPullRequest(github, ref, { log: { info: () => undefined }, evaluation, commentIds: target.commentIds });
+      stdout(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
+      appendSummary(env, summary(evaluation));
+      return 0;
+    } catch (error) {
+      if ((error as { status?: number }).status !== 403) throw error;
+      // A read-only token: pull requests from forks on `pull_request`, or a workflow without `checks: write`.
+      const why = target.fromFork
+        ? "this pull request comes from a fork, so the workflow's token is read-only"
+        : "the workflow's token may not write checks or comments (give the job `checks: write` and `pull-requests: write`)";
+      stdout(annotation("warning", `dod could not publish its check run: ${why}. The report is in the job summary, and this job carries the verdict.`));
+      appendSummary(env, summary(evaluation));
+      if ("failure" in outcome) return failureAnnotations(outcome.failure, stdout);
+      const { report } = outcome;
+      // Advisory mode (neutral) and items waiting on other checks (pending) warn without failing, as the check would.
+      if (report.conclusion === "failure") return fail(`Definition of Done: ${report.title}`);
+      if (report.conclusion !== "success") stdout(annotation("warning", `Definition of Done: ${report.title}`));
+      return 0;
+    }
+  } catch (error) {
+    const explained = error instanceof CliError ? error : explainGitHubError(error, ref);
+    return fail(explained.message);
+  }
+}
+
+function summary({ outcome }: Evaluation): string {
+  if ("report" in outcome) return renderMarkdown(outcome.report);
+  const { failure } = outcome;
+  if (failure.kind === "missing") return `## Definition of Done\nNo \`${CONFIG_PATH}\` on the base branch: nothing to check.\n`;
+  return `## Definition of Done\n\`${failure.file}\` is invalid:\n\n${failure.problems.map((p) => `- \`${problemLine(p)}\``).join("\n")}\n`;
+}
+
+function failureAnnotations(failure: ConfigFailure, stdout: (text: string) => void): number {
+  if (failure.kind === "missing") return 0;
+  for (const p of failure.problems) stdout(`::error file=${p.file},line=${p.line},col=${p.column}::${p.path ? `${p.path}: ` : ""}${p.message.replace(/\n/g, " ")}\n`);
+  return 1;
+}

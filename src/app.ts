@@ -1,0 +1,63 @@
+// Probot wiring only: which events become which jobs, and what a job does when the queue runs it.
+import type { ApplicationFunction, Probot } from "probot";
+import type { GitHub } from "./gather/github.js";
+import { installDashboard } from "./dashboard/install.js";
+import { CHECK_EVENTS, checkJobs } from "./handlers/checks.js";
+import { COMMENT_EVENTS, commentJob } from "./handlers/comments.js";
+import { ISSUE_EVENTS, issueJob, pullRequestsClosing } from "./handlers/issues.js";
+import { PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js";
+import { healthHandler } from "./http/health.js";
+import { QueueMetrics } from "./http/metrics.js";
+import { reportFailure } from "./failure.js";
+import { runPullRequest } from "./pipeline.js";
+import type { Job, JobQueue } from "./queue/job.js";
+import { defaultQueueOptions } from "./queue/memory.js";
+import { createQueue, type QueueSettings } from "./queue/select.js";
+
+export interface DodOptions {
+  queue?: Partial<QueueSettings>;
+}
+
+export interface DodHandle {
+  /** Set once the app is loaded: tests wait on `queue.idle()`, shutdown on `queue.close()`. */
+  queue?: JobQueue;
+}
+
+export function createApp(options: DodOptions = {}): { app: ApplicationFunction; handle: DodHandle } {
+  const handle: DodHandle = {};
+  const app: ApplicationFunction = (probot, { addHandler }) => {
+    const metrics = new QueueMetrics();
+    const queue: JobQueue = createQueue(
+      { ...defaultQueueOptions, ...options.queue },
+      (job): Promise<void> => processJob(probot, queue, job),
+      (job, error) => reportFailure(probot, job, error),
+      probot.log,
+      metrics,
+    );
+    handle.queue = queue;
+    addHandler(healthHandler(queue));
+    installDashboard(probot, addHandler);
+    addHandler(metrics.handler(queue));
+
+    probot.on([...PULL_REQUEST_EVENTS], (context) => queue.add(pullRequestJob(context)));
+    probot.on([...ISSUE_EVENTS], (context) => queue.add(issueJob(context)));
+    probot.on([...COMMENT_EVENTS], async (context) => {
+      const job = commentJob(context);
+      if (job) await queue.add(job);
+    });
+    probot.on([...CHECK_EVENTS], async (context) => {
+      for (const job of await checkJobs(context)) await queue.add(job);
+    });
+  };
+  return { app, handle };
+}
+
+async function processJob(probot: Probot, queue: JobQueue, job: Job): Promise<void> {
+  const github = (await probot.auth(job.installationId)) as unknown as GitHub;
+  const log = probot.log.child({ deliveryIds: job.deliveryIds, repo: `${job.owner}/${job.repo}`, number: job.number });
+  if (job.kind === "issue") {
+    for (const prJob of await pullRequestsClosing(github, job)) await queue.add(prJob);
+    return;
+  }
+  await runPullRequest(github, job, { log, commentIds: job.commentIds });
+}

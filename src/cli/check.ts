@@ -1,0 +1,104 @@
+// `dod check`: the report the check run would show, for a pull request on GitHub or for local changes.
+import { refText } from "../gather/github.js";
+import { evaluatePullRequest, runPullRequest, type Evaluation } from "../pipeline.js";
+import { format, parse } from "./args.js";
+import type { Command } from "./command.js";
+import { CliError, EXIT } from "./errors.js";
+import { createGitHub, explainGitHubError } from "./github.js";
+import { useColor, type Io } from "./io.js";
+import { checkLocal } from "./local.js";
+import { exitCodeFor, REPORT_FORMATS, renderReport } from "./output.js";
+import { failureText } from "./problems.js";
+import { parsePullRequestRef } from "./ref.js";
+
+const USAGE = `Usage: dod check <owner>/<repo>#<number> [--format text|json|md] [--post]
+       dod check <pull request URL> [...]
+       dod check --local [--base <branch>] [--body <file>] [--org-config <file>] [--format text|json|md]
+
+Evaluates a pull request against the definition of done (.github/done.yml) of its base branch and prints the
+report its check run would show: coloured on a terminal, plain when piped.
+
+Options:
+  --format <f>         text (default), json (the report as data) or md (the comment's Markdown)
+  --post               also publish the check run and the sticky comment, exactly as the app would
+                       (needs a token that can write checks and issues); without it nothing is written
+  --local              before a pull request exists: judge the working tree's changes against a base branch,
+                       using git; criteria that need the pull request are listed as "needs the PR"
+  --base <branch>      with --local: the branch the change will merge into (default: origin's default
+                       branch, else main); its .github/done.yml is the config
+  --body <file>        with --local: the pull request description to judge (\`-\` reads stdin)
+  --org-config <file>  with --local: the organisation's done.yml, for a config that says \`extends: org\`
+  -h, --help           show this help
+
+Environment:
+  GITHUB_TOKEN         a token that can read the repository (required unless --local)
+  GITHUB_API_URL       the API's base URL (default https://api.github.com; GitHub Enterprise:
+                       https://HOST/api/v3)
+  NO_COLOR / FORCE_COLOR  never / always colour the text report
+
+Exit codes: 0 done, 1 items missing (or still pending), 2 error (bad token, no such pull request, invalid
+config, bad usage).
+`;
+
+const OPTIONS = {
+  format: { type: "string" },
+  post: { type: "boolean" },
+  local: { type: "boolean" },
+  base: { type: "string" },
+  body: { type: "string" },
+  "org-config": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export const checkCommand: Command = {
+  summary: "evaluate a pull request (or local changes with --local) against the definition of done",
+  usage: USAGE,
+  options: OPTIONS,
+  async run(args, io) {
+    const { values, positionals } = parse(args, OPTIONS, USAGE, 1);
+    if (values.help) {
+      io.stdout(USAGE);
+      return EXIT.done;
+    }
+    const fmt = format(values.format, REPORT_FORMATS, "text", USAGE);
+    if (values.local) {
+      if (positionals.length > 0) throw new CliError("--local judges the working tree: give no pull request", 2, USAGE);
+      if (values.post) throw new CliError("--post needs a pull request: it can't be used with --local", 2, USAGE);
+      return checkLocal(
+        { base: values.base, body: values.body, orgConfig: values["org-config"], format: fmt },
+        io,
+      );
+    }
+    for (const flag of ["base", "body", "org-config"] as const) {
+      if (values[flag] !== undefined) throw new CliError(`--${flag} only applies with --local`, 2, USAGE);
+    }
+    const target = positionals[0];
+    if (target === undefined) throw new CliError("which pull request? e.g. `dod check octo/app#12`", 2, USAGE);
+    const ref = parsePullRequestRef(target);
+    if (!ref) throw new CliError(`"${target}" is not a pull request: use owner/repo#number or its URL`, 2, USAGE);
+
+    const github = createGitHub(io.env, io.env.GITHUB_TOKEN);
+    let evaluation: Evaluation;
+    try {
+      evaluation = await evaluatePullRequest(github, ref);
+    } catch (error) {
+      throw explainGitHubError(error, ref);
+    }
+    if (values.post) {
+      try {
+        const published = await runPullRequest(github, ref, { log: { info: () => undefined }, evaluation });
+        io.stderr(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
+      } catch (error) {
+        throw explainGitHubError(error, ref);
+      }
+    }
+    const { outcome, facts } = evaluation;
+    if ("failure" in outcome) {
+      if (fmt === "json") io.stdout(`${JSON.stringify({ failure: outcome.failure }, null, 2)}\n`);
+      io.stderr(failureText(outcome.failure, `${refText(ref)}'s base branch (${facts.base.ref})`));
+      return EXIT.error;
+    }
+    io.stdout(renderReport(outcome.report, fmt, useColor(io)));
+    return exitCodeFor(outcome.report);
+  },
+};

@@ -1,0 +1,117 @@
+// `dod dashboard`: the release dashboard of a repository — what each pull request of each open release still
+// lacks, by owner, and the done debt — as Markdown (the dashboard issue's text) or JSON (the web page's data).
+import { aggregate, filterModel, OWNER_FILTERS, STATE_FILTERS } from "../dashboard/aggregate.js";
+import { gatherDashboard, RepositoryNotFound } from "../dashboard/gather.js";
+import type { DashboardFilter } from "../dashboard/model.js";
+import { renderDashboardMarkdown } from "../dashboard/render-markdown.js";
+import { format, parse } from "./args.js";
+import type { Command } from "./command.js";
+import { CliError, EXIT } from "./errors.js";
+import { createGitHub, explainGitHubError } from "./github.js";
+import type { Io } from "./io.js";
+import { failureText } from "./problems.js";
+
+const USAGE = `Usage: dod dashboard <owner>/<repo> [--release NAME] [--owner product|engineering|joint]
+                     [--state not-done|open|merged|debt] [--format md|json]
+
+For each open release (a milestone, or a release label if .github/done.yml says \`releases: { by: label }\`),
+lists the pull requests that are not done and what each still lacks, by owner; merged pull requests that
+left items behind (done debt); totals per release and per owner; and the capacity split by label group.
+Read from dod's check runs: a release of N pull requests costs ⌈N/50⌉ GraphQL requests, plus one in all.
+
+Options:
+  --release <name>   only this release (milestone title or label name)
+  --owner <o>        only pull requests that lack something this owner owns
+  --state <s>        only pull requests in this state (totals still count the whole release)
+  --format <f>       md (default; the dashboard issue's Markdown) or json (the web page's data)
+  -h, --help         show this help
+
+Environment:
+  GITHUB_TOKEN       a token that can read the repository (required)
+  GITHUB_API_URL     the API's base URL (default https://api.github.com; GitHub Enterprise: https://HOST/api/v3)
+
+Exit codes: 0 shown, 2 error (bad token, no such repository or release, no usable config, bad usage).
+`;
+
+const OPTIONS = {
+  release: { type: "string" },
+  owner: { type: "string" },
+  state: { type: "string" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const REPO = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/;
+
+export const dashboardCommand: Command = {
+  summary: "show each open release's unfinished done-items by owner, and its done debt",
+  usage: USAGE,
+  options: OPTIONS,
+  async run(args, io) {
+    const { values, positionals } = parse(args, OPTIONS, USAGE, 1);
+    if (values.help) {
+      io.stdout(USAGE);
+      return EXIT.done;
+    }
+    const match = REPO.exec(positionals[0] ?? "");
+    if (!match) throw new CliError("which repository? give it as <owner>/<repo>", EXIT.error, USAGE);
+    const [, owner, repo] = match as unknown as [string, string, string];
+    const output = format(values.format, ["md", "json"] as const, "md", USAGE);
+    const filter: DashboardFilter = {
+      owner: format(values.owner, OWNER_FILTERS.filter((o): o is NonNullable<typeof o> => o !== undefined), "all", USAGE),
+      state: format(values.state, STATE_FILTERS, "all", USAGE),
+      ...(values.release !== undefined && { release: values.release }),
+    };
+
+    const github = createGitHub(io.env, io.env.GITHUB_TOKEN);
+    const progress = progressLine(io);
+    let gathered;
+    try {
+      gathered = await gatherDashboard(github, owner, repo, {
+        ...(values.release !== undefined && { release: values.release }),
+        onProgress: progress.update,
+      });
+    } catch (error) {
+      throw explain(error, owner, repo);
+    } finally {
+      progress.done();
+    }
+
+    if (!gathered.config.ok) {
+      throw new CliError(`${failureText(gathered.config.failure, `the default branch of ${owner}/${repo}`).trimEnd()}\nso there is no dashboard.`);
+    }
+    if (values.release !== undefined && !gathered.releaseNames.includes(values.release)) {
+      const open = gathered.releaseNames.length ? gathered.releaseNames.join(", ") : "none";
+      throw new CliError(`no open release named "${values.release}" in ${owner}/${repo} (open: ${open})`);
+    }
+    const model = filterModel(aggregate(gathered.input!, gathered.config.config), filter);
+    io.stdout(output === "json" ? `${JSON.stringify(model, null, 2)}\n` : renderDashboardMarkdown(model, { limit: Infinity }));
+    return EXIT.done;
+  },
+};
+
+/** `reading GitHub… 3/11 requests` on a terminal, rewritten in place on stderr; nothing when piped. */
+function progressLine(io: Io) {
+  let shown = false;
+  return {
+    update: (done: number, total: number) => {
+      if (!io.isTTY) return;
+      io.stderr(`\r\x1b[2Kreading GitHub… ${done}/${total} ${total === 1 ? "request" : "requests"}`);
+      shown = true;
+    },
+    done: () => {
+      if (shown) io.stderr("\r\x1b[2K");
+    },
+  };
+}
+
+function explain(error: unknown, owner: string, repo: string): CliError {
+  const notFound = new CliError(`No repository ${owner}/${repo} (or the token can't see it)`);
+  if (error instanceof RepositoryNotFound) return notFound;
+  const e = error as { name?: string; status?: number; errors?: { type?: string; path?: unknown[] }[] };
+  if (e.status === 404) return notFound;
+  if (e.name === "GraphqlResponseError" && e.errors?.some((x) => x.type === "NOT_FOUND" && x.path?.[0] === "repository")) {
+    return notFound;
+  }
+  return explainGitHubError(error, { owner, repo, number: 0 });
+}

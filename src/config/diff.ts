@@ -1,0 +1,179 @@
+// What a pull request's edit of done.yml does to the definition of done, in sentences for the report.
+// "Loosens" means fewer pull requests have to do something, or it is easier to do; "tightens" the opposite.
+import type { ConfigChange } from "../report/model.js";
+import type { LoadResult } from "./resolve.js";
+import type { Condition, Evidence, ResolvedConfig, ResolvedCriterion } from "./schema.js";
+
+type Change = ConfigChange["changes"][number];
+
+const code = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
+const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat());
+const minus = (a: readonly string[], b: readonly string[]) => a.filter((x) => !b.includes(x));
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function describeConfigChange(base: ResolvedConfig, head: LoadResult, file: string): ConfigChange {
+  if (!head.ok) {
+    if (head.failure.kind === "missing") {
+      return { file, problems: [], changes: [{ kind: "removed", text: "removes the definition of done: pull requests would no longer be checked" }] };
+    }
+    return { file, problems: head.failure.problems, changes: [] };
+  }
+  const next = head.config;
+  const changes: Change[] = [];
+
+  if (base.mode !== next.mode) {
+    changes.push(
+      next.mode === "advisory"
+        ? { kind: "loosened", text: "makes the check advisory: missing items no longer fail it" }
+        : { kind: "tightened", text: "makes the check blocking: missing items fail it" },
+    );
+  }
+  if (base.comment !== next.comment) changes.push({ kind: "changed", text: `comments \`${next.comment}\` instead of \`${base.comment}\`` });
+  for (const role of ["product", "engineering"] as const) {
+    const added = minus(next.owners[role], base.owners[role]);
+    const removed = minus(base.owners[role], next.owners[role]);
+    if (added.length > 0) changes.push({ kind: "changed", text: `adds ${code(added)} to the ${role} owners` });
+    if (removed.length > 0) changes.push({ kind: "changed", text: `removes ${code(removed)} from the ${role} owners` });
+  }
+
+  const before = new Map(base.criteria.map((c) => [c.id, c]));
+  const after = new Map(next.criteria.map((c) => [c.id, c]));
+  for (const [id, old] of before) {
+    if (!after.has(id)) changes.push({ kind: "removed", text: `removes \`${id}\` (${old.owner})` });
+  }
+  for (const [id, criterion] of after) {
+    const old = before.get(id);
+    if (!old) changes.push({ kind: "added", text: `adds \`${id}\` (${criterion.owner})` });
+    else changes.push(...criterionChanges(old, criterion));
+  }
+
+  if (!same(base.releases, next.releases)) changes.push({ kind: "changed", text: "changes how releases are grouped on the dashboard" });
+  if (!same(base.dashboard, next.dashboard)) changes.push({ kind: "changed", text: "changes the dashboard settings" });
+  return { file, problems: [], changes };
+}
+
+function criterionChanges(old: ResolvedCriterion, next: ResolvedCriterion): Change[] {
+  const id = `\`${next.id}\``;
+  const changes: Change[] = [];
+  if (old.owner !== next.owner) changes.push({ kind: "changed", text: `moves ${id} from ${old.owner} to ${next.owner}` });
+  if (old.title !== next.title || old.hint !== next.hint) changes.push({ kind: "changed", text: `rewords ${id}` });
+  for (const [kind, text] of whenChanges(old.when, next.when)) changes.push({ kind, text: `${kind === "loosened" ? "loosens" : kind === "tightened" ? "tightens" : "changes"} ${id}: ${text}` });
+  for (const [kind, text] of requireChanges(old.require, next.require)) changes.push({ kind, text: `${kind === "loosened" ? "loosens" : kind === "tightened" ? "tightens" : "changes"} ${id}: ${text}` });
+  if (old.waivable !== next.waivable) {
+    changes.push(
+      next.waivable
+        ? { kind: "loosened", text: `loosens ${id}: it can be waived again` }
+        : { kind: "tightened", text: `tightens ${id}: it can no longer be waived` },
+    );
+  }
+  return changes;
+}
+
+type Finding = [Change["kind"], string];
+
+/** Glob lists where more patterns mean "more": included patterns widen, `!` patterns narrow. */
+function globFindings(old: string[] | undefined, next: string[] | undefined, wider: Finding[0], narrower: Finding[0], what: string): Finding[] {
+  const a = old ?? [];
+  const b = next ?? [];
+  const findings: Finding[] = [];
+  const includes = (globs: string[]) => globs.filter((g) => !g.startsWith("!"));
+  const excludes = (globs: string[]) => globs.filter((g) => g.startsWith("!")).map((g) => g.slice(1));
+  const addedIn = minus(includes(b), includes(a));
+  const removedIn = minus(includes(a), includes(b));
+  const addedEx = minus(excludes(b), excludes(a));
+  const removedEx = minus(excludes(a), excludes(b));
+  if (removedIn.length > 0) findings.push([narrower, `${what} no longer covers ${code(removedIn)}`]);
+  if (addedIn.length > 0) findings.push([wider, `${what} now also covers ${code(addedIn)}`]);
+  if (addedEx.length > 0) findings.push([narrower, `${what} now excludes ${code(addedEx)}`]);
+  if (removedEx.length > 0) findings.push([wider, `${what} no longer excludes ${code(removedEx)}`]);
+  return findings;
+}
+
+function whenChanges(old: Condition | undefined, next: Condition | undefined): Finding[] {
+  if (same(old, next)) return [];
+  if (!old) return [["loosened", "it no longer applies to every pull request"]];
+  if (!next) return [["tightened", "it now applies to every pull request"]];
+  const findings: Finding[] = [];
+  // A condition key that appears adds a restriction; one that disappears lifts it.
+  for (const key of ["files", "base"] as const) {
+    const what = key === "files" ? "its `when`" : "its `when.base`";
+    if (!old[key] && next[key]) findings.push(["loosened", `it now applies only when ${key === "files" ? "files match" : "the base branch matches"} ${code(next[key])}`]);
+    else if (old[key] && !next[key]) findings.push(["tightened", `${what} no longer limits which ${key === "files" ? "files" : "base branches"} it applies to`]);
+    else findings.push(...globFindings(old[key], next[key], "tightened", "loosened", what));
+  }
+  if (!old.labels && next.labels) findings.push(["loosened", `it now applies only to pull requests labelled ${code(next.labels)}`]);
+  else if (old.labels && !next.labels) findings.push(["tightened", "it no longer depends on labels"]);
+  else {
+    const added = minus(next.labels ?? [], old.labels ?? []);
+    const removed = minus(old.labels ?? [], next.labels ?? []);
+    if (removed.length > 0) findings.push(["loosened", `it no longer applies to pull requests labelled ${code(removed)}`]);
+    if (added.length > 0) findings.push(["tightened", `it now also applies to pull requests labelled ${code(added)}`]);
+  }
+  const absentAdded = minus(next.labels_absent ?? [], old.labels_absent ?? []);
+  const absentRemoved = minus(old.labels_absent ?? [], next.labels_absent ?? []);
+  if (absentAdded.length > 0) findings.push(["loosened", `it now skips pull requests labelled ${code(absentAdded)}`]);
+  if (absentRemoved.length > 0) findings.push(["tightened", `it no longer skips pull requests labelled ${code(absentRemoved)}`]);
+  if (old.draft !== next.draft) {
+    findings.push(next.draft === false ? ["loosened", "it now skips draft pull requests"] : ["tightened", "it now applies to draft pull requests too"]);
+  }
+  findings.push(...nestedWhen("any", old.any, next.any), ...nestedWhen("all", old.all, next.all));
+  return findings;
+}
+
+/** `any`/`all` lists: compared item by item when only items changed, by length otherwise. */
+function nestedWhen(key: "any" | "all", old: Condition[] | undefined, next: Condition[] | undefined): Finding[] {
+  if (same(old, next)) return [];
+  if (!old) return [["loosened", `it now applies only when its \`when.${key}\` conditions hold`]];
+  if (!next) return [["tightened", `its \`when\` no longer has \`${key}\` conditions`]];
+  if (old.length === next.length) return old.flatMap((item, i) => whenChanges(item, next[i]));
+  // More alternatives in `any` admit more pull requests; more conditions in `all` admit fewer.
+  const more = next.length > old.length;
+  const wider = key === "any" ? more : !more;
+  const count = key === "any" ? `${more ? "more" : "fewer"} alternatives` : `${more ? "more" : "fewer"} conditions`;
+  return [[wider ? "tightened" : "loosened", `its \`when.${key}\` has ${count}, so it applies to ${wider ? "more" : "fewer"} pull requests`]];
+}
+
+const EVIDENCE_NAMES: Record<string, string> = {
+  files: "changed files",
+  linked_issue: "a linked issue",
+  pr_body: "the PR description",
+  label: "a label",
+  check: "a passing check",
+  approved_by: "an approval",
+  diff_contains: "a line in the diff",
+  any: "one of several kinds of evidence",
+  all: "several kinds of evidence",
+};
+
+function requireChanges(old: Evidence, next: Evidence): Finding[] {
+  if (same(old, next)) return [];
+  const findings: Finding[] = [];
+  const oldKeys = Object.keys(old) as (keyof Evidence)[];
+  const nextKeys = Object.keys(next) as (keyof Evidence)[];
+  // Every key of `require` must be met, so a key removed is less to do and a key added is more.
+  for (const key of minus(oldKeys, nextKeys) as (keyof Evidence)[]) findings.push(["loosened", `it no longer requires ${EVIDENCE_NAMES[key] ?? key} (\`${key}\`)`]);
+  for (const key of minus(nextKeys, oldKeys) as (keyof Evidence)[]) findings.push(["tightened", `it now also requires ${EVIDENCE_NAMES[key] ?? key} (\`${key}\`)`]);
+  for (const key of nextKeys.filter((k) => oldKeys.includes(k))) {
+    if (same(old[key], next[key])) continue;
+    if (key === "files") {
+      // Any one matching file is enough, so more patterns accept more evidence.
+      findings.push(...globFindings(old.files, next.files, "loosened", "tightened", "`require.files`").map(([kind, text]): Finding => [kind, text.replace("covers", "accepts")]));
+    } else if (key === "label" || key === "approved_by") {
+      const added = minus(list(next[key]), list(old[key]));
+      const removed = minus(list(old[key]), list(next[key]));
+      if (added.length > 0) findings.push(["loosened", `\`require.${key}\` now also accepts ${code(added)}`]);
+      if (removed.length > 0) findings.push(["tightened", `\`require.${key}\` no longer accepts ${code(removed)}`]);
+    } else if ((key === "any" || key === "all") && old[key]?.length === next[key]?.length) {
+      findings.push(...old[key]!.flatMap((item, i) => requireChanges(item, next[key]![i]!)));
+    } else if (key === "any") {
+      const more = (next.any?.length ?? 0) > (old.any?.length ?? 0);
+      findings.push([more ? "loosened" : "tightened", more ? "it accepts more kinds of evidence" : "it accepts fewer kinds of evidence"]);
+    } else if (key === "all") {
+      const more = (next.all?.length ?? 0) > (old.all?.length ?? 0);
+      findings.push([more ? "tightened" : "loosened", more ? "it requires more kinds of evidence" : "it requires fewer kinds of evidence"]);
+    } else {
+      findings.push(["changed", `\`require.${key}\` changed`]);
+    }
+  }
+  return findings;
+}

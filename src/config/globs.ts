@@ -1,0 +1,21 @@
+// Globs are matched against repository-relative paths such as `src/app.ts` (and branch names for `base`);
+// these checks catch patterns that could never match one. The options mirror src/criteria/globs.ts, where a
+// list of only `!` patterns means "any file except these", so such a list is valid.
+import { Minimatch } from "minimatch";
+
+/** Why `pattern` can never match, or undefined when it can. */
+export function globProblem(pattern: string): string | undefined {
+  const body = pattern.replace(/^!+/, "");
+  if (body === "") return `\`${pattern}\` excludes nothing and matches nothing: write a pattern after \`!\``;
+  if (body.startsWith("/")) return `\`${pattern}\` starts with \`/\`: paths are relative to the repository root, e.g. \`${body.replace(/^\/+/, "")}\``;
+  if (body.startsWith("./")) return `\`${pattern}\` starts with \`./\`: paths are relative to the repository root, e.g. \`${body.replace(/^(\.\/)+/, "")}\``;
+  if (body.includes("//")) return `\`${pattern}\` contains \`//\`, which no path does`;
+  if (body.endsWith("/")) return `\`${pattern}\` ends with \`/\` and matches no file: write \`${body}**\` for everything under it`;
+  try {
+    if (new Minimatch(body, { dot: true, nonegate: true, nocomment: true }).set.length === 0) return `\`${pattern}\` matches nothing`;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `\`${pattern.length > 60 ? `${pattern.slice(0, 60)}…` : pattern}\` is not a valid glob: ${reason}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,111 @@
+// `done.yml` text → a validated DoneConfig or every problem in it, each located at line:column.
+import { isCollection, LineCounter, parseDocument, visit, type Document } from "yaml";
+import type { ConfigProblem } from "../report/model.js";
+import { issuesToProblems } from "./issues.js";
+import { makeLocator, START, type Locator } from "./locate.js";
+import { DoneConfig } from "./schema.js";
+import { validateConfig } from "./validate.js";
+import { yamlErrorMessage } from "./yaml-errors.js";
+
+export type ParseResult = { ok: true; config: DoneConfig } | { ok: false; problems: ConfigProblem[] };
+
+/** A parsed file with what resolve.ts needs beyond the config: which keys were written, and where. */
+export interface ParsedFile {
+  file: string;
+  config: DoneConfig;
+  /** The document as written, before defaults: tells "`mode` given" from "`mode` defaulted". */
+  raw: Record<string, unknown>;
+  locate: Locator;
+}
+
+export type ParseFileResult = { ok: true; parsed: ParsedFile } | { ok: false; problems: ConfigProblem[] };
+
+export function parseConfig(text: string, file: string): ParseResult {
+  const result = parseConfigFile(text, file);
+  return result.ok ? { ok: true, config: result.parsed.config } : result;
+}
+
+export function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column || a.path.localeCompare(b.path));
+}
+
+export function parseConfigFile(text: string, file: string): ParseFileResult {
+  try {
+    return parseUnsafe(String(text ?? ""), file);
+  } catch (error) {
+    // The parser and the schema are total in practice; this keeps a pathological input from taking the app down.
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { ok: false, problems: [{ file, ...START, path: "", message: `could not read the file: ${reason}` }] };
+  }
+}
+
+function parseUnsafe(text: string, file: string): ParseFileResult {
+  const fail = (problems: ConfigProblem[]): ParseFileResult => ({ ok: false, problems: sortProblems(problems) });
+  const empty = (): ParseFileResult =>
+    fail([{ file, ...START, path: "", message: "the file is empty: add `extends: recommended` or your own `criteria`" }]);
+  if (text.trim() === "") return empty();
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const locate = makeLocator(doc, lines);
+  const at = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return { line: Math.max(1, line), column: Math.max(1, col) };
+  };
+
+  const syntax: ConfigProblem[] = doc.errors.map((error) => ({
+    file,
+    ...at(error.pos[0]),
+    path: "",
+    message: yamlErrorMessage(error, text.slice(error.pos[0]).split(/\r?\n/, 1)[0]!),
+  }));
+  const keys = structureProblems(doc, file, at);
+  // Duplicate keys leave a well-formed tree, so the schema can still report the rest; other errors do not.
+  if (keys.length > 0 || doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) return fail([...syntax, ...keys]);
+
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return fail([...syntax, { file, ...START, path: "", message: `YAML error: ${reason}` }]);
+  }
+  if (raw === null || raw === undefined) return syntax.length > 0 ? fail(syntax) : empty();
+
+  const checked = DoneConfig.safeParse(raw);
+  const problems = [
+    ...syntax,
+    ...(checked.success ? [] : issuesToProblems(checked.error.issues, { root: DoneConfig, raw, locate, file })),
+    ...validateConfig(raw, locate, file),
+  ];
+  if (problems.length > 0 || !checked.success) return fail(problems);
+  return { ok: true, parsed: { file, config: checked.data, raw: raw as Record<string, unknown>, locate } };
+}
+
+/**
+ * Valid YAML that cannot be a config: `? [a, b]: x` (a JS object would stringify the key) and `*name` without
+ * an `&name` before it (yaml only notices when converting).
+ */
+function structureProblems(doc: Document, file: string, at: (offset: number) => { line: number; column: number }) {
+  const problems: ConfigProblem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key) && pair.key.range) {
+        problems.push({ file, ...at(pair.key.range[0]), path: "", message: "a key must be plain text, not a list or mapping" });
+      }
+    },
+    Alias(_, alias) {
+      let target: unknown;
+      try {
+        target = alias.resolve(doc);
+      } catch {
+        target = undefined;
+      }
+      if (target === undefined && alias.range) {
+        const name = alias.source;
+        problems.push({ file, ...at(alias.range[0]), path: "", message: `\`*${name}\` refers to \`&${name}\`, which is not defined before it` });
+      }
+    },
+  });
+  return problems;
+}

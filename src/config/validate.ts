@@ -1,0 +1,114 @@
+// Rules the schema cannot express (see schema.ts): unique ids, non-empty conditions and evidence, globs that
+// can match, and names that refer to something that exists. Reads the document as written (before or
+// without a successful schema check) and skips whatever is not the expected shape, so a file with schema
+// errors still gets these problems reported too.
+import type { ConfigProblem } from "../report/model.js";
+import { globProblem } from "./globs.js";
+import { joinPath, type Locator, type PathSegment } from "./locate.js";
+import { closest } from "./suggest.js";
+
+export const EXTENDS_VALUES = ["recommended", "org"] as const;
+
+type Report = (path: PathSegment[], message: string, where?: { line: number; column: number }) => void;
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const strings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) && value.every((v) => typeof v === "string") ? value : undefined;
+
+export function validateConfig(raw: unknown, locate: Locator, file: string): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const report: Report = (path, message, where = locate.value(path)) =>
+    problems.push({ file, line: where.line, column: where.column, path: joinPath(path), message });
+  const config = record(raw);
+  if (!config) return problems;
+
+  const extendsValue = config.extends;
+  if (typeof extendsValue === "string" && extendsValue !== "" && !(EXTENDS_VALUES as readonly string[]).includes(extendsValue)) {
+    const guess = closest(extendsValue, EXTENDS_VALUES);
+    const hint = guess ? ` — did you mean \`${guess}\`?` : ".";
+    report(["extends"], `unknown \`extends\` value \`${extendsValue}\`${hint} Valid values: ${EXTENDS_VALUES.join(", ")}`);
+  }
+
+  const firstIndex = new Map<string, number>();
+  array(config.criteria).forEach((item, index) => {
+    const criterion = record(item);
+    if (!criterion) return;
+    const base: PathSegment[] = ["criteria", index];
+    const id = criterion.id;
+    if (typeof id === "string") {
+      const earlier = firstIndex.get(id);
+      if (earlier === undefined) firstIndex.set(id, index);
+      else {
+        const first = locate.value(["criteria", earlier, "id"]);
+        report([...base, "id"], `\`${id}\` is already the id of criteria.${earlier} (line ${first.line}): ids must be unique`);
+      }
+    }
+    if (criterion.when !== undefined) checkCondition(criterion.when, [...base, "when"], report);
+    if (criterion.require !== undefined) checkEvidence(criterion.require, [...base, "require"], report);
+  });
+
+  const releases = record(config.releases);
+  if (releases?.by === "label" && releases.label === undefined) {
+    report(["releases"], "with `by: label`, give the release label pattern too, e.g. `label: release/*`");
+  }
+
+  const capacity = record(record(config.dashboard)?.capacity);
+  const target = record(capacity?.target);
+  const groups = record(capacity?.groups);
+  if (target && groups) {
+    const names = Object.keys(groups);
+    for (const name of Object.keys(target)) {
+      if (names.includes(name)) continue;
+      const guess = closest(name, names);
+      const hint = guess ? ` — did you mean \`${guess}\`?` : names.length > 0 ? ` (the groups are ${names.join(", ")})` : " (no groups are defined)";
+      const path = ["dashboard", "capacity", "target", name];
+      report(path, `\`${name}\` is not a group in \`capacity.groups\`${hint}`, locate.key(path));
+    }
+    const shares = Object.values(target);
+    const valid = shares.every((share) => typeof share === "number" && share >= 0 && share <= 100);
+    const total = shares.reduce<number>((sum, share) => sum + (typeof share === "number" ? share : 0), 0);
+    if (valid && total > 100) report(["dashboard", "capacity", "target"], `the targets add up to ${total}%: they must add up to 100% or less`);
+  }
+  return problems;
+}
+
+function checkGlobs(value: unknown, path: PathSegment[], report: Report): void {
+  const globs = strings(value);
+  if (!globs) return;
+  globs.forEach((pattern, index) => {
+    const problem = pattern === "" ? undefined : globProblem(pattern);
+    if (problem) report([...path, index], problem);
+  });
+}
+
+function checkCondition(value: unknown, path: PathSegment[], report: Report): void {
+  const condition = record(value);
+  if (!condition) return;
+  if (Object.keys(condition).length === 0) {
+    report(path, "`when` is empty: remove it to apply to every pull request, or add a condition such as `files` or `labels`");
+    return;
+  }
+  checkGlobs(condition.files, [...path, "files"], report);
+  checkGlobs(condition.base, [...path, "base"], report);
+  array(condition.any).forEach((inner, i) => checkCondition(inner, [...path, "any", i], report));
+  array(condition.all).forEach((inner, i) => checkCondition(inner, [...path, "all", i], report));
+}
+
+function checkEvidence(value: unknown, path: PathSegment[], report: Report): void {
+  const evidence = record(value);
+  if (!evidence) return;
+  if (Object.keys(evidence).length === 0) {
+    report(path, "`require` is empty: say what shows the criterion is met, e.g. `files: [test/**]` or `label: reviewed`");
+    return;
+  }
+  checkGlobs(evidence.files, [...path, "files"], report);
+  checkGlobs(record(evidence.diff_contains)?.files, [...path, "diff_contains", "files"], report);
+  const body = record(evidence.pr_body);
+  if (body && Object.keys(body).length === 0) {
+    report([...path, "pr_body"], "`pr_body` is empty: give a `section` heading or a `checkbox` text");
+  }
+  array(evidence.any).forEach((inner, i) => checkEvidence(inner, [...path, "any", i], report));
+  array(evidence.all).forEach((inner, i) => checkEvidence(inner, [...path, "all", i], report));
+}

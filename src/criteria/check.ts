@@ -1,0 +1,34 @@
+// Another check run or commit status on the head commit. Only `success` counts: a skipped or neutral benchmark
+// did not show anything.
+import type { CheckResult } from "../gather/facts.js";
+import { nameMatcher } from "./globs.js";
+import type { Context, Verdict } from "./types.js";
+
+export function checkEvidence(glob: string, ctx: Context): Verdict {
+  const match = nameMatcher(glob);
+  const checks = ctx.facts.checks.filter((c) => match(c.name));
+  const sha = ctx.facts.head.sha.slice(0, 7);
+  if (checks.length === 0) return { status: "missing", reason: `no check named ${glob} ran on ${sha}`, evidence: [] };
+
+  const ref = (c: CheckResult) => (c.url ? { text: c.name, url: c.url } : { text: c.name });
+  const unfinished = checks.filter((c) => c.status !== "completed");
+  const failed = checks.filter((c) => c.status === "completed" && c.conclusion !== "success");
+  if (failed.length) {
+    const reason = failed.map((c) => `${c.name}: ${describeConclusion(c.conclusion)}`).join("; ");
+    return { status: "missing", reason, evidence: failed.map(ref) };
+  }
+  if (unfinished.length) {
+    return {
+      status: "pending",
+      reason: `waiting for ${unfinished.map((c) => c.name).join(", ")}`,
+      evidence: unfinished.map(ref),
+    };
+  }
+  return { status: "met", reason: `${checks.map((c) => c.name).join(", ")} succeeded`, evidence: checks.map(ref) };
+}
+
+function describeConclusion(conclusion: string | null): string {
+  if (conclusion === null) return "finished without a conclusion";
+  if (conclusion === "neutral" || conclusion === "skipped") return `${conclusion} (only success counts)`;
+  return conclusion;
+}

@@ -1,0 +1,14 @@
+import type { ResolvedConfig } from "../config/schema.js";
+import type { Facts } from "../gather/facts.js";
+import { approvalsOf } from "./principals.js";
+import type { Context } from "./types.js";
+
+export function buildContext(config: ResolvedConfig, facts: Facts): Context {
+  return {
+    config,
+    facts,
+    paths: facts.files.map((f) => f.path),
+    labels: new Set(facts.labels.map((l) => l.toLowerCase())),
+    approvals: approvalsOf(facts),
+  };
+}

@@ -1,0 +1,29 @@
+// Literal text in an added line of the diff. The shell only gathers added lines when needsDiff() says so;
+// undefined here is a bug in that hand-off, not a missing item.
+import { listGlobs, pathMatcher } from "./globs.js";
+import { capped, quote, type Context, type Verdict } from "./types.js";
+
+export interface DiffContains {
+  text: string;
+  files?: string[] | undefined;
+}
+
+export function diffContainsEvidence(spec: DiffContains, ctx: Context): Verdict {
+  const added = ctx.facts.addedLines;
+  if (!added) return { status: "error", reason: "diff not gathered", evidence: [] };
+  const match = spec.files ? pathMatcher(spec.files) : null;
+  const hits: string[] = [];
+  for (const path of Object.keys(added)) {
+    if (match && !match(path)) continue;
+    if (added[path]!.some((line) => line.includes(spec.text))) hits.push(path);
+  }
+  if (hits.length === 0) {
+    const where = spec.files ? ` in files matching ${listGlobs(spec.files)}` : "";
+    return { status: "missing", reason: `no added line contains ${quote(spec.text)}${where}`, evidence: [] };
+  }
+  const reason =
+    hits.length === 1
+      ? `an added line in ${hits[0]} contains ${quote(spec.text)}`
+      : `added lines in ${hits.length} files contain ${quote(spec.text)}`;
+  return { status: "met", reason, evidence: capped(hits.map((text) => ({ text }))) };
+}

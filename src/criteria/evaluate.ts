@@ -1,0 +1,89 @@
+// The pure verdict: config + facts in, Report out. No I/O, no clock.
+import type { ResolvedConfig, ResolvedCriterion } from "../config/schema.js";
+import type { Facts } from "../gather/facts.js";
+import type { ConfigChange, ItemResult, Report, Waiver } from "../report/model.js";
+import { checkCondition } from "./conditions.js";
+import { CONFIG_APPROVAL_CRITERION, changesConfig, configApprovalVerdict } from "./config-approval.js";
+import { buildContext } from "./context.js";
+import { isTeam, at } from "./principals.js";
+import { evaluateEvidence, principalsIn, usesDiff } from "./require.js";
+import { countStatuses, reportConclusion, reportTitle } from "./summary.js";
+import type { Context, Verdict } from "./types.js";
+import { waiverState } from "./waivers.js";
+
+export interface EvaluateOptions {
+  configChange?: ConfigChange;
+}
+
+export function evaluate(config: ResolvedConfig, facts: Facts, options: EvaluateOptions = {}): Report {
+  const ctx = buildContext(config, facts);
+  const waivers = waiverState(config, facts);
+  const items: ItemResult[] = config.criteria.map((criterion) => {
+    if (criterion.when) {
+      const applies = checkCondition(criterion.when, ctx);
+      if (!applies.holds) return itemResult(criterion, { status: "not_applicable", reason: applies.reason, evidence: [] });
+    }
+    return withWaiver(criterion, evaluateEvidence(criterion.require, ctx), waivers.active.get(criterion.id), waivers.partial.get(criterion.id));
+  });
+  if (changesConfig(facts)) items.push(itemResult(CONFIG_APPROVAL_CRITERION, configApprovalVerdict(ctx)));
+
+  const report: Report = {
+    conclusion: reportConclusion(items, config.mode, options.configChange),
+    mode: config.mode,
+    title: reportTitle(items, options.configChange),
+    items,
+    counts: countStatuses(items),
+  };
+  if (options.configChange) report.configChange = options.configChange;
+  return report;
+}
+
+type Outcome = Omit<Verdict, "status"> & { status: ItemResult["status"] };
+
+function itemResult(criterion: ResolvedCriterion, outcome: Outcome, waiver?: Waiver): ItemResult {
+  const item: ItemResult = {
+    id: criterion.id,
+    title: criterion.title,
+    owner: criterion.owner,
+    status: outcome.status,
+    reason: outcome.reason,
+    evidence: outcome.evidence,
+  };
+  if (criterion.hint !== undefined) item.hint = criterion.hint;
+  if (waiver) item.waiver = waiver;
+  return item;
+}
+
+function withWaiver(criterion: ResolvedCriterion, verdict: Verdict, waiver?: Waiver, halfBy?: string[]): ItemResult {
+  if (verdict.status === "met" || !criterion.waivable) return itemResult(criterion, verdict);
+  if (waiver) {
+    const reason = `waived by ${waiver.by.map(at).join(" and ")}: ${waiver.reason}`;
+    return itemResult(criterion, { status: "waived", reason, evidence: verdict.evidence }, waiver);
+  }
+  if (halfBy) {
+    const note = `waived so far only by ${halfBy.map(at).join(", ")}; a joint waiver needs a product and an engineering owner`;
+    return itemResult(criterion, { ...verdict, reason: `${verdict.reason} (${note})` });
+  }
+  return itemResult(criterion, verdict);
+}
+
+/** True when some applicable criterion looks at the diff, so the shell must gather added lines. */
+export function needsDiff(config: ResolvedConfig, facts: Facts): boolean {
+  let ctx: Context | undefined;
+  return config.criteria.some((criterion) => {
+    if (!usesDiff(criterion.require)) return false;
+    if (!criterion.when) return true;
+    ctx ??= buildContext(config, facts);
+    return checkCondition(criterion.when, ctx).holds;
+  });
+}
+
+/** Every `@org/team` the config names (owners and approved_by), lower-case, each once: the shell fetches members. */
+export function teamsNamed(config: ResolvedConfig): string[] {
+  const named = [
+    ...config.owners.product,
+    ...config.owners.engineering,
+    ...config.criteria.flatMap((c) => principalsIn(c.require)),
+  ];
+  return [...new Set(named.filter(isTeam).map((t) => t.toLowerCase()))];
+}

@@ -1,0 +1,16 @@
+import { listGlobs, pathMatcher } from "./globs.js";
+import { capped, type Context, type Verdict } from "./types.js";
+
+export function filesEvidence(globs: string[], ctx: Context): Verdict {
+  const match = pathMatcher(globs);
+  const hits = ctx.paths.filter((path) => match(path));
+  if (hits.length === 0) {
+    const truncated = ctx.facts.filesTruncated ? ` (only the first ${ctx.paths.length} files were listed)` : "";
+    return { status: "missing", reason: `no changed file matches ${listGlobs(globs)}${truncated}`, evidence: [] };
+  }
+  const reason =
+    hits.length === 1
+      ? `${hits[0]} matches ${listGlobs(globs)}`
+      : `${hits.length} changed files match ${listGlobs(globs)}`;
+  return { status: "met", reason, evidence: capped(hits.map((text) => ({ text }))) };
+}

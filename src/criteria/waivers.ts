@@ -1,0 +1,153 @@
+// `/dod` commands in PR comments, who may give them, and the waivers they add up to. Waivers are never stored:
+// they are replayed from the comments on every evaluation, so editing or deleting a comment is enough to undo one.
+import type { ResolvedConfig, ResolvedCriterion } from "../config/schema.js";
+import type { Facts } from "../gather/facts.js";
+import type { Waiver } from "../report/model.js";
+import { CONFIG_APPROVAL_CRITERION } from "./config-approval.js";
+import { scanLines } from "./markdown.js";
+import { at, describeOwners, distinctPair, isOwner, type Side } from "./principals.js";
+
+export type Command = { kind: "waive"; id: string; reason: string } | { kind: "unwaive"; id: string } | { kind: "check" };
+
+export type Judgement = { accepted: true } | { accepted: false; reply: string };
+
+const COMMAND = /^ {0,3}\/dod(?:[ \t]+(.*))?$/i;
+
+export function parseCommands(body: string): Command[] {
+  const commands: Command[] = [];
+  scanLines(body, (line, kind) => {
+    if (kind !== "text") return;
+    const match = COMMAND.exec(line.trimEnd());
+    if (!match) return;
+    const [verb = "", id = "", ...rest] = (match[1] ?? "").trim().split(/[ \t]+/);
+    const cleanId = id.replace(/[:,.;]+$/, "").toLowerCase();
+    switch (verb.toLowerCase()) {
+      case "waive":
+        commands.push({ kind: "waive", id: cleanId, reason: rest.join(" ").trim() });
+        break;
+      case "unwaive":
+        commands.push({ kind: "unwaive", id: cleanId });
+        break;
+      case "check":
+        commands.push({ kind: "check" });
+        break;
+    }
+  });
+  return commands;
+}
+
+export function allCriteria(config: ResolvedConfig): ResolvedCriterion[] {
+  return [...config.criteria, CONFIG_APPROVAL_CRITERION];
+}
+
+function sidesOf(author: string, config: ResolvedConfig, facts: Facts): Side[] {
+  return (["product", "engineering"] as const).filter((side) => isOwner(author, config, facts, side));
+}
+
+function sidesFor(criterion: ResolvedCriterion): Side[] {
+  return criterion.owner === "joint" ? ["product", "engineering"] : [criterion.owner];
+}
+
+export function judgeCommand(cmd: Command, author: string, config: ResolvedConfig, facts: Facts): Judgement {
+  if (cmd.kind === "check") return { accepted: true };
+  const verb = cmd.kind;
+  const criterion = allCriteria(config).find((c) => c.id === cmd.id);
+  if (!criterion) {
+    const ids = allCriteria(config).filter((c) => c.waivable).map((c) => `\`${c.id}\``);
+    const valid = ids.length ? `: one of ${ids.join(", ")}` : ", but no criterion here can be waived";
+    const what = cmd.id ? `\`${cmd.id}\` is not a criterion here` : `\`/dod ${verb}\` needs a criterion id`;
+    return { accepted: false, reply: `${what}; use \`/dod ${verb} <id>\` with a criterion id${valid}` };
+  }
+  if (!criterion.waivable) return { accepted: false, reply: `\`${criterion.id}\` can't be waived` };
+  const needed = sidesFor(criterion);
+  if (!sidesOf(author, config, facts).some((side) => needed.includes(side))) {
+    return { accepted: false, reply: `only ${describeAuthority(config, needed)} may ${verb} \`${criterion.id}\`` };
+  }
+  if (cmd.kind === "waive" && cmd.reason === "") {
+    return {
+      accepted: false,
+      reply: `a waiver needs a reason: \`/dod waive ${criterion.id} hotfix, ${criterion.id} follows in #123\``,
+    };
+  }
+  return { accepted: true };
+}
+
+function describeAuthority(config: ResolvedConfig, sides: Side[]): string {
+  if (sides.length === 1) return describeOwners(config, sides[0]!);
+  const list = [...config.owners.product, ...config.owners.engineering].map(at);
+  return list.length
+    ? `a product or engineering owner (${list.join(", ")})`
+    : "a product or engineering owner (none listed in `owners`)";
+}
+
+interface Half {
+  login: string;
+  sides: Side[];
+  reason: string;
+  at: string;
+  url: string;
+}
+
+export interface WaiverState {
+  /** Waivers in force, by criterion id. */
+  active: Map<string, Waiver>;
+  /** Joint criteria waived by one side only, by criterion id: the logins so far. */
+  partial: Map<string, string[]>;
+}
+
+/** Replays the comments, oldest first: accepted commands of people (not bots) add and remove waivers. */
+export function waiverState(config: ResolvedConfig, facts: Facts): WaiverState {
+  const byId = new Map<string, Half[]>();
+  const comments = [...facts.comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  for (const comment of comments) {
+    if (comment.authorIsBot) continue;
+    for (const cmd of parseCommands(comment.body)) {
+      if (cmd.kind === "check" || !judgeCommand(cmd, comment.author, config, facts).accepted) continue;
+      if (cmd.kind === "unwaive") {
+        byId.delete(cmd.id);
+        continue;
+      }
+      const halves = (byId.get(cmd.id) ?? []).filter((h) => h.login.toLowerCase() !== comment.author.toLowerCase());
+      halves.push({
+        login: comment.author,
+        sides: sidesOf(comment.author, config, facts),
+        reason: cmd.reason,
+        at: comment.createdAt,
+        url: comment.url,
+      });
+      byId.set(cmd.id, halves);
+    }
+  }
+
+  const state: WaiverState = { active: new Map(), partial: new Map() };
+  for (const criterion of allCriteria(config)) {
+    const halves = byId.get(criterion.id);
+    if (!halves?.length) continue;
+    if (criterion.owner !== "joint") {
+      const last = halves[halves.length - 1]!;
+      state.active.set(criterion.id, { by: [last.login], reason: last.reason, at: last.at, url: last.url });
+      continue;
+    }
+    const pair = distinctPair(
+      halves.filter((h) => h.sides.includes("product")),
+      halves.filter((h) => h.sides.includes("engineering")),
+    );
+    if (!pair) {
+      state.partial.set(criterion.id, halves.map((h) => h.login));
+      continue;
+    }
+    const latest = Date.parse(pair[0].at) >= Date.parse(pair[1].at) ? pair[0] : pair[1];
+    const reasons = [...new Set(pair.map((h) => h.reason))];
+    state.active.set(criterion.id, {
+      by: pair.map((h) => h.login),
+      reason: reasons.join("; "),
+      at: latest.at,
+      url: latest.url,
+    });
+  }
+  return state;
+}
+
+export function activeWaivers(config: ResolvedConfig, facts: Facts): Map<string, Waiver> {
+  return waiverState(config, facts).active;
+}

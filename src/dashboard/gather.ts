@@ -1,0 +1,177 @@
+// Reads what the app already recorded: the config and the open releases in one GraphQL request, then each
+// release's pull requests with dod's check run on their head, 50 per request. A release of N pull requests
+// costs ⌈N/50⌉ requests, so the whole dashboard costs 1 + Σ⌈Nᵢ/50⌉ — never one request per pull request.
+import { Minimatch } from "minimatch";
+import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
+import { loadConfig, type LoadResult } from "../config/resolve.js";
+import type { GitHub } from "../gather/github.js";
+import { readEmbeddedReport } from "../report/embed.js";
+import type { DashboardInput, PullInput, ReleaseInput } from "./model.js";
+import * as Q from "./queries.js";
+
+export const DASHBOARD_TITLE = "Definition of Done dashboard";
+export const DASHBOARD_MARKER = "<!-- dod:dashboard -->";
+
+export interface GatherOptions {
+  /** Only this release (by milestone title or label name). */
+  release?: string;
+  /** Also look for the dashboard issue, in the same first request. */
+  withIssue?: boolean;
+  /** Called after each request with the pages read so far and the pages known to be needed. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DashboardIssue {
+  number: number;
+  body: string;
+  url: string;
+}
+
+export interface GatheredDashboard {
+  config: LoadResult;
+  /** Null when the config can't be used (then nothing past the first request was read). */
+  input: DashboardInput | null;
+  issue: DashboardIssue | null;
+  /** Every open release, also those `options.release` left out. */
+  releaseNames: string[];
+  /** GraphQL requests made. */
+  requests: number;
+}
+
+export class RepositoryNotFound extends Error {}
+
+interface Release {
+  name: string;
+  url: string;
+  dueOn: string | null;
+  count: number;
+  page: (after: string | null) => Promise<Q.PullsPage | null>;
+}
+
+export async function gatherDashboard(
+  github: Pick<GitHub, "graphql">,
+  owner: string,
+  repo: string,
+  options: GatherOptions = {},
+): Promise<GatheredDashboard> {
+  let requests = 0;
+  const query = async <T>(doc: string, vars: Record<string, unknown>): Promise<T> => {
+    requests++;
+    try {
+      return await github.graphql<T>(doc, { owner, name: repo, ...vars });
+    } catch (error) {
+      // A repository without an organisation `.github` repo is normal: keep the partial answer.
+      const partial = error as { name?: string; data?: T; errors?: { type?: string; path?: unknown[] }[] };
+      const onlyOrgMissing =
+        partial.name === "GraphqlResponseError" &&
+        partial.errors?.every((e) => e.type === "NOT_FOUND" && e.path?.[0] === "org");
+      if (onlyOrgMissing && partial.data) return partial.data;
+      throw error;
+    }
+  };
+
+  const first = await query<Q.DashboardData>(Q.DASHBOARD_QUERY, {
+    withIssue: options.withIssue ?? false,
+    issueSearch: `repo:${owner}/${repo} is:issue in:title "${DASHBOARD_TITLE}"`,
+  });
+  if (!first.repository) throw new RepositoryNotFound(`No repository ${owner}/${repo}`);
+  const config = loadConfig({
+    file: CONFIG_PATH,
+    text: first.repository.object?.text ?? null,
+    org: { file: `${owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: first.org?.object?.text ?? null },
+  });
+  const issue = findIssue(first.dashboardIssue?.nodes ?? []);
+  if (!config.ok) {
+    options.onProgress?.(requests, requests);
+    return { config, input: null, issue, releaseNames: [], requests };
+  }
+
+  const by = config.config.releases.by;
+  let releases: Release[];
+  if (by === "milestone") {
+    releases = first.repository.milestones.nodes.map((m) => ({
+      name: m.title,
+      url: m.url,
+      dueOn: m.dueOn,
+      count: m.pullRequests.totalCount,
+      page: async (after) =>
+        (await query<Q.MilestonePullsData>(Q.MILESTONE_PULLS_QUERY, { number: m.number, after })).repository.milestone
+          ?.pullRequests ?? null,
+    }));
+  } else {
+    const labels = [...first.repository.labels.nodes];
+    for (let page = first.repository.labels.pageInfo; page.hasNextPage && page.endCursor; ) {
+      const more = await query<Q.MoreLabelsData>(Q.MORE_LABELS_QUERY, { after: page.endCursor });
+      labels.push(...more.repository.labels.nodes);
+      page = more.repository.labels.pageInfo;
+    }
+    const pattern = new Minimatch(config.config.releases.label ?? "release/*", { nocase: true });
+    // A label has no open/closed state: a label release is open while one of its pull requests is.
+    releases = labels
+      .filter((l) => pattern.match(l.name) && l.openPulls.totalCount > 0)
+      .sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }))
+      .map((l) => ({
+        name: l.name,
+        url: l.url,
+        dueOn: null,
+        count: l.pullRequests.totalCount,
+        page: async (after) =>
+          (await query<Q.LabelPullsData>(Q.LABEL_PULLS_QUERY, { label: l.name, after })).repository.label?.pullRequests ??
+          null,
+      }));
+  }
+  const releaseNames = releases.map((r) => r.name);
+  if (options.release !== undefined) releases = releases.filter((r) => r.name === options.release);
+
+  let total = requests + releases.reduce((n, r) => n + Math.ceil(r.count / Q.PULLS_PER_PAGE), 0);
+  options.onProgress?.(requests, total);
+  const gathered: ReleaseInput[] = [];
+  for (const release of releases) {
+    const pulls: PullInput[] = [];
+    // An empty release costs nothing: the first request already counted its pull requests.
+    for (let after: string | null = null, more = release.count > 0; more; ) {
+      const page = await release.page(after);
+      pulls.push(...(page?.nodes ?? []).filter((n) => n.state !== "CLOSED" || n.merged).map(toPull));
+      more = Boolean(page?.pageInfo.hasNextPage && page.pageInfo.endCursor);
+      after = page?.pageInfo.endCursor ?? null;
+      // Pull requests added while reading make one more page than counted.
+      total = Math.max(total, requests + (more ? 1 : 0));
+      options.onProgress?.(requests, total);
+    }
+    gathered.push({ name: release.name, url: release.url, dueOn: release.dueOn, pulls });
+  }
+  return { config, input: { owner, repo, releaseBy: by, releases: gathered }, issue, releaseNames, requests };
+}
+
+function toPull(node: Q.PullNode): PullInput {
+  const runs = (node.commits.nodes[0]?.commit.checkSuites?.nodes ?? []).flatMap((s) => s.checkRuns?.nodes ?? []);
+  // Another app could name a check the same: prefer the run that carries dod's hidden report.
+  const withReport = runs.map((run) => ({ run, report: readEmbeddedReport(run.summary ?? "") }));
+  const chosen = withReport.find((r) => r.report !== null) ?? withReport[0];
+  return {
+    number: node.number,
+    title: node.title,
+    url: node.url,
+    state: node.merged ? "merged" : "open",
+    author: node.author?.login ?? "ghost",
+    labels: (node.labels?.nodes ?? []).map((l) => l.name),
+    headSha: node.headRefOid,
+    check: chosen
+      ? {
+          id: chosen.run.databaseId,
+          url: chosen.run.url ?? chosen.run.detailsUrl,
+          conclusion: chosen.run.conclusion?.toLowerCase() ?? null,
+          report: chosen.report,
+        }
+      : null,
+  };
+}
+
+function findIssue(nodes: NonNullable<Q.DashboardData["dashboardIssue"]>["nodes"]): DashboardIssue | null {
+  const issues = nodes.filter((n): n is Extract<typeof n, { number: number }> => "number" in n);
+  const ours = issues
+    .filter((n) => n.body.startsWith(DASHBOARD_MARKER))
+    // The oldest one, should a race ever have made two.
+    .sort((a, b) => a.number - b.number)[0];
+  return ours ? { number: ours.number, body: ours.body, url: ours.url } : null;
+}

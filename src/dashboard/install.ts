@@ -1,0 +1,53 @@
+// Wires the dashboard into the app: the web routes, and the dashboard issue refreshed (debounced) after each
+// evaluation and whenever a release's membership or a milestone changes.
+import type { ApplicationFunctionOptions, Probot } from "probot";
+import type { GitHub } from "../gather/github.js";
+import { Debouncer, refreshDashboardIssue, type RepoRef } from "./issue.js";
+import { dashboardRoutes } from "./routes.js";
+import { type DashboardSettings, dashboardSettingsFromEnv, webUrl } from "./settings.js";
+
+/** Events that change which pull requests a release holds, or the release itself, without an evaluation. */
+export const DASHBOARD_EVENTS = [
+  "milestone",
+  "pull_request.closed",
+  "pull_request.milestoned",
+  "pull_request.demilestoned",
+] as const;
+
+const refreshers = new WeakMap<Probot, Debouncer>();
+
+export function installDashboard(
+  probot: Probot,
+  addHandler: ApplicationFunctionOptions["addHandler"],
+  settings: DashboardSettings = dashboardSettingsFromEnv(process.env),
+): Debouncer {
+  const created = new Map<string, number>();
+  const refresher = new Debouncer(async (ref) => {
+    const log = probot.log.child({ repo: `${ref.owner}/${ref.repo}` });
+    try {
+      const github = (await probot.auth(ref.installationId)) as unknown as GitHub;
+      const url = webUrl(settings, ref.owner, ref.repo);
+      const { result, number } = await refreshDashboardIssue(github, ref.owner, ref.repo, { created, ...(url && { webUrl: url }) });
+      log.debug({ result, issue: number }, "dashboard issue refreshed");
+    } catch (error) {
+      log.error({ err: error }, "dashboard issue refresh failed");
+    }
+  }, settings.debounceMs);
+  refreshers.set(probot, refresher);
+
+  probot.on([...DASHBOARD_EVENTS], async (context) => {
+    const installationId = (context.payload as { installation?: { id: number } }).installation?.id;
+    if (installationId === undefined) return;
+    refresher.schedule({ ...context.repo(), installationId });
+  });
+  addHandler(dashboardRoutes(probot, settings));
+  return refresher;
+}
+
+/** Asks for the repository's dashboard issue to be brought up to date (call after publishing a verdict). */
+export function scheduleDashboardRefresh(probot: Probot, owner: string, repo: string, installationId: number): void {
+  refreshers.get(probot)?.schedule({ owner, repo, installationId } satisfies RepoRef);
+}
+
+/** The app's dashboard refresher, for tests and graceful shutdown. */
+export const dashboardRefresher = (probot: Probot): Debouncer | undefined => refreshers.get(probot);

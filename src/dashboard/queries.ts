@@ -1,0 +1,155 @@
+// The dashboard's GraphQL documents, validated against GitHub's published schema in the tests. One request
+// reads the config, the releases and the dashboard issue; then each release costs one request per 50 pull requests.
+import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
+import { CHECK_NAME } from "../report/check-run.js";
+
+export const PULLS_PER_PAGE = 50;
+
+export const DASHBOARD_QUERY = /* GraphQL */ `
+  query DodDashboard($owner: String!, $name: String!, $withIssue: Boolean!, $issueSearch: String!) {
+    repository(owner: $owner, name: $name) {
+      url
+      object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
+      milestones(first: 100, states: [OPEN], orderBy: { field: DUE_DATE, direction: ASC }) {
+        nodes { number title url dueOn pullRequests(states: [OPEN, MERGED]) { totalCount } }
+      }
+      labels(first: 100, orderBy: { field: NAME, direction: ASC }) { ${LABELS_PAGE()} }
+    }
+    org: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") {
+      nameWithOwner
+      object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
+    }
+    dashboardIssue: search(type: ISSUE, query: $issueSearch, first: 20) @include(if: $withIssue) {
+      nodes { ... on Issue { number title body url state author { login } } }
+    }
+  }
+`;
+
+function LABELS_PAGE(): string {
+  return `pageInfo { hasNextPage endCursor }
+        nodes {
+          name url
+          openPulls: pullRequests(states: [OPEN]) { totalCount }
+          pullRequests(states: [OPEN, MERGED]) { totalCount }
+        }`;
+}
+
+export const MORE_LABELS_QUERY = /* GraphQL */ `
+  query DodDashboardLabels($owner: String!, $name: String!, $after: String!) {
+    repository(owner: $owner, name: $name) {
+      labels(first: 100, after: $after, orderBy: { field: NAME, direction: ASC }) { ${LABELS_PAGE()} }
+    }
+  }
+`;
+
+const PULLS_PAGE = `
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    number title url state merged headRefOid
+    author { login }
+    labels(first: 30) { nodes { name } }
+    commits(last: 1) {
+      nodes {
+        commit {
+          checkSuites(first: 10) {
+            nodes {
+              checkRuns(first: 1, filterBy: { checkName: ${JSON.stringify(CHECK_NAME)} }) {
+                nodes { databaseId conclusion summary detailsUrl url }
+              }
+            }
+          }
+        }
+      }
+    }
+  }`;
+
+export const MILESTONE_PULLS_QUERY = /* GraphQL */ `
+  query DodMilestonePulls($owner: String!, $name: String!, $number: Int!, $after: String) {
+    repository(owner: $owner, name: $name) {
+      milestone(number: $number) {
+        pullRequests(first: ${PULLS_PER_PAGE}, after: $after, states: [OPEN, MERGED], orderBy: { field: CREATED_AT, direction: ASC }) {
+          ${PULLS_PAGE}
+        }
+      }
+    }
+  }
+`;
+
+export const LABEL_PULLS_QUERY = /* GraphQL */ `
+  query DodLabelPulls($owner: String!, $name: String!, $label: String!, $after: String) {
+    repository(owner: $owner, name: $name) {
+      label(name: $label) {
+        pullRequests(first: ${PULLS_PER_PAGE}, after: $after, states: [OPEN, MERGED], orderBy: { field: CREATED_AT, direction: ASC }) {
+          ${PULLS_PAGE}
+        }
+      }
+    }
+  }
+`;
+
+// The shapes GitHub answers with.
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface LabelNode {
+  name: string;
+  url: string;
+  openPulls: { totalCount: number };
+  pullRequests: { totalCount: number };
+}
+
+export interface DashboardData {
+  repository: {
+    url: string;
+    object: { text?: string | null } | null;
+    milestones: {
+      nodes: { number: number; title: string; url: string; dueOn: string | null; pullRequests: { totalCount: number } }[];
+    };
+    labels: { pageInfo: PageInfo; nodes: LabelNode[] };
+  } | null;
+  org: { nameWithOwner: string; object: { text?: string | null } | null } | null;
+  dashboardIssue?: {
+    nodes: ({ number: number; title: string; body: string; url: string; state: string; author: { login: string } | null } | Record<string, never>)[];
+  };
+}
+
+export interface MoreLabelsData {
+  repository: { labels: { pageInfo: PageInfo; nodes: LabelNode[] } };
+}
+
+export interface PullNode {
+  number: number;
+  title: string;
+  url: string;
+  state: "OPEN" | "CLOSED" | "MERGED";
+  merged: boolean;
+  headRefOid: string;
+  author: { login: string } | null;
+  labels: { nodes: { name: string }[] } | null;
+  commits: {
+    nodes: {
+      commit: {
+        checkSuites: {
+          nodes: { checkRuns: { nodes: { databaseId: number; conclusion: string | null; summary: string | null; detailsUrl: string | null; url: string }[] } | null }[];
+        } | null;
+      };
+    }[];
+  };
+}
+
+export interface PullsPage {
+  totalCount: number;
+  pageInfo: PageInfo;
+  nodes: PullNode[];
+}
+
+export interface MilestonePullsData {
+  repository: { milestone: { pullRequests: PullsPage } | null };
+}
+
+export interface LabelPullsData {
+  repository: { label: { pullRequests: PullsPage } | null };
+}

@@ -1,0 +1,173 @@
+// The web page: server-rendered HTML with small inline CSS and no script. Filters are plain links with query
+// parameters, so they work without JavaScript and every view has a URL to share. All text is escaped.
+import type { OwnerRole } from "../config/schema.js";
+import { OWNER_FILTERS, OWNER_ROLES, STATE_FILTERS, missingTotal } from "./aggregate.js";
+import { DASHBOARD_TITLE } from "./gather.js";
+import type { CapacityView, DashboardFilter, DashboardModel, ItemView, PullView, ReleaseView } from "./model.js";
+
+const OWNER_LABEL: Record<OwnerRole, string> = { product: "Product", engineering: "Engineering", joint: "Joint" };
+const STATE_LABEL: Record<NonNullable<DashboardFilter["state"]>, string> = {
+  all: "All",
+  "not-done": "Not done",
+  open: "Open",
+  merged: "Merged",
+  debt: "Done debt",
+};
+const VERDICT_LABEL: Record<PullView["verdict"], string> = {
+  done: "Done",
+  "not-done": "Not done",
+  pending: "Pending",
+  unknown: "Not evaluated",
+};
+
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Only http(s) links; anything else becomes inert. */
+function href(url: string | null | undefined): string {
+  return url && /^https?:\/\//i.test(url) ? esc(url) : "#";
+}
+
+export interface PageOptions {
+  viewer: string;
+  /** The page's own path, e.g. `/dod/acme/shop`, for the filter links. */
+  path: string;
+  filter: DashboardFilter;
+  /** The model before filtering, for the release list. */
+  all: DashboardModel;
+}
+
+export function renderDashboardPage(model: DashboardModel, options: PageOptions): string {
+  const { owner, repo } = model;
+  const title = `${DASHBOARD_TITLE} · ${owner}/${repo}`;
+  const body = [
+    `<header><h1>${esc(DASHBOARD_TITLE)}</h1><p class="repo"><a href="https://github.com/${esc(owner)}/${esc(repo)}">${esc(owner)}/${esc(repo)}</a></p>`,
+    `<p class="viewer">Signed in as <strong>@${esc(options.viewer)}</strong> · <a href="/dod/logout">Sign out</a></p></header>`,
+    filters(options),
+    options.all.releases.length === 0
+      ? `<p class="empty">${model.releaseBy === "milestone" ? "No open milestones." : "No release labels with open pull requests."}</p>`
+      : model.releases.map((r) => release(r, options.filter)).join("\n"),
+    `<footer>From dod's last check on each pull request's head commit. <a href="/dod/api/${esc(owner)}/${esc(repo)}">JSON</a></footer>`,
+  ].join("\n");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${esc(title)}</title><style>${CSS}</style></head>
+<body><main>${body}</main></body></html>`;
+}
+
+function filters({ path, filter, all }: PageOptions): string {
+  const link = (change: Partial<DashboardFilter>, label: string, current: boolean) => {
+    const next = { ...filter, ...change };
+    const params = new URLSearchParams();
+    if (next.release) params.set("release", next.release);
+    if (next.owner && next.owner !== "all") params.set("owner", next.owner);
+    if (next.state && next.state !== "all") params.set("state", next.state);
+    const query = params.toString();
+    return `<a href="${esc(path + (query ? `?${query}` : ""))}"${current ? ' aria-current="true"' : ""}>${esc(label)}</a>`;
+  };
+  const owner = filter.owner ?? "all";
+  const state = filter.state ?? "all";
+  const release = filter.release;
+  return `<nav class="filters" aria-label="Filters">
+<div><span>Owner</span>${OWNER_FILTERS.map((o) => link({ owner: o }, o === "all" ? "All" : OWNER_LABEL[o as OwnerRole], owner === o)).join("")}</div>
+<div><span>State</span>${STATE_FILTERS.map((s) => link({ state: s }, STATE_LABEL[s], state === s)).join("")}</div>
+${all.releases.length > 1 ? `<div><span>Release</span>${link({ release: undefined }, "All", release === undefined)}${all.releases.map((r) => link({ release: r.name }, r.name, release === r.name)).join("")}</div>` : ""}
+</nav>`;
+}
+
+function release(r: ReleaseView, filter: DashboardFilter): string {
+  const t = r.totals;
+  const due = r.dueOn ? ` <span class="due">due ${esc(r.dueOn.slice(0, 10))}</span>` : "";
+  const stats = [
+    stat(t.pulls, "pull requests", `${t.open} open · ${t.merged} merged`),
+    stat(t.done, "done", "", "ok"),
+    stat(t.notDone, "not done", "", t.notDone ? "bad" : ""),
+    stat(t.debt, "done debt", "merged with items missing", t.debt ? "bad" : ""),
+    ...(t.pending ? [stat(t.pending, "pending", "")] : []),
+    ...(t.unknown ? [stat(t.unknown, "not evaluated", "")] : []),
+  ].join("");
+  const owners = OWNER_ROLES.map(
+    (o) => `<li><span class="owner ${o}">${OWNER_LABEL[o]}</span> <strong>${t.missingItems[o]}</strong> missing in ${t.pullsLacking[o]} PR${t.pullsLacking[o] === 1 ? "" : "s"}</li>`,
+  ).join("");
+  const shown = r.pulls;
+  const filtered = (filter.owner ?? "all") !== "all" || (filter.state ?? "all") !== "all";
+  return `<section class="release" aria-label="${esc(r.name)}">
+<h2>${r.url ? `<a href="${href(r.url)}">${esc(r.name)}</a>` : esc(r.name)}${due}</h2>
+<div class="stats">${stats}</div>
+<ul class="owners" aria-label="Missing items by owner"><li><strong>${missingTotal(t.missingItems)}</strong> items missing</li>${owners}<li>${t.pendingItems} pending · ${t.waivedItems} waived</li></ul>
+${r.capacity ? capacity(r.capacity) : ""}
+${shown.length ? table(shown) : `<p class="empty">${filtered ? "No pull request matches these filters." : "No pull requests."}</p>`}
+</section>`;
+}
+
+function stat(n: number, label: string, note: string, tone = ""): string {
+  return `<div class="stat ${tone}"><strong>${n}</strong><span>${esc(label)}</span>${note ? `<small>${esc(note)}</small>` : ""}</div>`;
+}
+
+function capacity(c: CapacityView): string {
+  const rows = c.shares
+    .map((s) => {
+      const target = s.target !== null ? `<i class="target" style="left:${s.target}%" title="target ${s.target}%"></i>` : "";
+      const off = s.target !== null && Math.abs(s.percent - s.target) > 10;
+      return `<div class="share"><span class="group">${esc(s.group)}</span><span class="bar"><b style="width:${s.percent}%"></b>${target}</span><span class="pct${off ? " off" : ""}">${s.pulls} · ${s.percent}%${s.target !== null ? ` <small>target ${s.target}%</small>` : ""}</span></div>`;
+    })
+    .join("");
+  return `<div class="capacity" aria-label="Capacity"><h3>Capacity</h3>${rows}${c.ungrouped ? `<p class="note">${c.ungrouped} in no group</p>` : ""}</div>`;
+}
+
+function table(pulls: PullView[]): string {
+  const head = `<tr><th>Pull request</th><th>State</th>${OWNER_ROLES.map((o) => `<th>${OWNER_LABEL[o]}</th>`).join("")}<th>Pending</th><th>Waived</th></tr>`;
+  const rows = pulls.map((p) => {
+    const check = p.checkUrl ? ` <a class="check" href="${href(p.checkUrl)}">check</a>` : "";
+    const verdict = `<span class="verdict ${p.debt ? "debt" : p.verdict}">${p.debt ? "Done debt" : VERDICT_LABEL[p.verdict]}</span>`;
+    return `<tr data-number="${p.number}"><td class="pr"><a href="${href(p.url)}">#${p.number}</a> ${esc(p.title)}<small>@${esc(p.author)}${check}</small></td>
+<td>${esc(p.state)} ${verdict}</td>${OWNER_ROLES.map((o) => `<td class="${o}">${items(p.missing[o])}</td>`).join("")}<td>${items(p.pending)}</td><td>${waived(p.waived)}</td></tr>`;
+  });
+  return `<table><thead>${head}</thead><tbody>${rows.join("\n")}</tbody></table>`;
+}
+
+function items(list: ItemView[]): string {
+  return list.length ? `<ul>${list.map((i) => `<li title="${esc(i.id)}">${esc(i.title)}</li>`).join("")}</ul>` : "";
+}
+
+function waived(list: ItemView[]): string {
+  return list.length
+    ? `<ul>${list.map((i) => `<li title="${esc(i.waiver?.reason ?? "")}">${esc(i.title)}${i.waiver ? ` <small>by ${esc(i.waiver.by.map((b) => `@${b}`).join(", "))}</small>` : ""}</li>`).join("")}</ul>`
+    : "";
+}
+
+export function renderMessagePage(title: string, message: string, link?: { href: string; text: string }): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${CSS}</style></head>
+<body><main><h1>${esc(title)}</h1><p>${esc(message)}</p>${link ? `<p><a href="${esc(link.href)}">${esc(link.text)}</a></p>` : ""}</main></body></html>`;
+}
+
+const CSS = `
+:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#f6f8fa;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--accent:#0969da}
+*{box-sizing:border-box}body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:var(--fg);background:#fff}
+main{max-width:1280px;margin:0 auto;padding:24px}a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
+header{display:flex;flex-wrap:wrap;align-items:baseline;gap:8px 16px;border-bottom:1px solid var(--line);padding-bottom:12px}
+h1{font-size:22px;margin:0}.repo{margin:0;font-size:16px}.viewer{margin:0 0 0 auto;color:var(--muted)}
+.filters{display:flex;flex-wrap:wrap;gap:8px 24px;margin:16px 0}.filters div{display:flex;flex-wrap:wrap;align-items:center;gap:4px}
+.filters span{color:var(--muted);margin-right:4px;font-weight:600}
+.filters a{border:1px solid var(--line);border-radius:999px;padding:2px 10px;color:var(--fg)}
+.filters a[aria-current]{background:var(--fg);border-color:var(--fg);color:#fff}
+.release{border:1px solid var(--line);border-radius:8px;padding:16px;margin:16px 0}
+h2{margin:0 0 12px;font-size:18px}.due{color:var(--muted);font-size:14px;font-weight:400}h3{font-size:14px;margin:0 0 6px}
+.stats{display:flex;flex-wrap:wrap;gap:8px}.stat{background:var(--bg);border-radius:6px;padding:6px 12px;min-width:110px}
+.stat strong{font-size:20px;display:block}.stat span{color:var(--muted)}.stat small{display:block;color:var(--muted)}
+.stat.ok strong{color:var(--ok)}.stat.bad strong{color:var(--bad)}
+.owners{list-style:none;padding:0;margin:12px 0;display:flex;flex-wrap:wrap;gap:6px 18px}
+.owner{border-radius:4px;padding:0 6px;font-size:12px;font-weight:600}.owner.product{background:#ddf4ff}.owner.engineering{background:#fbefff}.owner.joint{background:#fff8c5}
+.capacity{margin:12px 0;max-width:560px}.share{display:grid;grid-template-columns:90px 1fr 150px;align-items:center;gap:8px;margin:4px 0}
+.bar{position:relative;height:10px;background:var(--bg);border-radius:5px;overflow:visible}.bar b{display:block;height:100%;background:var(--accent);border-radius:5px}
+.target{position:absolute;top:-3px;width:2px;height:16px;background:var(--fg)}.pct small{color:var(--muted)}.pct.off{color:var(--warn);font-weight:600}
+.note,.empty{color:var(--muted)}
+table{border-collapse:collapse;width:100%;margin-top:12px}th,td{border-top:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:var(--bg);font-weight:600;white-space:nowrap}td ul{margin:0;padding-left:16px}td small{display:block;color:var(--muted)}
+td.pr{min-width:240px}.check{margin-left:6px}
+.verdict{display:inline-block;border-radius:999px;padding:0 8px;font-size:12px;font-weight:600;white-space:nowrap}
+.verdict.done{background:#dafbe1;color:var(--ok)}.verdict.not-done,.verdict.debt{background:#ffebe9;color:var(--bad)}
+.verdict.pending{background:#fff8c5;color:var(--warn)}.verdict.unknown{background:var(--bg);color:var(--muted)}
+footer{margin-top:24px;color:var(--muted)}
+`;

@@ -1,0 +1,282 @@
+// The web face: `/dod/<owner>/<repo>` (HTML) and `/dod/api/<owner>/<repo>` (JSON), behind "Sign in with GitHub"
+// (`/dod/login`, `/dod/callback`, `/dod/logout`). A repository is shown only to a viewer whose own token can read
+// it; anyone else gets 404, as GitHub itself answers. The data is read with the app's installation token.
+// Nothing here writes to GitHub.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { OAuthApp } from "@octokit/oauth-app";
+import { Octokit } from "@octokit/rest";
+import type { Probot } from "probot";
+import type { GitHub } from "../gather/github.js";
+import { aggregate, filterModel, OWNER_FILTERS, STATE_FILTERS } from "./aggregate.js";
+import { gatherDashboard } from "./gather.js";
+import type { DashboardFilter } from "./model.js";
+import { renderDashboardPage, renderMessagePage } from "./render-html.js";
+import {
+  CookieJar,
+  randomState,
+  readCookies,
+  sameText,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  type Session,
+  type SignInState,
+  setCookie,
+  STATE_COOKIE,
+  STATE_TTL_MS,
+} from "./session.js";
+import type { DashboardSettings } from "./settings.js";
+
+const OWNER = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
+const REPO = "[A-Za-z0-9._-]{1,100}";
+const PAGE = new RegExp(`^/dod/(${OWNER})/(${REPO})/?$`);
+const API = new RegExp(`^/dod/api/(${OWNER})/(${REPO})/?$`);
+
+const SECURITY_HEADERS = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+  "content-security-policy":
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+};
+
+/** Answers `false` synchronously for paths outside `/dod`, so routes after it are reached at once. */
+type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+export function dashboardRoutes(probot: Probot, settings: DashboardSettings): Handler {
+  let ready: Promise<{ oauth: OAuthApp<{ clientType: "github-app" }>; apiUrl: string }> | undefined;
+  const jar = settings.sessionSecret ? new CookieJar(settings.sessionSecret) : null;
+
+  // The API's base URL is Probot's (github.com or GHE_HOST); OAuth's web pages live on the same host.
+  const setup = () =>
+    (ready ??= (async () => {
+      const app = await probot.auth();
+      const apiUrl = app.request.endpoint.DEFAULTS.baseUrl;
+      const oauth = new OAuthApp({
+        clientType: "github-app",
+        clientId: settings.clientId!,
+        clientSecret: settings.clientSecret!,
+        Octokit: Octokit.defaults({ baseUrl: apiUrl }) as unknown as ConstructorParameters<typeof OAuthApp>[0]["Octokit"],
+      }) as OAuthApp<{ clientType: "github-app" }>;
+      return { oauth, apiUrl };
+    })());
+
+  return (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname !== "/dod" && !url.pathname.startsWith("/dod/")) return false;
+    return handle(req, res, url);
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      send(res, 405, "text/plain; charset=utf-8", "Method Not Allowed", { allow: "GET, HEAD" });
+      return true;
+    }
+    if (!jar || !settings.clientId || !settings.clientSecret) {
+      page(res, 503, "Dashboard not configured", "Set GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and DOD_SESSION_SECRET (see docs/dashboard.md).");
+      return true;
+    }
+    try {
+      await route(req, res, url, { jar, setup, probot, settings });
+    } catch (error) {
+      probot.log.error({ err: error, path: url.pathname }, "dashboard page failed");
+      if (!res.headersSent) page(res, 502, "GitHub could not be read", "Try again in a minute.");
+    }
+    return true;
+  }
+}
+
+interface Deps {
+  jar: CookieJar;
+  setup: () => Promise<{ oauth: OAuthApp<{ clientType: "github-app" }>; apiUrl: string }>;
+  probot: Probot;
+  settings: DashboardSettings;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: Deps): Promise<void> {
+  const { jar } = deps;
+  const secure = isSecure(req, deps.settings);
+  const cookies = readCookies(req.headers.cookie);
+
+  if (url.pathname === "/dod/login") {
+    const { oauth } = await deps.setup();
+    const state = randomState();
+    const returnTo = safeReturn(url.searchParams.get("return"));
+    const sealed = jar.seal({ state, returnTo, expires: Date.now() + STATE_TTL_MS } satisfies SignInState);
+    const { url: authorize } = oauth.getWebFlowAuthorizationUrl({ state, redirectUrl: `${origin(req, deps.settings)}/dod/callback` });
+    redirect(res, authorize, [setCookie(STATE_COOKIE, sealed, { maxAgeMs: STATE_TTL_MS, secure })]);
+    return;
+  }
+
+  if (url.pathname === "/dod/callback") {
+    const expected = jar.open<SignInState>(cookies[STATE_COOKIE]);
+    const state = url.searchParams.get("state") ?? "";
+    const code = url.searchParams.get("code");
+    if (!expected || !code || !sameText(state, expected.state)) {
+      page(res, 400, "Sign-in failed", "The sign-in expired or did not start here. Please sign in again.", {
+        href: "/dod/login",
+        text: "Sign in with GitHub",
+      });
+      return;
+    }
+    const { oauth, apiUrl } = await deps.setup();
+    const { authentication } = await oauth.createToken({
+      code,
+      state,
+      redirectUrl: `${origin(req, deps.settings)}/dod/callback`,
+    });
+    const { data: user } = await viewerOctokit(authentication.token, apiUrl).rest.users.getAuthenticated();
+    const tokenExpires = authentication.expiresAt ? Date.parse(authentication.expiresAt) : Infinity;
+    const expires = Math.min(Date.now() + SESSION_TTL_MS, tokenExpires);
+    const session = jar.seal({ login: user.login, token: authentication.token, expires } satisfies Session);
+    redirect(res, expected.returnTo, [
+      setCookie(SESSION_COOKIE, session, { maxAgeMs: expires - Date.now(), secure }),
+      setCookie(STATE_COOKIE, "", { maxAgeMs: 0, secure }),
+    ]);
+    return;
+  }
+
+  if (url.pathname === "/dod/logout") {
+    page(res, 200, "Signed out", "You are signed out of the Definition of Done dashboard.", { href: "/dod/login", text: "Sign in again" }, [
+      setCookie(SESSION_COOKIE, "", { maxAgeMs: 0, secure }),
+    ]);
+    return;
+  }
+
+  const api = API.exec(url.pathname);
+  const match = api ?? PAGE.exec(url.pathname);
+  if (!match) {
+    page(res, 404, "Not found", "Dashboards live at /dod/<owner>/<repo>.");
+    return;
+  }
+  const [, owner, repo] = match as unknown as [string, string, string];
+  const session = jar.open<Session>(cookies[SESSION_COOKIE]);
+  const signIn = `/dod/login?return=${encodeURIComponent(url.pathname + url.search)}`;
+  if (!session) {
+    if (api) json(res, 401, { message: "Sign in with GitHub first", login: signIn });
+    else redirect(res, signIn);
+    return;
+  }
+
+  const { apiUrl } = await deps.setup();
+  const access = await viewerCanRead(session.token, apiUrl, owner, repo);
+  if (access === "signed-out") {
+    const clear = [setCookie(SESSION_COOKIE, "", { maxAgeMs: 0, secure })];
+    if (api) json(res, 401, { message: "Your GitHub sign-in expired", login: signIn }, clear);
+    else redirect(res, signIn, clear);
+    return;
+  }
+  if (access === "no") {
+    notFound(res, api !== null);
+    return;
+  }
+
+  const github = await installationOctokit(deps.probot, owner, repo);
+  if (!github) {
+    notFound(res, api !== null);
+    return;
+  }
+  const gathered = await gatherDashboard(github, owner, repo);
+  if (!gathered.config.ok) {
+    const why = gathered.config.failure.kind === "missing" ? "has no .github/done.yml" : "has an invalid .github/done.yml";
+    if (api) json(res, 409, { message: `${owner}/${repo} ${why}`, problems: gathered.config.failure.problems });
+    else page(res, 200, `${owner}/${repo}`, `This repository ${why}, so there is no dashboard yet.`);
+    return;
+  }
+  const model = aggregate(gathered.input!, gathered.config.config);
+  const filter = readFilter(url.searchParams);
+  const shown = filterModel(model, filter);
+  if (api) {
+    json(res, 200, { ...shown, filter });
+    return;
+  }
+  send(res, 200, "text/html; charset=utf-8", renderDashboardPage(shown, { viewer: session.login, path: url.pathname, filter, all: model }));
+}
+
+function readFilter(params: URLSearchParams): DashboardFilter {
+  const owner = params.get("owner");
+  const state = params.get("state");
+  const release = params.get("release");
+  return {
+    ...(owner && (OWNER_FILTERS as readonly (string | undefined)[]).includes(owner) && { owner: owner as DashboardFilter["owner"] }),
+    ...(state && (STATE_FILTERS as readonly string[]).includes(state) && { state: state as DashboardFilter["state"] }),
+    ...(release && { release }),
+  };
+}
+
+function viewerOctokit(token: string, baseUrl: string): Octokit {
+  return new Octokit({
+    auth: token,
+    baseUrl,
+    userAgent: "dod-dashboard",
+    log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+}
+
+/** Asked with the viewer's own token, every time: access can be revoked at any moment. */
+async function viewerCanRead(token: string, apiUrl: string, owner: string, repo: string): Promise<"yes" | "no" | "signed-out"> {
+  try {
+    const { data } = await viewerOctokit(token, apiUrl).rest.repos.get({ owner, repo });
+    return data.permissions?.pull === true ? "yes" : "no";
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (status === 401) return "signed-out";
+    if (status === 403 || status === 404) return "no";
+    throw error;
+  }
+}
+
+async function installationOctokit(probot: Probot, owner: string, repo: string): Promise<GitHub | null> {
+  const app = await probot.auth();
+  try {
+    const { data } = await app.rest.apps.getRepoInstallation({ owner, repo });
+    return (await probot.auth(data.id)) as unknown as GitHub;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
+  }
+}
+
+/** Only a path of this app, so the sign-in can't be used to send people elsewhere. */
+function safeReturn(value: string | null): string {
+  return value && value.startsWith("/dod/") && !value.startsWith("//") && !value.includes("\\") ? value : "/dod/";
+}
+
+function origin(req: IncomingMessage, settings: DashboardSettings): string {
+  if (settings.publicUrl) return settings.publicUrl.replace(/\/+$/, "");
+  return `${isSecure(req, settings) ? "https" : "http"}://${req.headers.host ?? "localhost"}`;
+}
+
+function isSecure(req: IncomingMessage, settings: DashboardSettings): boolean {
+  if (settings.publicUrl) return settings.publicUrl.startsWith("https:");
+  return req.headers["x-forwarded-proto"] === "https" || Boolean((req.socket as { encrypted?: boolean }).encrypted);
+}
+
+function notFound(res: ServerResponse, api: boolean): void {
+  if (api) json(res, 404, { message: "Not Found" });
+  else page(res, 404, "Not found", "There is no such repository, or you can't see it.");
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string | string[]> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, "content-type": type, ...headers });
+  res.end(body);
+}
+
+function json(res: ServerResponse, status: number, body: unknown, cookies: string[] = []): void {
+  send(res, status, "application/json; charset=utf-8", JSON.stringify(body), cookies.length ? { "set-cookie": cookies } : {});
+}
+
+function page(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  message: string,
+  link?: { href: string; text: string },
+  cookies: string[] = [],
+): void {
+  send(res, status, "text/html; charset=utf-8", renderMessagePage(title, message, link), cookies.length ? { "set-cookie": cookies } : {});
+}
+
+function redirect(res: ServerResponse, location: string, cookies: string[] = []): void {
+  res.writeHead(302, { ...SECURITY_HEADERS, location, ...(cookies.length && { "set-cookie": cookies }) });
+  res.end();
+}

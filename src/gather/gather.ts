@@ -1,0 +1,156 @@
+// One GraphQL request gathers a pull request's facts and both config files; only what overflows a page
+// (files beyond 100, comments beyond 100, checks beyond 100) costs more requests.
+import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
+import { CHECK_NAME } from "../report/check-run.js";
+import { COMMENT_MARKER } from "../report/comment.js";
+import type { CheckResult, Comment, Facts } from "./facts.js";
+import type { GitHub, PullRequestRef } from "./github.js";
+import { MORE_CHECKS_QUERY, MORE_COMMENTS_QUERY, MORE_FILES_QUERY, PULL_REQUEST_QUERY } from "./queries.js";
+import type * as Q from "./response.js";
+
+/** GitHub lists at most this many files of a pull request. */
+export const MAX_FILES = 3000;
+
+export interface Gathered {
+  facts: Facts;
+  config: {
+    base: string | null;
+    head: string | null;
+    org: { file: string; text: string | null };
+  };
+  /** dod's own check run on the head commit, to update in place. */
+  ownCheckRun: { id: number; externalId: string | null } | null;
+  /** dod's own sticky comment, to edit in place. */
+  ownComment: { id: number; body: string } | null;
+}
+
+export class PullRequestNotFound extends Error {}
+
+export async function gatherPullRequest(github: GitHub, ref: PullRequestRef): Promise<Gathered> {
+  const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
+  const data = await queryAllowingMissing<Q.PullRequestData>(github, PULL_REQUEST_QUERY, vars, ["org"]);
+  const pr = data.repository?.pullRequest;
+  if (!pr) throw new PullRequestNotFound(`No pull request ${ref.owner}/${ref.repo}#${ref.number}`);
+
+  const commit = pr.commits.nodes[0]?.commit;
+  const files = [...pr.files.nodes];
+  for (let page = pr.files.pageInfo; page.hasNextPage && files.length < MAX_FILES; ) {
+    const more = await github.graphql<Q.MoreFilesData>(MORE_FILES_QUERY, { ...vars, after: page.endCursor });
+    files.push(...more.repository.pullRequest.files.nodes);
+    page = more.repository.pullRequest.files.pageInfo;
+  }
+
+  const contexts = [...(commit?.statusCheckRollup?.contexts.nodes ?? [])];
+  for (let page = commit?.statusCheckRollup?.contexts.pageInfo; page?.hasNextPage; ) {
+    const more = await github.graphql<Q.MoreChecksData>(MORE_CHECKS_QUERY, { ...vars, after: page.endCursor });
+    const rollup = more.repository.pullRequest.commits.nodes[0]?.commit.statusCheckRollup;
+    contexts.push(...(rollup?.contexts.nodes ?? []));
+    page = rollup?.contexts.pageInfo;
+  }
+
+  const comments = [...pr.comments.nodes];
+  for (let page = pr.comments.pageInfo; page.hasPreviousPage; ) {
+    const more = await github.graphql<Q.MoreCommentsData>(MORE_COMMENTS_QUERY, { ...vars, before: page.startCursor });
+    comments.unshift(...more.repository.pullRequest.comments.nodes);
+    page = more.repository.pullRequest.comments.pageInfo;
+  }
+
+  const own = contexts.find((c) => c.__typename === "CheckRun" && c.name === CHECK_NAME);
+  const facts: Facts = {
+    repo: { owner: ref.owner, name: ref.repo },
+    number: pr.number,
+    url: pr.url,
+    title: pr.title,
+    author: pr.author?.login ?? "ghost",
+    body: pr.body ?? "",
+    draft: pr.isDraft,
+    state: pr.merged ? "merged" : pr.state === "OPEN" ? "open" : "closed",
+    base: { ref: pr.baseRefName },
+    head: { ref: pr.headRefName, sha: pr.headRefOid },
+    labels: pr.labels.nodes.map((label) => label.name),
+    milestone: pr.milestone?.title ?? null,
+    files: files.slice(0, MAX_FILES).map(({ path, additions, deletions }) => ({ path, additions, deletions })),
+    filesTruncated: pr.files.totalCount > MAX_FILES,
+    reviews: pr.latestOpinionatedReviews.nodes.map((review) => ({
+      author: review.author?.login ?? "ghost",
+      state: review.state,
+      submittedAt: review.submittedAt ?? "",
+      url: review.url,
+    })),
+    linkedIssues: pr.closingIssuesReferences.nodes.map((issue) => ({
+      repo: issue.repository.nameWithOwner,
+      number: issue.number,
+      title: issue.title,
+      body: issue.body,
+      state: issue.state === "OPEN" ? "open" : "closed",
+      url: issue.url,
+    })),
+    checks: contexts.filter((c) => c !== own).map(toCheck),
+    comments: comments.map(toComment),
+    teams: {},
+  };
+
+  const ownComment = facts.comments.find((c) => c.authorIsBot && c.body.startsWith(COMMENT_MARKER));
+  return {
+    facts,
+    config: {
+      base: blobText(pr.baseRef?.target?.file),
+      head: blobText(commit?.file),
+      org: { file: `${ref.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null },
+    },
+    ownCheckRun: own?.__typename === "CheckRun" ? { id: own.databaseId, externalId: own.externalId } : null,
+    ownComment: ownComment ? { id: ownComment.id, body: ownComment.body } : null,
+  };
+}
+
+/** Runs a query whose listed top-level aliases may legitimately not resolve (a repo without `.github`). */
+async function queryAllowingMissing<T>(
+  github: GitHub,
+  query: string,
+  variables: Record<string, unknown>,
+  optional: string[],
+): Promise<T> {
+  try {
+    return await github.graphql<T>(query, variables);
+  } catch (error) {
+    // Octokit's GraphqlResponseError carries the partial data next to the errors.
+    const partial = error as { name?: string; data?: T; errors?: { type?: string; path?: unknown[] }[] };
+    const onlyOptionalMissing =
+      partial.name === "GraphqlResponseError" &&
+      partial.errors?.every((e) => e.type === "NOT_FOUND" && optional.includes(String(e.path?.[0])));
+    if (onlyOptionalMissing && partial.data) return partial.data;
+    throw error;
+  }
+}
+
+const blobText = (entry: { object: { text?: string | null } | null } | null | undefined) =>
+  entry?.object?.text ?? null;
+
+function toCheck(context: Q.CheckContext): CheckResult {
+  if (context.__typename === "CheckRun") {
+    return {
+      name: context.name,
+      status: context.status.toLowerCase() as CheckResult["status"],
+      conclusion: context.conclusion?.toLowerCase() ?? null,
+      url: context.detailsUrl ?? undefined,
+    };
+  }
+  const pending = context.state === "PENDING" || context.state === "EXPECTED";
+  return {
+    name: context.context,
+    status: pending ? "pending" : "completed",
+    conclusion: pending ? null : context.state.toLowerCase(),
+    url: context.targetUrl ?? undefined,
+  };
+}
+
+function toComment(node: Q.CommentNode): Comment {
+  return {
+    id: node.databaseId,
+    author: node.author?.login ?? "ghost",
+    authorIsBot: node.author?.__typename === "Bot",
+    body: node.body,
+    createdAt: node.createdAt,
+    url: node.url,
+  };
+}

@@ -1,0 +1,101 @@
+// The shapes of the answers to queries.ts, as far as dod reads them.
+interface Page {
+  hasNextPage: boolean;
+  endCursor: string;
+}
+interface BackPage {
+  hasPreviousPage: boolean;
+  startCursor: string;
+}
+interface FileNode {
+  path: string;
+  additions: number;
+  deletions: number;
+}
+export type CheckContext =
+  | {
+      __typename: "CheckRun";
+      databaseId: number;
+      name: string;
+      status: string;
+      conclusion: string | null;
+      detailsUrl: string | null;
+      externalId: string | null;
+    }
+  | { __typename: "StatusContext"; context: string; state: string; targetUrl: string | null };
+export interface CommentNode {
+  databaseId: number;
+  body: string;
+  createdAt: string;
+  url: string;
+  author: { __typename: string; login: string } | null;
+}
+type Blob = { object: { text?: string | null } | null } | null;
+interface Rollup {
+  contexts: { pageInfo: Page; nodes: CheckContext[] };
+}
+
+export interface PullRequestData {
+  repository: {
+    pullRequest: {
+      number: number;
+      url: string;
+      title: string;
+      body: string | null;
+      isDraft: boolean;
+      state: "OPEN" | "CLOSED" | "MERGED";
+      merged: boolean;
+      author: { login: string } | null;
+      baseRefName: string;
+      headRefName: string;
+      headRefOid: string;
+      milestone: { title: string } | null;
+      labels: { nodes: { name: string }[] };
+      baseRef: { target: { file?: Blob } | null } | null;
+      commits: { nodes: { commit: { file: Blob; statusCheckRollup: Rollup | null } }[] };
+      files: { totalCount: number; pageInfo: Page; nodes: FileNode[] };
+      latestOpinionatedReviews: {
+        nodes: {
+          author: { login: string } | null;
+          state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
+          submittedAt: string | null;
+          url: string;
+        }[];
+      };
+      closingIssuesReferences: {
+        nodes: {
+          number: number;
+          title: string;
+          body: string;
+          state: "OPEN" | "CLOSED";
+          url: string;
+          repository: { nameWithOwner: string };
+        }[];
+      };
+      comments: { pageInfo: BackPage; nodes: CommentNode[] };
+    } | null;
+  } | null;
+  org: { nameWithOwner: string; object: { text?: string | null } | null } | null;
+}
+
+export interface MoreFilesData {
+  repository: { pullRequest: { files: { pageInfo: Page; nodes: FileNode[] } } };
+}
+export interface MoreCommentsData {
+  repository: { pullRequest: { comments: { pageInfo: BackPage; nodes: CommentNode[] } } };
+}
+export interface MoreChecksData {
+  repository: { pullRequest: { commits: { nodes: { commit: { statusCheckRollup: Rollup | null } }[] } } };
+}
+export interface TeamsData {
+  [alias: string]: { team: { members: { nodes: { login: string }[] } } | null } | null;
+}
+export interface IssuePullRequestsData {
+  repository: {
+    issue: {
+      closedByPullRequestsReferences: {
+        nodes: { number: number; state: string; repository: { name: string; owner: { login: string } } }[];
+      };
+    } | null;
+  } | null;
+}

@@ -1,0 +1,42 @@
+// Issue events: a linked issue's checklist or state changed, so the pull requests that close it may change.
+import type { Context } from "probot";
+import type { GitHub } from "../gather/github.js";
+import { ISSUE_PULL_REQUESTS_QUERY } from "../gather/queries.js";
+import type { IssuePullRequestsData } from "../gather/response.js";
+import type { IssueJob, PullRequestJob } from "../queue/job.js";
+
+export const ISSUE_EVENTS = ["issues.edited", "issues.closed", "issues.reopened"] as const;
+
+export function issueJob(context: Context<"issues">): IssueJob {
+  const { repository, issue, installation } = context.payload;
+  return {
+    kind: "issue",
+    installationId: installation?.id ?? 0,
+    owner: repository.owner.login,
+    repo: repository.name,
+    number: issue.number,
+    commentIds: [],
+    deliveryIds: [context.id],
+  };
+}
+
+/** The open pull requests that close the issue: each gets its own evaluation job. */
+export async function pullRequestsClosing(github: GitHub, job: IssueJob): Promise<PullRequestJob[]> {
+  const data = await github.graphql<IssuePullRequestsData>(ISSUE_PULL_REQUESTS_QUERY, {
+    owner: job.owner,
+    name: job.repo,
+    number: job.number,
+  });
+  const prs = data.repository?.issue?.closedByPullRequestsReferences.nodes ?? [];
+  return prs
+    .filter((pr) => pr.state === "OPEN")
+    .map((pr) => ({
+      kind: "pull_request",
+      installationId: job.installationId,
+      owner: pr.repository.owner.login,
+      repo: pr.repository.name,
+      number: pr.number,
+      commentIds: [],
+      deliveryIds: job.deliveryIds,
+    }));
+}

@@ -1,0 +1,30 @@
+// Pull request and review events: the pull request itself changed, so evaluate it again.
+import type { Context } from "probot";
+import type { PullRequestJob } from "../queue/job.js";
+
+export const PULL_REQUEST_EVENTS = [
+  "pull_request.opened",
+  "pull_request.reopened",
+  "pull_request.synchronize",
+  "pull_request.edited",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+  "pull_request.ready_for_review",
+  "pull_request_review.submitted",
+  "pull_request_review.dismissed",
+] as const;
+
+export function pullRequestJob(context: Context<"pull_request" | "pull_request_review">): PullRequestJob {
+  const { repository, pull_request } = context.payload;
+  const installation = "installation" in context.payload ? context.payload.installation : undefined;
+  return {
+    kind: "pull_request",
+    installationId: installation?.id ?? 0,
+    owner: repository.owner.login,
+    repo: repository.name,
+    number: pull_request.number,
+    headSha: pull_request.head.sha,
+    commentIds: [],
+    deliveryIds: [context.id],
+  };
+}

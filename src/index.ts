@@ -1,0 +1,9 @@
+// The entry point `probot run` loads: the app with its settings from the environment, and graceful shutdown.
+import { createApp } from "./app.js";
+import { queueOptionsFromEnv } from "./settings.js";
+import { installShutdown } from "./shutdown.js";
+
+const { app, handle } = createApp({ queue: queueOptionsFromEnv(process.env) });
+installShutdown(() => handle.queue);
+
+export default app;

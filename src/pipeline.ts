@@ -1,0 +1,108 @@
+// load config → gather → evaluate → publish: the only place where the pure core meets GitHub.
+import type { Logger } from "probot";
+import { describeConfigChange } from "./config/diff.js";
+import { CONFIG_PATH } from "./config/paths.js";
+import { loadConfig } from "./config/resolve.js";
+import type { ResolvedConfig } from "./config/schema.js";
+import { evaluate, needsDiff, teamsNamed } from "./criteria/evaluate.js";
+import { judgeCommand, parseCommands } from "./criteria/waivers.js";
+import { gatherAddedLines } from "./gather/diff.js";
+import type { Facts } from "./gather/facts.js";
+import { type Gathered, gatherPullRequest } from "./gather/gather.js";
+import type { GitHub, PullRequestRef } from "./gather/github.js";
+import { cachedTeams } from "./gather/team-cache.js";
+import { checkRunForFailure, checkRunOutput } from "./report/check-run.js";
+import { commentBody, shouldComment } from "./report/comment.js";
+import type { ConfigFailure, Report } from "./report/model.js";
+import { type Published, publish } from "./report/publish.js";
+
+export interface Evaluation {
+  facts: Facts;
+  outcome: { report: Report; config: ResolvedConfig } | { failure: ConfigFailure };
+  gathered: Gathered;
+}
+
+/** Gathers and evaluates without writing anything: what `dod check` prints and what the app publishes. */
+export async function evaluatePullRequest(github: GitHub, ref: PullRequestRef): Promise<Evaluation> {
+  const gathered = await gatherPullRequest(github, ref);
+  const { facts } = gathered;
+  const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
+  if (!loaded.ok) return { facts, gathered, outcome: { failure: loaded.failure } };
+
+  const config = loaded.config;
+  facts.teams = await cachedTeams(github, teamsNamed(config));
+  if (needsDiff(config, facts)) facts.addedLines = await gatherAddedLines(github, ref);
+  const configChange = facts.files.some((file) => file.path === CONFIG_PATH)
+    ? describeConfigChange(
+        config,
+        loadConfig({ file: CONFIG_PATH, text: gathered.config.head, org: gathered.config.org }),
+        CONFIG_PATH,
+      )
+    : undefined;
+  return { facts, gathered, outcome: { config, report: evaluate(config, facts, { configChange }) } };
+}
+
+export interface RunOptions {
+  log: Pick<Logger, "info">;
+  /** Comments whose `/dod` commands this run answers. */
+  commentIds?: number[];
+  /** An evaluation already made (the CLI prints it before `--post` publishes it): saves gathering twice. */
+  evaluation?: Evaluation;
+}
+
+/** Evaluates a pull request and publishes the verdict: the app's and the Action's unit of work. */
+export async function runPullRequest(github: GitHub, ref: PullRequestRef, options: RunOptions): Promise<Published> {
+  const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref));
+  const { facts, gathered, outcome } = evaluation;
+  if ("config" in outcome && options.commentIds?.length) {
+    await answerCommands(github, ref, facts, outcome.config, options.commentIds);
+  }
+  // Answering a command may have changed nothing the report shows, but a waiver changes the verdict: the
+  // report already reflects it because waivers are read from the same comments.
+  const published = await publish(github, {
+    ref,
+    headSha: facts.head.sha,
+    existingCheckRun: gathered.ownCheckRun,
+    output: "report" in outcome ? checkRunOutput(outcome.report, facts) : checkRunForFailure(outcome.failure),
+    comment:
+      "report" in outcome && shouldComment(outcome.config.comment, outcome.report, gathered.ownComment !== null)
+        ? { body: commentBody(outcome.report, facts), existing: gathered.ownComment }
+        : null,
+  });
+  options.log.info(
+    {
+      head: facts.head.sha,
+      conclusion: "report" in outcome ? outcome.report.conclusion : `config-${outcome.failure.kind}`,
+      checkRunId: published.checkRunId,
+      checkRun: published.checkRun,
+      comment: published.comment,
+    },
+    "definition of done evaluated",
+  );
+  return published;
+}
+
+/** Reacts 👍 to accepted `/dod` commands and replies once, briefly, to refused ones. */
+async function answerCommands(
+  github: GitHub,
+  ref: PullRequestRef,
+  facts: Facts,
+  config: ResolvedConfig,
+  commentIds: number[],
+) {
+  for (const id of commentIds) {
+    const comment = facts.comments.find((c) => c.id === id);
+    if (!comment || comment.authorIsBot) continue;
+    const verdicts = parseCommands(comment.body).map((cmd) => judgeCommand(cmd, comment.author, config, facts));
+    if (verdicts.length === 0) continue;
+    const refusals = verdicts.flatMap((v) => (v.accepted ? [] : [v.reply]));
+    const repo = { owner: ref.owner, repo: ref.repo };
+    if (refusals.length < verdicts.length) {
+      await github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" });
+    }
+    if (refusals.length > 0) {
+      const body = [`@${comment.author} ${refusals.length > 1 ? "some commands were" : "that command was"} not accepted:`, ...refusals.map((r) => `- ${r}`)].join("\n");
+      await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body });
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// What the webhook handlers record: plain data, so a job can wait in memory or in Redis and run on any replica.
+export interface PullRequestJob {
+  kind: "pull_request";
+  installationId: number;
+  owner: string;
+  repo: string;
+  number: number;
+  /** The head commit the event saw, for reporting a final failure when GitHub can't be read. */
+  headSha?: string;
+  /** Comments whose `/dod` commands need an answer (a reaction or a refusal). */
+  commentIds: number[];
+  deliveryIds: string[];
+}
+
+/** An issue changed: re-evaluate the open pull requests that close it. */
+export interface IssueJob {
+  kind: "issue";
+  installationId: number;
+  owner: string;
+  repo: string;
+  number: number;
+  commentIds: number[];
+  deliveryIds: string[];
+}
+
+export type Job = PullRequestJob | IssueJob;
+
+export const jobKey = (job: Job) =>
+  `${job.owner}/${job.repo}${job.kind === "issue" ? "!issue" : "#"}${job.number}`.toLowerCase();
+
+/** Folds a newer event for the same key into the waiting job: one evaluation of the newest state. */
+export function mergeJobs<T extends Job>(waiting: T, next: T): T {
+  return {
+    ...waiting,
+    ...next,
+    commentIds: [...new Set([...waiting.commentIds, ...next.commentIds])],
+    deliveryIds: [...waiting.deliveryIds, ...next.deliveryIds],
+  };
+}
+
+export interface QueueStats {
+  waiting: number;
+  running: number;
+  processed: number;
+  coalesced: number;
+  failed: number;
+}
+
+export interface JobQueue {
+  add(job: Job): Promise<void>;
+  /** Resolves once nothing is waiting or running (tests and graceful shutdown). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+  stats(): QueueStats;
+}
+
+export type JobProcessor = (job: Job, attempt: number) => Promise<void>;
+export type FailureHandler = (job: Job, error: unknown) => Promise<void>;

@@ -1,0 +1,131 @@
+// The embedded queue: one evaluation per pull request at a time, events that arrive while one waits fold into
+// it, different pull requests run in parallel up to a limit. Nothing to install; lost on restart.
+import { type FailureHandler, type Job, type JobProcessor, type JobQueue, jobKey, mergeJobs, type QueueStats } from "./job.js";
+
+export interface QueueOptions {
+  /** How long a job waits for more events on the same key before it runs. */
+  settleMs: number;
+  concurrency: number;
+  attempts: number;
+  /** Backoff before retry n is `backoffMs * 2^(n-1)`. */
+  backoffMs: number;
+}
+
+export const defaultQueueOptions: QueueOptions = { settleMs: 2000, concurrency: 8, attempts: 3, backoffMs: 1000 };
+
+interface Entry {
+  job: Job;
+  /** The attempt this entry runs as: 1 for new work, n for the (n-1)th retry. */
+  attempt: number;
+  ready: boolean;
+  timer?: NodeJS.Timeout;
+}
+
+export class MemoryQueue implements JobQueue {
+  private readonly waiting = new Map<string, Entry>();
+  private readonly running = new Set<string>();
+  private readonly idleWaiters: (() => void)[] = [];
+  private readonly counts = { processed: 0, coalesced: 0, failed: 0 };
+  /** Draining: new work (follow-ups of running jobs) runs at once, without a settle delay. */
+  private closing = false;
+  private closed = false;
+
+  constructor(
+    private readonly process: JobProcessor,
+    private readonly onFailed: FailureHandler,
+    private readonly options: QueueOptions = defaultQueueOptions,
+  ) {}
+
+  async add(job: Job): Promise<void> {
+    if (this.closed) throw new Error("queue is closed");
+    const key = jobKey(job);
+    const entry = this.waiting.get(key);
+    if (entry) {
+      entry.job = mergeJobs(entry.job, job);
+      this.counts.coalesced++;
+      return;
+    }
+    this.schedule(key, { job, attempt: 1, ready: false }, this.closing ? 0 : this.options.settleMs);
+  }
+
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Runs what is waiting now (retries included) without further delay, finishes what runs, then refuses work. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const entry of this.waiting.values()) {
+      clearTimeout(entry.timer);
+      entry.ready = true;
+    }
+    this.pump();
+    await this.idle();
+    this.closed = true;
+  }
+
+  stats(): QueueStats {
+    return { waiting: this.waiting.size, running: this.running.size, ...this.counts };
+  }
+
+  private schedule(key: string, entry: Entry, delayMs: number) {
+    this.waiting.set(key, entry);
+    if (delayMs <= 0) {
+      entry.ready = true;
+      queueMicrotask(() => this.pump());
+      return;
+    }
+    entry.timer = setTimeout(() => {
+      entry.ready = true;
+      this.pump();
+    }, delayMs);
+  }
+
+  private isIdle() {
+    return this.waiting.size === 0 && this.running.size === 0;
+  }
+
+  private pump() {
+    for (const [key, entry] of this.waiting) {
+      if (this.running.size >= this.options.concurrency) break;
+      if (!entry.ready || this.running.has(key)) continue;
+      this.waiting.delete(key);
+      this.running.add(key);
+      void this.run(key, entry).finally(() => {
+        this.running.delete(key);
+        this.pump();
+      });
+    }
+    if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  /** One attempt. A retry goes back to the waiting map (freeing its slot during the backoff), where events that
+   * arrive meanwhile fold into it, so the retry evaluates the newest state once. */
+  private async run(key: string, entry: Entry): Promise<void> {
+    try {
+      await this.process(entry.job, entry.attempt);
+      this.counts.processed++;
+    } catch (error) {
+      const newer = this.waiting.get(key);
+      if (newer) {
+        // A newer event is already waiting to evaluate this pull request again: that run is the retry.
+        // It runs as the next attempt, at most the last one, so a failure is reported after it at the latest.
+        newer.job = mergeJobs(entry.job, newer.job);
+        newer.attempt = Math.min(Math.max(newer.attempt, entry.attempt + 1), this.options.attempts);
+        return;
+      }
+      if (entry.attempt < this.options.attempts) {
+        const backoff = this.closing ? 0 : this.options.backoffMs * 2 ** (entry.attempt - 1);
+        this.schedule(key, { job: entry.job, attempt: entry.attempt + 1, ready: false }, backoff);
+        return;
+      }
+      this.counts.failed++;
+      try {
+        await this.onFailed(entry.job, error);
+      } catch {
+        // The failure handler logs what it can; a queue must not die of it.
+      }
+    }
+  }
+}

@@ -1,0 +1,221 @@
+// The shared queue (REDIS_URL): BullMQ jobs every replica takes from, so work survives a replica's restart and a
+// job whose replica dies is picked up by another after BullMQ's stalled-job check.
+//
+// Per pull request (the job key) Redis holds, besides BullMQ's own keys:
+//   events     the events not yet taken by a run, as JSON jobs          (add pushes; a run claims them all)
+//   scheduled  set while a BullMQ job is scheduled to claim `events`    (so a burst schedules one job)
+//   lock       the id of the BullMQ job evaluating this key right now   (one evaluation per key across replicas)
+//   claimed:ID the events job ID took, kept until it succeeds or finally fails (retries and a replica that
+//              takes over a dead one's job evaluate them)
+// A burst therefore costs one job: the first event schedules it `settleMs` ahead, later ones only push. An event
+// that arrives while that job runs schedules the next one, which waits for the lock and then takes the newest state.
+import { DelayedError, type Job as BullJob, Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import type { Logger } from "probot";
+import { type FailureHandler, type Job, type JobProcessor, type JobQueue, jobKey, mergeJobs, type QueueStats } from "./job.js";
+import type { QueueOptions } from "./memory.js";
+
+export interface RedisQueueOptions extends QueueOptions {
+  url: string;
+  /** The BullMQ queue's name; dod's own keys are prefixed with it too. */
+  name?: string;
+  /** How long a replica's hold on a job (and on its key) lasts without renewal; a dead replica's job is taken
+   * over after about this long. */
+  lockDurationMs?: number;
+  /** How often each worker looks for jobs whose replica died. */
+  stalledIntervalMs?: number;
+  /** false: only add jobs (a web-only replica, or a test's producer); other replicas evaluate them. */
+  consume?: boolean;
+  /** How long a job whose pull request is being evaluated elsewhere waits before it tries again. */
+  lockRetryMs?: number;
+}
+
+interface Data {
+  key: string;
+  /** The event that scheduled the job: enough to report a failure if its events were lost. */
+  first: Job;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const ADD = `
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+if redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[2]) then return redis.call('INCR', KEYS[3]) end
+return 0`;
+
+const CLAIM = `
+local items = redis.call('LRANGE', KEYS[1], 0, -1)
+for i = 1, #items do redis.call('RPUSH', KEYS[3], items[i]) end
+redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('PEXPIRE', KEYS[3], ARGV[1])
+return redis.call('LRANGE', KEYS[3], 0, -1)`;
+
+const LOCK = `
+local holder = redis.call('GET', KEYS[1])
+if holder == false or holder == ARGV[1] then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+return 0`;
+
+const UNLOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+export class RedisQueue implements JobQueue {
+  private readonly redis: Redis;
+  private readonly queue: Queue;
+  private readonly worker?: Worker<Data>;
+  private readonly name: string;
+  private readonly lockMs: number;
+  private readonly lockRetryMs: number;
+  private readonly counts = { processed: 0, coalesced: 0, failed: 0 };
+  private readonly finishing = new Set<Promise<void>>();
+  private running = 0;
+  private waiting = 0;
+  private readonly refresher: NodeJS.Timeout;
+
+  constructor(
+    private readonly process: JobProcessor,
+    private readonly onFailed: FailureHandler,
+    private readonly options: RedisQueueOptions,
+    private readonly log?: Logger,
+  ) {
+    this.name = options.name ?? "dod";
+    this.lockMs = options.lockDurationMs ?? 30_000;
+    this.lockRetryMs = options.lockRetryMs ?? 250;
+    this.redis = new Redis(options.url, { maxRetriesPerRequest: null });
+    this.redis.on("error", (err) => this.log?.warn({ err }, "redis connection error"));
+    // BullMQ brings its own ioredis; it connects (and disconnects) by URL.
+    const connection = { url: options.url, maxRetriesPerRequest: null };
+    this.queue = new Queue(this.name, { connection });
+    if (options.consume !== false) this.worker = this.consume(connection);
+    this.refresher = setInterval(() => void this.refresh(), 1000);
+    this.refresher.unref();
+  }
+
+  private consume(connection: { url: string; maxRetriesPerRequest: null }): Worker<Data> {
+    const worker = new Worker<Data>(this.name, (job, token) => this.run(job, token), {
+      connection,
+      concurrency: this.options.concurrency,
+      lockDuration: this.lockMs,
+      stalledInterval: this.options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: Math.max(1, this.options.attempts),
+    });
+    worker.on("error", (err) => this.log?.warn({ err }, "queue worker error"));
+    worker.on("failed", (job, error) => {
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.track(this.finalFailure(job, error));
+    });
+    // A job whose replica died more often than maxStalledCount is failed by the stalled check, not by a run.
+    worker.on("stalled", (id) => {
+      this.track(
+        (async () => {
+          const job = (await this.queue.getJob(id)) as BullJob<Data> | undefined;
+          if (job && (await job.getState()) === "failed") await this.finalFailure(job, new Error(job.failedReason || "the replica evaluating it stopped"));
+        })(),
+      );
+    });
+    return worker;
+  }
+
+  async add(job: Job): Promise<void> {
+    const key = jobKey(job);
+    const ttl = Math.max(60_000, this.options.settleMs * 10);
+    const generation = (await this.redis.eval(ADD, 3, this.key(key, "events"), this.key(key, "scheduled"), this.key(key, "gen"), JSON.stringify(job), ttl, DAY_MS)) as number;
+    if (generation === 0) {
+      this.counts.coalesced++;
+      return;
+    }
+    await this.queue.add(
+      "evaluate",
+      { key, first: job },
+      {
+        jobId: `${key}@${generation}`,
+        delay: this.options.settleMs,
+        attempts: this.options.attempts,
+        backoff: { type: "exponential", delay: this.options.backoffMs },
+        removeOnComplete: true,
+        removeOnFail: 1000,
+      },
+    );
+    this.waiting++;
+  }
+
+  async idle(): Promise<void> {
+    for (;;) {
+      const counts = await this.queue.getJobCounts("active", "waiting", "delayed", "prioritized", "paused");
+      if (Object.values(counts).every((n) => n === 0) && this.running === 0 && this.finishing.size === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Stops taking jobs, finishes the ones this replica holds (their failure reports too), then disconnects. */
+  async close(): Promise<void> {
+    clearInterval(this.refresher);
+    await this.worker?.close();
+    while (this.finishing.size) await Promise.allSettled([...this.finishing]);
+    await this.queue.close();
+    await this.redis.quit().catch(() => undefined);
+  }
+
+  stats(): QueueStats {
+    return { waiting: this.waiting, running: this.running, ...this.counts };
+  }
+
+  private key(jobKeyValue: string, part: string) {
+    // The hash tag keeps one pull request's keys in one slot.
+    return `dod:{${this.name}:${jobKeyValue}}:${part}`;
+  }
+
+  private async run(bull: BullJob<Data>, token?: string): Promise<void> {
+    const { key } = bull.data;
+    const id = bull.id!;
+    const lock = this.key(key, "lock");
+    if (!(await this.redis.eval(LOCK, 1, lock, id, this.lockMs))) {
+      await bull.moveToDelayed(Date.now() + this.lockRetryMs, token);
+      throw new DelayedError();
+    }
+    this.running++;
+    const renew = setInterval(() => void this.redis.eval(LOCK, 1, lock, id, this.lockMs).catch(() => undefined), this.lockMs / 3);
+    try {
+      const events = await this.claim(key, id);
+      if (events.length === 0) return; // an earlier run already took this job's events
+      await this.process(events.reduce(mergeJobs), bull.attemptsMade + 1);
+      await this.redis.del(this.key(key, `claimed:${id}`));
+      this.counts.processed++;
+    } finally {
+      clearInterval(renew);
+      this.running--;
+      await this.redis.eval(UNLOCK, 1, lock, id).catch(() => undefined);
+    }
+  }
+
+  private async claim(key: string, id: string): Promise<Job[]> {
+    const keys = [this.key(key, "events"), this.key(key, "scheduled"), this.key(key, `claimed:${id}`)];
+    const items = (await this.redis.eval(CLAIM, 3, ...keys, DAY_MS)) as string[];
+    return items.map((item) => JSON.parse(item) as Job);
+  }
+
+  private async finalFailure(bull: BullJob<Data>, error: unknown) {
+    this.counts.failed++;
+    const claimed = this.key(bull.data.key, `claimed:${bull.id}`);
+    const events = ((await this.redis.lrange(claimed, 0, -1).catch(() => [])) as string[]).map((item) => JSON.parse(item) as Job);
+    try {
+      await this.onFailed(events.length ? events.reduce(mergeJobs) : bull.data.first, error);
+    } finally {
+      await this.redis.del(claimed).catch(() => undefined);
+    }
+  }
+
+  private track(work: Promise<void>) {
+    const tracked = work.catch((err) => this.log?.error({ err }, "reporting a failed job failed")).finally(() => this.finishing.delete(tracked));
+    this.finishing.add(tracked);
+  }
+
+  private async refresh() {
+    try {
+      const counts = await this.queue.getJobCounts("waiting", "delayed", "prioritized", "paused");
+      this.waiting = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    } catch {
+      // Keep the last figure while Redis is unreachable.
+    }
+  }
+}

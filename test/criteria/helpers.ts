@@ -1,0 +1,16 @@
+import type { Evidence, ResolvedConfig } from "../../src/config/schema.js";
+import { evaluate } from "../../src/criteria/index.js";
+import type { Facts } from "../../src/gather/facts.js";
+import type { ItemResult } from "../../src/report/model.js";
+import { criterion, makeConfig, makeFacts } from "./facts.js";
+
+/** Evaluates one criterion requiring `require` and returns its status, reason and evidence. */
+export function verdictOf(
+  require: Evidence,
+  facts: Partial<Facts> = {},
+  config: Partial<ResolvedConfig> = {},
+): Pick<ItemResult, "status" | "reason" | "evidence"> {
+  const report = evaluate(makeConfig([criterion({ id: "item", require })], config), makeFacts(facts));
+  const { status, reason, evidence } = report.items[0]!;
+  return { status, reason, evidence };
+}

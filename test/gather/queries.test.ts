@@ -1,0 +1,20 @@
+import { validate } from "@octokit/graphql-schema";
+import { describe, expect, it } from "vitest";
+import * as queries from "../../src/gather/queries.js";
+
+describe("GraphQL documents", () => {
+  const documents = Object.entries(queries).map(([name, value]) => [
+    name,
+    typeof value === "function" ? value([{ org: "acme", slug: "product" }, { org: "acme", slug: "eng" }]) : value,
+  ]);
+
+  it.each(documents)("%s validates against GitHub's schema", (_name, document) => {
+    expect(validate(document).map((error) => error.message)).toEqual([]);
+  });
+});
+
+describe("the schema check itself", () => {
+  it("rejects a field GitHub does not have", () => {
+    expect(validate("query { repository(owner: \"a\", name: \"b\") { doneness } }")).toHaveLength(1);
+  });
+});

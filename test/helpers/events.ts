@@ -1,0 +1,20 @@
+// Webhook payloads from GitHub's own examples (@octokit/webhooks-examples), with the installation Probot needs.
+import examples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
+
+interface Example {
+  name: string;
+  examples: Record<string, any>[];
+}
+
+export function example(name: string, action?: string): Record<string, any> {
+  const found = (examples as unknown as Example[])
+    .find((e) => e.name === name)
+    ?.examples.find((e) => action === undefined || e.action === action);
+  if (!found) throw new Error(`no webhook example ${name}.${action}`);
+  return structuredClone({ ...found, installation: found.installation ?? { id: 1 } });
+}
+
+let delivery = 0;
+export function event(name: string, payload: Record<string, any>) {
+  return { id: `delivery-${++delivery}`, name, payload } as any;
+}

@@ -1,0 +1,86 @@
+// A nock stand-in for GitHub that records every request the app makes, checks each against GitHub's published
+// contract (GraphQL schema, documented REST operations) and lets a test assert the exact traffic.
+import { validate } from "@octokit/graphql-schema";
+import nock from "nock";
+import { expect } from "vitest";
+import { documentedOperation } from "./openapi.js";
+
+export interface Recorded {
+  method: string;
+  path: string;
+  body: unknown;
+  /** `graphql` or the documented REST operation id. */
+  operation: string;
+}
+
+type Reply = unknown | ((body: any) => unknown);
+
+export class GitHubMock {
+  readonly requests: Recorded[] = [];
+  readonly scope: nock.Scope;
+
+  constructor(readonly origin = "https://api.github.com", readonly prefix = "") {
+    this.scope = nock(origin);
+  }
+
+  /** Installation tokens: Probot asks once per installation and caches the answer. */
+  token(installationId = 1): this {
+    return this.rest("POST", `/app/installations/${installationId}/access_tokens`, 201, {
+      token: "ghs_test_installation_token",
+      expires_at: "2099-01-01T00:00:00Z",
+      permissions: { checks: "write", pull_requests: "write", issues: "write", contents: "read" },
+    });
+  }
+
+  /** One GraphQL request answered with `data` (or a function of the request's variables and query). */
+  graphql(reply: Reply, times = 1): this {
+    this.scope
+      .post(`${this.prefix}${this.prefix ? "/api/graphql" : "/graphql"}`)
+      .times(times)
+      .reply(200, (_uri, body: any) => {
+        this.record("POST", "/graphql", body, "graphql");
+        const errors = validate(body.query);
+        if (errors.length) throw new Error(`GraphQL query invalid against GitHub's schema: ${errors.map((e) => e.message).join("; ")}`);
+        const data = typeof reply === "function" ? (reply as (b: any) => unknown)(body) : reply;
+        return (data as { errors?: unknown })?.errors ? data : { data };
+      });
+    return this;
+  }
+
+  rest(method: string, path: string, status: number, reply: Reply = {}, times = 1): this {
+    const operation = documentedOperation(method, path);
+    if (!operation) throw new Error(`${method} ${path} is not a documented GitHub REST operation`);
+    this.scope
+      .intercept(`${this.prefix}${path}`, method)
+      .times(times)
+      .reply(status, (uri, body) => {
+        this.record(method, uri.replace(this.prefix, ""), body, operation);
+        return typeof reply === "function" ? (reply as (b: unknown) => unknown)(body) : reply;
+      });
+    return this;
+  }
+
+  private record(method: string, path: string, body: unknown, operation: string) {
+    const parsed = typeof body === "string" && body.startsWith("{") ? JSON.parse(body) : body;
+    this.requests.push({ method, path, body: parsed, operation });
+  }
+
+  /** Requests other than the installation token, as `METHOD path`. */
+  calls(): string[] {
+    return this.requests.filter((r) => !r.path.includes("/access_tokens")).map((r) => `${r.method} ${r.path}`);
+  }
+
+  find(operation: string): Recorded[] {
+    return this.requests.filter((r) => r.operation === operation);
+  }
+
+  body<T = any>(operation: string, index = 0): T {
+    const found = this.find(operation)[index];
+    if (!found) throw new Error(`no ${operation} request (made: ${this.calls().join(", ")})`);
+    return found.body as T;
+  }
+
+  assertDone() {
+    expect(this.scope.pendingMocks()).toEqual([]);
+  }
+}

@@ -1,0 +1,101 @@
+// The queue through the real app: a burst on one pull request costs one evaluation, and a job that fails every
+// attempt still ends in a completed check run.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import nock from "nock";
+import { Probot } from "probot";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp, type DodOptions } from "../../src/app.js";
+import { clearTeamCache } from "../../src/gather/team-cache.js";
+import type { JobQueue } from "../../src/queue/job.js";
+import { privateKey, TestOctokit } from "../helpers/app.js";
+import { event, example } from "../helpers/events.js";
+import { GitHubMock } from "../helpers/github.js";
+import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
+
+type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
+const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
+
+/** Like test/helpers/app.ts, keeping the HTTP routes so /metrics can be read. */
+async function load(options: DodOptions["queue"]): Promise<{ probot: Probot; queue: JobQueue; get: (url: string) => Promise<string> }> {
+  clearTeamCache();
+  const probot = new Probot({ appId: 1, privateKey, Octokit: TestOctokit, logLevel: "fatal" });
+  const { app, handle } = createApp({ queue: { settleMs: 50, attempts: 1, backoffMs: 0, ...options } });
+  const routes: Route[] = [];
+  await probot.load(app, { cwd: process.cwd(), addHandler: (route: Route) => void routes.push(route) });
+  const get = (url: string) =>
+    new Promise<string>((resolve) => {
+      const res = { writeHead: () => res, end: (text: string) => resolve(text) } as unknown as ServerResponse;
+      if (!routes.some((route) => route({ method: "GET", url } as IncomingMessage, res))) resolve("404");
+    });
+  return { probot, queue: handle.queue!, get };
+}
+
+describe("the queue in the app", () => {
+  let github: GitHubMock;
+  beforeEach(() => {
+    nock.disableNetConnect();
+    github = new GitHubMock();
+  });
+  afterEach(() => nock.cleanAll());
+
+  it("answers 10 deliveries for one pull request at once and evaluates it once: one query, one check run", async () => {
+    const { probot, queue, get } = await load({ settleMs: 50 });
+    github
+      .token()
+      .graphql(pullRequestData({ config: null }))
+      .rest("POST", "/repos/Codertocat/Hello-World/check-runs", 201, { id: 77 });
+
+    const started = performance.now();
+    for (let i = 0; i < 10; i++) await probot.receive(synchronize());
+    const handled = performance.now() - started;
+    expect(github.requests).toEqual([]); // the handlers only enqueued
+    expect(handled).toBeLessThan(500);
+    expect(queue.stats()).toMatchObject({ waiting: 1, running: 0, coalesced: 9 });
+
+    await queue.idle();
+    github.assertDone();
+    expect(github.calls()).toEqual(["POST /graphql", "POST /repos/Codertocat/Hello-World/check-runs"]);
+    expect(queue.stats()).toMatchObject({ waiting: 0, processed: 1, coalesced: 9, failed: 0 });
+
+    const metrics = await get("/metrics");
+    expect(metrics).toContain("dod_jobs_processed_total 1");
+    expect(metrics).toContain("dod_events_coalesced_total 9");
+    expect(metrics).toContain("dod_jobs_failed_total 0");
+    expect(metrics).toContain("dod_queue_waiting 0");
+    expect(metrics).toContain('dod_evaluation_duration_seconds_count{outcome="ok"} 1');
+    await queue.close();
+  });
+
+  it("retries a failing evaluation, then completes the check run with what failed", async () => {
+    const { probot, queue, get } = await load({ settleMs: 0, attempts: 3, backoffMs: 10 });
+    let queries = 0;
+    github.token();
+    github.scope
+      .post("/graphql")
+      .times(3)
+      .reply(() => {
+        queries++;
+        return [502, { message: "Server Error" }];
+      });
+    github.rest("POST", "/repos/Codertocat/Hello-World/check-runs", 201, { id: 78 });
+
+    await probot.receive(synchronize());
+    await queue.idle();
+
+    github.assertDone();
+    expect(queries).toBe(3);
+    expect(github.body("checks/create")).toMatchObject({
+      name: "Definition of Done",
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "failure",
+      output: { title: "Could not evaluate the definition of done" },
+      actions: [{ identifier: "recheck" }],
+    });
+    expect(queue.stats()).toMatchObject({ processed: 0, failed: 1 });
+    const metrics = await get("/metrics");
+    expect(metrics).toContain("dod_jobs_failed_total 1");
+    expect(metrics).toContain('dod_evaluation_duration_seconds_count{outcome="error"} 3');
+    await queue.close();
+  });
+});
