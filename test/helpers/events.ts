@@ -11,7 +11,14 @@ export function example(name: string, action?: string): Record<string, any> {
     .find((e) => e.name === name)
     ?.examples.find((e) => action === undefined || e.action === action);
   if (!found) throw new Error(`no webhook example ${name}.${action}`);
-  return structuredClone({ ...found, installation: found.installation ?? { id: 1 } });
+  return structuredClone({ ...found, installation: { id: 1 } });
+}
+
+/** The same example, moved to the repository the other fixtures use (Codertocat/Hello-World). */
+export function exampleInRepo(name: string, action?: string): Record<string, any> {
+  const payload = example(name, action);
+  payload.repository = example("pull_request", "synchronize").repository;
+  return payload;
 }
 
 let delivery = 0;
