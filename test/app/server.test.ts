@@ -1,0 +1,69 @@
+// The app as operators run it: `npm start`, a signed webhook over HTTP, GitHub Enterprise-style URLs.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { example } from "../helpers/events.js";
+import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github-server.js";
+import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
+import { ensureBuilt, type RunningApp, signedWebhook, startApp } from "../helpers/server.js";
+
+const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
+
+describe("npm start", () => {
+  let github: FakeGitHub;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    github = await startFakeGitHub({
+      graphql: () => pullRequestData({ config, files: ["src/a.ts"] }),
+      rest: (method, path) => {
+        if (method === "POST" && path === "/app/installations/1/access_tokens") return [201, { token: "ghs_server", expires_at: "2099-01-01T00:00:00Z" }];
+        if (method === "POST" && path === "/repos/Codertocat/Hello-World/check-runs") return [201, { id: 42 }];
+        if (method === "POST" && path === "/repos/Codertocat/Hello-World/issues/2/comments") return [201, { id: 43 }];
+        return undefined;
+      },
+    });
+    app = await startApp(github.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await github?.close();
+  });
+
+  it("rejects a webhook with a forged signature before any handler runs", async () => {
+    const response = await signedWebhook(app.url, "pull_request", example("pull_request", "synchronize"), "wrong-secret");
+    expect(response.status).toBe(400);
+    const unsigned = await fetch(`${app.url}/api/github/webhooks`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": "d-0" },
+      body: "{}",
+    });
+    expect(unsigned.status).toBe(400);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(github.calls()).toEqual([]);
+  });
+
+  it("answers a signed webhook at once and publishes through GitHub Enterprise-style URLs", async () => {
+    const started = Date.now();
+    const response = await signedWebhook(app.url, "pull_request", example("pull_request", "synchronize"), undefined, "d-2");
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2000);
+
+    for (let i = 0; i < 100 && github.find("issues/create-comment").length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(github.problems()).toEqual([]);
+    expect(github.requests.map((r) => `${r.method} ${r.rawPath}`)).toEqual([
+      "POST /api/v3/app/installations/1/access_tokens",
+      "POST /api/graphql",
+      "POST /api/v3/repos/Codertocat/Hello-World/check-runs",
+      "POST /api/v3/repos/Codertocat/Hello-World/issues/2/comments",
+    ]);
+    const check = github.find("checks/create")[0]!.body;
+    expect(check).toMatchObject({ name: "Definition of Done", head_sha: HEAD_SHA, conclusion: "failure" });
+    expect(check.output.title).toBe("0 of 1 done — missing: docs");
+  });
+
+  it("serves a health route", async () => {
+    const health = await fetch(`${app.url}/healthz`).then((r) => r.json());
+    expect(health).toMatchObject({ status: "ok" });
+  });
+});
