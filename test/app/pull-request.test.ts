@@ -5,11 +5,14 @@ import { COMMENT_MARKER } from "../../src/report/comment.js";
 import { loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
-import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
+import { HEAD_SHA, type PullRequestOptions, pullRequestData } from "../helpers/pull-request-data.js";
 
 const config = readFileSync("test/fixtures/config/basic.yml", "utf8");
 const ISSUE_DONE = "## Acceptance criteria\n- [x] Users can sign in\n- [x] Errors are shown\n";
-const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
+const REPO = "/repos/Codertocat/Hello-World";
+const CREATE_CHECK = ["POST", `${REPO}/check-runs`, 201, { id: 77 }] as const;
+const CREATE_COMMENT = ["POST", `${REPO}/issues/2/comments`, 201, { id: 501 }] as const;
+const BOT_COMMENT = (body: string) => ({ id: 501, author: "dod-app[bot]", bot: true, body });
 
 describe("pull_request events", () => {
   let github: GitHubMock;
@@ -19,23 +22,23 @@ describe("pull_request events", () => {
   });
   afterEach(() => nock.cleanAll());
 
-  it("reports missing items in one check run and one new comment", async () => {
+  /** One synchronize delivery against a pull request GitHub describes with `options`, expecting `writes`. */
+  async function synchronize(
+    options: PullRequestOptions | { answer: unknown },
+    writes: (readonly [string, string, number, unknown])[],
+  ) {
     const { probot, queue } = await loadApp();
-    github
-      .token()
-      .graphql(pullRequestData({ config, files: ["src/login.ts"] }))
-      .rest("POST", "/repos/Codertocat/Hello-World/check-runs", 201, { id: 77 })
-      .rest("POST", "/repos/Codertocat/Hello-World/issues/2/comments", 201, { id: 501 });
-
-    await probot.receive(synchronize());
+    github.token().graphql("answer" in options ? options.answer : pullRequestData(options));
+    for (const [method, path, status, reply] of writes) github.rest(method, path, status, reply);
+    await probot.receive(event("pull_request", example("pull_request", "synchronize")));
     await queue.idle();
-
     github.assertDone();
-    expect(github.calls()).toEqual([
-      "POST /graphql",
-      "POST /repos/Codertocat/Hello-World/check-runs",
-      "POST /repos/Codertocat/Hello-World/issues/2/comments",
-    ]);
+  }
+
+  it("reports missing items in one check run and one new comment", async () => {
+    await synchronize({ config, files: ["src/login.ts"] }, [CREATE_CHECK, CREATE_COMMENT]);
+
+    expect(github.calls()).toEqual(["POST /graphql", `POST ${REPO}/check-runs`, `POST ${REPO}/issues/2/comments`]);
     const check = github.body("checks/create");
     expect(check).toMatchObject({
       name: "Definition of Done",
@@ -54,25 +57,19 @@ describe("pull_request events", () => {
   });
 
   it("passes, updates its check in place and edits the comment to say all is done", async () => {
-    const { probot, queue } = await loadApp();
-    github
-      .token()
-      .graphql(
-        pullRequestData({
-          config,
-          files: ["src/login.ts", "src/login.test.ts"],
-          issues: [{ number: 12, body: ISSUE_DONE }],
-          ownCheckRun: { id: 77, externalId: "dod:old" },
-          comments: [{ id: 501, author: "dod-app[bot]", bot: true, body: `${COMMENT_MARKER}\nold text` }],
-        }),
-      )
-      .rest("PATCH", "/repos/Codertocat/Hello-World/check-runs/77", 200, { id: 77 })
-      .rest("PATCH", "/repos/Codertocat/Hello-World/issues/comments/501", 200, { id: 501 });
-
-    await probot.receive(synchronize());
-    await queue.idle();
-
-    github.assertDone();
+    await synchronize(
+      {
+        config,
+        files: ["src/login.ts", "src/login.test.ts"],
+        issues: [{ number: 12, body: ISSUE_DONE }],
+        ownCheckRun: { id: 77, externalId: "dod:old" },
+        comments: [BOT_COMMENT(`${COMMENT_MARKER}\nold text`)],
+      },
+      [
+        ["PATCH", `${REPO}/check-runs/77`, 200, { id: 77 }],
+        ["PATCH", `${REPO}/issues/comments/501`, 200, { id: 501 }],
+      ],
+    );
     const check = github.body("checks/update");
     expect(check).toMatchObject({ status: "completed", conclusion: "success" });
     expect(check.output.title).toBe("2 of 2 done");
@@ -80,48 +77,30 @@ describe("pull_request events", () => {
   });
 
   it("writes nothing when the verdict and the comment did not change", async () => {
-    const { probot, queue } = await loadApp();
-    const data = pullRequestData({ config, files: ["src/login.ts"] });
-    github
-      .token()
-      .graphql(data)
-      .rest("POST", "/repos/Codertocat/Hello-World/check-runs", 201, { id: 77 })
-      .rest("POST", "/repos/Codertocat/Hello-World/issues/2/comments", 201, { id: 501 });
-    await probot.receive(synchronize());
-    await queue.idle();
+    await synchronize({ config, files: ["src/login.ts"] }, [CREATE_CHECK, CREATE_COMMENT]);
     const written = github.body("checks/create");
     const comment = github.body("issues/create-comment").body;
 
-    const again = pullRequestData({
-      config,
-      files: ["src/login.ts"],
-      ownCheckRun: { id: 77, externalId: written.external_id },
-      comments: [{ id: 501, author: "dod-app[bot]", bot: true, body: comment }],
-    });
-    github.graphql(again);
-    await probot.receive(synchronize());
-    await queue.idle();
+    github = new GitHubMock();
+    await synchronize(
+      { config, files: ["src/login.ts"], ownCheckRun: { id: 77, externalId: written.external_id }, comments: [BOT_COMMENT(comment)] },
+      [],
+    );
+    expect(github.calls()).toEqual(["POST /graphql"]);
+  });
 
-    github.assertDone();
-    expect(github.calls()).toEqual([
-      "POST /graphql",
-      "POST /repos/Codertocat/Hello-World/check-runs",
-      "POST /repos/Codertocat/Hello-World/issues/2/comments",
-      "POST /graphql",
-    ]);
+  it.each([
+    ["never", ["src/login.ts"], [CREATE_CHECK], 0],
+    ["on-missing", ["README.md"], [CREATE_CHECK], 0],
+    ["always", ["README.md"], [CREATE_CHECK, CREATE_COMMENT], 1],
+  ] as const)("comment: %s", async (mode, files, writes, comments) => {
+    const done = `comment: ${mode}\n${config}`;
+    await synchronize({ config: done, files: [...files], issues: files[0] === "README.md" ? [{ number: 1, body: ISSUE_DONE }] : [] }, [...writes]);
+    expect(github.find("issues/create-comment")).toHaveLength(comments);
   });
 
   it("gives a neutral check with a starter config when the base branch has no done.yml", async () => {
-    const { probot, queue } = await loadApp();
-    github
-      .token()
-      .graphql(pullRequestData({ config: null }))
-      .rest("POST", "/repos/Codertocat/Hello-World/check-runs", 201, { id: 77 });
-
-    await probot.receive(synchronize());
-    await queue.idle();
-
-    github.assertDone();
+    await synchronize({ config: null }, [CREATE_CHECK]);
     const check = github.body("checks/create");
     expect(check.conclusion).toBe("neutral");
     expect(check.output.title).toContain("No definition of done yet");
@@ -129,36 +108,41 @@ describe("pull_request events", () => {
   });
 
   it("fails with located problems when done.yml is invalid, and never comments", async () => {
-    const { probot, queue } = await loadApp();
     const broken = "owners:\n  product: [pm-alice]\ncriteria:\n  - id: docs\n    owner: marketing\n    require:\n      files: [docs/**]\n";
-    github
-      .token()
-      .graphql(pullRequestData({ config: broken }))
-      .rest("POST", "/repos/Codertocat/Hello-World/check-runs", 201, { id: 77 });
-
-    await probot.receive(synchronize());
-    await queue.idle();
-
-    github.assertDone();
+    await synchronize({ config: broken }, [CREATE_CHECK]);
     const check = github.body("checks/create");
     expect(check.conclusion).toBe("failure");
     expect(check.output.summary).toContain(".github/done.yml:5:12");
     expect(check.output.summary).toContain("criteria.0.owner");
   });
 
+  it("uses the organisation's done.yml for a repository without one", async () => {
+    await synchronize({ config: null, orgConfig: config, files: ["README.md"], issues: [{ number: 1, body: ISSUE_DONE }] }, [CREATE_CHECK]);
+    expect(github.body("checks/create")).toMatchObject({ conclusion: "success", output: { title: "1 of 1 done" } });
+  });
+
+  it("names the organisation's file when a repository extends a broken one", async () => {
+    await synchronize({ config: "extends: org\n", orgConfig: "criteria: 3\n" }, [CREATE_CHECK]);
+    const check = github.body("checks/create");
+    expect(check.conclusion).toBe("failure");
+    expect(check.output.summary).toContain("Codertocat/.github:.github/done.yml");
+  });
+
+  it("says so when a repository extends an organisation file that does not exist", async () => {
+    // GitHub answers a missing repository with partial data and a NOT_FOUND error for that field.
+    const answer = {
+      data: pullRequestData({ config: "extends: org\n", orgMissing: true }),
+      errors: [{ type: "NOT_FOUND", path: ["org"], message: "Could not resolve to a Repository with the name 'Codertocat/.github'." }],
+    };
+    await synchronize({ answer }, [CREATE_CHECK]);
+    const check = github.body("checks/create");
+    expect(check.conclusion).toBe("failure");
+    expect(check.output.summary).toContain("Codertocat/.github");
+  });
+
   it("judges by the base branch's rules even when the pull request edits done.yml", async () => {
-    const { probot, queue } = await loadApp();
     const weakened = "owners:\n  product: [pm-alice]\n  engineering: [lead-bob]\ncriteria: []\n";
-    github
-      .token()
-      .graphql(pullRequestData({ config, headConfig: weakened, files: ["src/login.ts", ".github/done.yml"] }))
-      .rest("POST", "/repos/Codertocat/Hello-World/check-runs", 201, { id: 77 })
-      .rest("POST", "/repos/Codertocat/Hello-World/issues/2/comments", 201, { id: 501 });
-
-    await probot.receive(synchronize());
-    await queue.idle();
-
-    github.assertDone();
+    await synchronize({ config, headConfig: weakened, files: ["src/login.ts", ".github/done.yml"] }, [CREATE_CHECK, CREATE_COMMENT]);
     const check = github.body("checks/create");
     expect(check.conclusion).toBe("failure");
     expect(check.output.title).toMatch(/missing: Acceptance criteria met, Unit tests for critical paths/);
