@@ -45,8 +45,11 @@ function listen(server) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server.address().port)));
 }
 
-function freePort() {
-  return listen(createServer()).then((port) => port);
+async function freePort() {
+  const server = createServer();
+  const port = await listen(server);
+  await new Promise((r) => server.close(r));
+  return port;
 }
 
 /** The stand-in GitHub: every request counted, the check-run write timed. */
@@ -107,7 +110,7 @@ export async function burstBench({ events = 10, settleMs = 2000, quiet = false }
       HOST: "127.0.0.1",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       DOD_SETTLE_MS: String(settleMs),
-      REDIS_URL: "",
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? "", // set it to bench the shared queue
       NO_SMEE_SETUP: "true",
       WEBHOOK_PROXY_URL: "",
     },

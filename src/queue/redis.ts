@@ -139,6 +139,12 @@ export class RedisQueue implements JobQueue {
     this.waiting++;
   }
 
+  /** Resolves once connected (and, for a consuming replica, taking jobs). */
+  async ready(): Promise<void> {
+    await this.queue.waitUntilReady();
+    await this.worker?.waitUntilReady();
+  }
+
   async idle(): Promise<void> {
     for (;;) {
       const counts = await this.queue.getJobCounts("active", "waiting", "delayed", "prioritized", "paused");

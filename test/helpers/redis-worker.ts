@@ -12,7 +12,7 @@ const queue = new RedisQueue(
     await new Promise((resolve) => setTimeout(resolve, Number(process.env.WORKER_DELAY_MS ?? 50)));
     say("done", { number: job.number, deliveries: job.deliveryIds.length, attempt });
   },
-  async (job, error) => say("failed", { number: job.number, error: String(error) }),
+  async (job, error) => void say("failed", { number: job.number, error: String(error) }),
   {
     url: process.env.REDIS_URL!,
     name: process.env.QUEUE_NAME,
@@ -26,4 +26,5 @@ const queue = new RedisQueue(
   },
 );
 process.on("SIGTERM", () => void queue.close().then(() => process.exit(0)));
+await queue.ready();
 say("ready");

@@ -12,7 +12,7 @@ import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 
-type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
+type Route = (req: IncomingMessage, res: ServerResponse) => boolean | void | Promise<boolean | void>;
 const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
 
 /** Like test/helpers/app.ts, keeping the HTTP routes so /metrics can be read. */
@@ -25,7 +25,7 @@ async function load(options: DodOptions["queue"]): Promise<{ probot: Probot; que
   const get = (url: string) =>
     new Promise<string>((resolve) => {
       const res = { writeHead: () => res, end: (text: string) => resolve(text) } as unknown as ServerResponse;
-      if (!routes.some((route) => route({ method: "GET", url } as IncomingMessage, res))) resolve("404");
+      if (!routes.some((route) => route({ method: "GET", url } as IncomingMessage, res) === true)) resolve("404");
     });
   return { probot, queue: handle.queue!, get };
 }

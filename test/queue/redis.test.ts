@@ -148,7 +148,7 @@ describe.skipIf(skipRedis())("RedisQueue on a real redis-server", () => {
     replicas.push(one, two);
     await one.until((l) => l.some((x) => x.event === "ready"));
     await two.until((l) => l.some((x) => x.event === "ready"));
-    const producer = queue(async () => undefined, { name, consume: false, settleMs: 100 });
+    const producer = queue(async () => undefined, { name, consume: false, settleMs: 200 });
     for (let i = 0; i < 10; i++) await producer.add(pr(1));
     for (let n = 2; n <= 7; n++) await producer.add(pr(n));
     await producer.idle();
