@@ -5,7 +5,7 @@ import { format, parse } from "./args.js";
 import type { Command } from "./command.js";
 import { CliError, EXIT } from "./errors.js";
 import { createGitHub, explainGitHubError } from "./github.js";
-import { useColor, type Io } from "./io.js";
+import { useColor } from "./io.js";
 import { checkLocal } from "./local.js";
 import { exitCodeFor, REPORT_FORMATS, renderReport } from "./output.js";
 import { failureText } from "./problems.js";

@@ -9,10 +9,11 @@ export interface Io {
   isTTY: boolean;
 }
 
-/** Colour only for people at a terminal: NO_COLOR turns it off, FORCE_COLOR (not `0`) turns it on. */
+/** Colour only for people at a terminal: NO_COLOR turns it off; FORCE_COLOR turns it on (`0`: off). */
 export function useColor(io: Pick<Io, "env" | "isTTY">): boolean {
   const force = io.env.FORCE_COLOR;
-  if (force !== undefined && force !== "" && force !== "0" && force !== "false") return true;
+  if (force === "0" || force === "false") return false;
+  if (force !== undefined && force !== "") return true;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   return io.isTTY;
 }

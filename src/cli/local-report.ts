@@ -1,12 +1,11 @@
 // Which items `--local` can judge. Files, the PR text and the diff are known before a pull request exists;
 // linked issues, labels, checks and reviews are not, so items that hinge on them "need the PR" — shown, but
 // neither done nor missing.
-import type { Evidence, ResolvedConfig } from "../config/schema.js";
+import type { Condition, Evidence, ResolvedConfig } from "../config/schema.js";
 import { CONFIG_APPROVAL_ID } from "../criteria/config-approval.js";
 import { buildContext } from "../criteria/context.js";
 import { evaluateEvidence } from "../criteria/require.js";
 import { countStatuses, reportConclusion, reportTitle } from "../criteria/summary.js";
-import type { Condition } from "../config/schema.js";
 import type { Facts } from "../gather/facts.js";
 import type { ItemResult, Report } from "../report/model.js";
 

@@ -98,13 +98,13 @@ describe("dod check <pull request>", () => {
     expect(result.stdout).not.toContain(COMMENT_MARKER);
   });
 
-  it("publishes the check run and the comment with --post, as the app would", async () => {
+  it("publishes the check run and the comment with --post, as the app would (here on GitHub Enterprise)", async () => {
     const gh = await serve({ config, files: ["src/login.ts"] }, (method, path) => {
       if (method === "POST" && path === "/repos/Codertocat/Hello-World/check-runs") return [201, { id: 77 }];
       if (method === "POST" && path === "/repos/Codertocat/Hello-World/issues/2/comments") return [201, { id: 501 }];
       return undefined;
     });
-    const result = await dod(["check", "Codertocat/Hello-World#2", "--post"], { env: env(gh) });
+    const result = await dod(["check", "Codertocat/Hello-World#2", "--post"], { env: env(gh, { GITHUB_API_URL: `${gh.url}/api/v3` }) });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(MISSING_TEXT);
     expect(result.stderr).toBe("Published to Codertocat/Hello-World#2: check run created, comment created.\n");
@@ -112,6 +112,11 @@ describe("dod check <pull request>", () => {
       "POST /graphql",
       "POST /repos/Codertocat/Hello-World/check-runs",
       "POST /repos/Codertocat/Hello-World/issues/2/comments",
+    ]);
+    expect(gh.requests.map((r) => r.rawPath)).toEqual([
+      "/api/graphql",
+      "/api/v3/repos/Codertocat/Hello-World/check-runs",
+      "/api/v3/repos/Codertocat/Hello-World/issues/2/comments",
     ]);
     const [check] = gh.find("checks/create");
     expect(check!.body).toMatchObject({
