@@ -1,14 +1,13 @@
 // Probot wiring only: which events become which jobs, and what a job does when the queue runs it.
 import type { ApplicationFunction, Probot } from "probot";
-import type { GitHub } from "./gather/github.js";
-import { installDashboard } from "./dashboard/install.js";
+import { installDashboard, scheduleDashboardRefresh } from "./dashboard/install.js";
 import { CHECK_EVENTS, checkJobs } from "./handlers/checks.js";
 import { COMMENT_EVENTS, commentJob } from "./handlers/comments.js";
 import { ISSUE_EVENTS, issueJob, pullRequestsClosing } from "./handlers/issues.js";
 import { PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js";
 import { healthHandler } from "./http/health.js";
 import { QueueMetrics } from "./http/metrics.js";
-import { reportFailure } from "./failure.js";
+import { jobLog, reportFailure, withLog } from "./failure.js";
 import { runPullRequest } from "./pipeline.js";
 import type { Job, JobQueue } from "./queue/job.js";
 import { defaultQueueOptions } from "./queue/memory.js";
@@ -53,11 +52,15 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
 }
 
 async function processJob(probot: Probot, queue: JobQueue, job: Job): Promise<void> {
-  const github = (await probot.auth(job.installationId)) as unknown as GitHub;
-  const log = probot.log.child({ deliveryIds: job.deliveryIds, repo: `${job.owner}/${job.repo}`, number: job.number });
+  const log = jobLog(probot, job);
+  const github = withLog(await probot.auth(job.installationId), log);
   if (job.kind === "issue") {
     for (const prJob of await pullRequestsClosing(github, job)) await queue.add(prJob);
     return;
   }
-  await runPullRequest(github, job, { log, commentIds: job.commentIds });
+  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds });
+  // The dashboard only changes when a verdict did; its refresh is debounced per repository.
+  if (published.dashboardIssue && published.checkRun !== "unchanged") {
+    scheduleDashboardRefresh(probot, job.owner, job.repo, job.installationId);
+  }
 }

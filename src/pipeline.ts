@@ -51,7 +51,11 @@ export interface RunOptions {
 }
 
 /** Evaluates a pull request and publishes the verdict: the app's and the Action's unit of work. */
-export async function runPullRequest(github: GitHub, ref: PullRequestRef, options: RunOptions): Promise<Published> {
+export async function runPullRequest(
+  github: GitHub,
+  ref: PullRequestRef,
+  options: RunOptions,
+): Promise<Published & { dashboardIssue: boolean }> {
   const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref));
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
@@ -79,7 +83,7 @@ export async function runPullRequest(github: GitHub, ref: PullRequestRef, option
     },
     "definition of done evaluated",
   );
-  return published;
+  return { ...published, dashboardIssue: "config" in outcome && outcome.config.dashboard.issue };
 }
 
 /** Reacts 👍 to accepted `/dod` commands and replies once, briefly, to refused ones. */

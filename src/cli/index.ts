@@ -5,13 +5,14 @@ import { CliError, EXIT } from "./errors.js";
 import type { Io } from "./io.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
+import { dashboardCommand } from "./dashboard.js";
 
 /** Adding a command is one line here. */
 export const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   validate: validateCommand,
   schema: schemaCommand,
-  // dashboard: dashboardCommand,  ← `dod dashboard` (src/dashboard) goes here
+  dashboard: dashboardCommand,
 };
 
 function usage(): string {

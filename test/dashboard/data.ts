@@ -1,0 +1,128 @@
+// GraphQL answers shaped like GitHub's for the dashboard's queries, from a few test-friendly options.
+import type { EmbeddedItem } from "../../src/report/embed.js";
+import type { DashboardData, PullNode, PullsPage } from "../../src/dashboard/queries.js";
+
+export const OWNER = "acme";
+export const REPO = "shop";
+
+export interface PullOptions {
+  number: number;
+  title?: string;
+  merged?: boolean;
+  author?: string;
+  labels?: string[];
+  /** dod's items on the head commit; undefined: dod never checked it. */
+  items?: Partial<EmbeddedItem>[];
+  /** A run named like dod's without the hidden report. */
+  bareRun?: boolean;
+}
+
+export function item(id: string, owner: EmbeddedItem["owner"], status: EmbeddedItem["status"], extra: Partial<EmbeddedItem> = {}): EmbeddedItem {
+  return { id, title: id.replace(/-/g, " "), owner, status, ...extra };
+}
+
+export function summaryWith(items: EmbeddedItem[], sha = `sha${items.length}`): string {
+  const missing = items.some((i) => i.status === "missing");
+  const json = JSON.stringify({ v: 1, sha, conclusion: missing ? "failure" : "success", items });
+  return `❌ Not done yet\n\n### Product\n- …\n<!-- dod:report ${json} -->`;
+}
+
+export function pullNode(o: PullOptions): PullNode {
+  const items = o.items?.map((i) => item(i.id ?? "x", i.owner ?? "engineering", i.status ?? "met", i));
+  const runs = items
+    ? [{ databaseId: 7000 + o.number, conclusion: items.some((i) => i.status === "missing") ? "FAILURE" : "SUCCESS", summary: summaryWith(items), detailsUrl: null, url: `https://github.com/${OWNER}/${REPO}/runs/${7000 + o.number}` }]
+    : o.bareRun
+      ? [{ databaseId: 1, conclusion: "SUCCESS", summary: "hello", detailsUrl: null, url: `https://github.com/${OWNER}/${REPO}/runs/1` }]
+      : [];
+  return {
+    number: o.number,
+    title: o.title ?? `Change ${o.number}`,
+    url: `https://github.com/${OWNER}/${REPO}/pull/${o.number}`,
+    state: o.merged ? "MERGED" : "OPEN",
+    merged: o.merged ?? false,
+    headRefOid: `head${o.number}`,
+    author: { login: o.author ?? "dev-dana" },
+    labels: { nodes: (o.labels ?? []).map((name) => ({ name })) },
+    commits: {
+      nodes: [{ commit: { checkSuites: { nodes: [{ checkRuns: { nodes: [] } }, { checkRuns: { nodes: runs } }] } } }],
+    },
+  };
+}
+
+export function page(pulls: PullOptions[], after: string | null = null, totalCount = pulls.length): PullsPage {
+  return { totalCount, pageInfo: { hasNextPage: after !== null, endCursor: after }, nodes: pulls.map(pullNode) };
+}
+
+export interface DashboardOptions {
+  config: string | null;
+  orgConfig?: string | null;
+  milestones?: { number: number; title: string; count: number; dueOn?: string | null }[];
+  labels?: { name: string; open: number; count: number }[];
+  issue?: { number: number; body: string } | null;
+}
+
+export function dashboardData(o: DashboardOptions): DashboardData {
+  return {
+    repository: {
+      url: `https://github.com/${OWNER}/${REPO}`,
+      object: o.config === null ? null : { text: o.config },
+      milestones: {
+        nodes: (o.milestones ?? []).map((m) => ({
+          number: m.number,
+          title: m.title,
+          url: `https://github.com/${OWNER}/${REPO}/milestone/${m.number}`,
+          dueOn: m.dueOn ?? null,
+          pullRequests: { totalCount: m.count },
+        })),
+      },
+      labels: {
+        pageInfo: { hasNextPage: false, endCursor: null },
+        nodes: (o.labels ?? []).map((l) => ({
+          name: l.name,
+          url: `https://github.com/${OWNER}/${REPO}/labels/${encodeURIComponent(l.name)}`,
+          openPulls: { totalCount: l.open },
+          pullRequests: { totalCount: l.count },
+        })),
+      },
+    },
+    org: { nameWithOwner: `${OWNER}/.github`, object: o.orgConfig ? { text: o.orgConfig } : null },
+    dashboardIssue: {
+      nodes: o.issue
+        ? [{ number: o.issue.number, title: "Definition of Done dashboard", body: o.issue.body, url: `https://github.com/${OWNER}/${REPO}/issues/${o.issue.number}`, state: "OPEN", author: { login: "dod[bot]" } }]
+        : [],
+    },
+  };
+}
+
+export const CONFIG = `owners:
+  product: [pm-alice]
+  engineering: [lead-bob]
+criteria:
+  - id: acceptance
+    title: Acceptance criteria met
+    owner: product
+    require:
+      label: accepted
+releases:
+  by: milestone
+dashboard:
+  issue: true
+  capacity:
+    groups:
+      feature: [feature, enhancement]
+      health: [tech-debt, chore]
+    target:
+      feature: 80
+      health: 20
+`;
+
+/** A release with a bit of everything: not done by each owner, pending, waived, done, unevaluated, done debt. */
+export const MIXED: PullOptions[] = [
+  { number: 11, title: "Checkout flow", labels: ["feature"], items: [item("acceptance", "product", "missing"), item("unit-tests", "engineering", "missing"), item("docs", "engineering", "met")] },
+  { number: 12, title: "Search <b>speed</b> | fast", labels: ["tech-debt"], items: [item("runbook", "engineering", "missing"), item("ci", "engineering", "pending")] },
+  { number: 13, title: "Pricing page", labels: ["feature"], items: [item("sign-off", "joint", "missing"), item("docs", "engineering", "waived", { waiver: { by: ["lead-bob"], reason: "internal only" } })] },
+  { number: 14, title: "Done already", labels: ["enhancement"], items: [item("acceptance", "product", "met")] },
+  { number: 15, title: "Never checked", labels: [] },
+  { number: 9, title: "Shipped half-done", merged: true, labels: ["feature"], items: [item("acceptance", "product", "missing")] },
+  { number: 8, title: "Shipped done", merged: true, labels: ["chore"], items: [item("acceptance", "product", "met")] },
+];

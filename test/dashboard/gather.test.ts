@@ -1,0 +1,114 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Octokit } from "@octokit/rest";
+import { gatherDashboard } from "../../src/dashboard/gather.js";
+import { GitHubMock } from "../helpers/github.js";
+import { CONFIG, dashboardData, item, OWNER, page, type PullOptions, REPO } from "./data.js";
+
+const github = () => new Octokit({ auth: "t", request: { retries: 0 } });
+
+/** Answers the release page queries from `pulls`, 50 at a time, by cursor. */
+function pager(pulls: PullOptions[]) {
+  return (body: { variables: { after?: string | null } }) => {
+    const start = body.variables.after ? Number(body.variables.after) : 0;
+    const slice = pulls.slice(start, start + 50);
+    const next = start + 50 < pulls.length ? String(start + 50) : null;
+    return { repository: { milestone: { pullRequests: page(slice, next, pulls.length) }, label: { pullRequests: page(slice, next, pulls.length) } } };
+  };
+}
+
+describe("gatherDashboard", () => {
+  let mock: GitHubMock;
+  beforeEach(() => {
+    nock.disableNetConnect();
+    mock = new GitHubMock();
+  });
+  afterEach(() => nock.cleanAll());
+
+  it("reads a release of 500 pull requests in 11 requests: ⌈500/50⌉ + 1", async () => {
+    const pulls: PullOptions[] = Array.from({ length: 500 }, (_, i) => ({
+      number: i + 1,
+      merged: i % 5 === 0,
+      items: [item("acceptance", "product", i % 3 === 0 ? "missing" : "met")],
+    }));
+    mock.graphql(dashboardData({ config: CONFIG, milestones: [{ number: 3, title: "v2.0", count: 500 }] })).graphql(pager(pulls), 10);
+    const progress: [number, number][] = [];
+
+    const gathered = await gatherDashboard(github(), OWNER, REPO, { onProgress: (d, t) => progress.push([d, t]) });
+
+    mock.assertDone();
+    expect(gathered.requests).toBe(11);
+    expect(mock.calls()).toHaveLength(11);
+    expect(gathered.input!.releases[0]!.pulls).toHaveLength(500);
+    expect(gathered.input!.releases[0]!.pulls[0]!.check!.report!.items[0]!.status).toBe("missing");
+    expect(progress[0]).toEqual([1, 11]);
+    expect(progress.at(-1)).toEqual([11, 11]);
+    expect(mock.body("graphql", 1).variables).toEqual({ owner: OWNER, name: REPO, number: 3, after: null });
+    expect(mock.body("graphql", 2).variables.after).toBe("50");
+  });
+
+  it("costs nothing for an empty milestone, and one request per 50 for the others", async () => {
+    mock
+      .graphql(
+        dashboardData({
+          config: CONFIG,
+          milestones: [
+            { number: 1, title: "empty", count: 0 },
+            { number: 2, title: "v1", count: 2 },
+          ],
+        }),
+      )
+      .graphql(pager([{ number: 1 }, { number: 2, merged: true, items: [] }]));
+    const gathered = await gatherDashboard(github(), OWNER, REPO);
+    mock.assertDone();
+    expect(gathered.requests).toBe(2);
+    expect(gathered.input!.releases.map((r) => [r.name, r.pulls.length])).toEqual([["empty", 0], ["v1", 2]]);
+    expect(gathered.input!.releases[1]!.pulls.map((p) => [p.state, p.check?.report?.items.length ?? null])).toEqual([["open", null], ["merged", 0]]);
+  });
+
+  it("reads release labels matching the pattern, in version order, skipping those with no open pull request", async () => {
+    const config = `${CONFIG.replace("by: milestone", "by: label\n  label: release/*")}`;
+    mock
+      .graphql(
+        dashboardData({
+          config,
+          labels: [
+            { name: "bug", open: 3, count: 3 },
+            { name: "release/1.10", open: 1, count: 1 },
+            { name: "release/1.9", open: 1, count: 2 },
+            { name: "release/1.8", open: 0, count: 40 },
+          ],
+        }),
+      )
+      .graphql(pager([{ number: 1 }, { number: 2, merged: true }]))
+      .graphql(pager([{ number: 3 }]));
+    const gathered = await gatherDashboard(github(), OWNER, REPO);
+    mock.assertDone();
+    expect(gathered.input!.releaseBy).toBe("label");
+    expect(gathered.releaseNames).toEqual(["release/1.9", "release/1.10"]);
+    expect(mock.body("graphql", 1).variables).toMatchObject({ label: "release/1.9" });
+    expect(mock.body("graphql", 2).variables).toMatchObject({ label: "release/1.10" });
+    expect(gathered.requests).toBe(3);
+  });
+
+  it("stops after one request when there is no usable config", async () => {
+    mock.graphql(dashboardData({ config: null, milestones: [{ number: 1, title: "v1", count: 5 }] }));
+    const gathered = await gatherDashboard(github(), OWNER, REPO);
+    expect(gathered.config.ok).toBe(false);
+    expect(gathered.input).toBeNull();
+    expect(gathered.requests).toBe(1);
+  });
+
+  it("uses the organisation's file when the repository has none, and keeps going when there is no .github repo", async () => {
+    mock.graphql(dashboardData({ config: null, orgConfig: CONFIG, milestones: [] }));
+    expect((await gatherDashboard(github(), OWNER, REPO)).config.ok).toBe(true);
+
+    mock.graphql({
+      data: { ...dashboardData({ config: CONFIG }), org: null },
+      errors: [{ type: "NOT_FOUND", path: ["org"], message: "Could not resolve to a Repository with the name 'acme/.github'." }],
+    });
+    const gathered = await gatherDashboard(github(), OWNER, REPO);
+    expect(gathered.config.ok).toBe(true);
+    mock.assertDone();
+  });
+});

@@ -1,0 +1,222 @@
+// The web face in a real browser (Debian's chromium via playwright-core) against the real app server. The app
+// is pointed at a GitHub Enterprise host on 127.0.0.1: the browser's visit to its sign-in page reaches a tiny fake
+// sign-in server (Playwright's routing does not see requests the browser reaches by following a server's
+// redirect, so a routed github.com would never be hit), and the server's own calls to that host's API are
+// intercepted with nock in this process.
+import { mkdirSync } from "node:fs";
+import { createServer, type Server as HttpServer } from "node:http";
+import { validate } from "@octokit/graphql-schema";
+import type { AddressInfo } from "node:net";
+import nock from "nock";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { Probot, Server } from "probot";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { privateKey, TestOctokit } from "../helpers/app.js";
+import { GitHubMock } from "../helpers/github.js";
+import { CONFIG, dashboardData, MIXED, OWNER, page as pullsPage, REPO } from "./data.js";
+
+const CLIENT_ID = "Iv1.dodtestclient";
+const ENV = {
+  GITHUB_CLIENT_ID: CLIENT_ID,
+  GITHUB_CLIENT_SECRET: "test-client-secret",
+  DOD_SESSION_SECRET: "a-session-secret-for-tests-only",
+  DOD_DASHBOARD_DEBOUNCE_MS: "0",
+};
+
+let server: Server;
+let base: string;
+let signIn: HttpServer;
+/** The fake GitHub Enterprise host: its sign-in page is real HTTP, its API is nock. */
+let ghe: string;
+/** What the fake sign-in page does: send the viewer straight back (approve), or show itself. */
+let signInMode: "approve" | "show" = "approve";
+const authorizeRequests: URL[] = [];
+let browser: Browser;
+const saved: Record<string, string | undefined> = {};
+
+beforeAll(async () => {
+  for (const [k, v] of Object.entries(ENV)) {
+    saved[k] = process.env[k];
+    process.env[k] = v;
+  }
+  signIn = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", ghe);
+    authorizeRequests.push(url);
+    if (url.pathname !== "/login/oauth/authorize") return void res.writeHead(404).end();
+    if (signInMode === "show") return void res.writeHead(200, { "content-type": "text/html" }).end("<h1>Sign in to GitHub</h1>");
+    const back = new URL(url.searchParams.get("redirect_uri")!);
+    back.searchParams.set("code", "the-code");
+    back.searchParams.set("state", url.searchParams.get("state")!);
+    res.writeHead(302, { location: back.href }).end();
+  });
+  await new Promise<void>((resolve) => signIn.listen(0, "127.0.0.1", resolve));
+  ghe = `http://127.0.0.1:${(signIn.address() as AddressInfo).port}`;
+  const port = await freePort();
+  server = new Server({
+    Probot: Probot.defaults({ appId: 1, privateKey, secret: "webhook-secret", Octokit: TestOctokit, logLevel: (process.env.DEBUG_WEB ? "error" : "fatal") as "fatal", baseUrl: `${ghe}/api/v3` }),
+    host: "127.0.0.1",
+    port,
+    loggingOptions: { level: "fatal" },
+  } as ConstructorParameters<typeof Server>[0]);
+  await server.load(createApp({ queue: { settleMs: 0, attempts: 1, backoffMs: 0 } }).app);
+  const http = await server.start();
+  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await new Promise((resolve) => signIn?.close(resolve));
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+});
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** GraphQL on the GHE host (`/api/graphql`), answered by query name, each query checked against GitHub's schema. */
+function graphql(answers: Record<string, unknown>, times: number, seen: string[]) {
+  nock(ghe)
+    .post("/api/graphql")
+    .times(times)
+    .reply(200, (_uri, body) => {
+      const query = (body as { query: string }).query;
+      const errors = validate(query);
+      if (errors.length) throw new Error(`invalid GraphQL: ${errors.map((e) => e.message).join("; ")}`);
+      const name = /query (\w+)/.exec(query)![1]!;
+      seen.push(name);
+      return { data: answers[name] };
+    });
+}
+
+describe("the dashboard web page", () => {
+  let github: GitHubMock;
+  let oauth: nock.Scope;
+  let page: Page;
+  let exchanged: Record<string, string>[];
+  let queries: string[];
+
+  beforeEach(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1");
+    github = new GitHubMock(ghe, "/api/v3");
+    exchanged = [];
+    queries = [];
+    signInMode = "approve";
+    authorizeRequests.length = 0;
+    oauth = nock(ghe)
+      .post("/login/oauth/access_token")
+      .reply(200, (_uri, body) => {
+        exchanged.push(body as Record<string, string>);
+        return { access_token: "ghu_viewer_token", token_type: "bearer", scope: "" };
+      });
+    page = await browser.newPage();
+  });
+
+  afterEach(async () => {
+    await page.close();
+    nock.cleanAll();
+  });
+
+  it("sends an anonymous visitor to sign in with GitHub, with a state and the callback", async () => {
+    signInMode = "show";
+    const response = await page.goto(`${base}/dod/${OWNER}/${REPO}?owner=product`);
+    expect(await page.textContent("h1")).toBe("Sign in to GitHub");
+    expect(response!.url().startsWith(`${ghe}/login/oauth/authorize?`)).toBe(true);
+    const authorize = authorizeRequests[0]!;
+    expect(authorize.pathname).toBe("/login/oauth/authorize");
+    expect(authorize.searchParams.get("client_id")).toBe(CLIENT_ID);
+    expect(authorize.searchParams.get("redirect_uri")).toBe(`${base}/dod/callback`);
+    expect(authorize.searchParams.get("state")).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(github.calls()).toEqual([]);
+
+    const api = await fetch(`${base}/dod/api/${OWNER}/${REPO}`);
+    expect(api.status).toBe(401);
+    const login = await fetch(`${base}/dod/login?return=/dod/${OWNER}/${REPO}`, { redirect: "manual" });
+    expect(login.status).toBe(302);
+    expect(login.headers.get("set-cookie")).toMatch(/^dod_oauth=[^;]+; Path=\/dod; HttpOnly; SameSite=Lax; Max-Age=600$/);
+  });
+
+  it("refuses a callback whose state is not the one it issued", async () => {
+    const response = await fetch(`${base}/dod/callback?code=stolen&state=guessed`);
+    expect(response.status).toBe(400);
+    expect(oauth.isDone()).toBe(false);
+  });
+
+  it("answers 404 to a signed-in viewer who cannot read the repository, and reads no data", async () => {
+    github
+      .rest("GET", "/user", 200, { login: "outsider-olga" })
+      .rest("GET", `/repos/${OWNER}/${REPO}`, 404, { message: "Not Found" }, 2);
+    const response = await page.goto(`${base}/dod/${OWNER}/${REPO}`);
+    expect(response!.status()).toBe(404);
+    expect(await page.textContent("h1")).toBe("Not found");
+    expect(await page.content()).not.toContain("Checkout flow");
+    // The page's own CSP forbids scripts and fetches, so the JSON is read with the browser context's cookies.
+    const api = await page.request.get(`${base}/dod/api/${OWNER}/${REPO}`);
+    expect(api.status()).toBe(404);
+    github.assertDone();
+    expect(github.calls()).toEqual(["GET /user", `GET /repos/${OWNER}/${REPO}`, `GET /repos/${OWNER}/${REPO}`]);
+    expect(authorizeRequests).toHaveLength(1);
+    expect(exchanged[0]).toMatchObject({ client_id: CLIENT_ID, client_secret: "test-client-secret", code: "the-code" });
+  });
+
+  it("shows a viewer with access each release's table, and filters by owner", async () => {
+    const data = [
+      dashboardData({ config: CONFIG, milestones: [{ number: 1, title: "v1.2", count: MIXED.length, dueOn: "2026-12-01T00:00:00Z" }] }),
+      { repository: { milestone: { pullRequests: pullsPage(MIXED) } } },
+    ];
+    github
+      .rest("GET", "/user", 200, { login: "viewer-vic" })
+      .rest("GET", `/repos/${OWNER}/${REPO}`, 200, { full_name: `${OWNER}/${REPO}`, permissions: { admin: false, push: false, pull: true } }, 3)
+      .rest("GET", `/repos/${OWNER}/${REPO}/installation`, 200, { id: 1 }, 3)
+      .token();
+    graphql({ DodDashboard: data[0], DodMilestonePulls: data[1] }, 6, queries);
+
+    const response = await page.goto(`${base}/dod/${OWNER}/${REPO}`);
+    expect(response!.status()).toBe(200);
+    expect(page.url()).toBe(`${base}/dod/${OWNER}/${REPO}`);
+    expect(await page.textContent(".viewer")).toContain("@viewer-vic");
+    const rows = () => page.$$eval("section.release tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-number")));
+    expect(await rows()).toEqual(["11", "12", "13", "14", "15", "8", "9"]);
+    const row11 = await page.$$eval("tr[data-number='11'] td", (tds) => tds.map((td) => td.textContent?.trim()));
+    expect(row11).toEqual(["#11 Checkout flow@dev-dana check", "open Not done", "acceptance", "unit tests", "", "", ""]);
+    expect(await page.textContent("tr[data-number='12'] td.pr")).toContain("Search <b>speed</b> | fast");
+    expect(await page.textContent("tr[data-number='9'] .verdict")).toBe("Done debt");
+    expect(await page.textContent("tr[data-number='13'] td:last-child")).toBe("docs by @lead-bob");
+    expect(await page.textContent(".capacity")).toContain("feature4 · 67% target 80%");
+
+    mkdirSync("test-results", { recursive: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: "test-results/dashboard.png", fullPage: true });
+
+    await page.click("nav.filters a:has-text('Product')");
+    await page.waitForURL(`${base}/dod/${OWNER}/${REPO}?owner=product`);
+    expect(await rows()).toEqual(["11", "9"]);
+    expect(await page.getAttribute("nav.filters a:has-text('Product')", "aria-current")).toBe("true");
+
+    const json = (await (await page.request.get(`${base}/dod/api/${OWNER}/${REPO}?state=debt`)).json()) as {
+      filter: unknown;
+      releases: { pulls: { number: number }[]; totals: { debt: number } }[];
+    };
+    expect(json.filter).toEqual({ state: "debt" });
+    expect(json.releases[0]!.pulls.map((p) => p.number)).toEqual([9]);
+    expect(json.releases[0]!.totals.debt).toBe(1);
+
+    github.assertDone();
+    expect(queries).toEqual(["DodDashboard", "DodMilestonePulls", "DodDashboard", "DodMilestonePulls", "DodDashboard", "DodMilestonePulls"]);
+    expect(github.requests.every((r) => r.method !== "POST" || r.operation === "graphql" || r.path.includes("access_tokens"))).toBe(true);
+  });
+});
