@@ -3,9 +3,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { COMMENT_MARKER } from "../../src/report/comment.js";
-import { ensureBuilt, runNode } from "../helpers/cli.js";
+import { runNode } from "../helpers/cli.js";
 import { example } from "../helpers/events.js";
 import { type FakeGitHub, type RestReply, startFakeGitHub } from "../helpers/fake-github-server.js";
 import { HEAD_SHA, type PullRequestOptions, pullRequestData } from "../helpers/pull-request-data.js";
@@ -21,7 +21,6 @@ const DONE: PullRequestOptions = {
 };
 
 let github: FakeGitHub | undefined;
-beforeAll(ensureBuilt, 120_000);
 afterEach(async () => {
   if (github) expect(github.problems()).toEqual([]);
   await github?.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { example } from "../helpers/events.js";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github-server.js";
 import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
-import { ensureBuilt, type RunningApp, signedWebhook, startApp } from "../helpers/server.js";
+import { type RunningApp, signedWebhook, startApp } from "../helpers/server.js";
 
 const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
 
@@ -12,7 +12,6 @@ describe("npm start", () => {
   let app: RunningApp;
 
   beforeAll(async () => {
-    ensureBuilt();
     github = await startFakeGitHub({
       graphql: () => pullRequestData({ config, files: ["src/a.ts"] }),
       rest: (method, path) => {

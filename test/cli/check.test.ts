@@ -1,8 +1,8 @@
 // `dod check owner/repo#n` through its real entry point (bin/dod.js, spawned) against a stand-in GitHub.
 import { readFileSync } from "node:fs";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { COMMENT_MARKER } from "../../src/report/comment.js";
-import { dod, ensureBuilt } from "../helpers/cli.js";
+import { dod } from "../helpers/cli.js";
 import { type FakeGitHub, type FakeGitHubOptions, startFakeGitHub } from "../helpers/fake-github-server.js";
 import { HEAD_SHA, type PullRequestOptions, pullRequestData } from "../helpers/pull-request-data.js";
 
@@ -26,7 +26,6 @@ Not applicable
 `;
 
 let github: FakeGitHub | undefined;
-beforeAll(ensureBuilt, 120_000);
 afterEach(async () => {
   if (github) expect(github.problems()).toEqual([]);
   await github?.close();

@@ -3,10 +3,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { dod, ensureBuilt } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { dod } from "../helpers/cli.js";
 
-beforeAll(ensureBuilt, 120_000);
 
 const CONFIG = `owners:
   product: [pm-alice]

@@ -2,12 +2,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { doneJsonSchema } from "../../src/config/json-schema.js";
 import { COMMANDS } from "../../src/cli/index.js";
-import { dod, ensureBuilt } from "../helpers/cli.js";
+import { dod } from "../helpers/cli.js";
 
-beforeAll(ensureBuilt, 120_000);
 
 const INVALID = `mode: blocking
 criteria:

@@ -1,5 +1,5 @@
 // Runs the app the way an operator does (`npm start`), pointed at a stand-in GitHub, and signs webhooks for it.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { createServer } from "node:net";
 import { privateKey } from "./app.js";
@@ -15,10 +15,6 @@ export async function freePort(): Promise<number> {
     });
     server.on("error", reject);
   });
-}
-
-export function ensureBuilt() {
-  execFileSync(process.execPath, ["scripts/ensure-built.mjs"], { stdio: "inherit" });
 }
 
 export interface RunningApp {
