@@ -7,7 +7,7 @@ import { parseConfig } from "../config/parse.js";
 import { CONFIG_PATH } from "../config/paths.js";
 import { loadConfig } from "../config/resolve.js";
 import { evaluate, needsDiff } from "../criteria/evaluate.js";
-import type { Facts } from "../gather/facts.js";
+import { blankFacts, type Facts } from "../gather/facts.js";
 import { renderJson, renderMarkdown, renderText } from "../report/text.js";
 import { CliError, EXIT } from "./errors.js";
 import { git as gitIn, type Git } from "./git.js";
@@ -83,27 +83,14 @@ const workingCopy = (path: string) => (existsSync(path) ? readFileSync(path, "ut
 
 function localFacts(git: Git, root: string, base: string, files: Facts["files"], body: string): Facts {
   const branch = git.tryRun(["rev-parse", "--abbrev-ref", "HEAD"])?.trim() ?? "HEAD";
-  return {
+  return blankFacts({
     repo: localRepo(git, root),
-    number: 0,
-    url: "",
     title: git.tryRun(["log", "-1", "--format=%s"])?.trim() ?? "",
-    author: "",
     body,
-    draft: false,
-    state: "open",
     base: { ref: base.replace(/^origin\//, "") },
     head: { ref: branch, sha: git.tryRun(["rev-parse", "HEAD"])?.trim() ?? "" },
-    labels: [],
-    milestone: null,
     files,
-    filesTruncated: false,
-    reviews: [],
-    linkedIssues: [],
-    checks: [],
-    comments: [],
-    teams: {},
-  };
+  });
 }
 
 function renderLocal({ report, needsPullRequest }: LocalReport, format: ReportFormat, color: boolean): string {

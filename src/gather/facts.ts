@@ -73,3 +73,26 @@ export interface Facts {
   /** Members of every `@org/team` the config names, keyed by `@org/team` (lower-case). */
   teams: Record<string, string[]>;
 }
+
+/** Facts for a pull request nothing is known about yet: the base that local checks and fixtures fill in. */
+export function blankFacts(known: Partial<Facts> & Pick<Facts, "repo" | "head" | "base">): Facts {
+  return {
+    number: 0,
+    url: "",
+    title: "",
+    author: "",
+    body: "",
+    draft: false,
+    state: "open",
+    labels: [],
+    milestone: null,
+    files: [],
+    filesTruncated: false,
+    reviews: [],
+    linkedIssues: [],
+    checks: [],
+    comments: [],
+    teams: {},
+    ...known,
+  };
+}

@@ -1,30 +1,18 @@
 // Test fixtures for the criteria: a full Facts and a ResolvedConfig built directly (no config parser).
 import type { ResolvedConfig, ResolvedCriterion } from "../../src/config/schema.js";
-import type { Facts } from "../../src/gather/facts.js";
+import { blankFacts, type Facts } from "../../src/gather/facts.js";
 
 export function makeFacts(overrides: Partial<Facts> = {}): Facts {
-  return {
+  return blankFacts({
     repo: { owner: "acme", name: "shop" },
     number: 7,
     url: "https://github.com/acme/shop/pull/7",
     title: "Checkout flow",
     author: "dev-dana",
-    body: "",
-    draft: false,
-    state: "open",
     base: { ref: "main" },
     head: { ref: "feature", sha: "abc1234def5678abc1234def5678abc1234def56" },
-    labels: [],
-    milestone: null,
-    files: [],
-    filesTruncated: false,
-    reviews: [],
-    linkedIssues: [],
-    checks: [],
-    comments: [],
-    teams: {},
     ...overrides,
-  };
+  });
 }
 
 export function files(...paths: string[]): Facts["files"] {

@@ -1,5 +1,5 @@
 // Reports built by hand, the way `evaluate` would build them, so the renderers are tested on their own.
-import type { Facts } from "../../src/gather/facts.js";
+import { blankFacts, type Facts } from "../../src/gather/facts.js";
 import type { ConfigChange, ItemResult, ItemStatus, Report } from "../../src/report/model.js";
 
 export function item(fields: Partial<ItemResult> & Pick<ItemResult, "id">): ItemResult {
@@ -40,28 +40,16 @@ export function report(
 }
 
 export function facts(fields: Partial<Facts> = {}): Facts {
-  return {
+  return blankFacts({
     repo: { owner: "acme", name: "shop" },
     number: 42,
     url: "https://github.com/acme/shop/pull/42",
     title: "Checkout with saved cards",
     author: "dev-dana",
-    body: "",
-    draft: false,
-    state: "open",
     base: { ref: "main" },
     head: { ref: "saved-cards", sha: "0123456789abcdef0123456789abcdef01234567" },
-    labels: [],
-    milestone: null,
-    files: [],
-    filesTruncated: false,
-    reviews: [],
-    linkedIssues: [],
-    checks: [],
-    comments: [],
-    teams: {},
     ...fields,
-  };
+  });
 }
 
 /** 2 missing, 1 pending, 3 met, 1 waived, 1 not applicable. */
