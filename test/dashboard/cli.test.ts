@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dashboardCommand } from "../../src/cli/dashboard.js";
 import type { Io } from "../../src/cli/io.js";
 import { CliError } from "../../src/cli/errors.js";
+import { dod } from "../helpers/cli.js";
+import { startFakeGitHub } from "../helpers/fake-github-server.js";
 import { GitHubMock } from "../helpers/github.js";
 import { CONFIG, dashboardData, MIXED, OWNER, page, REPO } from "./data.js";
 
@@ -76,5 +78,27 @@ describe("dod dashboard", () => {
     const error = await dashboardCommand.run([`${OWNER}/${REPO}`], io().io).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).message).toContain("No .github/done.yml on the default branch of acme/shop");
+  });
+});
+
+describe("dod dashboard, spawned", () => {
+  it("prints the release's unfinished items from a stand-in GitHub through bin/dod.js", async () => {
+    const milestone = [{ number: 1, title: "v1.2", count: MIXED.length }];
+    let call = 0;
+    const github = await startFakeGitHub({
+      token: "ghp_spawned",
+      graphql: () => (call++ === 0 ? dashboardData({ config: CONFIG, milestones: milestone }) : { repository: { milestone: { pullRequests: page(MIXED) } } }),
+    });
+    try {
+      const ran = await dod(["dashboard", `${OWNER}/${REPO}`, "--format", "md"], { env: { GITHUB_TOKEN: "ghp_spawned", GITHUB_API_URL: github.url } });
+      expect(ran.stderr).toBe("");
+      expect(ran.code).toBe(0);
+      expect(ran.stdout).toContain("## [v1.2](https://github.com/acme/shop/milestone/1)");
+      expect(ran.stdout).toContain("[#9](https://github.com/acme/shop/pull/9) Shipped half-done");
+      expect(github.problems()).toEqual([]);
+      expect(github.calls()).toEqual(["POST /graphql", "POST /graphql"]);
+    } finally {
+      await github.close();
+    }
   });
 });
