@@ -1,30 +1,44 @@
 // A job that failed its last attempt must not leave the pull request without an answer: complete the check
 // with what went wrong, so nobody waits on a check that never finishes.
-import type { Probot } from "probot";
+import type { Logger, Probot } from "probot";
 import type { GitHub } from "./gather/github.js";
 import type { Job } from "./queue/job.js";
 import { CHECK_NAME } from "./report/check-run.js";
 import { RECHECK_ACTION } from "./report/publish.js";
 
+/** Every line of a job's work, the GitHub requests included, names its deliveries, repository and pull request. */
+export const jobLog = (probot: Probot, job: Job): Logger =>
+  probot.log.child({ deliveryIds: job.deliveryIds, repo: `${job.owner}/${job.repo}`, number: job.number });
+
+/** An installation's Octokit (made afresh by each `probot.auth`) that logs its requests through the job's logger. */
+export function withLog(octokit: unknown, log: Logger): GitHub {
+  (octokit as { log: Logger }).log = log.child({ name: "github" });
+  return octokit as GitHub;
+}
+
 export async function reportFailure(probot: Probot, job: Job, error: unknown): Promise<void> {
-  const log = probot.log.child({ deliveryIds: job.deliveryIds, repo: `${job.owner}/${job.repo}`, number: job.number });
+  const log = jobLog(probot, job);
   log.error({ err: error }, "evaluation failed after its last attempt");
   if (job.kind !== "pull_request") return;
-  const github = (await probot.auth(job.installationId)) as unknown as GitHub;
+  const github = withLog(await probot.auth(job.installationId), log);
   const repo = { owner: job.owner, repo: job.repo };
   const headSha =
     job.headSha ?? (await github.rest.pulls.get({ ...repo, pull_number: job.number })).data.head.sha;
   const message = error instanceof Error ? error.message : String(error);
-  await github.rest.checks.create({
+  const fields = {
     ...repo,
-    name: CHECK_NAME,
-    head_sha: headSha,
-    status: "completed",
-    conclusion: "failure",
+    status: "completed" as const,
+    conclusion: "failure" as const,
     output: {
       title: "Could not evaluate the definition of done",
       summary: `dod could not finish evaluating this pull request:\n\n> ${message.split("\n")[0]}\n\nUse **Re-check** to try again; if it keeps failing, tell whoever hosts the app.`,
     },
     actions: [RECHECK_ACTION],
-  });
+  };
+  // Complete dod's own check on that commit (it may be in progress, waiting on another check) rather than add a
+  // second one beside it.
+  const { data } = await github.rest.checks.listForRef({ ...repo, ref: headSha, check_name: CHECK_NAME, filter: "latest" });
+  const own = data.check_runs[0];
+  if (own) await github.rest.checks.update({ ...fields, check_run_id: own.id });
+  else await github.rest.checks.create({ ...fields, name: CHECK_NAME, head_sha: headSha });
 }

@@ -11,6 +11,8 @@ export interface Recorded {
   body: unknown;
   /** `graphql` or the documented REST operation id. */
   operation: string;
+  /** When the answer was made (performance.now()), to check waits between retries. */
+  at: number;
 }
 
 type Reply = unknown | ((body: any) => unknown);
@@ -47,7 +49,7 @@ export class GitHubMock {
     return this;
   }
 
-  rest(method: string, path: string, status: number, reply: Reply = {}, times = 1): this {
+  rest(method: string, path: string, status: number, reply: Reply = {}, times = 1, headers: Record<string, string> = {}): this {
     const operation = documentedOperation(method, path);
     if (!operation) throw new Error(`${method} ${path} is not a documented GitHub REST operation`);
     this.scope
@@ -56,13 +58,13 @@ export class GitHubMock {
       .reply(status, (uri, body) => {
         this.record(method, uri.replace(this.prefix, ""), body, operation);
         return typeof reply === "function" ? (reply as (b: unknown) => unknown)(body) : reply;
-      });
+      }, headers);
     return this;
   }
 
   private record(method: string, path: string, body: unknown, operation: string) {
     const parsed = typeof body === "string" && body.startsWith("{") ? JSON.parse(body) : body;
-    this.requests.push({ method, path, body: parsed, operation });
+    this.requests.push({ method, path, body: parsed, operation, at: performance.now() });
   }
 
   /** Requests other than the installation token, as `METHOD path`. */

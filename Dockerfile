@@ -1,0 +1,23 @@
+# dod: build with the dev dependencies, run with only the production ones, as the unprivileged `node` user.
+FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+FROM node:20-slim
+ENV NODE_ENV=production LOG_FORMAT=json PORT=3000 HOST=0.0.0.0 NO_SMEE_SETUP=true
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/lib ./lib
+COPY app.yml ./
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# `npm start` without npm: npm would add a process that swallows SIGTERM's graceful drain, and its prestart
+# build check needs the sources. lib/main.js is `probot run ./lib/index.js` with dod's Octokit settings.
+CMD ["node", "lib/main.js"]

@@ -1,0 +1,111 @@
+// A stand-in for GitHub on 127.0.0.1 for the benchmark: answers the REST and GraphQL calls the app makes, keeps
+// each pull request's dod check runs and comment (so a repeated evaluation sees them, as on GitHub), and counts
+// every request by route. Pull request N has `filesFor(N)` changed files.
+import { createServer } from "node:http";
+
+export const CONFIG = `owners: { product: [pm-alice], engineering: [lead-bob] }
+criteria:
+  - id: acceptance
+    owner: product
+    require: { linked_issue: { checklist: Acceptance criteria } }
+  - id: tests
+    owner: engineering
+    when: { files: ["src/**"] }
+    require: { files: ["**/*.test.ts"] }
+`;
+
+export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG } = {}) {
+  const counts = new Map();
+  const prs = new Map();
+  let nextId = 1000;
+  const pr = (number) => {
+    if (!prs.has(number)) prs.set(number, { head: 0, checks: new Map(), comment: null });
+    return prs.get(number);
+  };
+  const file = (i) => ({ path: i % 2 ? `src/module${i}/file.ts` : `docs/page${i}.md`, additions: 3, deletions: 1 });
+  const files = (from, n, total) => Array.from({ length: Math.max(0, Math.min(n, total - from)) }, (_, i) => file(from + i));
+  const sha = (n, head) => `${String(n).padStart(8, "0")}${String(head).padStart(32, "0")}`;
+
+  function graphql({ query, variables: v }) {
+    const p = pr(v.number);
+    const total = filesFor(v.number);
+    if (query.includes("DodMoreFiles")) {
+      const from = Number(v.after);
+      return { repository: { pullRequest: { files: { pageInfo: { hasNextPage: from + 100 < total, endCursor: String(from + 100) }, nodes: files(from, 100, total) } } } };
+    }
+    if (!query.includes("DodPullRequest")) throw new Error(`unexpected query ${query.slice(0, 60)}`);
+    const head = sha(v.number, p.head);
+    const own = p.checks.get(head);
+    return {
+      repository: {
+        pullRequest: {
+          number: v.number, url: `https://github.com/${v.owner}/${v.name}/pull/${v.number}`, title: "A change", body: "Fixes #1",
+          isDraft: false, state: "OPEN", merged: false, author: { login: "dev" }, baseRefName: "main", headRefName: "change",
+          headRefOid: head, milestone: null, labels: { nodes: [] }, baseRef: { target: { file: { object: { text: config } } } },
+          commits: { nodes: [{ commit: { file: { object: { text: config } }, statusCheckRollup: { contexts: { pageInfo: { hasNextPage: false, endCursor: "c" }, nodes: own ? [{ __typename: "CheckRun", databaseId: own.id, name: "Definition of Done", status: "COMPLETED", conclusion: "FAILURE", detailsUrl: null, externalId: own.externalId }] : [] } } } }] },
+          files: { totalCount: total, pageInfo: { hasNextPage: total > 100, endCursor: "100" }, nodes: files(0, 100, total) },
+          latestOpinionatedReviews: { nodes: [] },
+          closingIssuesReferences: { nodes: [{ number: 1, title: "Issue", body: "## Acceptance criteria\n- [x] a\n- [ ] b\n", state: "OPEN", url: `https://github.com/${v.owner}/${v.name}/issues/1`, repository: { nameWithOwner: `${v.owner}/${v.name}` } }] },
+          comments: { pageInfo: { hasPreviousPage: false, startCursor: "s" }, nodes: p.comment ? [{ databaseId: p.comment.id, body: p.comment.body, createdAt: "2026-01-01T00:00:00Z", url: "https://github.com/x", author: { __typename: "Bot", login: "dod[bot]" } }] : [] },
+        },
+      },
+      org: { nameWithOwner: `${v.owner}/.github`, object: null },
+    };
+  }
+
+  function rest(method, path, body) {
+    let m;
+    if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) return [201, { token: "ghs_bench", expires_at: "2099-01-01T00:00:00Z" }];
+    if (method === "POST" && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs$/.exec(path))) {
+      const number = Number(body.head_sha.slice(0, 8));
+      const id = nextId++;
+      if (prs.has(number)) pr(number).checks.set(body.head_sha, { id, externalId: body.external_id ?? null });
+      return [201, { id }];
+    }
+    if (method === "PATCH" && /^\/repos\/[^/]+\/[^/]+\/check-runs\/\d+$/.test(path)) return [200, { id: Number(path.split("/").pop()) }];
+    if (method === "POST" && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path))) {
+      const id = nextId++;
+      pr(Number(m[1])).comment = { id, body: body.body };
+      return [201, { id }];
+    }
+    if (method === "PATCH" && /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/.test(path)) return [200, { id: Number(path.split("/").pop()) }];
+    return [404, { message: "Not Found (bench stand-in)" }];
+  }
+
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const body = text ? JSON.parse(text) : undefined;
+      const raw = (req.url ?? "/").split("?")[0];
+      const isGraphql = raw === "/api/graphql" || raw === "/graphql";
+      const path = raw.replace(/^\/api\/v3(?=\/)/, "");
+      const route = isGraphql ? `graphql ${/query (\w+)/.exec(body.query)?.[1] ?? "?"}` : `${req.method} ${path.replace(/\/\d+(?=\/|$)/g, "/:n")}`;
+      counts.set(route, (counts.get(route) ?? 0) + 1);
+      let status = 200;
+      let answer;
+      try {
+        if (isGraphql) answer = { data: graphql(body) };
+        else [status, answer] = rest(req.method, path, body);
+      } catch (error) {
+        status = 500;
+        answer = { message: String(error) };
+      }
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(answer));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return {
+    url,
+    host: new URL(url).host,
+    /** Moves pull request N to a new head commit (what a push does). */
+    push: (number) => void pr(number).head++,
+    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
+    counts: () => Object.fromEntries(counts),
+    reset: () => counts.clear(),
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}

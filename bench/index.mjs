@@ -1,0 +1,74 @@
+// `npm run bench`: every figure of docs/benchmark.md, printed as one table and written to .bench/results.json.
+// Sections run one after another in this process (re-started with --expose-gc for the memory figure).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+if (typeof globalThis.gc !== "function") {
+  const { status } = spawnSync(process.execPath, ["--expose-gc", fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
+  process.exit(status ?? 1);
+}
+
+const { requestsBench } = await import("./requests.mjs");
+const { evaluateBench } = await import("./evaluate.mjs");
+const { throughputBench } = await import("./throughput.mjs");
+const { memoryBenchIsolated } = await import("./memory.mjs");
+const { fuzzBench } = await import("./fuzz.mjs");
+const { dashboardBench } = await import("./dashboard.mjs");
+
+const started = performance.now();
+const step = async (name, run) => {
+  process.stderr.write(`bench: ${name}…\n`);
+  try {
+    return await run();
+  } catch (error) {
+    process.stderr.write(`bench: ${name} failed: ${error?.stack ?? error}\n`);
+    return { error: String(error?.message ?? error) };
+  }
+};
+const results = {
+  requests: await step("requests per evaluation", () => requestsBench()),
+  evaluate: await step("evaluation time", () => evaluateBench()),
+  throughput: await step("throughput", () => throughputBench()),
+  dashboard: await step("dashboard", () => dashboardBench()),
+  memory: await step("memory", () => memoryBenchIsolated()),
+  fuzz: await step("fuzz", () => fuzzBench()),
+  burst: await step("burst", async () => {
+    try {
+      const { burstBench } = await import("./burst.mjs");
+      return await burstBench({ events: 10, settleMs: 500, quiet: true });
+    } catch (error) {
+      if (error?.code === "ERR_MODULE_NOT_FOUND") return null;
+      throw error;
+    }
+  }),
+};
+
+const f = (n, digits = 1) => (typeof n === "number" && Number.isFinite(n) ? n.toFixed(digits) : "—");
+const r = results;
+const rows = [
+  ["GitHub requests / synchronize, 10-file PR", f(r.requests.small?.perEvaluation), "≤ 3"],
+  ["GitHub requests / synchronize, 3000-file PR", f(r.requests.large?.perEvaluation), "≤ 32"],
+  ["evaluate 3000 files × 20 glob criteria (median / p95 ms)", `${f(r.evaluate.medianMs, 2)} / ${f(r.evaluate.p95Ms, 2)}`, "≤ 20 ms"],
+  ["webhooks/s: bare Probot app", f(r.throughput.bare?.webhooksPerSecond, 0), ""],
+  ["webhooks/s: dod", f(r.throughput.dod?.webhooksPerSecond, 0), ""],
+  ["webhooks/s ratio dod / bare", f(r.throughput.ratio, 2), "≥ 0.8"],
+  ["completed evaluations/s: bare / dod", `${f(r.throughput.bare?.evaluationsPerSecond, 0)} / ${f(r.throughput.dod?.evaluationsPerSecond, 0)}`, ""],
+  ["completed evaluations/s ratio dod / bare", f(r.throughput.evaluationRatio, 2), ""],
+  ["dashboard, 500-PR release: requests / ms", r.dashboard ? `${r.dashboard.requests ?? "—"} / ${f(r.dashboard.ms)}` : "not available", "≤ 12 requests"],
+  ["RSS after 10,000 events (MB)", f(r.memory.rssMb), "≤ 200"],
+  ["RSS growth over the last 5,000 events (MB)", f(r.memory.secondHalfGrowthMb), "flat"],
+  ["done.yml fuzz: documents / valid / failures", r.fuzz.documents ? `${r.fuzz.documents} / ${r.fuzz.valid} / ${r.fuzz.failures}` : "failed", "≥ 10,000 / — / 0"],
+  ["burst of 10 events, settle 500 ms: requests / evaluations", r.burst && !r.burst.error ? `${r.burst.requests} / ${r.burst.evaluations}` : "not available", ""],
+];
+const width = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length), ["figure", "value", "goal"][c].length));
+const line = (cells) => cells.map((cell, c) => cell.padEnd(width[c])).join("  ");
+console.log(`\n${line(["figure", "value", "goal"])}\n${width.map((w) => "-".repeat(w)).join("  ")}`);
+for (const row of rows) console.log(line(row));
+console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s; details in .bench/results.json)`);
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+mkdirSync(`${root}.bench`, { recursive: true });
+writeFileSync(`${root}.bench/results.json`, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, ...results }, null, 2)}\n`);
+const failed = Object.entries(results).filter(([, v]) => v?.error);
+process.exit(failed.length ? 1 : 0);

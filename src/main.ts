@@ -1,0 +1,9 @@
+// `npm start` and the container's command: exactly `probot run ./lib/index.js` (same environment variables, same
+// flags), but with dod's Octokit, which `probot run` has no option for.
+import { fileURLToPath } from "node:url";
+import { run } from "probot";
+import { DodOctokit } from "./octokit.js";
+
+const app = fileURLToPath(new URL("./index.js", import.meta.url));
+// `run` reads `argv.slice(2)` when given more than two entries: the app first, then any flags passed to us.
+await run([process.execPath, "probot", app, ...process.argv.slice(2)], { env: process.env, Octokit: DodOctokit });

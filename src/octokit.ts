@@ -1,0 +1,51 @@
+// dod's Octokit: Probot's, with retry and rate-limit settings of our own. Probot's defaults don't retry a
+// secondary rate limit at all (the write is lost until the queue's next attempt, which ignores `retry-after`)
+// and would have the retry plugin blindly re-send a 429. Here:
+// - 5xx (and other transient answers) are retried by @octokit/plugin-retry, up to 3 times with growing waits;
+// - 403/429 rate limits are the throttling plugin's: it waits the `retry-after` GitHub asks for, a few times,
+//   then gives up so the queue's retry and, at last, the failure report take over instead of a request
+//   waiting for an hour while holding a queue slot.
+// The throttling options Probot sets (clustering through Redis when REDIS_URL is set) are kept as they are.
+import { ProbotOctokit } from "probot";
+
+/** Statuses the retry plugin leaves alone: client errors, and rate limits (the throttling plugin's). */
+export const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+/** Transient failures (5xx) are retried this many times, after 1 s, 4 s and 9 s. */
+export const RETRIES = 3;
+/** A secondary rate limit is waited out this many times in a row at most… */
+export const SECONDARY_LIMIT_RETRIES = 3;
+/** …and only when GitHub asks for at most this long (seconds); longer waits go back to the queue. */
+export const MAX_RETRY_AFTER_SECONDS = 120;
+
+interface LimitedRequest {
+  method: string;
+  url: string;
+}
+interface Logging {
+  log: { warn(obj: object, msg: string): void };
+}
+
+export function onSecondaryRateLimit(retryAfter: number, options: LimitedRequest, octokit: Logging, retryCount = 0): boolean {
+  const retry = retryCount < SECONDARY_LIMIT_RETRIES && retryAfter <= MAX_RETRY_AFTER_SECONDS;
+  octokit.log.warn(
+    { method: options.method, url: options.url, retryAfter, retryCount },
+    retry ? "GitHub secondary rate limit: waiting as asked, then retrying" : "GitHub secondary rate limit: giving up",
+  );
+  return retry;
+}
+
+export function onRateLimit(retryAfter: number, options: LimitedRequest, octokit: Logging, retryCount = 0): boolean {
+  // The primary limit resets hourly: wait only when the reset is near.
+  const retry = retryCount < 1 && retryAfter <= MAX_RETRY_AFTER_SECONDS;
+  octokit.log.warn(
+    { method: options.method, url: options.url, retryAfter, retryCount },
+    retry ? "GitHub rate limit: waiting for the reset, then retrying" : "GitHub rate limit exhausted: giving up",
+  );
+  return retry;
+}
+
+export const DodOctokit = ProbotOctokit.defaults((options: any) => ({
+  ...options,
+  retry: { retries: RETRIES, doNotRetry: DO_NOT_RETRY, ...options.retry },
+  throttle: { ...options.throttle, onSecondaryRateLimit, onRateLimit },
+})) as typeof ProbotOctokit;

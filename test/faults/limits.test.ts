@@ -1,0 +1,114 @@
+// Input GitHub allows but few expect: a report too long for a check run or a comment, more annotations than one
+// request takes, and a pull request at GitHub's own limits (3000 files, a 60,000-character description, an issue
+// with 300 checklist items).
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadDodApp } from "../helpers/dod-app.js";
+import { event, example } from "../helpers/events.js";
+import { GitHubMock } from "../helpers/github.js";
+import { pullRequestData } from "../helpers/pull-request-data.js";
+
+const REPO = "/repos/Codertocat/Hello-World";
+const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
+
+function manyCriteria(n: number, extra = "") {
+  const criteria = Array.from(
+    { length: n },
+    (_, i) =>
+      `  - id: item-${i}\n    title: Item number ${i} of the long definition of done ${"x".repeat(40)}\n    owner: engineering\n    hint: ${"Do the thing that this item asks for, then push again. ".repeat(3)}\n    require: { files: ["docs/${i}/**"] }${extra}\n`,
+  );
+  return `owners: { engineering: [lead-bob] }\ncriteria:\n${criteria.join("")}`;
+}
+
+describe("GitHub's limits", () => {
+  let github: GitHubMock;
+  beforeEach(() => {
+    nock.disableNetConnect();
+    github = new GitHubMock();
+  });
+  afterEach(() => nock.cleanAll());
+
+  it("cuts a check-run summary over 65,535 and a comment over 65,536 characters cleanly, saying what was left out", async () => {
+    const { probot, queue } = await loadDodApp();
+    github
+      .token()
+      .graphql(pullRequestData({ config: manyCriteria(600), files: ["src/a.ts"] }))
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
+      .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
+
+    await probot.receive(synchronize());
+    await queue.idle();
+
+    github.assertDone();
+    const { output } = github.body("checks/create");
+    expect(output.summary.length).toBeLessThanOrEqual(65_535);
+    expect(output.summary).toMatch(/_… \d+ more items not shown \(the summary is limited to 65,535 characters\)\._/);
+    const comment = github.body("issues/create-comment").body as string;
+    expect(comment.length).toBeLessThanOrEqual(65_536);
+    expect(comment.split("\n").at(-1)).toMatch(/^_… \d+ more items not shown \(a comment is limited to 65,536 characters\)\._$/);
+  });
+
+  it("sends at most 50 annotations per request, the rest in updates of the same check run", async () => {
+    // The pull request's own done.yml has 120 problems, each annotated on its line.
+    const broken = manyCriteria(120, "\n    owner_typo: product");
+    const { probot, queue } = await loadDodApp();
+    github
+      .token()
+      .graphql(pullRequestData({ config: manyCriteria(1), headConfig: broken, files: [".github/done.yml"] }))
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
+      .rest("PATCH", `${REPO}/check-runs/5`, 200, { id: 5 }, 2)
+      .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
+
+    await probot.receive(synchronize());
+    await queue.idle();
+
+    github.assertDone();
+    const writes = [...github.find("checks/create"), ...github.find("checks/update")].map((r) => (r.body as any).output.annotations.length);
+    expect(writes).toEqual([50, 50, 20]);
+  });
+
+  it("evaluates a pull request with 3000 files, a 60,000-character description and an issue with 300 checklist items", async () => {
+    const config = `owners: { product: [pm-alice], engineering: [lead-bob] }
+criteria:
+  - id: acceptance
+    owner: product
+    require: { linked_issue: { checklist: Acceptance criteria } }
+  - id: tests
+    owner: engineering
+    require: { files: ["src/module2999/**"] }
+  - id: rollout
+    owner: joint
+    require: { pr_body: { section: Rollout, checkbox: Feature flag off by default } }
+`;
+    const page = (from: number) => Array.from({ length: 100 }, (_, i) => `src/module${from + i}/file.ts`);
+    const body = `${"Background paragraph. ".repeat(2700)}\n\n## Rollout\nBehind a flag.\n- [x] Feature flag off by default\n`;
+    const checklist = Array.from({ length: 300 }, (_, i) => `- [${i === 299 ? " " : "x"}] Criterion ${i}`).join("\n");
+    expect(body.length).toBeGreaterThan(59_000);
+    const { probot, queue } = await loadDodApp();
+    github.token().graphql(
+      pullRequestData({
+        config,
+        body,
+        files: page(0),
+        totalFiles: 3000,
+        hasMoreFiles: "cursor-1",
+        issues: [{ number: 7, body: `## Acceptance criteria\n${checklist}\n` }],
+      }),
+    );
+    for (let p = 1; p < 30; p++) {
+      github.graphql({
+        repository: { pullRequest: { files: { pageInfo: { hasNextPage: p < 29, endCursor: `cursor-${p + 1}` }, nodes: page(p * 100).map((path) => ({ path, additions: 1, deletions: 0 })) } } },
+      });
+    }
+    github.rest("POST", `${REPO}/check-runs`, 201, { id: 5 }).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
+
+    await probot.receive(synchronize());
+    await queue.idle();
+
+    github.assertDone();
+    const check = github.body("checks/create");
+    expect(check.output.title).toBe("2 of 3 done — missing: acceptance");
+    expect(check.output.summary).toContain("src/module2999/file.ts");
+    expect(check.output.summary).toMatch(/299 of 300|Criterion 299/);
+  });
+});

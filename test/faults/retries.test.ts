@@ -1,0 +1,115 @@
+// GitHub failing a write: 5xx answers are retried with backoff and the verdict is still posted; a secondary rate
+// limit (403, or 429 with `retry-after`) is waited out as GitHub asks, then posted — a few times, not forever.
+// These run dod's own Octokit settings (src/octokit.ts) with the waits scaled down (test/helpers/dod-app.ts).
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MAX_RETRY_AFTER_SECONDS, SECONDARY_LIMIT_RETRIES } from "../../src/octokit.js";
+import { MS_PER_SECOND, loadDodApp } from "../helpers/dod-app.js";
+import { event, example } from "../helpers/events.js";
+import { GitHubMock } from "../helpers/github.js";
+import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
+
+const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
+const CHECKS = "/repos/Codertocat/Hello-World/check-runs";
+const LIST_OWN = `/repos/Codertocat/Hello-World/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest`;
+const COMMENTS = "/repos/Codertocat/Hello-World/issues/2/comments";
+const SECONDARY = { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." };
+const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
+
+describe("GitHub failing a write", () => {
+  let github: GitHubMock;
+  beforeEach(() => {
+    nock.disableNetConnect();
+    github = new GitHubMock();
+    github.token().graphql(pullRequestData({ config, files: ["src/a.ts"] }));
+  });
+  afterEach(() => nock.cleanAll());
+
+  const evaluate = async () => {
+    const { probot, queue } = await loadDodApp();
+    await probot.receive(synchronize());
+    await queue.idle();
+  };
+  const checkWrites = () => github.requests.filter((r) => r.path === CHECKS);
+  const posted = () => github.requests.filter((r) => r.path === CHECKS && (r.body as any).output.title === "0 of 1 done — missing: docs");
+
+  it("retries 502 and 500 with growing waits, and still posts the check run and the comment", async () => {
+    github
+      .rest("POST", CHECKS, 502, { message: "Bad Gateway" })
+      .rest("POST", CHECKS, 500, { message: "Server Error" })
+      .rest("POST", CHECKS, 201, { id: 77 })
+      .rest("POST", COMMENTS, 502, { message: "Bad Gateway" })
+      .rest("POST", COMMENTS, 201, { id: 501 });
+
+    await evaluate();
+
+    github.assertDone();
+    expect(checkWrites()).toHaveLength(3);
+    expect(posted()).toHaveLength(3); // the same verdict each time, never a failure report
+    expect(github.find("issues/create-comment")).toHaveLength(2);
+    // Backoff: 1 "s" before the first retry, 4 before the second (the retry plugin's (n+1)² schedule).
+    const [first, second, third] = checkWrites().map((r) => r.at);
+    expect(second! - first!).toBeGreaterThanOrEqual(1 * MS_PER_SECOND - 2);
+    expect(third! - second!).toBeGreaterThanOrEqual(4 * MS_PER_SECOND - 2);
+  });
+
+  it("waits out a secondary rate limit (403) for as long as `retry-after` says, then posts", async () => {
+    github
+      .rest("POST", CHECKS, 403, SECONDARY, 1, { "retry-after": "30" })
+      .rest("POST", CHECKS, 201, { id: 77 })
+      .rest("POST", COMMENTS, 201, { id: 501 });
+
+    await evaluate();
+
+    github.assertDone();
+    const [limited, retried] = checkWrites();
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(30 * MS_PER_SECOND - 2);
+    expect(posted()).toHaveLength(2);
+  });
+
+  it("waits out a 429 with `retry-after` once, as asked, rather than retrying it blind", async () => {
+    github
+      .rest("POST", CHECKS, 429, SECONDARY, 1, { "retry-after": "30" })
+      .rest("POST", CHECKS, 201, { id: 77 })
+      .rest("POST", COMMENTS, 201, { id: 501 });
+
+    await evaluate();
+
+    github.assertDone();
+    const [limited, retried] = checkWrites();
+    expect(checkWrites()).toHaveLength(2);
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(30 * MS_PER_SECOND - 2);
+    expect(github.find("issues/create-comment")).toHaveLength(1);
+  });
+
+  it(`gives up after ${SECONDARY_LIMIT_RETRIES} waits in a row and reports the failure on the check`, async () => {
+    github
+      .rest("POST", CHECKS, 403, SECONDARY, SECONDARY_LIMIT_RETRIES + 1, { "retry-after": "1" })
+      .rest("GET", LIST_OWN, 200, { total_count: 0, check_runs: [] })
+      .rest("POST", CHECKS, 201, { id: 78 });
+
+    await evaluate();
+
+    github.assertDone();
+    expect(checkWrites()).toHaveLength(SECONDARY_LIMIT_RETRIES + 2);
+    expect(github.body("checks/create", SECONDARY_LIMIT_RETRIES + 1)).toMatchObject({
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "failure",
+      output: { title: "Could not evaluate the definition of done" },
+    });
+  });
+
+  it(`does not hold a request for a \`retry-after\` longer than ${MAX_RETRY_AFTER_SECONDS} s`, async () => {
+    // Waited out, 3600 "s" would take 36 s here and time the test out.
+    github
+      .rest("POST", CHECKS, 403, SECONDARY, 1, { "retry-after": "3600" })
+      .rest("GET", LIST_OWN, 200, { total_count: 0, check_runs: [] })
+      .rest("POST", CHECKS, 201, { id: 78 });
+
+    await evaluate();
+
+    github.assertDone();
+    expect(github.body("checks/create", 1)).toMatchObject({ output: { title: "Could not evaluate the definition of done" } });
+  });
+});
