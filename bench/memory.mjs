@@ -1,42 +1,51 @@
-// Resident memory over 10,000 signed webhooks through the app (in-process, 500 pull requests), sampled every
-// 1,000 events after a forced GC. Run by index.mjs under --expose-gc.
+// Resident memory over 10,000 signed webhooks through the app (500 pull requests), sampled every 1,000 events
+// after a forced GC. The app runs in a child process of its own (memory-app.mjs): the stand-in GitHub and the load
+// generator stay here, so their memory doesn't count as the app's.
+import { fork } from "node:child_process";
 import { startFakeGitHub } from "./fake-github.mjs";
-import { pool, serve, syncPayload } from "./app.mjs";
+import { pool, sendWebhook, syncPayload } from "./app.mjs";
+
+function startApp(githubUrl) {
+  const child = fork(new URL("./memory-app.mjs", import.meta.url).pathname, [githubUrl], { execArgv: ["--expose-gc"] });
+  const next = () => new Promise((resolve) => child.once("message", resolve));
+  return next().then(({ url }) => ({
+    url,
+    sample: () => (child.send("sample"), next()),
+    close: () => new Promise((resolve) => (child.once("exit", resolve), child.send("close"))),
+  }));
+}
 
 export async function memoryBench({ events = 10_000, every = 1000 } = {}) {
   const github = await startFakeGitHub();
-  const app = await serve(github.url);
+  const app = await startApp(github.url);
   const samples = [];
-  const sample = () => {
-    globalThis.gc?.();
-    samples.push(process.memoryUsage().rss / 2 ** 20);
-  };
+  const heaps = [];
   try {
     for (let done = 0; done < events; done += every) {
       await pool(every, 20, (i) => {
         const number = ((done + i) % 500) + 1;
         github.push(number);
-        return app.send(syncPayload(number));
+        return sendWebhook(app.url, "pull_request", syncPayload(number));
       });
-      await app.queue.idle();
-      sample();
+      const { rssMb, heapMb } = await app.sample();
+      samples.push(rssMb);
+      heaps.push(heapMb);
     }
     const half = samples[Math.floor(samples.length / 2) - 1];
-    return { events, rssMb: samples.at(-1), secondHalfGrowthMb: samples.at(-1) - half, samplesMb: samples.map((s) => Math.round(s)), gc: typeof globalThis.gc === "function" };
+    const heapHalf = heaps[Math.floor(heaps.length / 2) - 1];
+    return {
+      events,
+      rssMb: samples.at(-1),
+      secondHalfGrowthMb: samples.at(-1) - half,
+      heapMb: heaps.at(-1),
+      heapSecondHalfGrowthMb: heaps.at(-1) - heapHalf,
+      samplesMb: samples.map((s) => Math.round(s)),
+      gc: true,
+    };
   } finally {
     await app.close();
     await github.close();
   }
-}
-
-/** Runs the memory figure in a fresh process (`node --expose-gc bench/memory.mjs`), so earlier sections' heaps
- * don't count; prints the result as JSON. */
-export function memoryBenchIsolated() {
-  return import("node:child_process").then(({ spawnSync }) => {
-    const run = spawnSync(process.execPath, ["--expose-gc", new URL(import.meta.url).pathname], { encoding: "utf8", maxBuffer: 1 << 20 });
-    if (run.status !== 0) throw new Error(`memory bench exited ${run.status}: ${run.stderr}`);
-    return JSON.parse(run.stdout.trim().split("\n").at(-1));
-  });
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
