@@ -63,7 +63,8 @@ beforeAll(async () => {
   const http = await server.start();
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    // Debian's chromium here and in .ci/run; GitHub's Ubuntu runners set CHROMIUM_PATH to their Chrome.
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
