@@ -56,10 +56,6 @@ export const checkCommand: Command = {
   options: OPTIONS,
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS, USAGE, 1);
-    if (values.help) {
-      io.stdout(USAGE);
-      return EXIT.done;
-    }
     const fmt = format(values.format, REPORT_FORMATS, "text", USAGE);
     if (values.local) {
       if (positionals.length > 0) throw new CliError("--local judges the working tree: give no pull request", 2, USAGE);

@@ -49,10 +49,6 @@ export const dashboardCommand: Command = {
   options: OPTIONS,
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS, USAGE, 1);
-    if (values.help) {
-      io.stdout(USAGE);
-      return EXIT.done;
-    }
     const match = REPO.exec(positionals[0] ?? "");
     if (!match) throw new CliError("which repository? give it as <owner>/<repo>", EXIT.error, USAGE);
     const [, owner, repo] = match as unknown as [string, string, string];

@@ -50,6 +50,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const what = name.startsWith("-") ? `unknown option ${name}` : `unknown command "${name}"`;
       throw new CliError(what, EXIT.error, usage());
     }
+    // `--help` anywhere answers with the command's usage before any other option is judged.
+    if (args.includes("-h") || args.includes("--help")) {
+      io.stdout(command.usage);
+      return EXIT.done;
+    }
     return await command.run(args, io);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;

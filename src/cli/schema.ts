@@ -20,8 +20,8 @@ export const schemaCommand: Command = {
   usage: USAGE,
   options: OPTIONS,
   async run(args, io) {
-    const { values } = parse(args, OPTIONS, USAGE, 0);
-    io.stdout(values.help ? USAGE : doneJsonSchemaText());
+    parse(args, OPTIONS, USAGE, 0);
+    io.stdout(doneJsonSchemaText());
     return EXIT.done;
   },
 };

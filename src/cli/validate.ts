@@ -32,10 +32,6 @@ export const validateCommand: Command = {
   options: OPTIONS,
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS, USAGE, 1);
-    if (values.help) {
-      io.stdout(USAGE);
-      return EXIT.done;
-    }
     const fmt = format(values.format, ["text", "json"] as const, "text", USAGE);
     const given = positionals[0] ?? CONFIG_PATH;
     const absolute = resolve(io.cwd, given);
