@@ -1,7 +1,7 @@
 // Probot wiring only: which events become which jobs, and what a job does when the queue runs it.
 import type { ApplicationFunction, Probot } from "probot";
 import { installDashboard, scheduleDashboardRefresh } from "./dashboard/install.js";
-import { CHECK_EVENTS, checkJobs } from "./handlers/checks.js";
+import { CHECK_EVENTS, checkJobs, pullRequestsForCommit, STATUS_EVENTS, statusJob } from "./handlers/checks.js";
 import { COMMENT_EVENTS, commentJob } from "./handlers/comments.js";
 import { ISSUE_EVENTS, issueJob, pullRequestsClosing } from "./handlers/issues.js";
 import { PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js";
@@ -15,6 +15,8 @@ import { createQueue, type QueueSettings } from "./queue/select.js";
 
 export interface DodOptions {
   queue?: Partial<QueueSettings>;
+  /** The GitHub App's id (APP_ID): dod's own check run is the one this app wrote. */
+  appId?: number;
 }
 
 export interface DodHandle {
@@ -28,7 +30,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     const metrics = new QueueMetrics();
     const queue: JobQueue = createQueue(
       { ...defaultQueueOptions, ...options.queue },
-      (job): Promise<void> => processJob(probot, queue, job),
+      (job): Promise<void> => processJob(probot, queue, job, options.appId),
       (job, error) => reportFailure(probot, job, error),
       probot.log,
       metrics,
@@ -45,20 +47,25 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
       if (job) await queue.add(job);
     });
     probot.on([...CHECK_EVENTS], async (context) => {
-      for (const job of await checkJobs(context)) await queue.add(job);
+      for (const job of checkJobs(context, options.appId)) await queue.add(job);
+    });
+    probot.on([...STATUS_EVENTS], async (context) => {
+      const job = statusJob(context);
+      if (job) await queue.add(job);
     });
   };
   return { app, handle };
 }
 
-async function processJob(probot: Probot, queue: JobQueue, job: Job): Promise<void> {
+async function processJob(probot: Probot, queue: JobQueue, job: Job, appId?: number): Promise<void> {
   const log = jobLog(probot, job);
   const github = withLog(await probot.auth(job.installationId), log);
-  if (job.kind === "issue") {
-    for (const prJob of await pullRequestsClosing(github, job)) await queue.add(prJob);
+  if (job.kind !== "pull_request") {
+    const found = job.kind === "issue" ? await pullRequestsClosing(github, job) : await pullRequestsForCommit(github, job);
+    for (const prJob of found) await queue.add(prJob);
     return;
   }
-  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds });
+  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, appId });
   // The dashboard only changes when a verdict did; its refresh is debounced per repository.
   if (published.dashboardIssue && published.checkRun !== "unchanged") {
     scheduleDashboardRefresh(probot, job.owner, job.repo, job.installationId);

@@ -2,13 +2,14 @@
 // with what went wrong, so nobody waits on a check that never finishes.
 import type { Logger, Probot } from "probot";
 import type { GitHub } from "./gather/github.js";
-import type { Job } from "./queue/job.js";
+import { type Job, jobSubject } from "./queue/job.js";
+import { appIdOf } from "./app-id.js";
 import { CHECK_NAME } from "./report/check-run.js";
-import { RECHECK_ACTION } from "./report/publish.js";
+import { annotationsHash, externalId, readFingerprint, RECHECK_ACTION } from "./report/publish.js";
 
 /** Every line of a job's work, the GitHub requests included, names its deliveries, repository and pull request. */
 export const jobLog = (probot: Probot, job: Job): Logger =>
-  probot.log.child({ deliveryIds: job.deliveryIds, repo: `${job.owner}/${job.repo}`, number: job.number });
+  probot.log.child({ deliveryIds: job.deliveryIds, ...jobSubject(job) });
 
 /** An installation's Octokit (made afresh by each `probot.auth`) that logs its requests through the job's logger. */
 export function withLog(octokit: unknown, log: Logger): GitHub {
@@ -36,9 +37,21 @@ export async function reportFailure(probot: Probot, job: Job, error: unknown): P
     actions: [RECHECK_ACTION],
   };
   // Complete dod's own check on that commit (it may be in progress, waiting on another check) rather than add a
-  // second one beside it.
-  const { data } = await github.rest.checks.listForRef({ ...repo, ref: headSha, check_name: CHECK_NAME, filter: "latest" });
+  // second one beside it — dod's, not another app's check of the same name.
+  const appId = await appIdOf(github);
+  const { data } = await github.rest.checks.listForRef({
+    ...repo,
+    ref: headSha,
+    check_name: CHECK_NAME,
+    filter: "latest",
+    ...(appId !== undefined && { app_id: appId }),
+  });
   const own = data.check_runs[0];
-  if (own) await github.rest.checks.update({ ...fields, check_run_id: own.id });
-  else await github.rest.checks.create({ ...fields, name: CHECK_NAME, head_sha: headSha });
+  // `failed` in place of the output's fingerprint: the next evaluation rewrites the check even if its facts match
+  // the last one that succeeded. The annotations are left as they were (an update can't remove them), and so is
+  // their part of the fingerprint.
+  const annotations = own ? (readFingerprint(own.external_id)?.annotations ?? null) : annotationsHash([]);
+  const failed = { ...fields, external_id: externalId({ output: "failed", annotations }) };
+  if (own) await github.rest.checks.update({ ...failed, check_run_id: own.id });
+  else await github.rest.checks.create({ ...failed, name: CHECK_NAME, head_sha: headSha });
 }

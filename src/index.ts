@@ -3,7 +3,11 @@ import { createApp } from "./app.js";
 import { queueOptionsFromEnv } from "./settings.js";
 import { installShutdown } from "./shutdown.js";
 
-const { app, handle } = createApp({ queue: queueOptionsFromEnv(process.env) });
+const appId = Number(process.env.APP_ID);
+const { app, handle } = createApp({
+  queue: queueOptionsFromEnv(process.env),
+  ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}),
+});
 installShutdown(() => handle.queue);
 
 export default app;

@@ -1,4 +1,5 @@
 // load config → gather → evaluate → publish: the only place where the pure core meets GitHub.
+import { createHash } from "node:crypto";
 import type { Logger } from "probot";
 import { describeConfigChange } from "./config/diff.js";
 import { CONFIG_PATH } from "./config/paths.js";
@@ -8,7 +9,7 @@ import { evaluate, needsDiff, teamsNamed } from "./criteria/evaluate.js";
 import { judgeCommand, parseCommands } from "./criteria/waivers.js";
 import { gatherAddedLines } from "./gather/diff.js";
 import type { Facts } from "./gather/facts.js";
-import { type Gathered, gatherPullRequest } from "./gather/gather.js";
+import { type GatherOptions, type Gathered, gatherPullRequest } from "./gather/gather.js";
 import type { GitHub, PullRequestRef } from "./gather/github.js";
 import { cachedTeams } from "./gather/team-cache.js";
 import { checkRunForFailure, checkRunOutput } from "./report/check-run.js";
@@ -23,16 +24,20 @@ export interface Evaluation {
 }
 
 /** Gathers and evaluates without writing anything: what `dod check` prints and what the app publishes. */
-export async function evaluatePullRequest(github: GitHub, ref: PullRequestRef): Promise<Evaluation> {
-  const gathered = await gatherPullRequest(github, ref);
+export async function evaluatePullRequest(
+  github: GitHub,
+  ref: PullRequestRef,
+  options: GatherOptions = {},
+): Promise<Evaluation> {
+  const gathered = await gatherPullRequest(github, ref, options);
   const { facts } = gathered;
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
   if (!loaded.ok) return { facts, gathered, outcome: { failure: loaded.failure } };
 
   const config = loaded.config;
-  facts.teams = await cachedTeams(github, teamsNamed(config));
+  facts.teams = await cachedTeams(github, ref.owner, teamsNamed(config));
   if (needsDiff(config, facts)) facts.addedLines = await gatherAddedLines(github, ref);
-  const configChange = facts.files.some((file) => file.path === CONFIG_PATH)
+  const configChange = facts.configChanged
     ? describeConfigChange(
         config,
         loadConfig({ file: CONFIG_PATH, text: gathered.config.head, org: gathered.config.org }),
@@ -48,6 +53,8 @@ export interface RunOptions {
   commentIds?: number[];
   /** An evaluation already made (the CLI prints it before `--post` publishes it): saves gathering twice. */
   evaluation?: Evaluation;
+  /** The app's id, when known, to tell dod's own check run from another of the same name. */
+  appId?: number;
 }
 
 /** Evaluates a pull request and publishes the verdict: the app's and the Action's unit of work. */
@@ -56,7 +63,7 @@ export async function runPullRequest(
   ref: PullRequestRef,
   options: RunOptions,
 ): Promise<Published & { dashboardIssue: boolean }> {
-  const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref));
+  const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, { appId: options.appId }));
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
     await answerCommands(github, ref, facts, outcome.config, options.commentIds);
@@ -97,15 +104,22 @@ async function answerCommands(
   for (const id of commentIds) {
     const comment = facts.comments.find((c) => c.id === id);
     if (!comment || comment.authorIsBot) continue;
-    const verdicts = parseCommands(comment.body).map((cmd) => judgeCommand(cmd, comment.author, config, facts));
-    if (verdicts.length === 0) continue;
+    const commands = parseCommands(comment.body);
+    if (commands.length === 0) continue;
+    const verdicts = comment.editedBy
+      ? [{ accepted: false as const, reply: `@${comment.editedBy} edited this comment, so its commands count for nobody: post them in a new comment` }]
+      : commands.map((cmd) => judgeCommand(cmd, comment.author, config, facts));
     const refusals = verdicts.flatMap((v) => (v.accepted ? [] : [v.reply]));
     const repo = { owner: ref.owner, repo: ref.repo };
     if (refusals.length < verdicts.length) {
       await github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" });
     }
     if (refusals.length > 0) {
-      const body = [`@${comment.author} ${refusals.length > 1 ? "some commands were" : "that command was"} not accepted:`, ...refusals.map((r) => `- ${r}`)].join("\n");
+      // A retry, a redelivery or an edit that changes nothing must not answer twice.
+      const marker = `<!-- dod:reply ${id} ${createHash("sha256").update(refusals.join("\n")).digest("hex").slice(0, 12)} -->`;
+      if (facts.comments.some((c) => c.authorIsBot && c.body.startsWith(marker))) continue;
+      const who = refusals.length > 1 ? "some commands were" : "that command was";
+      const body = [marker, `@${comment.author} ${who} not accepted:`, ...refusals.map((r) => `- ${r}`)].join("\n");
       await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body });
     }
   }

@@ -63,8 +63,12 @@ export const dashboardCommand: Command = {
     const progress = progressLine(io);
     let gathered;
     try {
+      const appId = Number(io.env.APP_ID);
       gathered = await gatherDashboard(github, owner, repo, {
         ...(values.release !== undefined && { release: values.release }),
+        // Checks are read by name; told dod's app id (APP_ID), the CLI prefers that app's run of the name.
+        appId: null,
+        ...(Number.isInteger(appId) && appId > 0 && { preferAppId: appId }),
         onProgress: progress.update,
       });
     } catch (error) {

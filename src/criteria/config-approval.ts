@@ -19,15 +19,18 @@ export const CONFIG_APPROVAL_CRITERION: ResolvedCriterion = {
 };
 
 export function changesConfig(facts: Facts): boolean {
-  return facts.files.some((f) => f.path === CONFIG_PATH);
+  return facts.configChanged ?? facts.files.some((f) => f.path === CONFIG_PATH);
 }
 
 export function configApprovalVerdict(ctx: Context): Verdict {
   const product = ownerLogins(ctx.config, ctx.facts, "product");
   const engineering = ownerLogins(ctx.config, ctx.facts, "engineering");
   const asCandidate = (r: Context["approvals"][number]) => ({ login: r.author, review: r });
-  const byProduct = ctx.approvals.filter((r) => product.has(r.author.toLowerCase())).map(asCandidate);
-  const byEngineering = ctx.approvals.filter((r) => engineering.has(r.author.toLowerCase())).map(asCandidate);
+  // Approving the rules means approving this exact change: an approval given before a later push doesn't count.
+  const current = ctx.approvals.filter((r) => r.commit === undefined || r.commit === ctx.facts.head.sha);
+  const stale = ctx.approvals.filter((r) => !current.includes(r)).map((r) => at(r.author));
+  const byProduct = current.filter((r) => product.has(r.author.toLowerCase())).map(asCandidate);
+  const byEngineering = current.filter((r) => engineering.has(r.author.toLowerCase())).map(asCandidate);
   const pair = distinctPair(byProduct, byEngineering);
   if (pair) {
     const evidence = [approvalRef(pair[0].review, "product"), approvalRef(pair[1].review, "engineering")];
@@ -51,5 +54,6 @@ export function configApprovalVerdict(ctx: Context): Verdict {
   } else {
     reason = `needs a second owner's approval: ${at(byProduct[0]!.login)} can't approve for both product and engineering`;
   }
+  if (stale.length) reason += ` (${stale.join(", ")} approved an earlier commit: approve again)`;
   return { status: "missing", reason, evidence };
 }

@@ -100,7 +100,8 @@ export function waiverState(config: ResolvedConfig, facts: Facts): WaiverState {
   const byId = new Map<string, Half[]>();
   const comments = [...facts.comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   for (const comment of comments) {
-    if (comment.authorIsBot) continue;
+    // Someone else's edit could put words in an owner's mouth: such a comment's commands count for nobody.
+    if (comment.authorIsBot || comment.editedBy) continue;
     for (const cmd of parseCommands(comment.body)) {
       if (cmd.kind === "check" || !judgeCommand(cmd, comment.author, config, facts).accepted) continue;
       if (cmd.kind === "unwaive") {

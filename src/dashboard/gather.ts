@@ -4,6 +4,7 @@
 import { Minimatch } from "minimatch";
 import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
 import { loadConfig, type LoadResult } from "../config/resolve.js";
+import { appIdOf } from "../app-id.js";
 import type { GitHub } from "../gather/github.js";
 import { readEmbeddedReport } from "../report/embed.js";
 import type { DashboardInput, PullInput, ReleaseInput } from "./model.js";
@@ -19,6 +20,13 @@ export interface GatherOptions {
   withIssue?: boolean;
   /** Called after each request with the pages read so far and the pages known to be needed. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * dod's GitHub App id: each pull request's check is read from that app's check suite alone. By default, the app
+   * `github` itself authenticates as (Probot's Octokits), found without a request; `null`: read checks by name.
+   */
+  appId?: number | null;
+  /** Reading checks by name, prefer a run from this app's check suite to another app's run of the same name. */
+  preferAppId?: number;
 }
 
 export interface DashboardIssue {
@@ -49,12 +57,16 @@ interface Release {
 }
 
 export async function gatherDashboard(
-  github: Pick<GitHub, "graphql">,
+  github: Pick<GitHub, "graphql"> & { auth?: unknown },
   owner: string,
   repo: string,
   options: GatherOptions = {},
 ): Promise<GatheredDashboard> {
   let requests = 0;
+  const appId = options.appId === undefined ? await appIdOf(github) : (options.appId ?? undefined);
+  const byApp = appId !== undefined;
+  const appVars = byApp ? { appId } : {};
+  const preferred = appId ?? options.preferAppId;
   const query = async <T>(doc: string, vars: Record<string, unknown>): Promise<T> => {
     requests++;
     try {
@@ -95,7 +107,7 @@ export async function gatherDashboard(
       dueOn: m.dueOn,
       count: m.pullRequests.totalCount,
       page: async (after) =>
-        (await query<Q.MilestonePullsData>(Q.MILESTONE_PULLS_QUERY, { number: m.number, after })).repository.milestone
+        (await query<Q.MilestonePullsData>(Q.milestonePullsQuery(byApp), { number: m.number, after, ...appVars })).repository.milestone
           ?.pullRequests ?? null,
     }));
   } else {
@@ -116,7 +128,7 @@ export async function gatherDashboard(
         dueOn: null,
         count: l.pullRequests.totalCount,
         page: async (after) =>
-          (await query<Q.LabelPullsData>(Q.LABEL_PULLS_QUERY, { label: l.name, after })).repository.label?.pullRequests ??
+          (await query<Q.LabelPullsData>(Q.labelPullsQuery(byApp), { label: l.name, after, ...appVars })).repository.label?.pullRequests ??
           null,
       }));
   }
@@ -131,7 +143,7 @@ export async function gatherDashboard(
     // An empty release costs nothing: the first request already counted its pull requests.
     for (let after: string | null = null, more = release.count > 0; more; ) {
       const page = await release.page(after);
-      pulls.push(...(page?.nodes ?? []).filter((n) => n.state !== "CLOSED" || n.merged).map(toPull));
+      pulls.push(...(page?.nodes ?? []).filter((n) => n.state !== "CLOSED" || n.merged).map((n) => toPull(n, preferred)));
       more = Boolean(page?.pageInfo.hasNextPage && page.pageInfo.endCursor);
       after = page?.pageInfo.endCursor ?? null;
       // Pull requests added while reading make one more page than counted.
@@ -143,11 +155,17 @@ export async function gatherDashboard(
   return { config, input: { owner, repo, releaseBy: by, releases: gathered }, issue, releaseNames, requests };
 }
 
-function toPull(node: Q.PullNode): PullInput {
-  const runs = (node.commits.nodes[0]?.commit.checkSuites?.nodes ?? []).flatMap((s) => s.checkRuns?.nodes ?? []);
-  // Another app could name a check the same: prefer the run that carries dod's hidden report.
-  const withReport = runs.map((run) => ({ run, report: readEmbeddedReport(run.summary ?? "") }));
-  const chosen = withReport.find((r) => r.report !== null) ?? withReport[0];
+function toPull(node: Q.PullNode, appId: number | undefined): PullInput {
+  const runs = (node.commits.nodes[0]?.commit.checkSuites?.nodes ?? []).flatMap((suite) =>
+    (suite.checkRuns?.nodes ?? []).map((run) => ({ run, ours: appId !== undefined && suite.app?.databaseId === appId })),
+  );
+  // Another app could name a check the same: prefer the run dod's app made, then one that carries dod's hidden report.
+  const withReport = runs.map(({ run, ours }) => ({ run, ours, report: readEmbeddedReport(run.summary ?? "") }));
+  const chosen =
+    withReport.find((r) => r.ours && r.report !== null) ??
+    withReport.find((r) => r.ours) ??
+    withReport.find((r) => r.report !== null) ??
+    withReport[0];
   return {
     number: node.number,
     title: node.title,

@@ -42,7 +42,9 @@ export const MORE_LABELS_QUERY = /* GraphQL */ `
   }
 `;
 
-const PULLS_PAGE = `
+// dod's check run on each head commit. Knowing dod's app id (the app reading its own installation), only that app's
+// check suite is read; otherwise the first 10 suites' runs of dod's name, each with the app that made it.
+const PULLS_PAGE = (byApp: boolean) => `
   totalCount
   pageInfo { hasNextPage endCursor }
   nodes {
@@ -52,8 +54,9 @@ const PULLS_PAGE = `
     commits(last: 1) {
       nodes {
         commit {
-          checkSuites(first: 10) {
+          checkSuites(${byApp ? "first: 1, filterBy: { appId: $appId }" : "first: 10"}) {
             nodes {
+              app { databaseId }
               checkRuns(first: 1, filterBy: { checkName: ${JSON.stringify(CHECK_NAME)} }) {
                 nodes { databaseId conclusion summary detailsUrl url }
               }
@@ -64,29 +67,34 @@ const PULLS_PAGE = `
     }
   }`;
 
-export const MILESTONE_PULLS_QUERY = /* GraphQL */ `
-  query DodMilestonePulls($owner: String!, $name: String!, $number: Int!, $after: String) {
+/** A milestone's pull requests, 50 a page; `byApp`: the query takes `$appId` and reads that app's checks alone. */
+export const milestonePullsQuery = (byApp: boolean) => /* GraphQL */ `
+  query DodMilestonePulls($owner: String!, $name: String!, $number: Int!, $after: String${byApp ? ", $appId: Int!" : ""}) {
     repository(owner: $owner, name: $name) {
       milestone(number: $number) {
         pullRequests(first: ${PULLS_PER_PAGE}, after: $after, states: [OPEN, MERGED], orderBy: { field: CREATED_AT, direction: ASC }) {
-          ${PULLS_PAGE}
+          ${PULLS_PAGE(byApp)}
         }
       }
     }
   }
 `;
 
-export const LABEL_PULLS_QUERY = /* GraphQL */ `
-  query DodLabelPulls($owner: String!, $name: String!, $label: String!, $after: String) {
+/** A label's pull requests, 50 a page; `byApp` as for milestonePullsQuery. */
+export const labelPullsQuery = (byApp: boolean) => /* GraphQL */ `
+  query DodLabelPulls($owner: String!, $name: String!, $label: String!, $after: String${byApp ? ", $appId: Int!" : ""}) {
     repository(owner: $owner, name: $name) {
       label(name: $label) {
         pullRequests(first: ${PULLS_PER_PAGE}, after: $after, states: [OPEN, MERGED], orderBy: { field: CREATED_AT, direction: ASC }) {
-          ${PULLS_PAGE}
+          ${PULLS_PAGE(byApp)}
         }
       }
     }
   }
 `;
+
+export const MILESTONE_PULLS_QUERY = milestonePullsQuery(false);
+export const LABEL_PULLS_QUERY = labelPullsQuery(false);
 
 // The shapes GitHub answers with.
 export interface PageInfo {
@@ -133,7 +141,9 @@ export interface PullNode {
     nodes: {
       commit: {
         checkSuites: {
-          nodes: { checkRuns: { nodes: { databaseId: number; conclusion: string | null; summary: string | null; detailsUrl: string | null; url: string }[] } | null }[];
+          nodes: {
+            app?: { databaseId: number | null } | null;
+            checkRuns: { nodes: { databaseId: number; conclusion: string | null; summary: string | null; detailsUrl: string | null; url: string }[] } | null }[];
         } | null;
       };
     }[];

@@ -13,6 +13,8 @@ export interface Review {
   state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
   submittedAt: string;
   url?: string;
+  /** The head commit the review was given on: a later push makes an approval stale. */
+  commit?: string;
 }
 
 export interface LinkedIssue {
@@ -41,6 +43,8 @@ export interface Comment {
   body: string;
   createdAt: string;
   url: string;
+  /** Who last edited the comment, when that is not its author: its commands then count for nobody. */
+  editedBy?: string;
 }
 
 export interface Facts {
@@ -59,6 +63,11 @@ export interface Facts {
   files: ChangedFile[];
   /** True when the PR has more files than GitHub lists (3000). */
   filesTruncated: boolean;
+  /**
+   * True when the PR changes `.github/done.yml`: edits, deletes or renames it (GitHub lists a rename under its new
+   * path only), or may do so beyond the files GitHub lists.
+   */
+  configChanged?: boolean;
   /**
    * Added lines per file path. Only gathered when some applicable criterion uses `diff_contains`;
    * `undefined` means "not gathered".

@@ -26,7 +26,12 @@ export interface Gathered {
 
 export class PullRequestNotFound extends Error {}
 
-export async function gatherPullRequest(github: GitHub, ref: PullRequestRef): Promise<Gathered> {
+export interface GatherOptions {
+  /** The app's id, when known: dod's own check run is the one its app wrote, not any run of that name. */
+  appId?: number;
+}
+
+export async function gatherPullRequest(github: GitHub, ref: PullRequestRef, options: GatherOptions = {}): Promise<Gathered> {
   const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
   const data = await queryAllowingMissing<Q.PullRequestData>(github, PULL_REQUEST_QUERY, vars, ["org"]);
   const pr = data.repository?.pullRequest;
@@ -55,7 +60,20 @@ export async function gatherPullRequest(github: GitHub, ref: PullRequestRef): Pr
     page = more.repository.pullRequest.comments.pageInfo;
   }
 
-  const own = contexts.find((c) => c.__typename === "CheckRun" && c.name === CHECK_NAME);
+  // dod's runs are the ones its app wrote under its name; it replaces a run when the annotations change, so the
+  // newest is the one to keep current.
+  type CheckRunContext = Extract<Q.CheckContext, { __typename: "CheckRun" }>;
+  const isOwn = (c: Q.CheckContext): c is CheckRunContext =>
+    c.__typename === "CheckRun" &&
+    c.name === CHECK_NAME &&
+    (!options.appId || c.checkSuite?.app?.databaseId === options.appId);
+  const own = contexts.filter(isOwn).sort((a, b) => b.databaseId - a.databaseId)[0];
+  const config = {
+    base: blobText(pr.baseRef?.target?.file),
+    head: blobText(commit?.file),
+    org: { file: `${ref.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null },
+  };
+  const filesTruncated = pr.files.totalCount > MAX_FILES;
   const facts: Facts = {
     repo: { owner: ref.owner, name: ref.repo },
     number: pr.number,
@@ -70,12 +88,17 @@ export async function gatherPullRequest(github: GitHub, ref: PullRequestRef): Pr
     labels: pr.labels.nodes.map((label) => label.name),
     milestone: pr.milestone?.title ?? null,
     files: files.slice(0, MAX_FILES).map(({ path, additions, deletions }) => ({ path, additions, deletions })),
-    filesTruncated: pr.files.totalCount > MAX_FILES,
+    filesTruncated,
+    configChanged:
+      files.some((file) => file.path === CONFIG_PATH) ||
+      (config.base !== null && config.head === null) ||
+      (filesTruncated && config.base !== config.head),
     reviews: pr.latestOpinionatedReviews.nodes.map((review) => ({
       author: review.author?.login ?? "ghost",
       state: review.state,
       submittedAt: review.submittedAt ?? "",
       url: review.url,
+      ...(review.commit ? { commit: review.commit.oid } : {}),
     })),
     linkedIssues: pr.closingIssuesReferences.nodes.map((issue) => ({
       repo: issue.repository.nameWithOwner,
@@ -85,7 +108,7 @@ export async function gatherPullRequest(github: GitHub, ref: PullRequestRef): Pr
       state: issue.state === "OPEN" ? "open" : "closed",
       url: issue.url,
     })),
-    checks: contexts.filter((c) => c !== own).map(toCheck),
+    checks: contexts.filter((c) => !isOwn(c)).map(toCheck),
     comments: comments.map(toComment),
     teams: {},
   };
@@ -93,12 +116,8 @@ export async function gatherPullRequest(github: GitHub, ref: PullRequestRef): Pr
   const ownComment = facts.comments.find((c) => c.authorIsBot && c.body.startsWith(COMMENT_MARKER));
   return {
     facts,
-    config: {
-      base: blobText(pr.baseRef?.target?.file),
-      head: blobText(commit?.file),
-      org: { file: `${ref.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null },
-    },
-    ownCheckRun: own?.__typename === "CheckRun" ? { id: own.databaseId, externalId: own.externalId } : null,
+    config,
+    ownCheckRun: own ? { id: own.databaseId, externalId: own.externalId } : null,
     ownComment: ownComment ? { id: ownComment.id, body: ownComment.body } : null,
   };
 }
@@ -145,9 +164,12 @@ function toCheck(context: Q.CheckContext): CheckResult {
 }
 
 function toComment(node: Q.CommentNode): Comment {
+  const author = node.author?.login ?? "ghost";
+  const editor = node.editor?.login;
   return {
+    ...(editor && editor.toLowerCase() !== author.toLowerCase() ? { editedBy: editor } : {}),
     id: node.databaseId,
-    author: node.author?.login ?? "ghost",
+    author,
     authorIsBot: node.author?.__typename === "Bot",
     body: node.body,
     createdAt: node.createdAt,

@@ -3,10 +3,10 @@ import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
 
 const CHECK_CONTEXT = `
   __typename
-  ... on CheckRun { databaseId name status conclusion detailsUrl externalId }
+  ... on CheckRun { databaseId name status conclusion detailsUrl externalId checkSuite { app { databaseId } } }
   ... on StatusContext { context state targetUrl }`;
 
-const COMMENT = `databaseId body createdAt url author { __typename login }`;
+const COMMENT = `databaseId body createdAt url author { __typename login } editor { login }`;
 
 /** Everything one evaluation needs, config files included, in one request. */
 export const PULL_REQUEST_QUERY = /* GraphQL */ `
@@ -30,7 +30,7 @@ export const PULL_REQUEST_QUERY = /* GraphQL */ `
           }
         }
         files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions } }
-        latestOpinionatedReviews(first: 100) { nodes { author { login } state submittedAt url } }
+        latestOpinionatedReviews(first: 100) { nodes { author { login } state submittedAt url commit { oid } } }
         closingIssuesReferences(first: 50) {
           nodes { number title body state url repository { nameWithOwner } }
         }
@@ -83,11 +83,21 @@ export function teamMembersQuery(teams: { org: string; slug: string }[]): string
   const fields = teams.map(
     (team, i) =>
       `t${i}: organization(login: ${JSON.stringify(team.org)}) {
-        team(slug: ${JSON.stringify(team.slug)}) { members(first: 100, membership: ALL) { nodes { login } } }
+        team(slug: ${JSON.stringify(team.slug)}) {
+          members(first: 100, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } }
+        }
       }`,
   );
   return `query DodTeams { ${fields.join("\n")} }`;
 }
+
+export const TEAM_MEMBERS_PAGE_QUERY = /* GraphQL */ `
+  query DodTeamMembers($org: String!, $slug: String!, $after: String!) {
+    organization(login: $org) {
+      team(slug: $slug) { members(first: 100, after: $after, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } } }
+    }
+  }
+`;
 
 /** The open pull requests that close an issue, for re-evaluating them when the issue changes. */
 export const ISSUE_PULL_REQUESTS_QUERY = /* GraphQL */ `

@@ -21,6 +21,7 @@ export type CheckContext =
       conclusion: string | null;
       detailsUrl: string | null;
       externalId: string | null;
+      checkSuite: { app: { databaseId: number | null } | null } | null;
     }
   | { __typename: "StatusContext"; context: string; state: string; targetUrl: string | null };
 export interface CommentNode {
@@ -29,6 +30,7 @@ export interface CommentNode {
   createdAt: string;
   url: string;
   author: { __typename: string; login: string } | null;
+  editor: { login: string } | null;
 }
 type Blob = { object: { text?: string | null } | null } | null;
 interface Rollup {
@@ -60,6 +62,7 @@ export interface PullRequestData {
           state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
           submittedAt: string | null;
           url: string;
+          commit: { oid: string } | null;
         }[];
       };
       closingIssuesReferences: {
@@ -87,8 +90,15 @@ export interface MoreCommentsData {
 export interface MoreChecksData {
   repository: { pullRequest: { commits: { nodes: { commit: { statusCheckRollup: Rollup | null } }[] } } };
 }
+interface Members {
+  pageInfo: Page;
+  nodes: { login: string }[];
+}
 export interface TeamsData {
-  [alias: string]: { team: { members: { nodes: { login: string }[] } } | null } | null;
+  [alias: string]: { team: { members: Members } | null } | null;
+}
+export interface TeamMembersPage {
+  organization: { team: { members: Members } | null } | null;
 }
 export interface IssuePullRequestsData {
   repository: {

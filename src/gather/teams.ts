@@ -1,10 +1,11 @@
-// Team membership for `@org/team` owners and approvers: one request for all teams a config names.
+// Team membership for `@org/team` owners and approvers: one request for all teams a config names, and a page
+// more only for a team of over 100 members.
 import type { GitHub } from "./github.js";
-import { teamMembersQuery } from "./queries.js";
-import type { TeamsData } from "./response.js";
+import { TEAM_MEMBERS_PAGE_QUERY, teamMembersQuery } from "./queries.js";
+import type { TeamMembersPage, TeamsData } from "./response.js";
 
-/** Members keyed by `@org/team` (lower-case). A team the app can't see resolves to no members. */
-export async function gatherTeams(github: GitHub, teams: string[]): Promise<Record<string, string[]>> {
+/** Members keyed by `@org/team` (lower-case); `null` for a team the app can't see (unknown, or no access). */
+export async function gatherTeams(github: GitHub, teams: string[]): Promise<Record<string, string[] | null>> {
   if (teams.length === 0) return {};
   const parsed = teams.map((team) => {
     const [org = "", slug = ""] = team.replace(/^@/, "").split("/");
@@ -19,10 +20,22 @@ export async function gatherTeams(github: GitHub, teams: string[]): Promise<Reco
     if (partial.name !== "GraphqlResponseError" || !partial.data) throw error;
     data = partial.data;
   }
-  return Object.fromEntries(
-    teams.map((team, i) => [
-      team.toLowerCase(),
-      (data[`t${i}`]?.team?.members.nodes ?? []).map((member) => member.login),
-    ]),
-  );
+  const result: Record<string, string[] | null> = {};
+  for (const [i, team] of teams.entries()) {
+    const members = data[`t${i}`]?.team?.members;
+    if (!members) {
+      result[team.toLowerCase()] = null;
+      continue;
+    }
+    const logins = members.nodes.map((member) => member.login);
+    for (let page = members.pageInfo; page.hasNextPage; ) {
+      const more = await github.graphql<TeamMembersPage>(TEAM_MEMBERS_PAGE_QUERY, { ...parsed[i], after: page.endCursor });
+      const next = more.organization?.team?.members;
+      if (!next) break;
+      logins.push(...next.nodes.map((member) => member.login));
+      page = next.pageInfo;
+    }
+    result[team.toLowerCase()] = logins;
+  }
+  return result;
 }

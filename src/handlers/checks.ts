@@ -1,6 +1,8 @@
-// Check events: a re-run asked of dod, or another check finished that a criterion may be waiting on.
+// Check and status events: a re-run asked of dod, or another check or status finished that a criterion may be
+// waiting on.
 import type { Context } from "probot";
-import type { PullRequestJob } from "../queue/job.js";
+import type { GitHub } from "../gather/github.js";
+import type { CommitJob, PullRequestJob } from "../queue/job.js";
 import { CHECK_NAME } from "../report/check-run.js";
 
 export const CHECK_EVENTS = [
@@ -14,37 +16,66 @@ export const CHECK_EVENTS = [
 type CheckContext = Context<"check_run" | "check_suite">;
 
 /** Jobs for the pull requests a check event concerns; none for dod's own check finishing (no loops). */
-export async function checkJobs(context: CheckContext): Promise<PullRequestJob[]> {
+export function checkJobs(context: CheckContext, appId?: number): (PullRequestJob | CommitJob)[] {
   const { payload } = context;
   const own = "check_run" in payload ? payload.check_run.name === CHECK_NAME : false;
-  if (payload.action === "completed" && (own || isOwnSuite(context))) return [];
+  const ownSuite = "check_suite" in payload && appId !== undefined && payload.check_suite.app?.id === appId;
+  if (payload.action === "completed" && (own || ownSuite)) return [];
   if ("check_run" in payload && payload.action !== "completed" && !own) return [];
 
   const unit = "check_run" in payload ? payload.check_run : payload.check_suite;
-  const headSha = unit.head_sha;
-  let numbers = unit.pull_requests.map((pr) => pr.number);
-  if (numbers.length === 0) numbers = await pullRequestsForCommit(context, headSha);
-  return numbers.map((number) => ({
-    kind: "pull_request",
+  const base = {
     installationId: payload.installation?.id ?? 0,
     owner: payload.repository.owner.login,
     repo: payload.repository.name,
-    number,
     commentIds: [],
     deliveryIds: [context.id],
-  }));
+  };
+  if (unit.pull_requests.length > 0) {
+    return unit.pull_requests.map((pr) => ({ ...base, kind: "pull_request", number: pr.number }));
+  }
+  // Pushes to the default branch finish checks of no pull request: nothing to look up.
+  const branch = "check_run" in payload ? payload.check_run.check_suite.head_branch : payload.check_suite.head_branch;
+  if (payload.action === "completed" && branch === payload.repository.default_branch) return [];
+  return [{ ...base, kind: "commit", sha: unit.head_sha }];
 }
 
-function isOwnSuite(context: CheckContext) {
-  const suite = "check_suite" in context.payload ? context.payload.check_suite : undefined;
-  const appId = Number(process.env.APP_ID ?? 0);
-  return suite !== undefined && appId > 0 && suite.app?.id === appId;
+export const STATUS_EVENTS = ["status"] as const;
+
+/** A commit status reached a final state: the pull requests whose head it is may be waiting on it. */
+export function statusJob(context: Context<"status">): CommitJob | null {
+  const { payload } = context;
+  if (payload.state === "pending") return null;
+  const onDefaultBranchOnly = payload.branches.every((b) => b.name === payload.repository.default_branch);
+  if (payload.branches.length > 0 && onDefaultBranchOnly) return null;
+  return {
+    kind: "commit",
+    installationId: payload.installation?.id ?? 0,
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+    sha: payload.sha,
+    commentIds: [],
+    deliveryIds: [context.id],
+  };
 }
 
-/** Fork pull requests are missing from check payloads: ask which open pull requests contain the commit. */
-async function pullRequestsForCommit(context: CheckContext, sha: string): Promise<number[]> {
-  const { data } = await context.octokit.rest.repos.listPullRequestsAssociatedWithCommit(
-    context.repo({ commit_sha: sha }),
-  );
-  return data.filter((pr) => pr.state === "open").map((pr) => pr.number);
+/** The open pull requests whose head is the commit (fork pull requests are missing from check payloads). */
+export async function pullRequestsForCommit(github: GitHub, job: CommitJob): Promise<PullRequestJob[]> {
+  const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({
+    owner: job.owner,
+    repo: job.repo,
+    commit_sha: job.sha,
+  });
+  return data
+    .filter((pr) => pr.state === "open" && pr.head.sha === job.sha)
+    .map((pr) => ({
+      kind: "pull_request",
+      installationId: job.installationId,
+      owner: job.owner,
+      repo: job.repo,
+      number: pr.number,
+      headSha: job.sha,
+      commentIds: [],
+      deliveryIds: job.deliveryIds,
+    }));
 }

@@ -10,6 +10,7 @@ export const PULL_REQUEST_EVENTS = [
   "pull_request.labeled",
   "pull_request.unlabeled",
   "pull_request.ready_for_review",
+  "pull_request.converted_to_draft",
   "pull_request_review.submitted",
   "pull_request_review.dismissed",
 ] as const;

@@ -23,10 +23,29 @@ export interface IssueJob {
   deliveryIds: string[];
 }
 
-export type Job = PullRequestJob | IssueJob;
+/**
+ * A commit's checks or statuses changed but the event names no pull request (a fork's, or a commit status):
+ * re-evaluate the open pull requests whose head it is. Keyed by commit, so a burst of finished checks costs one
+ * look-up.
+ */
+export interface CommitJob {
+  kind: "commit";
+  installationId: number;
+  owner: string;
+  repo: string;
+  sha: string;
+  commentIds: number[];
+  deliveryIds: string[];
+}
+
+export type Job = PullRequestJob | IssueJob | CommitJob;
 
 export const jobKey = (job: Job) =>
-  `${job.owner}/${job.repo}${job.kind === "issue" ? "!issue" : "#"}${job.number}`.toLowerCase();
+  `${job.owner}/${job.repo}${job.kind === "commit" ? `@${job.sha}` : `${job.kind === "issue" ? "!issue" : "#"}${job.number}`}`.toLowerCase();
+
+/** What a job is about, for log lines and metrics. */
+export const jobSubject = (job: Job) =>
+  job.kind === "commit" ? { repo: `${job.owner}/${job.repo}`, sha: job.sha } : { repo: `${job.owner}/${job.repo}`, number: job.number };
 
 /** Folds a newer event for the same key into the waiting job: one evaluation of the newest state. */
 export function mergeJobs<T extends Job>(waiting: T, next: T): T {

@@ -1,4 +1,5 @@
-// The one writer: puts a verdict on GitHub idempotently. One check run per head commit, updated in place;
+// The one writer: puts a verdict on GitHub idempotently. One check run per head commit, updated in place (a new one
+// only when its annotations change);
 // one sticky comment per pull request, edited only when its text changed.
 import { createHash } from "node:crypto";
 import type { GitHub, PullRequestRef } from "../gather/github.js";
@@ -33,15 +34,43 @@ export async function publish(github: GitHub, publication: Publication): Promise
   return { checkRunId: id, checkRun: result, comment: await writeComment(github, publication) };
 }
 
-// The check run's external id carries a fingerprint of what was written, so an evaluation that changes
-// nothing (another check finished, a duplicate delivery) writes nothing.
-const fingerprint = (output: CheckRunOutput) =>
-  `dod:${createHash("sha256").update(JSON.stringify(output)).digest("hex").slice(0, 32)}`;
+// The check run's external id carries a fingerprint of what was written — `dod:<output>:<annotations>` — so an
+// evaluation that changes nothing (another check finished, a duplicate delivery) writes nothing. The annotations
+// have their own part because GitHub *appends* the annotations of every update to those already on the run: they
+// can't be replaced in place, only left alone (same set) or dropped with the run (a new run of the same name on the
+// head commit, which GitHub then shows instead).
+const hash = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+
+export interface Fingerprint {
+  /** The output's hash, or `failed` after reportFailure wrote its error over the run. */
+  output: string;
+  /** The annotations' hash; `null` when unknown (an external id from an older dod, or none). */
+  annotations: string | null;
+}
+
+export function fingerprint({ annotations, ...rest }: CheckRunOutput): Fingerprint {
+  return { output: hash(rest), annotations: annotationsHash(annotations) };
+}
+
+export const annotationsHash = (annotations: CheckRunOutput["annotations"]) => hash(annotations);
+
+export const externalId = (print: Fingerprint) =>
+  print.annotations === null ? `dod:${print.output}` : `dod:${print.output}:${print.annotations}`;
+
+export function readFingerprint(externalId: string | null): Fingerprint | null {
+  const match = /^dod:([0-9a-z]+)(?::([0-9a-f]{16}))?$/.exec(externalId ?? "");
+  return match ? { output: match[1]!, annotations: match[2] ?? null } : null;
+}
 
 async function writeCheckRun(github: GitHub, { ref, headSha, output, existingCheckRun }: Publication) {
-  const externalId = fingerprint(output);
-  if (existingCheckRun?.externalId === externalId) return { id: existingCheckRun.id, result: "unchanged" } as const;
-  const [first, ...rest] = chunks(output.annotations, ANNOTATIONS_PER_REQUEST);
+  const print = fingerprint(output);
+  const id = externalId(print);
+  if (existingCheckRun?.externalId === id) return { id: existingCheckRun.id, result: "unchanged" } as const;
+  // Same annotations as already on the run: update the rest and send none. Any other set (or one we can't know):
+  // a new run, so the old annotations go with the old run.
+  const before = readFingerprint(existingCheckRun?.externalId ?? null);
+  const update = existingCheckRun !== null && before?.annotations === print.annotations;
+  const [first, ...rest] = update ? [] : chunks(output.annotations, ANNOTATIONS_PER_REQUEST);
   const base = { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}) };
   const state =
     output.conclusion === "pending"
@@ -51,17 +80,17 @@ async function writeCheckRun(github: GitHub, { ref, headSha, output, existingChe
     owner: ref.owner,
     repo: ref.repo,
     ...state,
-    external_id: externalId,
-    output: { ...base, annotations: first ?? [] },
+    external_id: id,
+    output: { ...base, ...(update ? {} : { annotations: first ?? [] }) },
     actions: [RECHECK_ACTION],
   };
-  const id = existingCheckRun
+  const written = update
     ? (await github.rest.checks.update({ ...fields, check_run_id: existingCheckRun.id })).data.id
     : (await github.rest.checks.create({ ...fields, name: CHECK_NAME, head_sha: headSha })).data.id;
   for (const annotations of rest) {
-    await github.rest.checks.update({ owner: ref.owner, repo: ref.repo, check_run_id: id, output: { ...base, annotations } });
+    await github.rest.checks.update({ owner: ref.owner, repo: ref.repo, check_run_id: written, output: { ...base, annotations } });
   }
-  return { id, result: existingCheckRun ? "updated" : "created" } as const;
+  return { id: written, result: update ? "updated" : "created" } as const;
 }
 
 async function writeComment(github: GitHub, { ref, comment }: Publication): Promise<Published["comment"]> {

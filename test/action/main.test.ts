@@ -9,6 +9,7 @@ import { runNode } from "../helpers/cli.js";
 import { example } from "../helpers/events.js";
 import { type FakeGitHub, type RestReply, startFakeGitHub } from "../helpers/fake-github-server.js";
 import { HEAD_SHA, type PullRequestOptions, pullRequestData } from "../helpers/pull-request-data.js";
+import { annotationsHash, externalId } from "../../src/report/publish.js";
 
 const config = readFileSync("test/fixtures/config/basic.yml", "utf8");
 const TOKEN = "ghs_workflow_token";
@@ -73,7 +74,7 @@ describe("the GitHub Action", () => {
       head_sha: HEAD_SHA,
       status: "completed",
       conclusion: "failure",
-      external_id: expect.stringMatching(/^dod:[0-9a-f]{32}$/),
+      external_id: expect.stringMatching(/^dod:[0-9a-f]{16}:[0-9a-f]{16}$/),
       output: { title: MISSING_TITLE, summary: expect.stringContaining("Link the issue and tick every box"), annotations: [] },
       actions: [{ label: "Re-check", description: "Evaluate the definition of done again", identifier: "recheck" }],
     });
@@ -90,7 +91,7 @@ describe("the GitHub Action", () => {
   it("updates its check run and comment in place", async () => {
     const pr: PullRequestOptions = {
       ...DONE,
-      ownCheckRun: { id: 77, externalId: "dod:stale" },
+      ownCheckRun: { id: 77, externalId: externalId({ output: "stale", annotations: annotationsHash([]) }) },
       comments: [{ id: 501, author: "github-actions", bot: true, body: `${COMMENT_MARKER}\nstale` }],
     };
     const run = await runAction(pr, (method, path) => {

@@ -34,7 +34,7 @@ describe("a pull request that changes .github/done.yml", () => {
     github
       .token()
       .graphql(pullRequestData({ config: base, files: [".github/done.yml", "docs/a.md"], ...options }))
-      .graphql({ t0: { team: { members: { nodes: [{ login: "lead-bob" }] } } } })
+      .graphql({ t0: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "lead-bob" }] } } } })
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
       .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
     await probot.receive(synchronize());
@@ -83,5 +83,25 @@ describe("a pull request that changes .github/done.yml", () => {
       ],
     });
     expect(check.conclusion).toBe("failure");
+  });
+
+  it("does not count approvals given before a later push", async () => {
+    const check = await evaluate({
+      headConfig: base.replace("docs/**", "docs/**, README.md"),
+      reviews: [
+        { author: "pm-alice", state: "APPROVED", commit: "0000000000000000000000000000000000000001" },
+        { author: "lead-bob", state: "APPROVED" },
+      ],
+    });
+    expect(check.conclusion).toBe("failure");
+    expect(check.output.summary).toContain("@pm-alice approved an earlier commit: approve again");
+  });
+
+  it("treats moving done.yml away as a change that needs both sides", async () => {
+    // A rename is listed under its new path only: the old path is not among the changed files.
+    const check = await evaluate({ files: [".github/done.yml.old", "docs/a.md"], headConfig: null });
+    expect(check.conclusion).toBe("failure");
+    expect(check.output.title).toContain("Definition of done change approved by product and engineering");
+    expect(check.output.summary).toContain("This pull request changes the definition of done");
   });
 });

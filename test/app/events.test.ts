@@ -33,7 +33,7 @@ describe("events that re-evaluate a pull request", () => {
     expect(github.body("checks/create").conclusion).toBe("success");
   }
 
-  it.each(["opened", "reopened", "edited", "labeled", "unlabeled", "ready_for_review"])(
+  it.each(["opened", "reopened", "edited", "labeled", "unlabeled", "ready_for_review", "converted_to_draft"])(
     "pull_request.%s",
     async (action) => {
       const payload = example("pull_request", "synchronize");
@@ -64,9 +64,28 @@ describe("events that re-evaluate a pull request", () => {
     const payload = exampleInRepo("check_run", "rerequested");
     payload.check_run.name = "Definition of Done";
     payload.check_run.pull_requests = [];
-    github.rest("GET", `${REPO}/commits/${payload.check_run.head_sha}/pulls`, 200, [{ number: 2, state: "open" }]);
+    github.rest("GET", `${REPO}/commits/${payload.check_run.head_sha}/pulls`, 200, [
+      { number: 2, state: "open", head: { sha: payload.check_run.head_sha } },
+      { number: 3, state: "open", head: { sha: "another-head" } },
+    ]);
     await expectOneEvaluation("check_run", payload);
     expect(github.calls()[0]).toBe(`GET ${REPO}/commits/${payload.check_run.head_sha}/pulls`);
+  });
+
+  it("a commit status that finished re-evaluates the pull request whose head it is, looked up once", async () => {
+    const payload = exampleInRepo("status");
+    payload.state = "success";
+    payload.branches = [{ name: "changes", commit: { sha: payload.sha } }];
+    github.rest("GET", `${REPO}/commits/${payload.sha}/pulls`, 200, [{ number: 2, state: "open", head: { sha: payload.sha } }]);
+    const { probot, queue } = await loadApp({ queue: { settleMs: 20 } });
+    github
+      .token()
+      .graphql(pullRequestData({ config, files: ["README.md"], issues: [{ number: 1, body: "## Acceptance criteria\n- [x] ok" }] }))
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 77 });
+    await Promise.all([1, 2, 3].map(() => probot.receive(event("status", { ...payload }))));
+    await queue.idle();
+    github.assertDone();
+    expect(github.calls()).toEqual([`GET ${REPO}/commits/${payload.sha}/pulls`, "POST /graphql", `POST ${REPO}/check-runs`]);
   });
 
   it("issues.edited re-evaluates the open pull requests that close the issue", async () => {
@@ -112,6 +131,21 @@ describe("events that must not evaluate", () => {
     ["dod's own check run completing", "check_run", () => ({ ...example("check_run", "completed"), check_run: { ...example("check_run", "completed").check_run, name: "Definition of Done" } })],
     ["a re-run requested of another app's check", "check_run", () => example("check_run", "rerequested")],
     ["a comment on an issue", "issue_comment", () => example("issue_comment", "created")],
+    [
+      "a check finishing on the default branch, where no pull request is",
+      "check_run",
+      () => {
+        const payload = exampleInRepo("check_run", "completed");
+        payload.check_run.pull_requests = [];
+        payload.check_run.check_suite.head_branch = payload.repository.default_branch;
+        return payload;
+      },
+    ],
+    [
+      "a pending commit status",
+      "status",
+      () => ({ ...exampleInRepo("status"), state: "pending", branches: [{ name: "changes" }] }),
+    ],
     [
       "a pull request comment without a /dod command",
       "issue_comment",

@@ -111,7 +111,7 @@ criteria:
       .graphql((body: any) => {
         expect(body.query).toContain('organization(login: "acme")');
         expect(body.query).toContain('team(slug: "product")');
-        return { t0: { team: { members: { nodes: [{ login: "pm-carol" }] } } } };
+        return { t0: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "pm-carol" }] } } } };
       })
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
       .graphql(() =>
@@ -131,5 +131,63 @@ criteria:
     expect(github.body("checks/create").conclusion).toBe("success");
     expect(github.body("checks/create").output.summary).toContain("@pm-carol");
     expect(github.calls()).toEqual(["POST /graphql", "POST /graphql", `POST ${REPO}/check-runs`, "POST /graphql"]);
+  });
+
+  it("pages a team of more than 100 members and does not cache a team it could not see", async () => {
+    const config = `owners: { product: ["@acme/product"], engineering: ["@acme/ghosts"] }
+criteria:
+  - id: product-sign-off
+    owner: product
+    require: { approved_by: product }
+`;
+    const { probot, queue } = await loadApp();
+    const hundred = Array.from({ length: 100 }, (_, i) => ({ login: `pm-${i}` }));
+    const data = pullRequestData({ config, reviews: [{ author: "pm-late", state: "APPROVED" }] });
+    github
+      .token()
+      .graphql(data)
+      .graphql({
+        t0: { team: { members: { pageInfo: { hasNextPage: true, endCursor: "m100" }, nodes: hundred } } },
+        t1: { team: null },
+      })
+      .graphql((body: any) => {
+        expect(body.query).toContain("query DodTeamMembers");
+        expect(body.variables).toEqual({ org: "acme", slug: "product", after: "m100" });
+        return { organization: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "pm-late" }] } } } };
+      })
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
+      .graphql(() => ({
+        ...data,
+        ...pullRequestData({
+          config,
+          reviews: [{ author: "pm-late", state: "APPROVED" }],
+          ownCheckRun: { id: 5, externalId: github.body("checks/create").external_id },
+        }),
+      }))
+      .graphql((body: any) => {
+        expect(body.query).toContain('team(slug: "ghosts")');
+        expect(body.query).not.toContain('team(slug: "product")');
+        return { t0: { team: null } };
+      });
+
+    await probot.receive(synchronize());
+    await queue.idle();
+    expect(github.body("checks/create").conclusion).toBe("success");
+    await probot.receive(synchronize());
+    await queue.idle();
+    github.assertDone();
+  });
+
+  it("leaves another app's check of the same name alone and writes its own", async () => {
+    const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
+    const { probot, queue } = await loadApp();
+    github
+      .token()
+      .graphql(pullRequestData({ config, files: ["docs/a.md"], ownCheckRun: { id: 99, externalId: null, appId: 15368 } }))
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
+    await probot.receive(synchronize());
+    await queue.idle();
+    github.assertDone();
+    expect(github.calls()).toEqual(["POST /graphql", `POST ${REPO}/check-runs`]);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COMMENT_MARKER } from "../../src/report/comment.js";
+import { annotationsHash } from "../../src/report/publish.js";
 import { loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
@@ -62,7 +63,7 @@ describe("pull_request events", () => {
         config,
         files: ["src/login.ts", "src/login.test.ts"],
         issues: [{ number: 12, body: ISSUE_DONE }],
-        ownCheckRun: { id: 77, externalId: "dod:old" },
+        ownCheckRun: { id: 77, externalId: `dod:0123456789abcdef:${annotationsHash([])}` },
         comments: [BOT_COMMENT(`${COMMENT_MARKER}\nold text`)],
       },
       [
@@ -74,6 +75,28 @@ describe("pull_request events", () => {
     expect(check).toMatchObject({ status: "completed", conclusion: "success" });
     expect(check.output.title).toBe("2 of 2 done");
     expect(github.body("issues/update-comment").body).toContain("All 2 items");
+  });
+
+  it.each([
+    ["had annotations", `dod:0123456789abcdef:${annotationsHash([{ path: ".github/done.yml" }] as never)}`],
+    ["was written by an older dod, whose annotations are unknown", "dod:0123456789abcdef0123456789abcdef"],
+  ])("replaces a run that %s with a new one rather than leave its annotations behind", async (_what, externalId) => {
+    await synchronize(
+      {
+        config,
+        files: ["src/login.ts", "src/login.test.ts"],
+        issues: [{ number: 12, body: ISSUE_DONE }],
+        ownCheckRun: { id: 77, externalId },
+        comments: [BOT_COMMENT(`${COMMENT_MARKER}\nold text`)],
+      },
+      [
+        ["POST", `${REPO}/check-runs`, 201, { id: 78 }],
+        ["PATCH", `${REPO}/issues/comments/501`, 200, { id: 501 }],
+      ],
+    );
+    expect(github.find("checks/update")).toEqual([]);
+    expect(github.body("checks/create")).toMatchObject({ name: "Definition of Done", head_sha: HEAD_SHA, conclusion: "success" });
+    expect(github.body("checks/create").output.annotations).toEqual([]);
   });
 
   it("writes nothing when the verdict and the comment did not change", async () => {

@@ -43,7 +43,7 @@ function commentEvent(action: "created" | "edited" | "deleted", comment: Comment
   return event("issue_comment", payload);
 }
 
-const teamReply = { t0: { team: { members: { nodes: [{ login: "pm-carol" }] } } } };
+const teamReply = { t0: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "pm-carol" }] } } } };
 
 describe("waivers", () => {
   let github: GitHubMock;
@@ -102,7 +102,7 @@ describe("waivers", () => {
       g.rest("POST", `${REPO}/issues/2/comments`, 201, { id: 601 }).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 602 }),
     );
     const replies = github.find("issues/create-comment").map((r) => (r.body as any).body as string);
-    const refusal = replies.find((text) => !text.startsWith("<!--"))!;
+    const refusal = replies.find((text) => text.includes("not accepted"))!;
     expect(refusal).toContain(`@${author}`);
     expect(refusal).toContain(reply);
     expect(github.find("reactions/create-for-issue-comment")).toHaveLength(0);
@@ -114,7 +114,7 @@ describe("waivers", () => {
     await run(commentEvent("created", comment), [comment], (g) =>
       g.rest("POST", `${REPO}/issues/2/comments`, 201, { id: 601 }).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 602 }),
     );
-    const refusal = github.find("issues/create-comment").map((r) => (r.body as any).body as string).find((t) => !t.startsWith("<!--"))!;
+    const refusal = github.find("issues/create-comment").map((r) => (r.body as any).body as string).find((t) => t.includes("not accepted"))!;
     expect(refusal).toContain("`acceptance-criteria`, `runbook`, `feature-flag`");
   });
 
@@ -167,5 +167,43 @@ describe("waivers", () => {
       g.rest("POST", `${REPO}/issues/comments/42/reactions`, 201, {}).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 600 }),
     );
     expect(status(check, "runbook")).toBe("missing");
+  });
+
+  it("does not count a command that someone other than its author put into the comment", async () => {
+    const forged = { id: 51, author: "pm-alice", editor: "dev-dana", body: "LGTM\n/dod waive acceptance-criteria shipping anyway" };
+    const check = await run(commentEvent("edited", forged, "LGTM"), [forged], (g) =>
+      g.rest("POST", `${REPO}/issues/2/comments`, 201, { id: 601 }).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 602 }),
+    );
+    expect(status(check, "acceptance-criteria")).toBe("missing");
+    expect(github.find("reactions/create-for-issue-comment")).toHaveLength(0);
+    const refusal = github.find("issues/create-comment").map((r) => (r.body as any).body as string).find((t) => t.includes("not accepted"))!;
+    expect(refusal).toContain("@dev-dana edited this comment, so its commands count for nobody");
+  });
+
+  it("answers a refused command once, however often the comment is evaluated again", async () => {
+    const comment = { id: 61, author: "lead-bob", body: "/dod waive acceptance-criteria trust me" };
+    await run(commentEvent("created", comment), [comment], (g) =>
+      g.rest("POST", `${REPO}/issues/2/comments`, 201, { id: 601 }).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 602 }),
+    );
+    const reply = github.find("issues/create-comment").map((r) => (r.body as any).body as string).find((t) => t.includes("not accepted"))!;
+    const sticky = github.find("issues/create-comment").map((r) => (r.body as any).body as string).find((t) => !t.includes("not accepted"))!;
+
+    github = new GitHubMock();
+    const { probot, queue } = await loadApp();
+    github
+      .token()
+      .graphql(
+        pullRequestData({
+          config,
+          files: ["src/a.ts"],
+          comments: [comment, { id: 601, author: "dod-app[bot]", bot: true, body: reply }, { id: 602, author: "dod-app[bot]", bot: true, body: sticky }],
+        }),
+      )
+      .graphql(teamReply)
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
+    await probot.receive(commentEvent("edited", comment, comment.body));
+    await queue.idle();
+    github.assertDone();
+    expect(github.find("issues/create-comment")).toHaveLength(0);
   });
 });

@@ -2,8 +2,10 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Octokit } from "@octokit/rest";
 import { gatherDashboard } from "../../src/dashboard/gather.js";
+import { Probot } from "probot";
+import { privateKey, TestOctokit } from "../helpers/app.js";
 import { GitHubMock } from "../helpers/github.js";
-import { CONFIG, dashboardData, item, OWNER, page, type PullOptions, REPO } from "./data.js";
+import { CONFIG, dashboardData, item, OWNER, page, pullNode, type PullOptions, REPO, summaryWith } from "./data.js";
 
 const github = () => new Octokit({ auth: "t", request: { retries: 0 } });
 
@@ -110,5 +112,64 @@ describe("gatherDashboard", () => {
     const gathered = await gatherDashboard(github(), OWNER, REPO);
     expect(gathered.config.ok).toBe(true);
     mock.assertDone();
+  });
+
+  describe("dod's own check run", () => {
+    /** One pull request whose head has a run named like dod's from another app, then one from app 7. */
+    function twoApps() {
+      const node = pullNode({ number: 1 });
+      const run = (id: number, status: "met" | "missing") => ({
+        databaseId: id,
+        conclusion: "SUCCESS",
+        summary: summaryWith([item("acceptance", "product", status)]),
+        detailsUrl: null,
+        url: `https://github.com/${OWNER}/${REPO}/runs/${id}`,
+      });
+      node.commits.nodes[0]!.commit.checkSuites = {
+        nodes: [
+          { app: { databaseId: 15368 }, checkRuns: { nodes: [run(111, "missing")] } },
+          { app: { databaseId: 7 }, checkRuns: { nodes: [run(222, "met")] } },
+        ],
+      };
+      return { repository: { milestone: { pullRequests: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [node] } } } };
+    }
+    const oneMilestone = () => dashboardData({ config: CONFIG, milestones: [{ number: 3, title: "v2.0", count: 1 }] });
+
+    it("reads only its app's check suite when the app reads its own installation", async () => {
+      const probot = new Probot({ appId: 7, privateKey, Octokit: TestOctokit, logLevel: "fatal" });
+      mock.token(1).graphql(oneMilestone()).graphql(twoApps());
+
+      const gathered = await gatherDashboard(await probot.auth(1), OWNER, REPO);
+
+      mock.assertDone();
+      expect(gathered.requests).toBe(2);
+      const { query, variables } = mock.body("graphql", 1);
+      expect(query).toMatch(/checkSuites\(first: 1, filterBy: \{ appId: \$appId \}\)/);
+      expect(variables).toEqual({ owner: OWNER, name: REPO, number: 3, after: null, appId: 7 });
+      expect(gathered.input!.releases[0]!.pulls[0]!.check!.id).toBe(222);
+    });
+
+    it("reads checks by name with a token, preferring the run of the app it is told is dod's", async () => {
+      mock.graphql(oneMilestone()).graphql(twoApps()).graphql(oneMilestone()).graphql(twoApps());
+
+      const told = await gatherDashboard(github(), OWNER, REPO, { preferAppId: 7 });
+      const untold = await gatherDashboard(github(), OWNER, REPO);
+
+      mock.assertDone();
+      expect(mock.body("graphql", 1).query).toMatch(/checkSuites\(first: 10\)/);
+      expect(mock.body("graphql", 1).variables).not.toHaveProperty("appId");
+      expect(told.input!.releases[0]!.pulls[0]!.check!.id).toBe(222);
+      expect(untold.input!.releases[0]!.pulls[0]!.check!.id).toBe(111);
+    });
+
+    it("reads checks by name when told not to look for an app", async () => {
+      const probot = new Probot({ appId: 7, privateKey, Octokit: TestOctokit, logLevel: "fatal" });
+      mock.token(1).graphql(oneMilestone()).graphql(twoApps());
+
+      await gatherDashboard(await probot.auth(1), OWNER, REPO, { appId: null });
+
+      mock.assertDone();
+      expect(mock.body("graphql", 1).query).toMatch(/checkSuites\(first: 10\)/);
+    });
   });
 });

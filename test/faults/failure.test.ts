@@ -32,7 +32,7 @@ describe("a failing evaluation", () => {
     // The build finished, but GitHub now fails every read (the retry plugin's 3 retries, on both attempts).
     github.scope.post("/graphql").times(8).reply(500, { message: "Server Error" });
     github
-      .rest("GET", `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest`, 200, {
+      .rest("GET", `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`, 200, {
         total_count: 1,
         check_runs: [{ id: 5, name: "Definition of Done", status: "in_progress" }],
       })
@@ -50,5 +50,47 @@ describe("a failing evaluation", () => {
       actions: [{ identifier: "recheck" }],
     });
     expect(github.body("checks/update").output.summary).toContain("Server Error");
+    expect(github.body("checks/update").external_id).toBe("dod:failed");
+  });
+
+  it("marks the check it failed on, so the next evaluation rewrites it even when the facts match the last good one", async () => {
+    const facts = pullRequestData({ config, checks: [{ name: "build", conclusion: "SUCCESS" }] });
+    const { probot, queue } = await loadDodApp({ queue: { attempts: 1 } });
+    // A good evaluation, then one that fails (GitHub failing every read), then Re-check with the same facts.
+    github.token().graphql(facts).rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
+    await probot.receive(synchronize());
+    await queue.idle();
+    const good = github.body("checks/create").external_id as string;
+    expect(good).toMatch(/^dod:[0-9a-f]{16}:[0-9a-f]{16}$/);
+
+    github.scope.post("/graphql").times(4).reply(500, { message: "Server Error" });
+    github
+      .rest("GET", `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`, 200, {
+        total_count: 1,
+        check_runs: [{ id: 5, name: "Definition of Done", status: "completed", external_id: good }],
+      })
+      .rest("PATCH", `${REPO}/check-runs/5`, 200, { id: 5 });
+    await probot.receive(synchronize());
+    await queue.idle();
+    const failure = github.body("checks/update");
+    expect(failure).toMatchObject({ conclusion: "failure", output: { title: "Could not evaluate the definition of done" } });
+    // What GitHub now holds as the run's external id: the failure's, or else still the good evaluation's.
+    const held = (failure.external_id as string | undefined) ?? good;
+    expect(held).toMatch(/^dod:failed(:|$)/);
+    // The failure report left the annotations alone, and says so: the good evaluation's part is kept.
+    expect(held.split(":")[2]).toBe(good.split(":")[2]);
+
+    const recheck = pullRequestData({
+      config,
+      checks: [{ name: "build", conclusion: "SUCCESS" }],
+      ownCheckRun: { id: 5, externalId: held },
+    });
+    github.graphql(recheck).rest("PATCH", `${REPO}/check-runs/5`, 200, { id: 5 });
+    await probot.receive(synchronize());
+    await queue.idle();
+
+    github.assertDone();
+    const rewritten = github.body("checks/update", 1);
+    expect(rewritten).toMatchObject({ status: "completed", conclusion: "success", external_id: good });
   });
 });

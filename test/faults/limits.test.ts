@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadDodApp } from "../helpers/dod-app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
-import { pullRequestData } from "../helpers/pull-request-data.js";
+import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
 const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
@@ -65,6 +65,81 @@ describe("GitHub's limits", () => {
     github.assertDone();
     const writes = [...github.find("checks/create"), ...github.find("checks/update")].map((r) => (r.body as any).output.annotations.length);
     expect(writes).toEqual([50, 50, 20]);
+  });
+
+  // GitHub appends the annotations of each update to those already on the run, so they are sent once per run.
+  describe("annotations on a check run that already exists", () => {
+    const broken = manyCriteria(120, "\n    owner_typo: product");
+    const data = (externalId: string) =>
+      pullRequestData({ config: manyCriteria(1), headConfig: broken, files: [".github/done.yml"], ownCheckRun: { id: 5, externalId } });
+
+    /** The first evaluation's writes, on a new run: its external id and the annotations sent. */
+    async function firstWrite() {
+      const { probot, queue } = await loadDodApp();
+      github
+        .token()
+        .graphql(pullRequestData({ config: manyCriteria(1), headConfig: broken, files: [".github/done.yml"] }))
+        .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
+        .rest("PATCH", `${REPO}/check-runs/5`, 200, { id: 5 }, 2)
+        .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
+      await probot.receive(synchronize());
+      await queue.idle();
+      github.assertDone();
+      const externalId = github.body("checks/create").external_id as string;
+      github = new GitHubMock();
+      return externalId;
+    }
+
+    it("fingerprints the output and the annotations apart, 16 hex characters each", async () => {
+      expect(await firstWrite()).toMatch(/^dod:[0-9a-f]{16}:[0-9a-f]{16}$/);
+    });
+
+    it("updates the run without sending its annotations again when only the rest of the output changed", async () => {
+      const written = await firstWrite();
+      const [, , annotations] = written.split(":");
+      const { probot, queue } = await loadDodApp();
+      github.token().graphql(data(`dod:0123456789abcdef:${annotations}`)).rest("PATCH", `${REPO}/check-runs/5`, 200, { id: 5 });
+
+      await probot.receive(synchronize());
+      await queue.idle();
+
+      github.assertDone();
+      expect(github.calls()).toEqual(["POST /graphql", `PATCH ${REPO}/check-runs/5`]);
+      const update = github.body("checks/update");
+      expect(update.external_id).toBe(written);
+      expect(update.output.annotations ?? []).toEqual([]);
+      expect(update.output.title).toBeTruthy();
+    });
+
+    it("puts a changed set of annotations on a new run of the same name, so the old ones go with the old run", async () => {
+      const { probot, queue } = await loadDodApp();
+      github
+        .token()
+        .graphql(data("dod:0123456789abcdef:fedcba9876543210"))
+        .rest("POST", `${REPO}/check-runs`, 201, { id: 6 })
+        .rest("PATCH", `${REPO}/check-runs/6`, 200, { id: 6 }, 2);
+
+      await probot.receive(synchronize());
+      await queue.idle();
+
+      github.assertDone();
+      expect(github.calls().filter((c) => c.includes("/check-runs/5"))).toEqual([]);
+      expect(github.body("checks/create")).toMatchObject({ name: "Definition of Done", head_sha: HEAD_SHA });
+      const writes = [...github.find("checks/create"), ...github.find("checks/update")].map((r) => (r.body as any).output.annotations.length);
+      expect(writes).toEqual([50, 50, 20]);
+    });
+
+    it("writes nothing when neither the output nor the annotations changed", async () => {
+      const written = await firstWrite();
+      const { probot, queue } = await loadDodApp();
+      github.token().graphql(data(written));
+
+      await probot.receive(synchronize());
+      await queue.idle();
+
+      github.assertDone();
+      expect(github.calls()).toEqual(["POST /graphql"]);
+    });
   });
 
   it("evaluates a pull request with 3000 files, a 60,000-character description and an issue with 300 checklist items", async () => {

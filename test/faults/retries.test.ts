@@ -11,7 +11,7 @@ import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 
 const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
 const CHECKS = "/repos/Codertocat/Hello-World/check-runs";
-const LIST_OWN = `/repos/Codertocat/Hello-World/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest`;
+const LIST_OWN = `/repos/Codertocat/Hello-World/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`;
 const COMMENTS = "/repos/Codertocat/Hello-World/issues/2/comments";
 const SECONDARY = { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." };
 const synchronize = () => event("pull_request", example("pull_request", "synchronize"));

@@ -9,6 +9,7 @@ import { DodOctokit } from "../../src/octokit.js";
 import type { JobQueue } from "../../src/queue/job.js";
 import type { QueueSettings } from "../../src/queue/select.js";
 import { privateKey } from "./app.js";
+import { APP_ID } from "./pull-request-data.js";
 
 /** Milliseconds that stand for one second of GitHub's `retry-after` and of the retry plugin's backoff. */
 export const MS_PER_SECOND = 10;
@@ -41,7 +42,7 @@ export async function loadDodApp(options: DodAppOptions = {}): Promise<{ probot:
     Octokit: FastDodOctokit,
     ...(options.log ? { log: options.log } : { logLevel: "fatal" as const }),
   });
-  const { app, handle } = createApp({ queue: { settleMs: 0, attempts: 1, backoffMs: 0, ...options.queue } });
+  const { app, handle } = createApp({ appId: APP_ID, queue: { settleMs: 0, attempts: 1, backoffMs: 0, ...options.queue } });
   await probot.load(app, { cwd: process.cwd(), addHandler: () => undefined });
   return { probot, queue: handle.queue! };
 }

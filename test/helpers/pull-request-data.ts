@@ -2,6 +2,9 @@
 import type { PullRequestData } from "../../src/gather/response.js";
 
 export const HEAD_SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+/** The app id tests load dod with; other apps' checks carry GitHub Actions' id. */
+export const APP_ID = 1;
+const ACTIONS_APP_ID = 15368;
 
 export interface PullRequestOptions {
   owner?: string;
@@ -24,12 +27,18 @@ export interface PullRequestOptions {
   headConfig?: string | null;
   orgConfig?: string | null;
   orgMissing?: boolean;
-  reviews?: { author: string; state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED"; submittedAt?: string }[];
+  reviews?: {
+    author: string;
+    state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
+    submittedAt?: string;
+    /** The commit reviewed: the head unless said otherwise. */
+    commit?: string;
+  }[];
   issues?: { number: number; title?: string; body?: string; state?: "OPEN" | "CLOSED"; repo?: string }[];
   checks?: { name: string; status?: string; conclusion?: string | null }[];
   statuses?: { context: string; state: string }[];
-  ownCheckRun?: { id: number; externalId: string | null } | null;
-  comments?: { id: number; author: string; bot?: boolean; body: string; createdAt?: string }[];
+  ownCheckRun?: { id: number; externalId: string | null; appId?: number } | null;
+  comments?: { id: number; author: string; bot?: boolean; body: string; createdAt?: string; editor?: string }[];
 }
 
 export function pullRequestData(o: PullRequestOptions = {}): PullRequestData {
@@ -47,10 +56,22 @@ export function pullRequestData(o: PullRequestOptions = {}): PullRequestData {
       conclusion: c.status && c.status !== "COMPLETED" ? null : (c.conclusion ?? "SUCCESS"),
       detailsUrl: `https://github.com/${owner}/${repo}/runs/${9000 + i}`,
       externalId: null,
+      checkSuite: { app: { databaseId: ACTIONS_APP_ID } },
     })),
     ...(o.statuses ?? []).map((s) => ({ __typename: "StatusContext" as const, context: s.context, state: s.state, targetUrl: null })),
     ...(o.ownCheckRun
-      ? [{ __typename: "CheckRun" as const, databaseId: o.ownCheckRun.id, name: "Definition of Done", status: "COMPLETED", conclusion: "FAILURE", detailsUrl: null, externalId: o.ownCheckRun.externalId }]
+      ? [
+          {
+            __typename: "CheckRun" as const,
+            databaseId: o.ownCheckRun.id,
+            name: "Definition of Done",
+            status: "COMPLETED",
+            conclusion: "FAILURE",
+            detailsUrl: null,
+            externalId: o.ownCheckRun.externalId,
+            checkSuite: { app: { databaseId: o.ownCheckRun.appId ?? APP_ID } },
+          },
+        ]
       : []),
   ];
   return {
@@ -91,6 +112,7 @@ export function pullRequestData(o: PullRequestOptions = {}): PullRequestData {
             state: r.state,
             submittedAt: r.submittedAt ?? "2026-11-20T10:00:00Z",
             url: `https://github.com/${owner}/${repo}/pull/${number}#pullrequestreview-1`,
+            commit: { oid: r.commit ?? o.headSha ?? HEAD_SHA },
           })),
         },
         closingIssuesReferences: {
@@ -111,6 +133,7 @@ export function pullRequestData(o: PullRequestOptions = {}): PullRequestData {
             createdAt: c.createdAt ?? "2026-11-21T10:00:00Z",
             url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${c.id}`,
             author: { __typename: c.bot ? "Bot" : "User", login: c.author },
+            editor: c.editor ? { login: c.editor } : null,
           })),
         },
       },

@@ -7,12 +7,12 @@ const say = (event: string, fields: Record<string, unknown> = {}) =>
 
 const queue = new RedisQueue(
   async (job, attempt) => {
-    say("start", { number: job.number, deliveries: job.deliveryIds.length, attempt });
+    say("start", { number: "number" in job ? job.number : undefined, deliveries: job.deliveryIds.length, attempt });
     if (process.env.WORKER_MODE === "hang") await new Promise(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, Number(process.env.WORKER_DELAY_MS ?? 50)));
-    say("done", { number: job.number, deliveries: job.deliveryIds.length, attempt });
+    say("done", { number: "number" in job ? job.number : undefined, deliveries: job.deliveryIds.length, attempt });
   },
-  async (job, error) => void say("failed", { number: job.number, error: String(error) }),
+  async (job, error) => void say("failed", { number: "number" in job ? job.number : undefined, error: String(error) }),
   {
     url: process.env.REDIS_URL!,
     name: process.env.QUEUE_NAME,
