@@ -41,7 +41,10 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     addHandler(metrics.handler(queue));
 
     probot.on([...PULL_REQUEST_EVENTS], (context) => queue.add(pullRequestJob(context)));
-    probot.on([...ISSUE_EVENTS], (context) => queue.add(issueJob(context)));
+    probot.on([...ISSUE_EVENTS], async (context) => {
+      const job = issueJob(context);
+      if (job) await queue.add(job);
+    });
     probot.on([...COMMENT_EVENTS], async (context) => {
       const job = commentJob(context);
       if (job) await queue.add(job);

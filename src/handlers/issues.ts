@@ -4,11 +4,14 @@ import type { GitHub } from "../gather/github.js";
 import { ISSUE_PULL_REQUESTS_QUERY } from "../gather/queries.js";
 import type { IssuePullRequestsData } from "../gather/response.js";
 import type { IssueJob, PullRequestJob } from "../queue/job.js";
+import { DASHBOARD_MARKER } from "../dashboard/gather.js";
 
 export const ISSUE_EVENTS = ["issues.edited", "issues.closed", "issues.reopened"] as const;
 
-export function issueJob(context: Context<"issues">): IssueJob {
+/** A job for the issue, or none for dod's own dashboard issue (its edits close no pull request). */
+export function issueJob(context: Context<"issues">): IssueJob | null {
   const { repository, issue, installation } = context.payload;
+  if (issue.body?.startsWith(DASHBOARD_MARKER)) return null;
   return {
     kind: "issue",
     installationId: installation?.id ?? 0,

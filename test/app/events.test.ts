@@ -132,6 +132,15 @@ describe("events that must not evaluate", () => {
     ["a re-run requested of another app's check", "check_run", () => example("check_run", "rerequested")],
     ["a comment on an issue", "issue_comment", () => example("issue_comment", "created")],
     [
+      "an edit of dod's own dashboard issue",
+      "issues",
+      () => {
+        const payload = exampleInRepo("issues", "edited");
+        payload.issue.body = "<!-- dod:dashboard -->\n# Definition of Done dashboard";
+        return payload;
+      },
+    ],
+    [
       "a check finishing on the default branch, where no pull request is",
       "check_run",
       () => {
