@@ -27,12 +27,12 @@ interface Line {
   deliveries?: number;
 }
 
-/** A replica in a child process (test/helpers/redis-worker.ts), its stdout parsed into lines. */
+/** A replica in a child process (test/helpers/redis-worker.mjs), its stdout parsed into lines. */
 class Replica {
   readonly lines: Line[] = [];
   readonly child: ChildProcess;
   constructor(url: string, queueName: string, name: string, env: Record<string, string> = {}) {
-    this.child = spawn(process.execPath, ["--import", "./test/helpers/ts-register.mjs", "test/helpers/redis-worker.ts"], {
+    this.child = spawn(process.execPath, ["test/helpers/redis-worker.mjs"], {
       env: { ...process.env, REDIS_URL: url, QUEUE_NAME: queueName, WORKER_NAME: name, ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });
