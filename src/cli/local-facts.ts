@@ -1,5 +1,5 @@
 // Facts about changes that have no pull request yet: the working tree against the merge base with a branch.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { ChangedFile, Facts } from "../gather/facts.js";
 import type { Git } from "./git.js";
@@ -22,6 +22,7 @@ export function localChange(git: Git, root: string, mergeBase: string): LocalCha
     files.push({ path, additions: lines.length, deletions: 0 });
     if (lines.length > 0) addedLines[path] = lines;
   }
+  for (const file of files) if (!existsSync(join(root, file.path))) file.deleted = true;
   return { files, addedLines };
 }
 

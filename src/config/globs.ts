@@ -5,8 +5,10 @@ import { Minimatch } from "minimatch";
 
 /** Why `pattern` can never match, or undefined when it can. */
 export function globProblem(pattern: string): string | undefined {
-  const body = pattern.replace(/^!+/, "");
-  if (body === "") return `\`${pattern}\` excludes nothing and matches nothing: write a pattern after \`!\``;
+  if (pattern.replace(/^!+/, "") === "") return `\`${pattern}\` excludes nothing and matches nothing: write a pattern after \`!\``;
+  // Matching strips exactly one `!`; a second would be part of the pattern (a path starting with `!`).
+  if (pattern.startsWith("!!")) return `\`${pattern}\`: use one \`!\` to exclude, e.g. \`!${pattern.replace(/^!+/, "")}\``;
+  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
   if (body.startsWith("/")) return `\`${pattern}\` starts with \`/\`: paths are relative to the repository root, e.g. \`${body.replace(/^\/+/, "")}\``;
   if (body.startsWith("./")) return `\`${pattern}\` starts with \`./\`: paths are relative to the repository root, e.g. \`${body.replace(/^(\.\/)+/, "")}\``;
   if (body.includes("//")) return `\`${pattern}\` contains \`//\`, which no path does`;

@@ -5,6 +5,7 @@ import { START, type Locator, type PathSegment } from "./locate.js";
 import { parseConfigFile, sortProblems, type ParsedFile } from "./parse.js";
 import { PRESETS } from "./presets/recommended.js";
 import { DoneConfig, type Criterion, type Evidence, type ResolvedConfig, type ResolvedCriterion } from "./schema.js";
+import { closest } from "./suggest.js";
 
 export interface ConfigSources {
   /** e.g. `.github/done.yml`; `text` is null when the repository has no such file. */
@@ -90,9 +91,13 @@ function given<K extends string>(layers: readonly ParsedFile[], key: K): ParsedF
 
 function merge(layers: readonly ParsedFile[]): LoadResult {
   const entries = new Map<string, Entry>();
+  const problems: ConfigProblem[] = [];
+  // Every id an earlier layer writes, even one it switches off: switching it off again is harmless.
+  const inherited = new Set<string>();
   for (const layer of layers) {
     layer.config.criteria.forEach((criterion, index) => {
       if (criterion.enabled === false) {
+        if (!inherited.has(criterion.id)) problems.push(disablesNothing(layer, index, criterion.id, [...entries.keys()]));
         entries.delete(criterion.id);
         return;
       }
@@ -105,10 +110,10 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
         requireOrigin: criterion.require ? origin : existing?.requireOrigin,
       });
     });
+    for (const criterion of layer.config.criteria) inherited.add(criterion.id);
   }
 
   const owners = { product: ownersOf(layers, "product"), engineering: ownersOf(layers, "engineering") };
-  const problems: ConfigProblem[] = [];
   const criteria: ResolvedCriterion[] = [];
   for (const { criterion, origin, requireOrigin } of entries.values()) {
     const at = (message: string) => problemAt(origin.layer, ["criteria", origin.index], message);
@@ -148,6 +153,19 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
       dashboard: { issue: dashboard.issue, ...(dashboard.capacity !== undefined && { capacity: dashboard.capacity }) },
     },
   };
+}
+
+/** `enabled: false` on an id that no earlier layer defines: most likely a misspelt id, which would stay enforced. */
+function disablesNothing(layer: ParsedFile, index: number, id: string, active: readonly string[]): ConfigProblem {
+  const guess = closest(id, active);
+  const hint = guess
+    ? ` — did you mean \`${guess}\`?`
+    : active.length > 0 && active.length <= 12
+      ? ` (the inherited ids are ${active.map((a) => `\`${a}\``).join(", ")})`
+      : active.length === 0
+        ? " (this file inherits no criteria)"
+        : "";
+  return problemAt(layer, ["criteria", index, "id"], `\`${id}\` disables nothing: no inherited criterion has this id${hint}`);
 }
 
 function ownersOf(layers: readonly ParsedFile[], role: "product" | "engineering"): string[] {

@@ -8,6 +8,7 @@ export function buildContext(config: ResolvedConfig, facts: Facts): Context {
     config,
     facts,
     paths: facts.files.map((f) => f.path),
+    presentPaths: facts.files.filter((f) => !f.deleted).map((f) => f.path),
     labels: new Set(facts.labels.map((l) => l.toLowerCase())),
     approvals: approvalsOf(facts),
   };

@@ -1,9 +1,10 @@
 import { listGlobs, pathMatcher } from "./globs.js";
 import { capped, type Context, type Verdict } from "./types.js";
 
+/** Some changed file that still exists matches: a deleted test or doc shows nothing was tested or documented. */
 export function filesEvidence(globs: string[], ctx: Context): Verdict {
   const match = pathMatcher(globs);
-  const hits = ctx.paths.filter((path) => match(path));
+  const hits = ctx.presentPaths.filter((path) => match(path));
   if (hits.length === 0) {
     const truncated = ctx.facts.filesTruncated ? ` (only the first ${ctx.paths.length} files were listed)` : "";
     return { status: "missing", reason: `no changed file matches ${listGlobs(globs)}${truncated}`, evidence: [] };

@@ -16,7 +16,10 @@ export interface Verdict {
 export interface Context {
   config: ResolvedConfig;
   facts: Facts;
+  /** Every changed path (for `when`). */
   paths: string[];
+  /** Changed paths that still exist (for `require.files`). */
+  presentPaths: string[];
   /** The PR's labels, lower-case. */
   labels: Set<string>;
   /** Latest opinionated review per reviewer that approves, excluding the PR author's own. */

@@ -5,6 +5,8 @@ export interface ChangedFile {
   path: string;
   additions: number;
   deletions: number;
+  /** The change removes the file: it counts for `when.files`, but deleting a test is no evidence of testing. */
+  deleted?: boolean;
 }
 
 export interface Review {

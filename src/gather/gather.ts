@@ -87,7 +87,12 @@ export async function gatherPullRequest(github: GitHub, ref: PullRequestRef, opt
     head: { ref: pr.headRefName, sha: pr.headRefOid },
     labels: pr.labels.nodes.map((label) => label.name),
     milestone: pr.milestone?.title ?? null,
-    files: files.slice(0, MAX_FILES).map(({ path, additions, deletions }) => ({ path, additions, deletions })),
+    files: files.slice(0, MAX_FILES).map(({ path, additions, deletions, changeType }) => ({
+      path,
+      additions,
+      deletions,
+      ...(changeType === "DELETED" ? { deleted: true } : {}),
+    })),
     filesTruncated,
     configChanged:
       files.some((file) => file.path === CONFIG_PATH) ||

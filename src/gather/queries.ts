@@ -29,7 +29,7 @@ export const PULL_REQUEST_QUERY = /* GraphQL */ `
             }
           }
         }
-        files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions } }
+        files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
         latestOpinionatedReviews(first: 100) { nodes { author { login } state submittedAt url commit { oid } } }
         closingIssuesReferences(first: 50) {
           nodes { number title body state url repository { nameWithOwner } }
@@ -48,7 +48,7 @@ export const MORE_FILES_QUERY = /* GraphQL */ `
   query DodMoreFiles($owner: String!, $name: String!, $number: Int!, $after: String!) {
     repository(owner: $owner, name: $name) {
       pullRequest(number: $number) {
-        files(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { path additions deletions } }
+        files(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
       }
     }
   }

@@ -11,6 +11,7 @@ interface FileNode {
   path: string;
   additions: number;
   deletions: number;
+  changeType?: string;
 }
 export type CheckContext =
   | {

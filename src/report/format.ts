@@ -31,12 +31,22 @@ export function plural(n: number, word: string): string {
  * outside code spans escaped so that nobody's `<!--` or `<details>` can swallow the rest of the report.
  */
 export function inline(text: string, max = 500): string {
-  let line = text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  let line = oneLine(text.length > max * 2 ? text.slice(0, max * 2) : text);
   if (line.length > max) line = `${line.slice(0, max - 1).trimEnd()}…`;
+  // A code span opens and closes with backtick runs of the same length (CommonMark); only its text stays raw.
   return line
-    .split(/(`+[^`]*`+)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, "&lt;")))
+    .split(/((`+)[^`]*?\2(?!`))/)
+    .map((part, i) => (i % 3 === 0 ? part.replace(/</g, "&lt;") : i % 3 === 1 ? part : ""))
     .join("");
+}
+
+/** Lines joined with single spaces, each trimmed: linear, whatever the text (no backtracking regex). */
+export function oneLine(text: string): string {
+  return text
+    .split(/[\r\n]+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** `2024-05-01T10:00:00Z` → `2024-05-01`. */

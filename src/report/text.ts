@@ -1,5 +1,5 @@
 // The report for people at a terminal (`dod check`), and as Markdown or JSON for scripts and CI summaries.
-import { OWNER_LABEL, OWNERS, byOwner, day, logins } from "./format.js";
+import { OWNER_LABEL, OWNERS, byOwner, day, logins, oneLine } from "./format.js";
 import { markdownBody } from "./comment.js";
 import type { ItemResult, ItemStatus, Report } from "./model.js";
 
@@ -78,5 +78,5 @@ function plainLine(item: ItemResult): string {
 
 /** One line, with no control characters: user text must not be able to move the cursor or recolour the terminal. */
 function plain(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim();
+  return oneLine(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
 }

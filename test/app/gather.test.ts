@@ -190,4 +190,26 @@ criteria:
     github.assertDone();
     expect(github.calls()).toEqual(["POST /graphql", `POST ${REPO}/check-runs`]);
   });
+
+  it("does not take a deleted test as evidence of testing", async () => {
+    const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: tests\n    owner: engineering\n    require: { files: [test/**] }\n";
+    const { probot, queue } = await loadApp();
+    github
+      .token()
+      .graphql(
+        pullRequestData({
+          config,
+          files: [
+            { path: "src/a.ts", additions: 10, deletions: 0, changeType: "MODIFIED" },
+            { path: "test/old.test.ts", additions: 0, deletions: 40, changeType: "DELETED" },
+          ],
+        }),
+      )
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
+      .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
+    await probot.receive(synchronize());
+    await queue.idle();
+    github.assertDone();
+    expect(github.body("checks/create").output.title).toBe("0 of 1 done — missing: tests");
+  });
 });

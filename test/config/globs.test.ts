@@ -10,6 +10,8 @@ describe("globProblem", () => {
     [".github/workflows/*.yml", undefined],
     ["!", "`!` excludes nothing and matches nothing: write a pattern after `!`"],
     ["!!", "`!!` excludes nothing and matches nothing: write a pattern after `!`"],
+    ["!!src/generated/**", "`!!src/generated/**`: use one `!` to exclude, e.g. `!src/generated/**`"],
+    ["!!!/dist/**", "`!!!/dist/**`: use one `!` to exclude, e.g. `!/dist/**`"],
     ["/src/**", "`/src/**` starts with `/`: paths are relative to the repository root, e.g. `src/**`"],
     ["!/dist/**", "`!/dist/**` starts with `/`: paths are relative to the repository root, e.g. `dist/**`"],
     ["./src/**", "`./src/**` starts with `./`: paths are relative to the repository root, e.g. `src/**`"],

@@ -156,6 +156,35 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("reports `enabled: false` on an id that nothing earlier defines", () => {
+    const typo = "extends: recommended\ncriteria:\n  - id: unit-test\n    enabled: false\n";
+    expect(failure(loadConfig({ file: FILE, text: typo })).problems).toEqual([
+      `${FILE}:3:9  criteria.0.id  \`unit-test\` disables nothing: no inherited criterion has this id — did you mean \`unit-tests\`?`,
+    ]);
+    const unknown = "extends: recommended\ncriteria:\n  - id: docs\n    enabled: false\n  - id: load-testing\n    enabled: false\n";
+    expect(failure(loadConfig({ file: FILE, text: unknown })).problems).toEqual([
+      `${FILE}:5:9  criteria.1.id  \`load-testing\` disables nothing: no inherited criterion has this id (the inherited ids are ` +
+        "`acceptance-criteria`, `unit-tests`, `integration-tests`, `metrics-alerting`, `runbook`, `performance`, `feature-flag`)",
+    ]);
+    const alone = "criteria:\n  - id: docs\n    enabled: false\n";
+    expect(failure(loadConfig({ file: FILE, text: alone })).problems).toEqual([
+      `${FILE}:2:9  criteria.0.id  \`docs\` disables nothing: no inherited criterion has this id (this file inherits no criteria)`,
+    ]);
+    // The organisation's file: its problem names it.
+    const org = "extends: recommended\ncriteria:\n  - id: runbok\n    enabled: false\n";
+    expect(failure(loadConfig({ file: FILE, text: null, org: { file: ORG, text: org } }))).toEqual({
+      kind: "invalid",
+      file: ORG,
+      problems: [`${ORG}:3:9  criteria.0.id  \`runbok\` disables nothing: no inherited criterion has this id — did you mean \`runbook\`?`],
+    });
+  });
+
+  it("accepts switching off again an id an earlier layer already switched off", () => {
+    const repo = "extends: org\ncriteria:\n  - id: performance\n    enabled: false\n";
+    const resolved = config(loadConfig({ file: FILE, text: repo, org: { file: ORG, text: ORG_TEXT } }));
+    expect(resolved.criteria.map((c) => c.id)).not.toContain("performance");
+  });
+
   it("names the repository file for its own problems", () => {
     expect(failure(loadConfig({ file: FILE, text: "mode: loud\n", org: { file: ORG, text: ORG_TEXT } }))).toEqual({
       kind: "invalid",

@@ -28,6 +28,12 @@ describe("files", () => {
         evidence: [0, 1, 2, 3, 4].map((i) => ({ text: `src/m${i}.test.ts` })).concat([{ text: "and 3 more" }]),
       },
     ],
+    [
+      "a deleted file is no evidence",
+      { files: ["test/**"] },
+      { files: [{ path: "src/a.ts", additions: 10, deletions: 0 }, { path: "test/old.test.ts", additions: 0, deletions: 40, deleted: true }] },
+      { status: "missing", reason: "no changed file matches test/**", evidence: [] },
+    ],
     ["dot files match", { files: ["docs/**"] }, { files: files("docs/.vitepress/config.ts") }, { status: "met", reason: "docs/.vitepress/config.ts matches docs/**", evidence: [{ text: "docs/.vitepress/config.ts" }] }],
     ["! excludes", { files: ["docs/**", "!docs/generated/**"] }, { files: files("docs/generated/api.md") }, { status: "missing", reason: "no changed file matches docs/**, !docs/generated/**", evidence: [] }],
     ["only ! patterns: anything else", { files: ["!**/*.md"] }, { files: files("README.md", "src/x.ts") }, { status: "met", reason: "src/x.ts matches !**/*.md", evidence: [{ text: "src/x.ts" }] }],

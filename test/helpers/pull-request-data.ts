@@ -19,7 +19,7 @@ export interface PullRequestOptions {
   headSha?: string;
   labels?: string[];
   milestone?: string | null;
-  files?: (string | { path: string; additions: number; deletions: number })[];
+  files?: (string | { path: string; additions: number; deletions: number; changeType?: string })[];
   /** Total files GitHub reports (defaults to files.length); more than 100 pages the rest. */
   totalFiles?: number;
   hasMoreFiles?: string | null;

@@ -67,12 +67,10 @@ describe("MemoryQueue", () => {
       async () => undefined,
       options({ settleMs: 0, concurrency: 3 }),
     );
-    const started = Date.now();
     for (let n = 1; n <= 7; n++) await queue.add(pr(n));
     await queue.idle();
     expect(maxActive).toBe(3);
     expect(queue.stats().processed).toBe(7);
-    expect(Date.now() - started).toBeLessThan(7 * 30); // ceil(7/3) rounds, not 7
   });
 
   it("retries with exponential backoff, then hands the job and the last error to onFailed once", async () => {

@@ -41,7 +41,7 @@ describe.skipIf(skipRedis())("two replicas sharing Redis", () => {
     );
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
 
-    for (let i = 0; i < 150 && github.find("checks/create").length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && github.find("checks/create").length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 1500)); // room for a wrong second evaluation to show up
     expect(github.problems()).toEqual([]);
     expect(github.find("graphql")).toHaveLength(1);
