@@ -93,6 +93,8 @@ function whenChanges(old: Condition | undefined, next: Condition | undefined): F
   if (same(old, next)) return [];
   if (!old) return [["loosened", "it no longer applies to every pull request"]];
   if (!next) return [["tightened", "it now applies to every pull request"]];
+  const regrouped = regroupedWhen(old, next);
+  if (regrouped) return [regrouped];
   const findings: Finding[] = [];
   // A condition key that appears adds a restriction; one that disappears lifts it.
   for (const key of ["files", "base"] as const) {
@@ -113,21 +115,53 @@ function whenChanges(old: Condition | undefined, next: Condition | undefined): F
   const absentRemoved = minus(old.labels_absent ?? [], next.labels_absent ?? []);
   if (absentAdded.length > 0) findings.push(["loosened", `it now skips pull requests labelled ${code(absentAdded)}`]);
   if (absentRemoved.length > 0) findings.push(["tightened", `it no longer skips pull requests labelled ${code(absentRemoved)}`]);
-  if (old.draft !== next.draft) {
-    findings.push(next.draft === false ? ["loosened", "it now skips draft pull requests"] : ["tightened", "it now applies to draft pull requests too"]);
-  }
+  if (old.draft !== next.draft) findings.push(draftChange(old.draft, next.draft));
   findings.push(...nestedWhen("any", old.any, next.any), ...nestedWhen("all", old.all, next.all));
   return findings;
 }
 
-/** `any`/`all` lists: compared item by item when only items changed, by length otherwise. */
+/** `draft: true` applies only to drafts, `false` only to PRs ready for review; absent, to both. */
+function draftChange(old: boolean | undefined, next: boolean | undefined): Finding {
+  if (old === undefined) return ["loosened", next ? "it now applies only to draft pull requests" : "it now skips draft pull requests"];
+  if (next === undefined) return ["tightened", old ? "it now applies to pull requests ready for review too" : "it now applies to draft pull requests too"];
+  return ["changed", next ? "it now applies only to draft pull requests instead of only to ones ready for review" : "it now applies only to pull requests ready for review instead of only to drafts"];
+}
+
+/**
+ * The old `when` kept whole as one item of a new `any` or `all` (or the reverse): `any: [old, …]` applies to at
+ * least the pull requests the old one did, `all: [old, …]` to at most those.
+ */
+function regroupedWhen(old: Condition, next: Condition): Finding | undefined {
+  const only = (c: Condition, key: "any" | "all") => Object.keys(c).length === 1 && c[key] !== undefined;
+  const contains = (items: Condition[] | undefined, c: Condition) => (items ?? []).some((item) => same(item, c));
+  if (only(next, "any") && contains(next.any, old)) {
+    return ["tightened", `its \`when\` became \`any\` of the old condition and ${others(next.any!.length - 1)}, so it applies to more pull requests`];
+  }
+  if (only(old, "any") && contains(old.any, next)) {
+    return ["loosened", `its \`when\` keeps one of its \`any\` alternatives and drops ${others(old.any!.length - 1)}, so it applies to fewer pull requests`];
+  }
+  if (only(next, "all") && contains(next.all, old)) {
+    return ["loosened", `its \`when\` became \`all\` of the old condition and ${others(next.all!.length - 1)}, so it applies to fewer pull requests`];
+  }
+  if (only(old, "all") && contains(old.all, next)) {
+    return ["tightened", `its \`when\` keeps one of its \`all\` conditions and drops ${others(old.all!.length - 1)}, so it applies to more pull requests`];
+  }
+  return undefined;
+}
+
+const others = (n: number) => (n === 1 ? "one other" : `${n} others`);
+
+/** `any`/`all` lists: compared item by item when only items changed, by which items were kept otherwise. */
 function nestedWhen(key: "any" | "all", old: Condition[] | undefined, next: Condition[] | undefined): Finding[] {
   if (same(old, next)) return [];
   if (!old) return [["loosened", `it now applies only when its \`when.${key}\` conditions hold`]];
   if (!next) return [["tightened", `its \`when\` no longer has \`${key}\` conditions`]];
   if (old.length === next.length) return old.flatMap((item, i) => whenChanges(item, next[i]));
-  // More alternatives in `any` admit more pull requests; more conditions in `all` admit fewer.
+  // More alternatives in `any` admit more pull requests; more conditions in `all` admit fewer. That holds only when
+  // the old items are all kept (or the new ones are all old ones); otherwise the lists were rewritten.
+  const subset = (a: Condition[], b: Condition[]) => a.every((item) => b.some((other) => same(item, other)));
   const more = next.length > old.length;
+  if (!(more ? subset(old, next) : subset(next, old))) return [["changed", `its \`when.${key}\` ${key === "any" ? "alternatives" : "conditions"} were rewritten`]];
   const wider = key === "any" ? more : !more;
   const count = key === "any" ? `${more ? "more" : "fewer"} alternatives` : `${more ? "more" : "fewer"} conditions`;
   return [[wider ? "tightened" : "loosened", `its \`when.${key}\` has ${count}, so it applies to ${wider ? "more" : "fewer"} pull requests`]];

@@ -5,7 +5,7 @@ import { issuesToProblems } from "./issues.js";
 import { makeLocator, START, type Locator } from "./locate.js";
 import { DoneConfig } from "./schema.js";
 import { validateConfig } from "./validate.js";
-import { yamlErrorMessage } from "./yaml-errors.js";
+import { yamlSyntaxProblems } from "./yaml-errors.js";
 
 export type ParseResult = { ok: true; config: DoneConfig } | { ok: false; problems: ConfigProblem[] };
 
@@ -53,12 +53,7 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
     return { line: Math.max(1, line), column: Math.max(1, col) };
   };
 
-  const syntax: ConfigProblem[] = doc.errors.map((error) => ({
-    file,
-    ...at(error.pos[0]),
-    path: "",
-    message: yamlErrorMessage(error, text.slice(error.pos[0]).split(/\r?\n/, 1)[0]!),
-  }));
+  const syntax: ConfigProblem[] = yamlSyntaxProblems(doc, text).map(({ offset, message }) => ({ file, ...at(offset), path: "", message }));
   const keys = structureProblems(doc, file, at);
   // Duplicate keys leave a well-formed tree, so the schema can still report the rest; other errors do not.
   if (keys.length > 0 || doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) return fail([...syntax, ...keys]);

@@ -109,6 +109,68 @@ describe("describeConfigChange", () => {
     expect(changesFor(head)).toEqual(expected);
   });
 
+  const QA_WHEN = "when: { files: [src/**], labels_absent: [trivial] }";
+  const withWhen = (when: string) => BASE_TEXT.replace(QA_WHEN, `when: ${when}`);
+  const between = (from: string, to: string) => describeConfigChange(resolve(withWhen(from)), { ok: true, config: resolve(withWhen(to)) }, FILE).changes;
+
+  it.each([
+    ["`draft: true` added", "{ files: [src/**] }", "{ files: [src/**], draft: true }", "loosened", "loosens `qa`: it now applies only to draft pull requests"],
+    ["`draft: false` added", "{ files: [src/**] }", "{ files: [src/**], draft: false }", "loosened", "loosens `qa`: it now skips draft pull requests"],
+    ["`draft: true` removed", "{ files: [src/**], draft: true }", "{ files: [src/**] }", "tightened", "tightens `qa`: it now applies to pull requests ready for review too"],
+    ["`draft: false` removed", "{ files: [src/**], draft: false }", "{ files: [src/**] }", "tightened", "tightens `qa`: it now applies to draft pull requests too"],
+    [
+      "`draft: false` made `true`",
+      "{ files: [src/**], draft: false }",
+      "{ files: [src/**], draft: true }",
+      "changed",
+      "changes `qa`: it now applies only to draft pull requests instead of only to ones ready for review",
+    ],
+    [
+      "`draft: true` made `false`",
+      "{ files: [src/**], draft: true }",
+      "{ files: [src/**], draft: false }",
+      "changed",
+      "changes `qa`: it now applies only to pull requests ready for review instead of only to drafts",
+    ],
+  ])("describes %s", (_, from, to, kind, text) => {
+    expect(between(from, to)).toEqual([{ kind, text }]);
+  });
+
+  it.each([
+    [
+      "the old `when` made one alternative of an `any`",
+      "{ labels: [feature] }",
+      "{ any: [{ labels: [feature] }, { files: [src/**] }] }",
+      [{ kind: "tightened", text: "tightens `qa`: its `when` became `any` of the old condition and one other, so it applies to more pull requests" }],
+    ],
+    [
+      "an `any` cut down to one of its alternatives",
+      "{ any: [{ labels: [feature] }, { files: [src/**] }, { base: [main] }] }",
+      "{ files: [src/**] }",
+      [{ kind: "loosened", text: "loosens `qa`: its `when` keeps one of its `any` alternatives and drops 2 others, so it applies to fewer pull requests" }],
+    ],
+    [
+      "the old `when` made one condition of an `all`",
+      "{ labels: [feature] }",
+      "{ all: [{ labels: [feature] }, { files: [src/**] }] }",
+      [{ kind: "loosened", text: "loosens `qa`: its `when` became `all` of the old condition and one other, so it applies to fewer pull requests" }],
+    ],
+    [
+      "an alternative added to an `any`",
+      "{ any: [{ labels: [feature] }] }",
+      "{ any: [{ labels: [feature] }, { files: [src/**] }] }",
+      [{ kind: "tightened", text: "tightens `qa`: its `when.any` has more alternatives, so it applies to more pull requests" }],
+    ],
+    [
+      "an `any` rewritten",
+      "{ any: [{ labels: [feature] }] }",
+      "{ any: [{ labels: [bug] }, { files: [src/**] }] }",
+      [{ kind: "changed", text: "changes `qa`: its `when.any` alternatives were rewritten" }],
+    ],
+  ])("describes %s", (_, from, to, expected) => {
+    expect(between(from, to)).toEqual(expected);
+  });
+
   it("tightens when the check becomes blocking again", () => {
     const advisory = resolve(`mode: advisory\n${BASE_TEXT}`);
     expect(describeConfigChange(advisory, loadConfig({ file: FILE, text: BASE_TEXT }), FILE).changes).toEqual([

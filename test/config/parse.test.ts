@@ -98,6 +98,37 @@ describe("parseConfig", () => {
       "owners:\n  product: @acme/product\n",
       [`${FILE}:2:12    a value cannot start with this character unless it is quoted, e.g. "@org/team"`],
     ],
+    [
+      "a list item's key indented one space short",
+      "criteria:\n  - id: a\n    owner: product\n   require:\n",
+      [`${FILE}:4:4    \`require\` is not aligned with the other keys of its list item: check the indentation`],
+    ],
+    [
+      "an unclosed quote in a list",
+      'owners:\n  product: ["alice\n',
+      [`${FILE}:2:13    this \`"\` is never closed: end the value with another \`"\``],
+    ],
+    [
+      "an unclosed single quote that swallows the next lines",
+      "criteria:\n  - id: a\n    title: 'it''s\n    owner: product\n",
+      [`${FILE}:3:12    this \`'\` is never closed: end the value with another \`'\``],
+    ],
+    [
+      "an unclosed list",
+      "owners:\n  product: [alice\n",
+      [`${FILE}:3:1    a \`[\` is never closed: end it with \`]\` (or indent the lines that continue it)`],
+    ],
+    [
+      "a value containing `: `",
+      "title: Tests: unit\n",
+      [`${FILE}:1:8    a value containing \`: \` must be quoted, e.g. \`"Tests: unit"\` (a nested mapping must start on its own line)`],
+    ],
+    [
+      "a value containing `: ` twice, and quotes",
+      'criteria:\n  - id: a\n    title: Say "no": a: b # why\n',
+      [`${FILE}:3:12    a value containing \`: \` must be quoted, e.g. \`'Say "no": a: b'\` (a nested mapping must start on its own line)`],
+    ],
+    ["a key without a value", "mode: blocking\nowners\n", [`${FILE}:2:1    \`owners\` needs a \`:\` after it (a key is written \`key: value\`)`]],
     ["an unknown alias", "mode: *nope\n", [`${FILE}:1:7    \`*nope\` refers to \`&nope\`, which is not defined before it`]],
     [
       "an alias used before its anchor",
