@@ -4,7 +4,7 @@ import type { ResolvedConfig, ResolvedCriterion } from "../config/schema.js";
 import type { Facts } from "../gather/facts.js";
 import type { Waiver } from "../report/model.js";
 import { CONFIG_APPROVAL_CRITERION } from "./config-approval.js";
-import { scanLines } from "./markdown.js";
+import { scanLines, trimTrailing } from "./markdown.js";
 import { at, describeOwners, distinctPair, isOwner, type Side } from "./principals.js";
 
 export type Command = { kind: "waive"; id: string; reason: string } | { kind: "unwaive"; id: string } | { kind: "check" };
@@ -20,7 +20,7 @@ export function parseCommands(body: string): Command[] {
     const match = COMMAND.exec(line.trimEnd());
     if (!match) return;
     const [verb = "", id = "", ...rest] = (match[1] ?? "").trim().split(/[ \t]+/);
-    const cleanId = id.replace(/[:,.;]+$/, "").toLowerCase();
+    const cleanId = trimTrailing(id, ":,.;").toLowerCase();
     switch (verb.toLowerCase()) {
       case "waive":
         commands.push({ kind: "waive", id: cleanId, reason: rest.join(" ").trim() });
