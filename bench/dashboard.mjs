@@ -2,7 +2,8 @@
 // (test/dashboard/data.ts) served in-process by a counting stand-in for `graphql`.
 import { register } from "node:module";
 
-register("../test/helpers/ts-hooks.mjs", import.meta.url);
+// The answer builders are the suite's TypeScript: load them through a transpile-only hook (Node 20 strips no types).
+register("./ts-hooks.mjs", import.meta.url);
 
 export async function dashboardBench({ pulls = 500 } = {}) {
   let gatherDashboard;
