@@ -1,6 +1,7 @@
 // Probot wiring only: which events become which jobs, and what a job does when the queue runs it.
 import type { ApplicationFunction, Probot } from "probot";
 import { installDashboard, scheduleDashboardRefresh } from "./dashboard/install.js";
+import { dashboardSettingsFromEnv } from "./dashboard/settings.js";
 import { CHECK_EVENTS, checkJobs, pullRequestsForCommit, STATUS_EVENTS, statusJob } from "./handlers/checks.js";
 import { COMMENT_EVENTS, commentJob } from "./handlers/comments.js";
 import { ISSUE_EVENTS, issueJob, pullRequestsClosing } from "./handlers/issues.js";
@@ -31,13 +32,13 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     const queue: JobQueue = createQueue(
       { ...defaultQueueOptions, ...options.queue },
       (job): Promise<void> => processJob(probot, queue, job, options.appId),
-      (job, error) => reportFailure(probot, job, error),
+      (job, error) => reportFailure(probot, job, error, options.appId),
       probot.log,
       metrics,
     );
     handle.queue = queue;
     addHandler(healthHandler(queue));
-    installDashboard(probot, addHandler);
+    installDashboard(probot, addHandler, { ...dashboardSettingsFromEnv(process.env), ...(options.appId && { appId: options.appId }) });
     addHandler(metrics.handler(queue));
 
     probot.on([...PULL_REQUEST_EVENTS], (context) => queue.add(pullRequestJob(context)));

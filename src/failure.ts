@@ -3,7 +3,6 @@
 import type { Logger, Probot } from "probot";
 import type { GitHub } from "./gather/github.js";
 import { type Job, jobSubject } from "./queue/job.js";
-import { appIdOf } from "./app-id.js";
 import { CHECK_NAME } from "./report/check-run.js";
 import { annotationsHash, externalId, readFingerprint, RECHECK_ACTION } from "./report/publish.js";
 
@@ -17,7 +16,7 @@ export function withLog(octokit: unknown, log: Logger): GitHub {
   return octokit as GitHub;
 }
 
-export async function reportFailure(probot: Probot, job: Job, error: unknown): Promise<void> {
+export async function reportFailure(probot: Probot, job: Job, error: unknown, appId?: number): Promise<void> {
   const log = jobLog(probot, job);
   log.error({ err: error }, "evaluation failed after its last attempt");
   if (job.kind !== "pull_request") return;
@@ -38,7 +37,6 @@ export async function reportFailure(probot: Probot, job: Job, error: unknown): P
   };
   // Complete dod's own check on that commit (it may be in progress, waiting on another check) rather than add a
   // second one beside it — dod's, not another app's check of the same name.
-  const appId = await appIdOf(github);
   const { data } = await github.rest.checks.listForRef({
     ...repo,
     ref: headSha,

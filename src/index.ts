@@ -1,13 +1,10 @@
 // The entry point `probot run` loads: the app with its settings from the environment, and graceful shutdown.
 import { createApp } from "./app.js";
-import { queueOptionsFromEnv } from "./settings.js";
+import { appIdFromEnv, queueOptionsFromEnv } from "./settings.js";
 import { installShutdown } from "./shutdown.js";
 
-const appId = Number(process.env.APP_ID);
-const { app, handle } = createApp({
-  queue: queueOptionsFromEnv(process.env),
-  ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}),
-});
+const appId = appIdFromEnv(process.env);
+const { app, handle } = createApp({ queue: queueOptionsFromEnv(process.env), ...(appId && { appId }) });
 installShutdown(() => handle.queue);
 
 export default app;

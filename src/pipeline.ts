@@ -6,7 +6,8 @@ import { CONFIG_PATH } from "./config/paths.js";
 import { loadConfig } from "./config/resolve.js";
 import type { ResolvedConfig } from "./config/schema.js";
 import { evaluate, needsDiff, teamsNamed } from "./criteria/evaluate.js";
-import { judgeCommand, parseCommands } from "./criteria/waivers.js";
+import { judgeComment } from "./criteria/waivers.js";
+import { changesConfig } from "./criteria/config-approval.js";
 import { gatherAddedLines } from "./gather/diff.js";
 import type { Facts } from "./gather/facts.js";
 import { type GatherOptions, type Gathered, gatherPullRequest } from "./gather/gather.js";
@@ -37,7 +38,7 @@ export async function evaluatePullRequest(
   const config = loaded.config;
   facts.teams = await cachedTeams(github, ref.owner, teamsNamed(config));
   if (needsDiff(config, facts)) facts.addedLines = await gatherAddedLines(github, ref);
-  const configChange = facts.configChanged
+  const configChange = changesConfig(facts)
     ? describeConfigChange(
         config,
         loadConfig({ file: CONFIG_PATH, text: gathered.config.head, org: gathered.config.org }),
@@ -103,15 +104,10 @@ async function answerCommands(
 ) {
   for (const id of commentIds) {
     const comment = facts.comments.find((c) => c.id === id);
-    if (!comment || comment.authorIsBot) continue;
-    const commands = parseCommands(comment.body);
-    if (commands.length === 0) continue;
-    const verdicts = comment.editedBy
-      ? [{ accepted: false as const, reply: `@${comment.editedBy} edited this comment, so its commands count for nobody: post them in a new comment` }]
-      : commands.map((cmd) => judgeCommand(cmd, comment.author, config, facts));
-    const refusals = verdicts.flatMap((v) => (v.accepted ? [] : [v.reply]));
+    if (!comment) continue;
+    const { accepted, refusals } = judgeComment(comment, config, facts);
     const repo = { owner: ref.owner, repo: ref.repo };
-    if (refusals.length < verdicts.length) {
+    if (accepted.length > 0) {
       await github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" });
     }
     if (refusals.length > 0) {

@@ -16,3 +16,9 @@ export function queueOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<QueueSettin
   };
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 }
+
+/** The GitHub App's id (APP_ID), which tells dod's own check runs from another app's of the same name. */
+export function appIdFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const id = Number(env.APP_ID);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}

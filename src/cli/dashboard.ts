@@ -4,6 +4,7 @@ import { aggregate, filterModel, OWNER_FILTERS, STATE_FILTERS } from "../dashboa
 import { gatherDashboard, RepositoryNotFound } from "../dashboard/gather.js";
 import type { DashboardFilter } from "../dashboard/model.js";
 import { renderDashboardMarkdown } from "../dashboard/render-markdown.js";
+import { appIdFromEnv } from "../settings.js";
 import { format, parse } from "./args.js";
 import type { Command } from "./command.js";
 import { CliError, EXIT } from "./errors.js";
@@ -63,12 +64,11 @@ export const dashboardCommand: Command = {
     const progress = progressLine(io);
     let gathered;
     try {
-      const appId = Number(io.env.APP_ID);
+      const appId = appIdFromEnv(io.env);
       gathered = await gatherDashboard(github, owner, repo, {
         ...(values.release !== undefined && { release: values.release }),
         // Checks are read by name; told dod's app id (APP_ID), the CLI prefers that app's run of the name.
-        appId: null,
-        ...(Number.isInteger(appId) && appId > 0 && { preferAppId: appId }),
+        ...(appId && { preferAppId: appId }),
         onProgress: progress.update,
       });
     } catch (error) {

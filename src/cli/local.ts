@@ -6,6 +6,7 @@ import { describeConfigChange } from "../config/diff.js";
 import { parseConfig } from "../config/parse.js";
 import { CONFIG_PATH } from "../config/paths.js";
 import { loadConfig } from "../config/resolve.js";
+import { changesConfig } from "../criteria/config-approval.js";
 import { evaluate, needsDiff } from "../criteria/evaluate.js";
 import { blankFacts, type Facts } from "../gather/facts.js";
 import { renderJson, renderMarkdown, renderText } from "../report/text.js";
@@ -56,7 +57,7 @@ export async function checkLocal(options: LocalOptions, io: Io): Promise<number>
   const change = localChange(git, top, mergeBase);
   const facts = localFacts(git, top, base, change.files, options.body === undefined ? "" : readText(options.body, io, "--body"));
   if (needsDiff(config, facts)) facts.addedLines = change.addedLines;
-  const configChange = facts.files.some((f) => f.path === CONFIG_PATH)
+  const configChange = changesConfig(facts)
     ? describeConfigChange(config, loadConfig({ file: CONFIG_PATH, text: workingCopy(join(top, CONFIG_PATH)), ...(org && { org }) }), CONFIG_PATH)
     : undefined;
   const local = localReport(config, facts, evaluate(config, facts, { configChange }));

@@ -2,7 +2,6 @@ export { evaluate, needsDiff, teamsNamed, type EvaluateOptions } from "./evaluat
 export {
   parseCommands,
   judgeCommand,
-  activeWaivers,
   waiverState,
   type Command,
   type Judgement,

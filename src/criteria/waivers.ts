@@ -1,7 +1,7 @@
 // `/dod` commands in PR comments, who may give them, and the waivers they add up to. Waivers are never stored:
 // they are replayed from the comments on every evaluation, so editing or deleting a comment is enough to undo one.
 import type { ResolvedConfig, ResolvedCriterion } from "../config/schema.js";
-import type { Facts } from "../gather/facts.js";
+import type { Comment, Facts } from "../gather/facts.js";
 import type { Waiver } from "../report/model.js";
 import { CONFIG_APPROVAL_CRITERION } from "./config-approval.js";
 import { scanLines, trimTrailing } from "./markdown.js";
@@ -95,15 +95,37 @@ export interface WaiverState {
   partial: Map<string, string[]>;
 }
 
-/** Replays the comments, oldest first: accepted commands of people (not bots) add and remove waivers. */
+/**
+ * What a comment's `/dod` commands amount to: the ones that count, and a refusal for each that doesn't. Bots'
+ * comments count for nothing; a comment someone else edited counts for nobody, since that edit could put words in
+ * an owner's mouth.
+ */
+export function judgeComment(
+  comment: Comment,
+  config: ResolvedConfig,
+  facts: Facts,
+): { accepted: Command[]; refusals: string[] } {
+  const commands = comment.authorIsBot ? [] : parseCommands(comment.body);
+  if (commands.length > 0 && comment.editedBy) {
+    const refusal = `${at(comment.editedBy)} edited this comment, so its commands count for nobody: post them in a new comment`;
+    return { accepted: [], refusals: [refusal] };
+  }
+  const judged = { accepted: [] as Command[], refusals: [] as string[] };
+  for (const cmd of commands) {
+    const judgement = judgeCommand(cmd, comment.author, config, facts);
+    if (judgement.accepted) judged.accepted.push(cmd);
+    else judged.refusals.push(judgement.reply);
+  }
+  return judged;
+}
+
+/** Replays the comments, oldest first: the commands that count add and remove waivers. */
 export function waiverState(config: ResolvedConfig, facts: Facts): WaiverState {
   const byId = new Map<string, Half[]>();
   const comments = [...facts.comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   for (const comment of comments) {
-    // Someone else's edit could put words in an owner's mouth: such a comment's commands count for nobody.
-    if (comment.authorIsBot || comment.editedBy) continue;
-    for (const cmd of parseCommands(comment.body)) {
-      if (cmd.kind === "check" || !judgeCommand(cmd, comment.author, config, facts).accepted) continue;
+    for (const cmd of judgeComment(comment, config, facts).accepted) {
+      if (cmd.kind === "check") continue;
       if (cmd.kind === "unwaive") {
         byId.delete(cmd.id);
         continue;
@@ -147,8 +169,4 @@ export function waiverState(config: ResolvedConfig, facts: Facts): WaiverState {
     });
   }
   return state;
-}
-
-export function activeWaivers(config: ResolvedConfig, facts: Facts): Map<string, Waiver> {
-  return waiverState(config, facts).active;
 }

@@ -2,6 +2,7 @@
 // done debt; totals per release and per owner; the capacity split next to the team's target.
 import type { OwnerRole, ResolvedConfig } from "../config/schema.js";
 import type { EmbeddedItem } from "../report/embed.js";
+import { OWNERS } from "../report/format.js";
 import type {
   CapacityView,
   DashboardFilter,
@@ -16,7 +17,6 @@ import type {
   ReleaseView,
 } from "./model.js";
 
-export const OWNER_ROLES: readonly OwnerRole[] = ["product", "engineering", "joint"];
 
 type Capacity = ResolvedConfig["dashboard"]["capacity"];
 
@@ -26,6 +26,7 @@ export function aggregate(input: DashboardInput, config: Pick<ResolvedConfig, "d
   return {
     owner: input.owner,
     repo: input.repo,
+    url: input.url,
     releaseBy: input.releaseBy,
     releases,
     totals: sumTotals(releases.map((r) => r.totals)),
@@ -52,7 +53,7 @@ function pullView(pull: PullInput, capacity: Capacity): PullView {
   for (const item of items) if (item.status === "missing" || item.status === "error") missing[item.owner].push(item);
   const pending = items.filter((i) => i.status === "pending");
   const waived = items.filter((i) => i.status === "waived");
-  const missingCount = OWNER_ROLES.reduce((n, o) => n + missing[o].length, 0);
+  const missingCount = OWNERS.reduce((n, o) => n + missing[o].length, 0);
   const verdict = !report ? "unknown" : missingCount > 0 ? "not-done" : pending.length > 0 ? "pending" : "done";
   return {
     number: pull.number,
@@ -121,7 +122,7 @@ function totalsOf(pulls: PullView[]): ReleaseTotals {
     else if (pull.verdict === "pending") totals.pending++;
     else totals.unknown++;
     if (pull.debt) totals.debt++;
-    for (const owner of OWNER_ROLES) {
+    for (const owner of OWNERS) {
       totals.missingItems[owner] += pull.missing[owner].length;
       if (pull.missing[owner].length > 0) totals.pullsLacking[owner]++;
     }
@@ -154,7 +155,7 @@ function sumTotals(all: ReleaseTotals[]): ReleaseTotals {
     for (const key of ["pulls", "open", "merged", "done", "notDone", "pending", "unknown", "debt", "waivedItems", "pendingItems"] as const) {
       sum[key] += t[key];
     }
-    for (const owner of OWNER_ROLES) {
+    for (const owner of OWNERS) {
       sum.missingItems[owner] += t.missingItems[owner];
       sum.pullsLacking[owner] += t.pullsLacking[owner];
     }
@@ -162,7 +163,7 @@ function sumTotals(all: ReleaseTotals[]): ReleaseTotals {
   return sum;
 }
 
-export const missingTotal = (counts: OwnerCounts) => OWNER_ROLES.reduce((n, o) => n + counts[o], 0);
+export const missingTotal = (counts: OwnerCounts) => OWNERS.reduce((n, o) => n + counts[o], 0);
 
 /** What a face shows after its filters; totals stay those of the whole release so the numbers never shrink. */
 export function filterModel(model: DashboardModel, filter: DashboardFilter): DashboardModel {
@@ -182,5 +183,5 @@ export function filterModel(model: DashboardModel, filter: DashboardFilter): Das
   return { ...model, releases };
 }
 
-export const OWNER_FILTERS: readonly DashboardFilter["owner"][] = ["all", ...OWNER_ROLES];
+export const OWNER_FILTERS: readonly DashboardFilter["owner"][] = ["all", ...OWNERS];
 export const STATE_FILTERS: readonly NonNullable<DashboardFilter["state"]>[] = ["all", "not-done", "open", "merged", "debt"];

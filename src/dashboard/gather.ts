@@ -4,8 +4,8 @@
 import { Minimatch } from "minimatch";
 import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
 import { loadConfig, type LoadResult } from "../config/resolve.js";
-import { appIdOf } from "../app-id.js";
-import type { GitHub } from "../gather/github.js";
+import type { ResolvedConfig } from "../config/schema.js";
+import { type GitHub, queryAllowingMissing } from "../gather/github.js";
 import { readEmbeddedReport } from "../report/embed.js";
 import type { DashboardInput, PullInput, ReleaseInput } from "./model.js";
 import * as Q from "./queries.js";
@@ -20,13 +20,12 @@ export interface GatherOptions {
   withIssue?: boolean;
   /** Called after each request with the pages read so far and the pages known to be needed. */
   onProgress?: (done: number, total: number) => void;
-  /**
-   * dod's GitHub App id: each pull request's check is read from that app's check suite alone. By default, the app
-   * `github` itself authenticates as (Probot's Octokits), found without a request; `null`: read checks by name.
-   */
-  appId?: number | null;
+  /** dod's GitHub App id: each pull request's check is read from that app's check suite alone; without it, by name. */
+  appId?: number;
   /** Reading checks by name, prefer a run from this app's check suite to another app's run of the same name. */
   preferAppId?: number;
+  /** Read the releases only when the config asks for them (the issue face: `dashboard.issue`). */
+  onlyIf?: (config: ResolvedConfig) => boolean;
 }
 
 export interface DashboardIssue {
@@ -63,23 +62,14 @@ export async function gatherDashboard(
   options: GatherOptions = {},
 ): Promise<GatheredDashboard> {
   let requests = 0;
-  const appId = options.appId === undefined ? await appIdOf(github) : (options.appId ?? undefined);
+  const { appId } = options;
   const byApp = appId !== undefined;
   const appVars = byApp ? { appId } : {};
   const preferred = appId ?? options.preferAppId;
-  const query = async <T>(doc: string, vars: Record<string, unknown>): Promise<T> => {
+  const query = <T>(doc: string, vars: Record<string, unknown>): Promise<T> => {
     requests++;
-    try {
-      return await github.graphql<T>(doc, { owner, name: repo, ...vars });
-    } catch (error) {
-      // A repository without an organisation `.github` repo is normal: keep the partial answer.
-      const partial = error as { name?: string; data?: T; errors?: { type?: string; path?: unknown[] }[] };
-      const onlyOrgMissing =
-        partial.name === "GraphqlResponseError" &&
-        partial.errors?.every((e) => e.type === "NOT_FOUND" && e.path?.[0] === "org");
-      if (onlyOrgMissing && partial.data) return partial.data;
-      throw error;
-    }
+    // A repository without an organisation `.github` repo is normal: keep the partial answer.
+    return queryAllowingMissing<T>(github, doc, { owner, name: repo, ...vars }, ["org"]);
   };
 
   const first = await query<Q.DashboardData>(Q.DASHBOARD_QUERY, {
@@ -93,7 +83,7 @@ export async function gatherDashboard(
     org: { file: `${owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: first.org?.object?.text ?? null },
   });
   const issue = findIssue(first.dashboardIssue?.nodes ?? []);
-  if (!config.ok) {
+  if (!config.ok || (options.onlyIf && !options.onlyIf(config.config))) {
     options.onProgress?.(requests, requests);
     return { config, input: null, issue, releaseNames: [], requests };
   }
@@ -152,7 +142,7 @@ export async function gatherDashboard(
     }
     gathered.push({ name: release.name, url: release.url, dueOn: release.dueOn, pulls });
   }
-  return { config, input: { owner, repo, releaseBy: by, releases: gathered }, issue, releaseNames, requests };
+  return { config, input: { owner, repo, url: first.repository.url, releaseBy: by, releases: gathered }, issue, releaseNames, requests };
 }
 
 function toPull(node: Q.PullNode, appId: number | undefined): PullInput {

@@ -27,7 +27,11 @@ export function installDashboard(
     try {
       const github = (await probot.auth(ref.installationId)) as unknown as GitHub;
       const url = webUrl(settings, ref.owner, ref.repo);
-      const { result, number } = await refreshDashboardIssue(github, ref.owner, ref.repo, { created, ...(url && { webUrl: url }) });
+      const { result, number } = await refreshDashboardIssue(github, ref.owner, ref.repo, {
+        created,
+        ...(url && { webUrl: url }),
+        ...(settings.appId && { appId: settings.appId }),
+      });
       log.debug({ result, issue: number }, "dashboard issue refreshed");
     } catch (error) {
       log.error({ err: error }, "dashboard issue refresh failed");

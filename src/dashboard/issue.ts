@@ -12,6 +12,8 @@ export interface IssueOptions {
   webUrl?: string;
   /** Issues created by this process, in case search has not indexed them yet: `owner/repo` → number. */
   created?: Map<string, number>;
+  /** dod's GitHub App id, to read its check runs alone. */
+  appId?: number;
 }
 
 export async function refreshDashboardIssue(
@@ -20,7 +22,11 @@ export async function refreshDashboardIssue(
   repo: string,
   options: IssueOptions = {},
 ): Promise<{ result: IssueResult; number?: number }> {
-  const gathered = await gatherDashboard(github, owner, repo, { withIssue: true });
+  const gathered = await gatherDashboard(github, owner, repo, {
+    withIssue: true,
+    onlyIf: (config) => config.dashboard.issue,
+    ...(options.appId && { appId: options.appId }),
+  });
   if (!gathered.config.ok) return { result: "no-config" };
   if (!gathered.config.config.dashboard.issue) return { result: "disabled" };
 

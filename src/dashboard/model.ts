@@ -25,6 +25,8 @@ export interface ReleaseInput {
 export interface DashboardInput {
   owner: string;
   repo: string;
+  /** The repository's page on GitHub (or GitHub Enterprise). */
+  url: string;
   releaseBy: "milestone" | "label";
   releases: ReleaseInput[];
 }
@@ -104,6 +106,7 @@ export interface ReleaseView {
 export interface DashboardModel {
   owner: string;
   repo: string;
+  url: string;
   releaseBy: "milestone" | "label";
   releases: ReleaseView[];
   totals: ReleaseTotals;

@@ -1,11 +1,11 @@
 // The web page: server-rendered HTML with small inline CSS and no script. Filters are plain links with query
 // parameters, so they work without JavaScript and every view has a URL to share. All text is escaped.
 import type { OwnerRole } from "../config/schema.js";
-import { OWNER_FILTERS, OWNER_ROLES, STATE_FILTERS, missingTotal } from "./aggregate.js";
+import { OWNER_LABEL, OWNERS } from "../report/format.js";
+import { OWNER_FILTERS, STATE_FILTERS, missingTotal } from "./aggregate.js";
 import { DASHBOARD_TITLE } from "./gather.js";
 import type { CapacityView, DashboardFilter, DashboardModel, ItemView, PullView, ReleaseView } from "./model.js";
 
-const OWNER_LABEL: Record<OwnerRole, string> = { product: "Product", engineering: "Engineering", joint: "Joint" };
 const STATE_LABEL: Record<NonNullable<DashboardFilter["state"]>, string> = {
   all: "All",
   "not-done": "Not done",
@@ -39,10 +39,10 @@ export interface PageOptions {
 }
 
 export function renderDashboardPage(model: DashboardModel, options: PageOptions): string {
-  const { owner, repo } = model;
+  const { owner, repo, url } = model;
   const title = `${DASHBOARD_TITLE} · ${owner}/${repo}`;
   const body = [
-    `<header><h1>${esc(DASHBOARD_TITLE)}</h1><p class="repo"><a href="https://github.com/${esc(owner)}/${esc(repo)}">${esc(owner)}/${esc(repo)}</a></p>`,
+    `<header><h1>${esc(DASHBOARD_TITLE)}</h1><p class="repo"><a href="${esc(url)}">${esc(owner)}/${esc(repo)}</a></p>`,
     `<p class="viewer">Signed in as <strong>@${esc(options.viewer)}</strong> · <a href="/dod/logout">Sign out</a></p></header>`,
     filters(options),
     options.all.releases.length === 0
@@ -87,7 +87,7 @@ function release(r: ReleaseView, filter: DashboardFilter): string {
     ...(t.pending ? [stat(t.pending, "pending", "")] : []),
     ...(t.unknown ? [stat(t.unknown, "not evaluated", "")] : []),
   ].join("");
-  const owners = OWNER_ROLES.map(
+  const owners = OWNERS.map(
     (o) => `<li><span class="owner ${o}">${OWNER_LABEL[o]}</span> <strong>${t.missingItems[o]}</strong> missing in ${t.pullsLacking[o]} PR${t.pullsLacking[o] === 1 ? "" : "s"}</li>`,
   ).join("");
   const shown = r.pulls;
@@ -117,12 +117,12 @@ function capacity(c: CapacityView): string {
 }
 
 function table(pulls: PullView[]): string {
-  const head = `<tr><th>Pull request</th><th>State</th>${OWNER_ROLES.map((o) => `<th>${OWNER_LABEL[o]}</th>`).join("")}<th>Pending</th><th>Waived</th></tr>`;
+  const head = `<tr><th>Pull request</th><th>State</th>${OWNERS.map((o) => `<th>${OWNER_LABEL[o]}</th>`).join("")}<th>Pending</th><th>Waived</th></tr>`;
   const rows = pulls.map((p) => {
     const check = p.checkUrl ? ` <a class="check" href="${href(p.checkUrl)}">check</a>` : "";
     const verdict = `<span class="verdict ${p.debt ? "debt" : p.verdict}">${p.debt ? "Done debt" : VERDICT_LABEL[p.verdict]}</span>`;
     return `<tr data-number="${p.number}"><td class="pr"><a href="${href(p.url)}">#${p.number}</a> ${esc(p.title)}<small>@${esc(p.author)}${check}</small></td>
-<td>${esc(p.state)} ${verdict}</td>${OWNER_ROLES.map((o) => `<td class="${o}">${items(p.missing[o])}</td>`).join("")}<td>${items(p.pending)}</td><td>${waived(p.waived)}</td></tr>`;
+<td>${esc(p.state)} ${verdict}</td>${OWNERS.map((o) => `<td class="${o}">${items(p.missing[o])}</td>`).join("")}<td>${items(p.pending)}</td><td>${waived(p.waived)}</td></tr>`;
   });
   return `<table><thead>${head}</thead><tbody>${rows.join("\n")}</tbody></table>`;
 }

@@ -1,9 +1,8 @@
 // The dashboard as Markdown: the dashboard issue's body and `dod dashboard --format md`. Deterministic (no
 // timestamps), so an unchanged dashboard is an unchanged body and the issue is not edited. Stays within GitHub's
 // 65,536-character body limit by falling back to counts, then to totals with a link to the web page.
-import type { OwnerRole } from "../config/schema.js";
-import { inline } from "../report/format.js";
-import { OWNER_ROLES, missingTotal } from "./aggregate.js";
+import { inline, OWNER_LABEL, OWNERS } from "../report/format.js";
+import { missingTotal } from "./aggregate.js";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "./gather.js";
 import type { CapacityView, DashboardModel, ItemView, PullView, ReleaseTotals, ReleaseView } from "./model.js";
 
@@ -17,7 +16,6 @@ export interface MarkdownOptions {
   limit?: number;
 }
 
-const OWNER_LABEL: Record<OwnerRole, string> = { product: "Product", engineering: "Engineering", joint: "Joint" };
 type Detail = "full" | "counts" | "totals";
 
 export function renderDashboardMarkdown(model: DashboardModel, options: MarkdownOptions = {}): string {
@@ -93,7 +91,7 @@ function totalsLine(t: ReleaseTotals): string {
 }
 
 function ownerLine(t: ReleaseTotals): string {
-  const owners = OWNER_ROLES.map(
+  const owners = OWNERS.map(
     (o) => `${OWNER_LABEL[o]} **${t.missingItems[o]}**${t.pullsLacking[o] ? ` (${t.pullsLacking[o]} PR${t.pullsLacking[o] === 1 ? "" : "s"})` : ""}`,
   );
   const extra = [t.pendingItems ? `${t.pendingItems} pending` : "", t.waivedItems ? `${t.waivedItems} waived` : ""].filter(Boolean);
@@ -120,7 +118,7 @@ function fullTable(pulls: PullView[]): string[] {
       [
         pullCell(p),
         stateCell(p),
-        ...OWNER_ROLES.map((o) => items(p.missing[o])),
+        ...OWNERS.map((o) => items(p.missing[o])),
         items(p.pending),
         p.waived.map((w) => `${cell(w.title)}${w.waiver ? ` (${w.waiver.by.map((b) => `@${b}`).join(", ")})` : ""}`).join("<br>"),
       ].join(" | "),
@@ -134,7 +132,7 @@ function countTable(pulls: PullView[]): string[] {
     "|---|---|---|---:|---:|---:|---:|",
     ...pulls.map(
       (p) =>
-        `| ${pullCell(p)} | ${stateCell(p)} | ${OWNER_ROLES.map((o) => p.missing[o].length || "").join(" | ")} | ${p.pending.length || ""} | ${p.waived.length || ""} |`,
+        `| ${pullCell(p)} | ${stateCell(p)} | ${OWNERS.map((o) => p.missing[o].length || "").join(" | ")} | ${p.pending.length || ""} | ${p.waived.length || ""} |`,
     ),
   ];
 }

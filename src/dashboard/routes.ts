@@ -175,7 +175,7 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     notFound(res, api !== null);
     return;
   }
-  const gathered = await gatherDashboard(github, owner, repo);
+  const gathered = await gatherDashboard(github, owner, repo, { ...(deps.settings.appId && { appId: deps.settings.appId }) });
   if (!gathered.config.ok) {
     const why = gathered.config.failure.kind === "missing" ? "has no .github/done.yml" : "has an invalid .github/done.yml";
     if (api) json(res, 409, { message: `${owner}/${repo} ${why}`, problems: gathered.config.failure.problems });

@@ -4,7 +4,7 @@ import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
 import { CHECK_NAME } from "../report/check-run.js";
 import { COMMENT_MARKER } from "../report/comment.js";
 import type { CheckResult, Comment, Facts } from "./facts.js";
-import type { GitHub, PullRequestRef } from "./github.js";
+import { type GitHub, type PullRequestRef, queryAllowingMissing } from "./github.js";
 import { MORE_CHECKS_QUERY, MORE_COMMENTS_QUERY, MORE_FILES_QUERY, PULL_REQUEST_QUERY } from "./queries.js";
 import type * as Q from "./response.js";
 
@@ -125,26 +125,6 @@ export async function gatherPullRequest(github: GitHub, ref: PullRequestRef, opt
     ownCheckRun: own ? { id: own.databaseId, externalId: own.externalId } : null,
     ownComment: ownComment ? { id: ownComment.id, body: ownComment.body } : null,
   };
-}
-
-/** Runs a query whose listed top-level aliases may legitimately not resolve (a repo without `.github`). */
-async function queryAllowingMissing<T>(
-  github: GitHub,
-  query: string,
-  variables: Record<string, unknown>,
-  optional: string[],
-): Promise<T> {
-  try {
-    return await github.graphql<T>(query, variables);
-  } catch (error) {
-    // Octokit's GraphqlResponseError carries the partial data next to the errors.
-    const partial = error as { name?: string; data?: T; errors?: { type?: string; path?: unknown[] }[] };
-    const onlyOptionalMissing =
-      partial.name === "GraphqlResponseError" &&
-      partial.errors?.every((e) => e.type === "NOT_FOUND" && optional.includes(String(e.path?.[0])));
-    if (onlyOptionalMissing && partial.data) return partial.data;
-    throw error;
-  }
 }
 
 const blobText = (entry: { object: { text?: string | null } | null } | null | undefined) =>

@@ -2,7 +2,8 @@
 // waiting on.
 import type { Context } from "probot";
 import type { GitHub } from "../gather/github.js";
-import type { CommitJob, PullRequestJob } from "../queue/job.js";
+import { type CommitJob, type PullRequestJob, pullRequestJobFrom } from "../queue/job.js";
+import { jobBase } from "./job-base.js";
 import { CHECK_NAME } from "../report/check-run.js";
 
 export const CHECK_EVENTS = [
@@ -24,13 +25,7 @@ export function checkJobs(context: CheckContext, appId?: number): (PullRequestJo
   if ("check_run" in payload && payload.action !== "completed" && !own) return [];
 
   const unit = "check_run" in payload ? payload.check_run : payload.check_suite;
-  const base = {
-    installationId: payload.installation?.id ?? 0,
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
-    commentIds: [],
-    deliveryIds: [context.id],
-  };
+  const base = jobBase(context);
   if (unit.pull_requests.length > 0) {
     return unit.pull_requests.map((pr) => ({ ...base, kind: "pull_request", number: pr.number }));
   }
@@ -48,15 +43,7 @@ export function statusJob(context: Context<"status">): CommitJob | null {
   if (payload.state === "pending") return null;
   const onDefaultBranchOnly = payload.branches.every((b) => b.name === payload.repository.default_branch);
   if (payload.branches.length > 0 && onDefaultBranchOnly) return null;
-  return {
-    kind: "commit",
-    installationId: payload.installation?.id ?? 0,
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
-    sha: payload.sha,
-    commentIds: [],
-    deliveryIds: [context.id],
-  };
+  return { ...jobBase(context), kind: "commit", sha: payload.sha };
 }
 
 /** The open pull requests whose head is the commit (fork pull requests are missing from check payloads). */
@@ -68,14 +55,5 @@ export async function pullRequestsForCommit(github: GitHub, job: CommitJob): Pro
   });
   return data
     .filter((pr) => pr.state === "open" && pr.head.sha === job.sha)
-    .map((pr) => ({
-      kind: "pull_request",
-      installationId: job.installationId,
-      owner: job.owner,
-      repo: job.repo,
-      number: pr.number,
-      headSha: job.sha,
-      commentIds: [],
-      deliveryIds: job.deliveryIds,
-    }));
+    .map((pr) => pullRequestJobFrom(job, { owner: job.owner, repo: job.repo, number: pr.number, headSha: job.sha }));
 }

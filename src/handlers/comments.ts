@@ -2,6 +2,7 @@
 // comments at every evaluation, so an edited or deleted command changes the verdict too.
 import type { Context } from "probot";
 import type { PullRequestJob } from "../queue/job.js";
+import { jobBase } from "./job-base.js";
 
 export const COMMENT_EVENTS = ["issue_comment.created", "issue_comment.edited", "issue_comment.deleted"] as const;
 
@@ -13,12 +14,9 @@ export function commentJob(context: Context<"issue_comment">): PullRequestJob | 
   const before = payload.action === "edited" ? payload.changes.body?.from : undefined;
   if (!mentionsDod(payload.comment.body) && !mentionsDod(before)) return null;
   return {
+    ...jobBase(context),
     kind: "pull_request",
-    installationId: payload.installation?.id ?? 0,
-    owner: payload.repository.owner.login,
-    repo: payload.repository.name,
     number: payload.issue.number,
     commentIds: payload.action === "deleted" ? [] : [payload.comment.id],
-    deliveryIds: [context.id],
   };
 }

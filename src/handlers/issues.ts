@@ -3,24 +3,17 @@ import type { Context } from "probot";
 import type { GitHub } from "../gather/github.js";
 import { ISSUE_PULL_REQUESTS_QUERY } from "../gather/queries.js";
 import type { IssuePullRequestsData } from "../gather/response.js";
-import type { IssueJob, PullRequestJob } from "../queue/job.js";
+import { type IssueJob, type PullRequestJob, pullRequestJobFrom } from "../queue/job.js";
+import { jobBase } from "./job-base.js";
 import { DASHBOARD_MARKER } from "../dashboard/gather.js";
 
 export const ISSUE_EVENTS = ["issues.edited", "issues.closed", "issues.reopened"] as const;
 
 /** A job for the issue, or none for dod's own dashboard issue (its edits close no pull request). */
 export function issueJob(context: Context<"issues">): IssueJob | null {
-  const { repository, issue, installation } = context.payload;
+  const { issue } = context.payload;
   if (issue.body?.startsWith(DASHBOARD_MARKER)) return null;
-  return {
-    kind: "issue",
-    installationId: installation?.id ?? 0,
-    owner: repository.owner.login,
-    repo: repository.name,
-    number: issue.number,
-    commentIds: [],
-    deliveryIds: [context.id],
-  };
+  return { ...jobBase(context), kind: "issue", number: issue.number };
 }
 
 /** The open pull requests that close the issue: each gets its own evaluation job. */
@@ -33,13 +26,5 @@ export async function pullRequestsClosing(github: GitHub, job: IssueJob): Promis
   const prs = data.repository?.issue?.closedByPullRequestsReferences.nodes ?? [];
   return prs
     .filter((pr) => pr.state === "OPEN")
-    .map((pr) => ({
-      kind: "pull_request",
-      installationId: job.installationId,
-      owner: pr.repository.owner.login,
-      repo: pr.repository.name,
-      number: pr.number,
-      commentIds: [],
-      deliveryIds: job.deliveryIds,
-    }));
+    .map((pr) => pullRequestJobFrom(job, { owner: pr.repository.owner.login, repo: pr.repository.name, number: pr.number }));
 }

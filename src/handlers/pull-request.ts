@@ -1,6 +1,7 @@
 // Pull request and review events: the pull request itself changed, so evaluate it again.
 import type { Context } from "probot";
 import type { PullRequestJob } from "../queue/job.js";
+import { jobBase } from "./job-base.js";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -16,16 +17,6 @@ export const PULL_REQUEST_EVENTS = [
 ] as const;
 
 export function pullRequestJob(context: Context<"pull_request" | "pull_request_review">): PullRequestJob {
-  const { repository, pull_request } = context.payload;
-  const installation = "installation" in context.payload ? context.payload.installation : undefined;
-  return {
-    kind: "pull_request",
-    installationId: installation?.id ?? 0,
-    owner: repository.owner.login,
-    repo: repository.name,
-    number: pull_request.number,
-    headSha: pull_request.head.sha,
-    commentIds: [],
-    deliveryIds: [context.id],
-  };
+  const { pull_request } = context.payload;
+  return { ...jobBase(context), kind: "pull_request", number: pull_request.number, headSha: pull_request.head.sha };
 }

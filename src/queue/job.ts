@@ -43,6 +43,14 @@ export type Job = PullRequestJob | IssueJob | CommitJob;
 export const jobKey = (job: Job) =>
   `${job.owner}/${job.repo}${job.kind === "commit" ? `@${job.sha}` : `${job.kind === "issue" ? "!issue" : "#"}${job.number}`}`.toLowerCase();
 
+/** A follow-up job for one pull request that an issue or commit job found: same installation and deliveries. */
+export function pullRequestJobFrom(
+  job: IssueJob | CommitJob,
+  pr: { owner: string; repo: string; number: number; headSha?: string },
+): PullRequestJob {
+  return { kind: "pull_request", installationId: job.installationId, ...pr, commentIds: [], deliveryIds: job.deliveryIds };
+}
+
 /** What a job is about, for log lines and metrics. */
 export const jobSubject = (job: Job) =>
   job.kind === "commit" ? { repo: `${job.owner}/${job.repo}`, sha: job.sha } : { repo: `${job.owner}/${job.repo}`, number: job.number };

@@ -1,9 +1,10 @@
 // Small pieces every renderer shares: owner names, done counts, and making user-written text safe to put on
 // one Markdown line.
-import type { OwnerRole } from "../config/schema.js";
+import { OwnerRole } from "../config/schema.js";
 import type { EvidenceRef, ItemResult, Report } from "./model.js";
 
-export const OWNERS: readonly OwnerRole[] = ["product", "engineering", "joint"];
+/** The owners in the order every face lists them: the schema's own order. */
+export const OWNERS: readonly OwnerRole[] = OwnerRole.options;
 
 export const OWNER_LABEL: Record<OwnerRole, string> = {
   product: "Product",
@@ -12,10 +13,8 @@ export const OWNER_LABEL: Record<OwnerRole, string> = {
 };
 
 /** Items that count towards "N of M done": every applicable one; waived counts as done. */
-export function doneCounts(report: Report): { done: number; total: number } {
-  const applicable = report.items.filter((item) => item.status !== "not_applicable");
-  const done = applicable.filter((item) => item.status === "met" || item.status === "waived").length;
-  return { done, total: applicable.length };
+export function doneCounts({ counts, items }: Report): { done: number; total: number } {
+  return { done: counts.met + counts.waived, total: items.length - counts.not_applicable };
 }
 
 export function byOwner(items: readonly ItemResult[], owner: OwnerRole): ItemResult[] {

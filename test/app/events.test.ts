@@ -130,7 +130,15 @@ describe("events that must not evaluate", () => {
   it.each([
     ["dod's own check run completing", "check_run", () => ({ ...example("check_run", "completed"), check_run: { ...example("check_run", "completed").check_run, name: "Definition of Done" } })],
     ["a re-run requested of another app's check", "check_run", () => example("check_run", "rerequested")],
-    ["a comment on an issue", "issue_comment", () => example("issue_comment", "created")],
+    [
+      "a /dod command on an issue that is no pull request",
+      "issue_comment",
+      () => {
+        const payload = example("issue_comment", "created");
+        payload.comment.body = "/dod check";
+        return payload;
+      },
+    ],
     [
       "an edit of dod's own dashboard issue",
       "issues",

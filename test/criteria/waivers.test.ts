@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeWaivers, evaluate, judgeCommand, parseCommands, type Command } from "../../src/criteria/index.js";
+import { evaluate, waiverState, judgeCommand, parseCommands, type Command } from "../../src/criteria/index.js";
 import type { Facts } from "../../src/gather/facts.js";
 import { TEAMS, comment, criterion, makeConfig, makeFacts } from "./facts.js";
 
@@ -49,9 +49,9 @@ describe("judgeCommand", () => {
   });
 });
 
-describe("activeWaivers", () => {
+describe("waiverState", () => {
   const at = (minute: number) => `2024-05-01T10:${String(minute).padStart(2, "0")}:00Z`;
-  const replay = (comments: Facts["comments"]) => Object.fromEntries(activeWaivers(config, makeFacts({ teams: TEAMS, comments })));
+  const replay = (comments: Facts["comments"]) => Object.fromEntries(waiverState(config, makeFacts({ teams: TEAMS, comments })).active);
 
   it("records a waiver by an owner, latest wins", () => {
     const c1 = comment("eng-bob", "/dod waive runbook hotfix", at(1));
@@ -62,7 +62,8 @@ describe("activeWaivers", () => {
   it("ignores bots, refused commands and quoted commands", () => {
     expect(
       replay([
-        comment("dod[bot]", "/dod waive runbook bot", at(1), true),
+        // An owner's login on a bot comment: only the bot rule can refuse it.
+        comment("eng-bob", "/dod waive runbook bot", at(1), true),
         comment("dev-dana", "/dod waive runbook me", at(2)),
         comment("eng-bob", "/dod waive runbook", at(3)),
         comment("eng-bob", "> /dod waive runbook quoted", at(4)),

@@ -22,7 +22,7 @@ function pull(p: Partial<PullInput> & { number: number }, items?: ReturnType<typ
 }
 
 function input(pulls: PullInput[]): DashboardInput {
-  return { owner: OWNER, repo: REPO, releaseBy: "milestone", releases: [{ name: "v1.2", pulls }] };
+  return { owner: OWNER, repo: REPO, url: `https://github.com/${OWNER}/${REPO}`, releaseBy: "milestone", releases: [{ name: "v1.2", pulls }] };
 }
 
 describe("aggregate", () => {

@@ -110,6 +110,7 @@ describe("the dashboard issue", () => {
     github.graphql(dashboardData({ config: null }));
     await refresh(probot);
     await refresh(probot);
+    github.assertDone();
     expect(github.calls()).toEqual(["POST /graphql", "POST /graphql", "POST /graphql"]);
   });
 

@@ -10,6 +10,7 @@ function big(pulls: number, titleLength = 100): DashboardInput {
   return {
     owner: OWNER,
     repo: REPO,
+    url: `https://github.com/${OWNER}/${REPO}`,
     releaseBy: "milestone",
     releases: [
       {

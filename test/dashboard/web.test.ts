@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createApp } from "../../src/app.js";
 import { privateKey, TestOctokit } from "../helpers/app.js";
 import { GitHubMock } from "../helpers/github.js";
+import { freePort } from "../helpers/server.js";
 import { CONFIG, dashboardData, MIXED, OWNER, page as pullsPage, REPO } from "./data.js";
 
 const CLIENT_ID = "Iv1.dodtestclient";
@@ -79,14 +80,6 @@ afterAll(async () => {
     else process.env[k] = v;
   }
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** GraphQL on the GHE host (`/api/graphql`), answered by query name, each query checked against GitHub's schema. */
 function graphql(answers: Record<string, unknown>, times: number, seen: string[]) {
@@ -175,8 +168,10 @@ describe("the dashboard web page", () => {
   });
 
   it("shows a viewer with access each release's table, and filters by owner", async () => {
+    const first = dashboardData({ config: CONFIG, milestones: [{ number: 1, title: "v1.2", count: MIXED.length, dueOn: "2026-12-01T00:00:00Z" }] });
+    first.repository!.url = `https://github.example/${OWNER}/${REPO}`;
     const data = [
-      dashboardData({ config: CONFIG, milestones: [{ number: 1, title: "v1.2", count: MIXED.length, dueOn: "2026-12-01T00:00:00Z" }] }),
+      first,
       { repository: { milestone: { pullRequests: pullsPage(MIXED) } } },
     ];
     github
@@ -190,6 +185,8 @@ describe("the dashboard web page", () => {
     expect(response!.status()).toBe(200);
     expect(page.url()).toBe(`${base}/dod/${OWNER}/${REPO}`);
     expect(await page.textContent(".viewer")).toContain("@viewer-vic");
+    // The repository link is GitHub's own answer (GitHub Enterprise has its own host), not a made-up github.com URL.
+    expect(await page.getAttribute(".repo a", "href")).toBe(`https://github.example/${OWNER}/${REPO}`);
     const rows = () => page.$$eval("section.release tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-number")));
     expect(await rows()).toEqual(["11", "12", "13", "14", "15", "8", "9"]);
     const row11 = await page.$$eval("tr[data-number='11'] td", (tds) => tds.map((td) => td.textContent?.trim()));

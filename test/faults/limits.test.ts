@@ -70,10 +70,18 @@ describe("GitHub's limits", () => {
   // GitHub appends the annotations of each update to those already on the run, so they are sent once per run.
   describe("annotations on a check run that already exists", () => {
     const broken = manyCriteria(120, "\n    owner_typo: product");
+    /** The pull request as GitHub shows it after the first evaluation: dod's run and its sticky comment. */
+    let sticky = "";
     const data = (externalId: string) =>
-      pullRequestData({ config: manyCriteria(1), headConfig: broken, files: [".github/done.yml"], ownCheckRun: { id: 5, externalId } });
+      pullRequestData({
+        config: manyCriteria(1),
+        headConfig: broken,
+        files: [".github/done.yml"],
+        ownCheckRun: { id: 5, externalId },
+        comments: [{ id: 6, author: "dod[bot]", bot: true, body: sticky }],
+      });
 
-    /** The first evaluation's writes, on a new run: its external id and the annotations sent. */
+    /** The first evaluation's writes, on a new run: its external id (and the sticky comment, kept for `data`). */
     async function firstWrite() {
       const { probot, queue } = await loadDodApp();
       github
@@ -86,6 +94,7 @@ describe("GitHub's limits", () => {
       await queue.idle();
       github.assertDone();
       const externalId = github.body("checks/create").external_id as string;
+      sticky = github.body("issues/create-comment").body;
       github = new GitHubMock();
       return externalId;
     }
@@ -112,6 +121,7 @@ describe("GitHub's limits", () => {
     });
 
     it("puts a changed set of annotations on a new run of the same name, so the old ones go with the old run", async () => {
+      await firstWrite();
       const { probot, queue } = await loadDodApp();
       github
         .token()

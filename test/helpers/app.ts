@@ -1,6 +1,8 @@
-// Loads the real app into a real Probot, with retries and throttling off so tests don't wait.
+// Loads the real app into a real Probot, with retries and throttling off so tests don't wait (fault tests pass
+// dod's own Octokit instead, see dod-app.ts). The app's HTTP routes are kept so a test can GET them.
 import { generateKeyPairSync } from "node:crypto";
-import { Probot, ProbotOctokit } from "probot";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type Logger, Probot, ProbotOctokit } from "probot";
 import { createApp, type DodOptions } from "../../src/app.js";
 import { clearTeamCache } from "../../src/gather/team-cache.js";
 import type { JobQueue } from "../../src/queue/job.js";
@@ -16,14 +18,34 @@ export const TestOctokit = ProbotOctokit.defaults((options: any) => ({
   throttle: { ...options.throttle, enabled: false },
 }));
 
-export async function loadApp(options: DodOptions = {}): Promise<{ probot: Probot; queue: JobQueue }> {
+export interface LoadOptions extends DodOptions {
+  Octokit?: typeof ProbotOctokit;
+  log?: Logger;
+  secret?: string;
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse) => boolean | void | Promise<boolean | void>;
+
+export interface LoadedApp {
+  probot: Probot;
+  queue: JobQueue;
+  /** The body one of the app's routes answers a GET with, or "404". */
+  get: (url: string) => Promise<string>;
+}
+
+export async function loadApp(options: LoadOptions = {}): Promise<LoadedApp> {
   clearTeamCache();
-  const probot = new Probot({ appId: 1, privateKey, Octokit: TestOctokit, logLevel: "fatal" });
-  const { app, handle } = createApp({
-    appId: APP_ID,
-    ...options,
-    queue: { settleMs: 0, attempts: 1, backoffMs: 0, ...options.queue },
-  });
-  await probot.load(app, { cwd: process.cwd(), addHandler: () => undefined });
-  return { probot, queue: handle.queue! };
+  const { Octokit = TestOctokit, log, secret, ...dod } = options;
+  const probot = new Probot({ appId: APP_ID, privateKey, secret, Octokit, ...(log ? { log } : { logLevel: "fatal" as const }) });
+  const { app, handle } = createApp({ appId: APP_ID, ...dod, queue: { settleMs: 0, attempts: 1, backoffMs: 0, ...dod.queue } });
+  const routes: Route[] = [];
+  await probot.load(app, { cwd: process.cwd(), addHandler: (route: Route) => void routes.push(route) });
+  const get = (url: string) =>
+    new Promise<string>((resolve) => {
+      const res = { writeHead: () => res, end: (text: string) => resolve(text) } as unknown as ServerResponse;
+      Promise.all(routes.map((route) => route({ method: "GET", url } as IncomingMessage, res))).then((handled) => {
+        if (!handled.includes(true)) resolve("404");
+      });
+    });
+  return { probot, queue: handle.queue!, get };
 }

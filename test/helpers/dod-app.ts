@@ -1,15 +1,8 @@
 // The real app in a real Probot with dod's own Octokit (src/octokit.ts: retries and rate-limit handling ON), only
 // with shorter waits so fault tests run in milliseconds: "1 s" of backoff or `retry-after` lasts 10 ms here.
 import Bottleneck from "bottleneck";
-import { Probot } from "probot";
-import type { Logger } from "probot";
-import { createApp } from "../../src/app.js";
-import { clearTeamCache } from "../../src/gather/team-cache.js";
 import { DodOctokit } from "../../src/octokit.js";
-import type { JobQueue } from "../../src/queue/job.js";
-import type { QueueSettings } from "../../src/queue/select.js";
-import { privateKey } from "./app.js";
-import { APP_ID } from "./pull-request-data.js";
+import { loadApp, type LoadOptions } from "./app.js";
 
 /** Milliseconds that stand for one second of GitHub's `retry-after` and of the retry plugin's backoff. */
 export const MS_PER_SECOND = 10;
@@ -27,22 +20,5 @@ export const FastDodOctokit = DodOctokit.defaults((options: any) => ({
   },
 }));
 
-export interface DodAppOptions {
-  queue?: Partial<QueueSettings>;
-  log?: Logger;
-  secret?: string;
-}
-
-export async function loadDodApp(options: DodAppOptions = {}): Promise<{ probot: Probot; queue: JobQueue }> {
-  clearTeamCache();
-  const probot = new Probot({
-    appId: 1,
-    privateKey,
-    secret: options.secret,
-    Octokit: FastDodOctokit,
-    ...(options.log ? { log: options.log } : { logLevel: "fatal" as const }),
-  });
-  const { app, handle } = createApp({ appId: APP_ID, queue: { settleMs: 0, attempts: 1, backoffMs: 0, ...options.queue } });
-  await probot.load(app, { cwd: process.cwd(), addHandler: () => undefined });
-  return { probot, queue: handle.queue! };
-}
+/** The real app with dod's own Octokit, waits shortened. */
+export const loadDodApp = (options: Omit<LoadOptions, "Octokit"> = {}) => loadApp({ ...options, Octokit: FastDodOctokit });

@@ -21,8 +21,18 @@ export class GitHubMock {
   readonly requests: Recorded[] = [];
   readonly scope: nock.Scope;
 
+  /** Requests nock refused because no mock answered them: an unexpected write fails the test, not just a job. */
+  readonly unmatched: string[] = [];
+
   constructor(readonly origin = "https://api.github.com", readonly prefix = "") {
     this.scope = nock(origin);
+    // One mock is current at a time: a test that starts a new one stops listening for the old.
+    nock.emitter.removeAllListeners("no match");
+    // Only the app's GitHub client counts: nock reports a fetch without its host, and a test's own requests to
+    // the app's server on 127.0.0.1 are not GitHub traffic.
+    nock.emitter.on("no match", (req: { method?: string; path?: string; getHeader?: (name: string) => unknown }) => {
+      if (String(req.getHeader?.("user-agent") ?? "").includes("octokit")) this.unmatched.push(`${req.method} ${req.path}`);
+    });
   }
 
   /** Installation tokens: Probot asks once per installation and caches the answer. */
@@ -84,5 +94,6 @@ export class GitHubMock {
 
   assertDone() {
     expect(this.scope.pendingMocks()).toEqual([]);
+    expect(this.unmatched).toEqual([]);
   }
 }

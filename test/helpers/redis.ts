@@ -1,7 +1,7 @@
 // A throwaway redis-server on 127.0.0.1 for the shared-queue tests: a free port, nothing saved to disk.
 // Without redis-server the tests are skipped locally (with a message) but fail in CI, where .ci/run installs it.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "./server.js";
 
 export function redisServerInstalled(): boolean {
   try {
@@ -18,18 +18,6 @@ export function skipRedis(): boolean {
   if (process.env.CI) throw new Error("redis-server is not installed, and CI must run the Redis tests (.ci/run installs it)");
   console.warn("Skipping the Redis queue tests: redis-server is not installed (apt-get install redis-server; CI runs them).");
   return true;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RedisServer {

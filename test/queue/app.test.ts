@@ -1,34 +1,14 @@
 // The queue through the real app: a burst on one pull request costs one evaluation, and a job that fails every
 // attempt still ends in a completed check run.
-import type { IncomingMessage, ServerResponse } from "node:http";
 import nock from "nock";
-import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApp, type DodOptions } from "../../src/app.js";
-import { clearTeamCache } from "../../src/gather/team-cache.js";
-import type { JobQueue } from "../../src/queue/job.js";
-import { privateKey, TestOctokit } from "../helpers/app.js";
+import { loadApp, type LoadOptions } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 
-type Route = (req: IncomingMessage, res: ServerResponse) => boolean | void | Promise<boolean | void>;
 const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
-
-/** Like test/helpers/app.ts, keeping the HTTP routes so /metrics can be read. */
-async function load(options: DodOptions["queue"]): Promise<{ probot: Probot; queue: JobQueue; get: (url: string) => Promise<string> }> {
-  clearTeamCache();
-  const probot = new Probot({ appId: 1, privateKey, Octokit: TestOctokit, logLevel: "fatal" });
-  const { app, handle } = createApp({ queue: { settleMs: 50, attempts: 1, backoffMs: 0, ...options } });
-  const routes: Route[] = [];
-  await probot.load(app, { cwd: process.cwd(), addHandler: (route: Route) => void routes.push(route) });
-  const get = (url: string) =>
-    new Promise<string>((resolve) => {
-      const res = { writeHead: () => res, end: (text: string) => resolve(text) } as unknown as ServerResponse;
-      if (!routes.some((route) => route({ method: "GET", url } as IncomingMessage, res) === true)) resolve("404");
-    });
-  return { probot, queue: handle.queue!, get };
-}
+const load = (queue: NonNullable<LoadOptions["queue"]>) => loadApp({ queue: { settleMs: 50, ...queue } });
 
 describe("the queue in the app", () => {
   let github: GitHubMock;
