@@ -35,7 +35,7 @@ export async function serve(githubUrl, { bare = false, queue = {} } = {}) {
   const probot = new Probot({ appId: 1, privateKey, secret: SECRET, baseUrl: `${githubUrl}/api/v3`, Octokit: BenchOctokit, log: pino({ level: "silent" }) });
   let handle = {};
   let appFn = bareApp;
-  if (!bare) ({ app: appFn, handle } = createApp({ queue: { settleMs: 0, attempts: 1, concurrency: 20, ...queue } }));
+  if (!bare) ({ app: appFn, handle } = createApp({ appId: 1, queue: { settleMs: 0, attempts: 1, concurrency: 20, ...queue } }));
   const middleware = await createNodeMiddleware(appFn, { probot });
   const server = createServer((req, res) => middleware(req, res, () => { res.writeHead(404); res.end(); }));
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -49,7 +49,7 @@ export async function evaluatePullRequest(
 }
 
 export interface RunOptions {
-  log: Pick<Logger, "info">;
+  log?: Pick<Logger, "info">;
   /** Comments whose `/dod` commands this run answers. */
   commentIds?: number[];
   /** An evaluation already made (the CLI prints it before `--post` publishes it): saves gathering twice. */
@@ -78,10 +78,10 @@ export async function runPullRequest(
     output: "report" in outcome ? checkRunOutput(outcome.report, facts) : checkRunForFailure(outcome.failure),
     comment:
       "report" in outcome && shouldComment(outcome.config.comment, outcome.report, gathered.ownComment !== null)
-        ? { body: commentBody(outcome.report, facts), existing: gathered.ownComment }
+        ? { body: commentBody(outcome.report), existing: gathered.ownComment }
         : null,
   });
-  options.log.info(
+  options.log?.info(
     {
       head: facts.head.sha,
       conclusion: "report" in outcome ? outcome.report.conclusion : `config-${outcome.failure.kind}`,

@@ -45,7 +45,7 @@ export async function runAction({ stdout, env }: ActionIo): Promise<number> {
     const { outcome } = evaluation;
     stdout("report" in outcome ? renderText(outcome.report, { color: false }) : failureText(outcome.failure, "the base branch"));
     try {
-      const published = await runPullRequest(github, ref, { log: { info: () => undefined }, evaluation, commentIds: target.commentIds });
+      const published = await runPullRequest(github, ref, { evaluation, commentIds: target.commentIds });
       stdout(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
       appendSummary(env, summary(evaluation));
       return 0;
@@ -79,6 +79,8 @@ function summary({ outcome }: Evaluation): string {
 
 function failureAnnotations(failure: ConfigFailure, stdout: (text: string) => void): number {
   if (failure.kind === "missing") return 0;
-  for (const p of failure.problems) stdout(`::error file=${p.file},line=${p.line},col=${p.column}::${p.path ? `${p.path}: ` : ""}${p.message.replace(/\n/g, " ")}\n`);
+  for (const p of failure.problems) {
+    stdout(annotation("error", `${p.path ? `${p.path}: ` : ""}${p.message}`, { file: p.file, line: p.line, col: p.column }));
+  }
   return 1;
 }

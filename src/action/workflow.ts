@@ -2,8 +2,19 @@
 import { appendFileSync } from "node:fs";
 
 const escape = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// Property values also escape the characters that separate properties.
+const escapeProperty = (text: string) => escape(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
-export const annotation = (level: "error" | "warning" | "notice", message: string) => `::${level}::${escape(message)}\n`;
+export interface AnnotationPlace {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export function annotation(level: "error" | "warning" | "notice", message: string, place?: AnnotationPlace): string {
+  const props = place ? ` file=${escapeProperty(place.file)},line=${place.line},col=${place.col}` : "";
+  return `::${level}${props}::${escape(message)}\n`;
+}
 
 /** Appends Markdown to the job summary, when the runner offers one. */
 export function appendSummary(env: NodeJS.ProcessEnv, markdown: string): void {

@@ -82,7 +82,7 @@ export const checkCommand: Command = {
     }
     if (values.post) {
       try {
-        const published = await runPullRequest(github, ref, { log: { info: () => undefined }, evaluation });
+        const published = await runPullRequest(github, ref, { evaluation });
         io.stderr(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
       } catch (error) {
         throw explainGitHubError(error, ref);

@@ -93,8 +93,6 @@ export const labelPullsQuery = (byApp: boolean) => /* GraphQL */ `
   }
 `;
 
-export const MILESTONE_PULLS_QUERY = milestonePullsQuery(false);
-export const LABEL_PULLS_QUERY = labelPullsQuery(false);
 
 // The shapes GitHub answers with.
 export interface PageInfo {

@@ -1,6 +1,5 @@
 // The sticky PR comment: only what is still to do, per owner, and how to do it. The text is a pure function of
 // the report (no timestamps, no SHAs) so the app can skip an edit when nothing changed.
-import type { Facts } from "../gather/facts.js";
 import { OWNER_LABEL, OWNERS, byOwner, doneCounts, plural } from "./format.js";
 import type { ItemResult, Report } from "./model.js";
 import { configChangeLines } from "./problems.js";
@@ -14,7 +13,7 @@ export const COMMENT_LIMIT = 65_536;
 
 export type CommentMode = "on-missing" | "always" | "never";
 
-export function commentBody(report: Report, _facts: Facts): string {
+export function commentBody(report: Report): string {
   const limit = COMMENT_LIMIT - COMMENT_MARKER.length - 1;
   return `${COMMENT_MARKER}\n${truncateMarkdown(markdownBody(report), limit, omittedItemsNote("a comment", COMMENT_LIMIT))}`;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { COMMENT_MARKER, commentBody, shouldComment } from "../../src/report/comment.js";
-import { facts, item, report, sampleItems } from "./fixtures.js";
+import { item, report, sampleItems } from "./fixtures.js";
 
 describe("commentBody", () => {
   it("says per owner what is still to do and how, waivers apart, met items only as a count", () => {
-    expect(commentBody(report(sampleItems()), facts())).toBe(
+    expect(commentBody(report(sampleItems()))).toBe(
       [
         "<!-- dod:definition-of-done -->",
         "## Definition of Done: 4 of 7 done",
@@ -31,7 +31,7 @@ describe("commentBody", () => {
 
   it("is short when everything is done", () => {
     const done = report([item({ id: "a" }), item({ id: "b" }), item({ id: "c", status: "not_applicable" })]);
-    expect(commentBody(done, facts())).toBe(
+    expect(commentBody(done)).toBe(
       `${COMMENT_MARKER}\n## Definition of Done: 2 of 2 done\n\n✅ All 2 items of the definition of done are met.`,
     );
   });
@@ -44,7 +44,7 @@ describe("commentBody", () => {
       status: "waived",
       waiver: { by: ["pm-alice"], reason: "docs ship next sprint", at: "2024-06-02T08:00:00Z", url: "https://x/1" },
     });
-    expect(commentBody(report([item({ id: "a" }), waived]), facts())).toBe(
+    expect(commentBody(report([item({ id: "a" }), waived]))).toBe(
       [
         COMMENT_MARKER,
         "## Definition of Done: 2 of 2 done",
@@ -57,12 +57,6 @@ describe("commentBody", () => {
     );
   });
 
-  it("is the same text for the same verdict on another commit", () => {
-    const r = report(sampleItems());
-    const later = facts({ head: { ref: "saved-cards", sha: "f".repeat(40) } });
-    expect(commentBody(r, later)).toBe(commentBody(r, facts()));
-  });
-
   it("shows a change to done.yml with its problems", () => {
     const body = commentBody(
       report([item({ id: "a" })], {
@@ -72,7 +66,6 @@ describe("commentBody", () => {
           problems: [{ file: ".github/done.yml", line: 2, column: 1, path: "mode", message: "expected blocking or advisory" }],
         },
       }),
-      facts(),
     );
     expect(body).toContain("**This pull request changes the definition of done**\n");
     expect(body).toContain("- ➖ removes `runbook`");
@@ -81,14 +74,14 @@ describe("commentBody", () => {
   });
 
   it("speaks of a single item in the singular", () => {
-    expect(commentBody(report([item({ id: "a" })]), facts())).toContain("\n✅ The one item of the definition of done is met.");
+    expect(commentBody(report([item({ id: "a" })]))).toContain("\n✅ The one item of the definition of done is met.");
   });
 
   it("stays within 65,536 characters and keeps its marker", () => {
     const items = Array.from({ length: 400 }, (_, i) =>
       item({ id: `i-${i}`, status: "missing", reason: "r".repeat(150), hint: "h".repeat(100) }),
     );
-    const body = commentBody(report(items), facts());
+    const body = commentBody(report(items));
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body.startsWith(`${COMMENT_MARKER}\n## Definition of Done: 0 of 400 done`)).toBe(true);
     expect(body.split("\n").at(-1)).toMatch(/^_… \d+ more items not shown \(a comment is limited to 65,536 characters\)\._$/);

@@ -66,7 +66,7 @@ describe("renderText", () => {
 describe("renderMarkdown", () => {
   it("is the comment without its marker", () => {
     const r = report(sampleItems());
-    expect(renderMarkdown(r)).toBe(`${commentBody(r, facts()).split("\n").slice(1).join("\n")}\n`);
+    expect(renderMarkdown(r)).toBe(`${commentBody(r).split("\n").slice(1).join("\n")}\n`);
   });
 });
 
