@@ -1,5 +1,5 @@
 # dod: build with the dev dependencies, run with only the production ones, as the unprivileged `node` user.
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -7,7 +7,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-FROM node:20-slim
+FROM node:24-slim
 ENV NODE_ENV=production LOG_FORMAT=json PORT=3000 HOST=0.0.0.0 NO_SMEE_SETUP=true
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -1,5 +1,5 @@
-// Lets `npm start` / `npm test` work on a fresh clone: install when node_modules is missing,
-// compile when any source file is newer than the build.
+// Lets `npm start` / `npm test` work on a fresh clone: install when node_modules is missing or older than
+// package-lock.json (a pull or rebase changed the dependencies), compile when any source file is newer than the build.
 import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -7,7 +7,10 @@ import { join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const run = (cmd) => execSync(cmd, { cwd: root, stdio: "inherit" });
 
-if (!existsSync(join(root, "node_modules", ".package-lock.json"))) run("npm ci --no-audit --no-fund");
+const installed = join(root, "node_modules", ".package-lock.json");
+if (!existsSync(installed) || statSync(join(root, "package-lock.json")).mtimeMs > statSync(installed).mtimeMs) {
+  run("npm ci --no-audit --no-fund");
+}
 
 const newest = (dir) =>
   readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {

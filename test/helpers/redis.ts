@@ -1,24 +1,7 @@
 // A throwaway redis-server on 127.0.0.1 for the shared-queue tests: a free port, nothing saved to disk.
-// Without redis-server the tests are skipped locally (with a message) but fail in CI, where .ci/run installs it.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+// Never skipped: without redis-server they fail, and `npm test` installs it first (or says what to install).
+import { type ChildProcess, spawn } from "node:child_process";
 import { freePort } from "./server.js";
-
-export function redisServerInstalled(): boolean {
-  try {
-    execFileSync("redis-server", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Whether to skip: only when redis-server is missing outside CI. */
-export function skipRedis(): boolean {
-  if (redisServerInstalled()) return false;
-  if (process.env.CI) throw new Error("redis-server is not installed, and CI must run the Redis tests (.ci/run installs it)");
-  console.warn("Skipping the Redis queue tests: redis-server is not installed (apt-get install redis-server; CI runs them).");
-  return true;
-}
 
 export interface RedisServer {
   url: string;
@@ -41,6 +24,10 @@ export async function startRedis(): Promise<RedisServer> {
         clearTimeout(timer);
         resolve();
       }
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server could not start (${error.message}): apt-get install redis-server, or run \`npm test\`, which installs it`));
     });
     child.on("exit", (code) => {
       clearTimeout(timer);

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { FailureHandler, Job, JobProcessor, PullRequestJob } from "../../src/queue/job.js";
 import { RedisQueue, type RedisQueueOptions } from "../../src/queue/redis.js";
-import { type RedisServer, skipRedis, startRedis } from "../helpers/redis.js";
+import { type RedisServer, startRedis } from "../helpers/redis.js";
 
 let delivery = 0;
 const pr = (number: number): PullRequestJob => ({
@@ -56,7 +56,7 @@ class Replica {
   }
 }
 
-describe.skipIf(skipRedis())("RedisQueue on a real redis-server", () => {
+describe("RedisQueue on a real redis-server", () => {
   let redis: RedisServer;
   const open: { close(): Promise<void> }[] = [];
   const replicas: Replica[] = [];

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { example } from "../helpers/events.js";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github-server.js";
 import { pullRequestData } from "../helpers/pull-request-data.js";
-import { type RedisServer, skipRedis, startRedis } from "../helpers/redis.js";
+import { type RedisServer, startRedis } from "../helpers/redis.js";
 import { type RunningApp, signedWebhook, startApp } from "../helpers/server.js";
 
 const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
 
-describe.skipIf(skipRedis())("two replicas sharing Redis", () => {
+describe("two replicas sharing Redis", () => {
   let redis: RedisServer;
   let github: FakeGitHub;
   const replicas: RunningApp[] = [];
