@@ -8,7 +8,7 @@ register("./ts-hooks.mjs", import.meta.url);
 export async function dashboardBench({ pulls = 500 } = {}) {
   let gatherDashboard;
   try {
-    ({ gatherDashboard } = await import("../lib/dashboard/gather.js"));
+    ({ gatherDashboard } = await import("../lib/github/dashboard-gather.js"));
   } catch {
     return null; // not built yet
   }

@@ -2,13 +2,16 @@
 import type { ApplicationFunction, Probot } from "probot";
 import { installDashboard, scheduleDashboardRefresh } from "./dashboard/install.js";
 import { dashboardSettingsFromEnv } from "./dashboard/settings.js";
-import { CHECK_EVENTS, checkJobs, pullRequestsForCommit, STATUS_EVENTS, statusJob } from "./handlers/checks.js";
+import { CHECK_EVENTS, checkJobs, STATUS_EVENTS, statusJob } from "./handlers/checks.js";
 import { COMMENT_EVENTS, commentJob } from "./handlers/comments.js";
-import { ISSUE_EVENTS, issueJob, pullRequestsClosing } from "./handlers/issues.js";
+import { ISSUE_EVENTS, issueJob } from "./handlers/issues.js";
 import { PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js";
 import { healthHandler } from "./http/health.js";
 import { QueueMetrics } from "./http/metrics.js";
-import { jobLog, reportFailure, withLog } from "./failure.js";
+import { reportFailure } from "./github/failure.js";
+import { pullRequestsClosing, pullRequestsForCommit } from "./github/lookups.js";
+import { jobLog, withLog } from "./job-log.js";
+import { dodIdentity, type DodIdentity } from "./model/identity.js";
 import { runPullRequest } from "./pipeline.js";
 import type { Job, JobQueue } from "./queue/job.js";
 import { defaultQueueOptions } from "./queue/memory.js";
@@ -27,18 +30,19 @@ export interface DodHandle {
 
 export function createApp(options: DodOptions = {}): { app: ApplicationFunction; handle: DodHandle } {
   const handle: DodHandle = {};
+  const identity = dodIdentity(options.appId);
   const app: ApplicationFunction = (probot, { addHandler }) => {
     const metrics = new QueueMetrics();
     const queue: JobQueue = createQueue(
       { ...defaultQueueOptions, ...options.queue },
-      (job): Promise<void> => processJob(probot, queue, job, options.appId),
-      (job, error) => reportFailure(probot, job, error, options.appId),
+      (job): Promise<void> => processJob(probot, queue, job, identity),
+      (job, error) => onFailure(probot, identity, job, error),
       probot.log,
       metrics,
     );
     handle.queue = queue;
     addHandler(healthHandler(queue));
-    installDashboard(probot, addHandler, { ...dashboardSettingsFromEnv(process.env), ...(options.appId && { appId: options.appId }) });
+    installDashboard(probot, addHandler, dashboardSettingsFromEnv(process.env), identity);
     addHandler(metrics.handler(queue));
 
     probot.on([...PULL_REQUEST_EVENTS], (context) => queue.add(pullRequestJob(context)));
@@ -51,7 +55,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
       if (job) await queue.add(job);
     });
     probot.on([...CHECK_EVENTS], async (context) => {
-      for (const job of checkJobs(context, options.appId)) await queue.add(job);
+      for (const job of checkJobs(context, identity)) await queue.add(job);
     });
     probot.on([...STATUS_EVENTS], async (context) => {
       const job = statusJob(context);
@@ -61,7 +65,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
   return { app, handle };
 }
 
-async function processJob(probot: Probot, queue: JobQueue, job: Job, appId?: number): Promise<void> {
+async function processJob(probot: Probot, queue: JobQueue, job: Job, identity: DodIdentity): Promise<void> {
   const log = jobLog(probot, job);
   const github = withLog(await probot.auth(job.installationId), log);
   if (job.kind !== "pull_request") {
@@ -69,9 +73,17 @@ async function processJob(probot: Probot, queue: JobQueue, job: Job, appId?: num
     for (const prJob of found) await queue.add(prJob);
     return;
   }
-  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, appId });
+  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, identity });
   // The dashboard only changes when a verdict did; its refresh is debounced per repository.
   if (published.dashboardIssue && published.checkRun !== "unchanged") {
     scheduleDashboardRefresh(probot, job.owner, job.repo, job.installationId);
   }
+}
+
+/** A job that failed its last attempt: logged, and a pull request's check completed with what went wrong. */
+async function onFailure(probot: Probot, identity: DodIdentity, job: Job, error: unknown): Promise<void> {
+  const log = jobLog(probot, job);
+  log.error({ err: error }, "evaluation failed after its last attempt");
+  if (job.kind !== "pull_request") return;
+  await reportFailure(withLog(await probot.auth(job.installationId), log), identity, job, error);
 }

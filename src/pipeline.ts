@@ -1,22 +1,25 @@
 // load config → gather → evaluate → publish: the only place where the pure core meets GitHub.
 import { createHash } from "node:crypto";
 import type { Logger } from "probot";
+import type { DodIdentity } from "./model/identity.js";
 import { describeConfigChange } from "./config/diff.js";
-import { CONFIG_PATH } from "./config/paths.js";
+import { CONFIG_PATH } from "./model/names.js";
 import { loadConfig } from "./config/resolve.js";
 import type { ResolvedConfig } from "./config/schema.js";
 import { evaluate, needsDiff, teamsNamed } from "./criteria/evaluate.js";
 import { judgeComment } from "./criteria/waivers.js";
 import { changesConfig } from "./criteria/config-approval.js";
-import { gatherAddedLines } from "./gather/diff.js";
-import type { Facts } from "./gather/facts.js";
-import { type GatherOptions, type Gathered, gatherPullRequest } from "./gather/gather.js";
-import type { GitHub, PullRequestRef } from "./gather/github.js";
-import { cachedTeams } from "./gather/team-cache.js";
+import { gatherAddedLines } from "./github/diff.js";
+import type { Facts } from "./model/facts.js";
+import { type Gathered, gatherPullRequest } from "./github/gather.js";
+import type { GitHub } from "./github/client.js";
+import type { PullRequestRef } from "./model/pull-request.js";
+import { cachedTeams } from "./github/team-cache.js";
 import { checkRunForFailure, checkRunOutput } from "./report/check-run.js";
 import { commentBody, shouldComment } from "./report/comment.js";
-import type { ConfigFailure, Report } from "./report/model.js";
-import { type Published, publish } from "./report/publish.js";
+import type { Report } from "./model/report.js";
+import type { ConfigFailure } from "./model/config-problems.js";
+import { publish, type Published } from "./github/publish.js";
 
 export interface Evaluation {
   facts: Facts;
@@ -28,9 +31,9 @@ export interface Evaluation {
 export async function evaluatePullRequest(
   github: GitHub,
   ref: PullRequestRef,
-  options: GatherOptions = {},
+  identity: DodIdentity,
 ): Promise<Evaluation> {
-  const gathered = await gatherPullRequest(github, ref, options);
+  const gathered = await gatherPullRequest(github, ref, identity);
   const { facts } = gathered;
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
   if (!loaded.ok) return { facts, gathered, outcome: { failure: loaded.failure } };
@@ -54,8 +57,8 @@ export interface RunOptions {
   commentIds?: number[];
   /** An evaluation already made (the CLI prints it before `--post` publishes it): saves gathering twice. */
   evaluation?: Evaluation;
-  /** The app's id, when known, to tell dod's own check run from another of the same name. */
-  appId?: number;
+  /** Tells dod's own check run from another of the same name. */
+  identity: DodIdentity;
 }
 
 /** Evaluates a pull request and publishes the verdict: the app's and the Action's unit of work. */
@@ -64,14 +67,14 @@ export async function runPullRequest(
   ref: PullRequestRef,
   options: RunOptions,
 ): Promise<Published & { dashboardIssue: boolean }> {
-  const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, { appId: options.appId }));
+  const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity));
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
     await answerCommands(github, ref, facts, outcome.config, options.commentIds);
   }
   // Answering a command may have changed nothing the report shows, but a waiver changes the verdict: the
   // report already reflects it because waivers are read from the same comments.
-  const published = await publish(github, {
+  const published = await publish(github, options.identity, {
     ref,
     headSha: facts.head.sha,
     existingCheckRun: gathered.ownCheckRun,

@@ -1,5 +1,5 @@
 // The pull request a workflow run is about, read from the event GitHub Actions wrote to GITHUB_EVENT_PATH.
-import type { PullRequestRef } from "../gather/github.js";
+import type { PullRequestRef } from "../model/pull-request.js";
 
 export interface ActionTarget {
   ref: PullRequestRef;

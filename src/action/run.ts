@@ -2,16 +2,17 @@
 // check run and comment as the app; where the token can't write (pull requests from forks), the report goes to
 // the job summary instead and the job itself carries the verdict.
 import { readFileSync } from "node:fs";
-import { CONFIG_PATH } from "../config/paths.js";
-import { refText } from "../gather/github.js";
-import { evaluatePullRequest, runPullRequest, type Evaluation } from "../pipeline.js";
-import type { ConfigFailure } from "../report/model.js";
+import { CONFIG_PATH } from "../model/names.js";
+import { refText } from "../model/pull-request.js";
+import { evaluatePullRequest, type Evaluation, runPullRequest } from "../pipeline.js";
+import type { ConfigFailure } from "../model/config-problems.js";
 import { renderMarkdown, renderText } from "../report/text.js";
 import { CliError } from "../cli/errors.js";
 import { createGitHub, explainGitHubError } from "../cli/github.js";
 import { failureText, problemLine } from "../cli/problems.js";
 import { actionTarget } from "./event.js";
 import { annotation, appendSummary } from "./workflow.js";
+import { dodIdentity } from "../model/identity.js";
 
 export interface ActionIo {
   stdout: (text: string) => void;
@@ -38,14 +39,16 @@ export async function runAction({ stdout, env }: ActionIo): Promise<number> {
   }
   const { ref } = target;
 
+  // The Action writes with GITHUB_TOKEN, as no app of its own: dod's check is told by its name.
+  const identity = dodIdentity();
   let evaluation: Evaluation;
   try {
     const github = createGitHub(env, env.INPUT_TOKEN || env.GITHUB_TOKEN, "dod-action");
-    evaluation = await evaluatePullRequest(github, ref);
+    evaluation = await evaluatePullRequest(github, ref, identity);
     const { outcome } = evaluation;
     stdout("report" in outcome ? renderText(outcome.report, { color: false }) : failureText(outcome.failure, "the base branch"));
     try {
-      const published = await runPullRequest(github, ref, { evaluation, commentIds: target.commentIds });
+      const published = await runPullRequest(github, ref, { evaluation, commentIds: target.commentIds, identity });
       stdout(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
       appendSummary(env, summary(evaluation));
       return 0;

@@ -1,15 +1,16 @@
 // `dod check`: the report the check run would show, for a pull request on GitHub or for local changes.
-import { refText } from "../gather/github.js";
-import { evaluatePullRequest, runPullRequest, type Evaluation } from "../pipeline.js";
+import { refText } from "../model/pull-request.js";
+import { evaluatePullRequest, type Evaluation, runPullRequest } from "../pipeline.js";
 import { format, parse } from "./args.js";
 import type { Command } from "./command.js";
 import { CliError, EXIT } from "./errors.js";
 import { createGitHub, explainGitHubError } from "./github.js";
 import { useColor } from "./io.js";
 import { checkLocal } from "./local.js";
-import { exitCodeFor, REPORT_FORMATS, renderReport } from "./output.js";
+import { exitCodeFor, renderReport, REPORT_FORMATS } from "./output.js";
 import { failureText } from "./problems.js";
 import { parsePullRequestRef } from "./ref.js";
+import { dodIdentity } from "../model/identity.js";
 
 const USAGE = `Usage: dod check <owner>/<repo>#<number> [--format text|json|md] [--post]
        dod check <pull request URL> [...]
@@ -74,15 +75,17 @@ export const checkCommand: Command = {
     if (!ref) throw new CliError(`"${target}" is not a pull request: use owner/repo#number or its URL`, 2, USAGE);
 
     const github = createGitHub(io.env, io.env.GITHUB_TOKEN);
+    // No app id here: dod's check is told by its name.
+    const identity = dodIdentity();
     let evaluation: Evaluation;
     try {
-      evaluation = await evaluatePullRequest(github, ref);
+      evaluation = await evaluatePullRequest(github, ref, identity);
     } catch (error) {
       throw explainGitHubError(error, ref);
     }
     if (values.post) {
       try {
-        const published = await runPullRequest(github, ref, { evaluation });
+        const published = await runPullRequest(github, ref, { evaluation, identity });
         io.stderr(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
       } catch (error) {
         throw explainGitHubError(error, ref);

@@ -1,7 +1,7 @@
 // `dod dashboard`: the release dashboard of a repository — what each pull request of each open release still
 // lacks, by owner, and the done debt — as Markdown (the dashboard issue's text) or JSON (the web page's data).
 import { aggregate, filterModel, OWNER_FILTERS, STATE_FILTERS } from "../dashboard/aggregate.js";
-import { gatherDashboard, RepositoryNotFound } from "../dashboard/gather.js";
+import { gatherDashboard, RepositoryNotFound } from "../github/dashboard-gather.js";
 import type { DashboardFilter } from "../dashboard/model.js";
 import { renderDashboardMarkdown } from "../dashboard/render-markdown.js";
 import { appIdFromEnv } from "../settings.js";

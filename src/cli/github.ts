@@ -1,8 +1,8 @@
 // The CLI's and the Action's GitHub client, and what their users read when GitHub says no.
 import { Octokit } from "@octokit/rest";
-import type { PullRequestRef } from "../gather/github.js";
-import { refText } from "../gather/github.js";
-import { PullRequestNotFound } from "../gather/gather.js";
+import type { PullRequestRef } from "../model/pull-request.js";
+import { refText } from "../model/pull-request.js";
+import { PullRequestNotFound } from "../github/gather.js";
 import { CliError } from "./errors.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";

@@ -1,7 +1,7 @@
 // Facts about changes that have no pull request yet: the working tree against the merge base with a branch.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { ChangedFile, Facts } from "../gather/facts.js";
+import type { ChangedFile, Facts } from "../model/facts.js";
 import type { Git } from "./git.js";
 
 export interface LocalChange {

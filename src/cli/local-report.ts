@@ -6,8 +6,8 @@ import { CONFIG_APPROVAL_ID } from "../criteria/config-approval.js";
 import { buildContext } from "../criteria/context.js";
 import { evaluateEvidence } from "../criteria/require.js";
 import { countStatuses, reportConclusion, reportTitle } from "../criteria/summary.js";
-import type { Facts } from "../gather/facts.js";
-import type { ItemResult, Report } from "../report/model.js";
+import type { Facts } from "../model/facts.js";
+import type { ItemResult, Report } from "../model/report.js";
 
 export interface NeedsPullRequest {
   id: string;

@@ -1,5 +1,5 @@
 // A report in the format asked for, and the exit code it means.
-import type { Report } from "../report/model.js";
+import type { Report } from "../model/report.js";
 import { renderJson, renderMarkdown, renderText } from "../report/text.js";
 import { EXIT } from "./errors.js";
 

@@ -1,5 +1,5 @@
 // Config problems the way compilers print them, so editors and CI annotate them: `file:line:column  field  message`.
-import type { ConfigFailure, ConfigProblem } from "../report/model.js";
+import type { ConfigFailure, ConfigProblem } from "../model/config-problems.js";
 
 export function problemLine(problem: ConfigProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}  ${problem.path || "(document)"}  ${problem.message}`;

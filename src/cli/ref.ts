@@ -1,5 +1,5 @@
 // `owner/repo#123` or a pull request's URL (github.com or GitHub Enterprise) → a PullRequestRef.
-import type { PullRequestRef } from "../gather/github.js";
+import type { PullRequestRef } from "../model/pull-request.js";
 
 const SHORT = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)#(\d+)$/;
 const URL_PATH = /^\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/pull\/(\d+)(?:\/.*)?$/;

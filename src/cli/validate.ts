@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseConfig } from "../config/parse.js";
-import { CONFIG_PATH } from "../config/paths.js";
+import { CONFIG_PATH } from "../model/names.js";
 import { loadConfig } from "../config/resolve.js";
-import type { ConfigProblem } from "../report/model.js";
+import type { ConfigProblem } from "../model/config-problems.js";
 import { format, parse } from "./args.js";
 import type { Command } from "./command.js";
 import { CliError, EXIT } from "./errors.js";

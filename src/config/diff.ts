@@ -1,6 +1,6 @@
 // What a pull request's edit of done.yml does to the definition of done, in sentences for the report.
 // "Loosens" means fewer pull requests have to do something, or it is easier to do; "tightens" the opposite.
-import type { ConfigChange } from "../report/model.js";
+import type { ConfigChange } from "../model/config-problems.js";
 import type { LoadResult } from "./resolve.js";
 import type { Condition, Evidence, ResolvedConfig, ResolvedCriterion } from "./schema.js";
 

@@ -1,6 +1,6 @@
 // Turns zod's issues into problems a product manager can act on: located at the YAML node, in plain words.
 import type { z } from "zod";
-import type { ConfigProblem } from "../report/model.js";
+import type { ConfigProblem } from "../model/config-problems.js";
 import { joinPath, type Locator, type PathSegment } from "./locate.js";
 import { allowedKeys, describeExpected, describeValue, schemaAt } from "./schema-walk.js";
 import { closest } from "./suggest.js";

@@ -1,8 +1,8 @@
 // `done.yml` text → a validated DoneConfig or every problem in it, each located at line:column.
-import { isCollection, LineCounter, parseDocument, visit, type Document } from "yaml";
-import type { ConfigProblem } from "../report/model.js";
+import { type Document, isCollection, LineCounter, parseDocument, visit } from "yaml";
+import type { ConfigProblem } from "../model/config-problems.js";
 import { issuesToProblems } from "./issues.js";
-import { makeLocator, START, type Locator } from "./locate.js";
+import { type Locator, makeLocator, START } from "./locate.js";
 import { DoneConfig } from "./schema.js";
 import { validateConfig } from "./validate.js";
 import { yamlSyntaxProblems } from "./yaml-errors.js";

@@ -1,10 +1,10 @@
 // Loads the definition of done that applies to a repository: its own file, layered on the organisation's
 // file and/or the built-in preset it extends. Merge rules are documented in docs/config.md.
-import type { ConfigFailure, ConfigProblem } from "../report/model.js";
-import { START, type Locator, type PathSegment } from "./locate.js";
-import { parseConfigFile, sortProblems, type ParsedFile } from "./parse.js";
+import type { ConfigFailure, ConfigProblem } from "../model/config-problems.js";
+import { type Locator, type PathSegment, START } from "./locate.js";
+import { parseConfigFile, type ParsedFile, sortProblems } from "./parse.js";
 import { PRESETS } from "./presets/recommended.js";
-import { DoneConfig, type Criterion, type Evidence, type ResolvedConfig, type ResolvedCriterion } from "./schema.js";
+import { type Criterion, DoneConfig, type Evidence, type ResolvedConfig, type ResolvedCriterion } from "./schema.js";
 import { closest } from "./suggest.js";
 
 export interface ConfigSources {

@@ -2,6 +2,7 @@
 // from here. Cross-field rules (unique ids, non-empty `require`, …) live in validate.ts, not in refinements,
 // so that `z.toJSONSchema` converts this file cleanly.
 import { z } from "zod";
+import { OWNER_ROLES } from "../model/owner.js";
 
 const globs = z
   .array(z.string().min(1))
@@ -9,7 +10,7 @@ const globs = z
   .describe("Glob patterns (minimatch, dot files included). A pattern starting with `!` excludes matches.");
 
 export const OwnerRole = z
-  .enum(["product", "engineering", "joint"])
+  .enum(OWNER_ROLES)
   .describe("Who owns the criterion: `product` owns the problem, `engineering` the solution, `joint` both.");
 
 const principal = z

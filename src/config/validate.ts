@@ -2,7 +2,7 @@
 // can match, and names that refer to something that exists. Reads the document as written (before or
 // without a successful schema check) and skips whatever is not the expected shape, so a file with schema
 // errors still gets these problems reported too.
-import type { ConfigProblem } from "../report/model.js";
+import type { ConfigProblem } from "../model/config-problems.js";
 import { globProblem } from "./globs.js";
 import { joinPath, type Locator, type PathSegment } from "./locate.js";
 import { closest } from "./suggest.js";

@@ -1,6 +1,6 @@
 // Approval by one of the named principals; the PR author's own review never counts (ctx.approvals excludes it).
-import type { Review } from "../gather/facts.js";
-import type { EvidenceRef } from "../report/model.js";
+import type { Review } from "../model/facts.js";
+import type { EvidenceRef } from "../model/report.js";
 import { at, describeOwners, isTeam, membersOf, ownerLogins } from "./principals.js";
 import type { Context, Verdict } from "./types.js";
 

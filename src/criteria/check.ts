@@ -1,6 +1,6 @@
 // Another check run or commit status on the head commit. Only `success` counts: a skipped or neutral benchmark
 // did not show anything.
-import type { CheckResult } from "../gather/facts.js";
+import type { CheckResult } from "../model/facts.js";
 import { nameMatcher } from "./globs.js";
 import type { Context, Verdict } from "./types.js";
 

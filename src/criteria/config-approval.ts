@@ -1,8 +1,8 @@
 // Built in: an edit of the definition of done itself needs a product owner's and an engineering owner's
 // approval, from two different people, so neither side can change the rules alone.
-import { CONFIG_PATH } from "../config/paths.js";
+import { CONFIG_PATH } from "../model/names.js";
 import type { ResolvedCriterion } from "../config/schema.js";
-import type { Facts } from "../gather/facts.js";
+import type { Facts } from "../model/facts.js";
 import { approvalRef } from "./approved-by.js";
 import { at, describeOwners, distinctPair, ownerLogins } from "./principals.js";
 import type { Context, Verdict } from "./types.js";

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from "../config/schema.js";
-import type { Facts } from "../gather/facts.js";
+import type { Facts } from "../model/facts.js";
 import { approvalsOf } from "./principals.js";
 import type { Context } from "./types.js";
 

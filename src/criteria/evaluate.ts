@@ -1,11 +1,12 @@
 // The pure verdict: config + facts in, Report out. No I/O, no clock.
 import type { ResolvedConfig, ResolvedCriterion } from "../config/schema.js";
-import type { Facts } from "../gather/facts.js";
-import type { ConfigChange, ItemResult, Report, Waiver } from "../report/model.js";
+import type { Facts } from "../model/facts.js";
+import type { ItemResult, Report, Waiver } from "../model/report.js";
+import type { ConfigChange } from "../model/config-problems.js";
 import { checkCondition } from "./conditions.js";
-import { CONFIG_APPROVAL_CRITERION, changesConfig, configApprovalVerdict } from "./config-approval.js";
+import { changesConfig, CONFIG_APPROVAL_CRITERION, configApprovalVerdict } from "./config-approval.js";
 import { buildContext } from "./context.js";
-import { isTeam, at } from "./principals.js";
+import { at, isTeam } from "./principals.js";
 import { evaluateEvidence, principalsIn, usesDiff } from "./require.js";
 import { countStatuses, reportConclusion, reportTitle } from "./summary.js";
 import type { Context, Verdict } from "./types.js";

@@ -1,8 +1,8 @@
 // A closed-by issue, optionally with every box ticked under a checklist heading in each linked issue.
-import type { Facts, LinkedIssue } from "../gather/facts.js";
-import type { EvidenceRef } from "../report/model.js";
+import type { Facts, LinkedIssue } from "../model/facts.js";
+import type { EvidenceRef } from "../model/report.js";
 import { findSections, parseBlocks, tasksIn } from "./markdown.js";
-import { capped, quote, type Context, type Verdict } from "./types.js";
+import { capped, type Context, quote, type Verdict } from "./types.js";
 
 export type LinkedIssueSpec = true | { checklist?: string | undefined };
 

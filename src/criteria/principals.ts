@@ -1,6 +1,6 @@
 // Who is who: owners and principals (`product`, `engineering`, logins, `@org/team`) resolved to lower-case logins.
 import type { ResolvedConfig } from "../config/schema.js";
-import type { Facts, Review } from "../gather/facts.js";
+import type { Facts, Review } from "../model/facts.js";
 
 export type Side = "product" | "engineering";
 

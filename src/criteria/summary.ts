@@ -1,6 +1,7 @@
 // The one-line title and the conclusion of a report.
 import type { ResolvedConfig } from "../config/schema.js";
-import type { ConfigChange, Conclusion, ItemResult, ItemStatus } from "../report/model.js";
+import type { Conclusion, ItemResult, ItemStatus } from "../model/report.js";
+import type { ConfigChange } from "../model/config-problems.js";
 
 const LISTED = 3;
 

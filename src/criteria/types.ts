@@ -1,8 +1,8 @@
 // Shapes shared by the evidence evaluators. A Verdict is what one piece of evidence says; evaluate.ts turns the
 // verdict of a criterion's whole `require` tree into an ItemResult.
 import type { ResolvedConfig } from "../config/schema.js";
-import type { Facts, Review } from "../gather/facts.js";
-import type { EvidenceRef } from "../report/model.js";
+import type { Facts, Review } from "../model/facts.js";
+import type { EvidenceRef } from "../model/report.js";
 
 export type VerdictStatus = "met" | "missing" | "pending" | "error";
 

@@ -1,8 +1,8 @@
 // `/dod` commands in PR comments, who may give them, and the waivers they add up to. Waivers are never stored:
 // they are replayed from the comments on every evaluation, so editing or deleting a comment is enough to undo one.
 import type { ResolvedConfig, ResolvedCriterion } from "../config/schema.js";
-import type { Comment, Facts } from "../gather/facts.js";
-import type { Waiver } from "../report/model.js";
+import type { Comment, Facts } from "../model/facts.js";
+import type { Waiver } from "../model/report.js";
 import { CONFIG_APPROVAL_CRITERION } from "./config-approval.js";
 import { scanLines, trimTrailing } from "./markdown.js";
 import { at, describeOwners, distinctPair, isOwner, type Side } from "./principals.js";

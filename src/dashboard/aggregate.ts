@@ -1,21 +1,9 @@
 // The one pure aggregation every face renders: releases → pull requests → what each still lacks, by owner;
 // done debt; totals per release and per owner; the capacity split next to the team's target.
 import type { OwnerRole, ResolvedConfig } from "../config/schema.js";
-import type { EmbeddedItem } from "../report/embed.js";
+import type { DashboardInput, EmbeddedItem, PullInput, ReleaseInput } from "../model/dashboard.js";
 import { OWNERS } from "../report/format.js";
-import type {
-  CapacityView,
-  DashboardFilter,
-  DashboardInput,
-  DashboardModel,
-  ItemView,
-  OwnerCounts,
-  PullInput,
-  PullView,
-  ReleaseInput,
-  ReleaseTotals,
-  ReleaseView,
-} from "./model.js";
+import type { CapacityView, DashboardFilter, DashboardModel, ItemView, OwnerCounts, PullView, ReleaseTotals, ReleaseView } from "./model.js";
 
 
 type Capacity = ResolvedConfig["dashboard"]["capacity"];

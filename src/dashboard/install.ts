@@ -1,10 +1,11 @@
 // Wires the dashboard into the app: the web routes, and the dashboard issue refreshed (debounced) after each
 // evaluation and whenever a release's membership or a milestone changes.
 import type { ApplicationFunctionOptions, Probot } from "probot";
-import type { GitHub } from "../gather/github.js";
+import type { GitHub } from "../github/client.js";
 import { Debouncer, refreshDashboardIssue, type RepoRef } from "./issue.js";
 import { dashboardRoutes } from "./routes.js";
-import { type DashboardSettings, dashboardSettingsFromEnv, webUrl } from "./settings.js";
+import type { DodIdentity } from "../model/identity.js";
+import { type DashboardSettings, webUrl } from "./settings.js";
 
 /** Events that change which pull requests a release holds, or the release itself, without an evaluation. */
 export const DASHBOARD_EVENTS = [
@@ -19,7 +20,8 @@ const refreshers = new WeakMap<Probot, Debouncer>();
 export function installDashboard(
   probot: Probot,
   addHandler: ApplicationFunctionOptions["addHandler"],
-  settings: DashboardSettings = dashboardSettingsFromEnv(process.env),
+  settings: DashboardSettings,
+  identity: DodIdentity,
 ): Debouncer {
   const created = new Map<string, number>();
   const refresher = new Debouncer(async (ref) => {
@@ -30,7 +32,7 @@ export function installDashboard(
       const { result, number } = await refreshDashboardIssue(github, ref.owner, ref.repo, {
         created,
         ...(url && { webUrl: url }),
-        ...(settings.appId && { appId: settings.appId }),
+        identity,
       });
       log.debug({ result, issue: number }, "dashboard issue refreshed");
     } catch (error) {
@@ -44,7 +46,7 @@ export function installDashboard(
     if (installationId === undefined) return;
     refresher.schedule({ ...context.repo(), installationId });
   });
-  addHandler(dashboardRoutes(probot, settings));
+  addHandler(dashboardRoutes(probot, settings, identity));
   return refresher;
 }
 

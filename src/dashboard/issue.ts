@@ -1,52 +1,41 @@
-// The dashboard issue: found again by its hidden marker, created once when done.yml enables it, then edited in
-// place — only when its body changed, and at most once per burst of events (debounced per repository).
-import type { GitHub } from "../gather/github.js";
+// The dashboard issue brought up to date: gathered, aggregated, rendered and written (github/dashboard-issue.ts) at
+// most once per burst of events (debounced per repository).
+import type { GitHub } from "../github/client.js";
 import { aggregate } from "./aggregate.js";
-import { DASHBOARD_TITLE, type DashboardIssue, gatherDashboard } from "./gather.js";
+import { gatherDashboard } from "../github/dashboard-gather.js";
+import { writeDashboardIssue, type Written } from "../github/dashboard-issue.js";
+import type { DodIdentity } from "../model/identity.js";
 import { renderDashboardMarkdown } from "./render-markdown.js";
 
-export type IssueResult = "created" | "updated" | "unchanged" | "disabled" | "no-config";
+export type IssueResult = Written["result"] | "disabled" | "no-config";
 
 export interface IssueOptions {
   /** The public web page of this repository's dashboard, linked from the issue. */
   webUrl?: string;
   /** Issues created by this process, in case search has not indexed them yet: `owner/repo` → number. */
   created?: Map<string, number>;
-  /** dod's GitHub App id, to read its check runs alone. */
-  appId?: number;
+  /** dod's check runs are read from its app's check suites alone. */
+  identity: DodIdentity;
 }
 
 export async function refreshDashboardIssue(
   github: GitHub,
   owner: string,
   repo: string,
-  options: IssueOptions = {},
+  options: IssueOptions,
 ): Promise<{ result: IssueResult; number?: number }> {
   const gathered = await gatherDashboard(github, owner, repo, {
     withIssue: true,
     onlyIf: (config) => config.dashboard.issue,
-    ...(options.appId && { appId: options.appId }),
+    ...(options.identity.appId !== undefined && { appId: options.identity.appId }),
   });
   if (!gathered.config.ok) return { result: "no-config" };
   if (!gathered.config.config.dashboard.issue) return { result: "disabled" };
 
   const model = aggregate(gathered.input!, gathered.config.config);
   const body = renderDashboardMarkdown(model, { marker: true, ...(options.webUrl && { webUrl: options.webUrl }) });
-  const key = `${owner}/${repo}`.toLowerCase();
-  let issue: DashboardIssue | null = gathered.issue;
-  const remembered = options.created?.get(key);
-  if (!issue && remembered !== undefined) {
-    const { data } = await github.rest.issues.get({ owner, repo, issue_number: remembered });
-    issue = { number: data.number, body: data.body ?? "", url: data.html_url };
-  }
-  if (!issue) {
-    const { data } = await github.rest.issues.create({ owner, repo, title: DASHBOARD_TITLE, body });
-    options.created?.set(key, data.number);
-    return { result: "created", number: data.number };
-  }
-  if (issue.body === body) return { result: "unchanged", number: issue.number };
-  await github.rest.issues.update({ owner, repo, issue_number: issue.number, body });
-  return { result: "updated", number: issue.number };
+  const written = await writeDashboardIssue(github, { owner, repo }, { body, found: gathered.issue, ...(options.created && { created: options.created }) });
+  return { result: written.result, number: written.number };
 }
 
 export interface RepoRef {

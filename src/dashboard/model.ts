@@ -1,35 +1,5 @@
-// The dashboard's data: what gathering returns (releases with their pull requests and dod's last verdict on each)
-// and the one model `aggregate` makes of it, which the issue, the web page, the JSON API and the CLI all render.
-import type { OwnerRole } from "../config/schema.js";
-import type { EmbeddedReport } from "../report/embed.js";
-
-export interface PullInput {
-  number: number;
-  title: string;
-  url: string;
-  state: "open" | "merged";
-  author: string;
-  labels: string[];
-  headSha: string;
-  /** dod's check run on the head commit; null when dod never evaluated it. */
-  check: { id: number; url: string | null; conclusion: string | null; report: EmbeddedReport | null } | null;
-}
-
-export interface ReleaseInput {
-  name: string;
-  url?: string;
-  dueOn?: string | null;
-  pulls: PullInput[];
-}
-
-export interface DashboardInput {
-  owner: string;
-  repo: string;
-  /** The repository's page on GitHub (or GitHub Enterprise). */
-  url: string;
-  releaseBy: "milestone" | "label";
-  releases: ReleaseInput[];
-}
+// The dashboard's one model, which `aggregate` makes of what gathering returns (model/dashboard.ts), which the issue, the web page, the JSON API and the CLI all render.
+import type { OwnerRole } from "../model/owner.js";
 
 export interface ItemView {
   id: string;

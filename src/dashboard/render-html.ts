@@ -2,8 +2,8 @@
 // parameters, so they work without JavaScript and every view has a URL to share. All text is escaped.
 import type { OwnerRole } from "../config/schema.js";
 import { OWNER_LABEL, OWNERS } from "../report/format.js";
-import { OWNER_FILTERS, STATE_FILTERS, missingTotal } from "./aggregate.js";
-import { DASHBOARD_TITLE } from "./gather.js";
+import { missingTotal, OWNER_FILTERS, STATE_FILTERS } from "./aggregate.js";
+import { DASHBOARD_TITLE } from "../model/names.js";
 import type { CapacityView, DashboardFilter, DashboardModel, ItemView, PullView, ReleaseView } from "./model.js";
 
 const STATE_LABEL: Record<NonNullable<DashboardFilter["state"]>, string> = {

@@ -3,7 +3,7 @@
 // 65,536-character body limit by falling back to counts, then to totals with a link to the web page.
 import { inline, OWNER_LABEL, OWNERS } from "../report/format.js";
 import { missingTotal } from "./aggregate.js";
-import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "./gather.js";
+import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names.js";
 import type { CapacityView, DashboardModel, ItemView, PullView, ReleaseTotals, ReleaseView } from "./model.js";
 
 export const BODY_LIMIT = 65_536;

@@ -6,9 +6,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { OAuthApp } from "@octokit/oauth-app";
 import { Octokit } from "@octokit/rest";
 import type { Probot } from "probot";
-import type { GitHub } from "../gather/github.js";
+import type { GitHub } from "../github/client.js";
 import { aggregate, filterModel, OWNER_FILTERS, STATE_FILTERS } from "./aggregate.js";
-import { gatherDashboard } from "./gather.js";
+import { gatherDashboard } from "../github/dashboard-gather.js";
 import type { DashboardFilter } from "./model.js";
 import { renderDashboardPage, renderMessagePage } from "./render-html.js";
 import {
@@ -25,6 +25,7 @@ import {
   STATE_TTL_MS,
 } from "./session.js";
 import type { DashboardSettings } from "./settings.js";
+import type { DodIdentity } from "../model/identity.js";
 
 const OWNER = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
 const REPO = "[A-Za-z0-9._-]{1,100}";
@@ -42,7 +43,7 @@ const SECURITY_HEADERS = {
 /** Answers `false` synchronously for paths outside `/dod`, so routes after it are reached at once. */
 type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
-export function dashboardRoutes(probot: Probot, settings: DashboardSettings): Handler {
+export function dashboardRoutes(probot: Probot, settings: DashboardSettings, identity: DodIdentity): Handler {
   let ready: Promise<{ oauth: OAuthApp<{ clientType: "github-app" }>; apiUrl: string }> | undefined;
   const jar = settings.sessionSecret ? new CookieJar(settings.sessionSecret) : null;
 
@@ -76,7 +77,7 @@ export function dashboardRoutes(probot: Probot, settings: DashboardSettings): Ha
       return true;
     }
     try {
-      await route(req, res, url, { jar, setup, probot, settings });
+      await route(req, res, url, { jar, setup, probot, settings, identity });
     } catch (error) {
       probot.log.error({ err: error, path: url.pathname }, "dashboard page failed");
       if (!res.headersSent) page(res, 502, "GitHub could not be read", "Try again in a minute.");
@@ -90,6 +91,7 @@ interface Deps {
   setup: () => Promise<{ oauth: OAuthApp<{ clientType: "github-app" }>; apiUrl: string }>;
   probot: Probot;
   settings: DashboardSettings;
+  identity: DodIdentity;
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: Deps): Promise<void> {
@@ -175,7 +177,7 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     notFound(res, api !== null);
     return;
   }
-  const gathered = await gatherDashboard(github, owner, repo, { ...(deps.settings.appId && { appId: deps.settings.appId }) });
+  const gathered = await gatherDashboard(github, owner, repo, { ...(deps.identity.appId !== undefined && { appId: deps.identity.appId }) });
   if (!gathered.config.ok) {
     const why = gathered.config.failure.kind === "missing" ? "has no .github/done.yml" : "has an invalid .github/done.yml";
     if (api) json(res, 409, { message: `${owner}/${repo} ${why}`, problems: gathered.config.failure.problems });

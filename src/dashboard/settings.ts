@@ -1,6 +1,5 @@
 // The dashboard's operator settings, from the environment (documented in docs/dashboard.md and .env.example).
 import { createHash } from "node:crypto";
-import { appIdFromEnv } from "../settings.js";
 
 export interface DashboardSettings {
   /** A burst of events within this many milliseconds is one edit of the dashboard issue. */
@@ -12,8 +11,6 @@ export interface DashboardSettings {
   clientSecret?: string;
   /** Keys the session cookie. */
   sessionSecret?: string;
-  /** dod's GitHub App id: the dashboard reads that app's check runs alone. */
-  appId?: number;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 10_000;
@@ -31,7 +28,6 @@ export function dashboardSettingsFromEnv(env: NodeJS.ProcessEnv): DashboardSetti
     ...(env.GITHUB_CLIENT_ID && { clientId: env.GITHUB_CLIENT_ID }),
     ...(env.GITHUB_CLIENT_SECRET && { clientSecret: env.GITHUB_CLIENT_SECRET }),
     ...(sessionSecret && { sessionSecret }),
-    ...(appIdFromEnv(env) && { appId: appIdFromEnv(env) }),
   };
 }
 

@@ -1,10 +1,9 @@
 // Check and status events: a re-run asked of dod, or another check or status finished that a criterion may be
 // waiting on.
 import type { Context } from "probot";
-import type { GitHub } from "../gather/github.js";
-import { type CommitJob, type PullRequestJob, pullRequestJobFrom } from "../queue/job.js";
+import type { DodIdentity } from "../model/identity.js";
+import type { CommitJob, PullRequestJob } from "../queue/job.js";
 import { jobBase } from "./job-base.js";
-import { CHECK_NAME } from "../report/check-run.js";
 
 export const CHECK_EVENTS = [
   "check_run.rerequested",
@@ -17,10 +16,11 @@ export const CHECK_EVENTS = [
 type CheckContext = Context<"check_run" | "check_suite">;
 
 /** Jobs for the pull requests a check event concerns; none for dod's own check finishing (no loops). */
-export function checkJobs(context: CheckContext, appId?: number): (PullRequestJob | CommitJob)[] {
+export function checkJobs(context: CheckContext, identity: DodIdentity): (PullRequestJob | CommitJob)[] {
   const { payload } = context;
-  const own = "check_run" in payload ? payload.check_run.name === CHECK_NAME : false;
-  const ownSuite = "check_suite" in payload && appId !== undefined && payload.check_suite.app?.id === appId;
+  const own = "check_run" in payload && identity.isOwn({ name: payload.check_run.name, appId: payload.check_run.app?.id });
+  const ownSuite =
+    "check_suite" in payload && identity.appId !== undefined && payload.check_suite.app?.id === identity.appId;
   if (payload.action === "completed" && (own || ownSuite)) return [];
   if ("check_run" in payload && payload.action !== "completed" && !own) return [];
 
@@ -44,16 +44,4 @@ export function statusJob(context: Context<"status">): CommitJob | null {
   const onDefaultBranchOnly = payload.branches.every((b) => b.name === payload.repository.default_branch);
   if (payload.branches.length > 0 && onDefaultBranchOnly) return null;
   return { ...jobBase(context), kind: "commit", sha: payload.sha };
-}
-
-/** The open pull requests whose head is the commit (fork pull requests are missing from check payloads). */
-export async function pullRequestsForCommit(github: GitHub, job: CommitJob): Promise<PullRequestJob[]> {
-  const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({
-    owner: job.owner,
-    repo: job.repo,
-    commit_sha: job.sha,
-  });
-  return data
-    .filter((pr) => pr.state === "open" && pr.head.sha === job.sha)
-    .map((pr) => pullRequestJobFrom(job, { owner: job.owner, repo: job.repo, number: pr.number, headSha: job.sha }));
 }

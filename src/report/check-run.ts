@@ -1,17 +1,16 @@
 // The check run: the full verdict with evidence, grouped by who owns each item, plus the hidden block the
 // dashboard reads back. Also the neutral "no config yet" and failing "invalid config" checks.
 import { SCHEMA_URL, STARTER_CONFIG } from "../config/starter.js";
-import type { Facts } from "../gather/facts.js";
+import type { Facts } from "../model/facts.js";
 import { embedReport } from "./embed.js";
-import { OWNER_LABEL, OWNERS, byOwner, doneCounts, inline, plural } from "./format.js";
+import { byOwner, doneCounts, inline, OWNER_LABEL, OWNERS, plural } from "./format.js";
 import { metLine, openItemLines, waivedLine } from "./items.js";
-import type { ConfigFailure, Conclusion, ItemResult, Report } from "./model.js";
+import type { Conclusion, ItemResult, Report } from "../model/report.js";
+import type { ConfigFailure } from "../model/config-problems.js";
 import { type Annotation, configChangeLines, problemAnnotations, problemLine } from "./problems.js";
 import { omittedItemsNote, truncateMarkdown } from "./truncate.js";
 
 export type { Annotation } from "./problems.js";
-
-export const CHECK_NAME = "Definition of Done";
 
 /** GitHub's limit on a check run's `output.summary` and `output.text`. */
 export const SUMMARY_LIMIT = 65_535;

@@ -1,12 +1,11 @@
 // The sticky PR comment: only what is still to do, per owner, and how to do it. The text is a pure function of
 // the report (no timestamps, no SHAs) so the app can skip an edit when nothing changed.
-import { OWNER_LABEL, OWNERS, byOwner, doneCounts, plural } from "./format.js";
-import type { ItemResult, Report } from "./model.js";
+import { COMMENT_MARKER } from "../model/names.js";
+import { byOwner, doneCounts, OWNER_LABEL, OWNERS, plural } from "./format.js";
+import type { ItemResult, Report } from "../model/report.js";
 import { configChangeLines } from "./problems.js";
 import { openItemLines, waivedLine } from "./items.js";
 import { omittedItemsNote, truncateMarkdown } from "./truncate.js";
-
-export const COMMENT_MARKER = "<!-- dod:definition-of-done -->";
 
 /** GitHub's limit on an issue comment's body. */
 export const COMMENT_LIMIT = 65_536;

@@ -2,10 +2,11 @@
 // every open PR's items from one check-runs call instead of re-evaluating each PR.
 import { z } from "zod";
 import { OwnerRole } from "../config/schema.js";
-import type { Facts } from "../gather/facts.js";
-import type { Report } from "./model.js";
+import type { Facts } from "../model/facts.js";
+import type { EmbeddedItem, EmbeddedReport } from "../model/dashboard.js";
+import type { Report } from "../model/report.js";
 
-const EmbeddedItem = z.object({
+const EmbeddedItem: z.ZodType<EmbeddedItem> = z.object({
   id: z.string(),
   title: z.string(),
   owner: OwnerRole,
@@ -13,15 +14,13 @@ const EmbeddedItem = z.object({
   waiver: z.object({ by: z.array(z.string()), reason: z.string() }).optional(),
 });
 
-const EmbeddedReport = z.object({
+const EmbeddedReport: z.ZodType<EmbeddedReport> = z.object({
   v: z.literal(1),
   sha: z.string(),
   conclusion: z.enum(["success", "failure", "neutral", "pending"]),
   items: z.array(EmbeddedItem),
 });
 
-export type EmbeddedItem = z.infer<typeof EmbeddedItem>;
-export type EmbeddedReport = z.infer<typeof EmbeddedReport>;
 
 const OPEN = "<!-- dod:report ";
 const CLOSE = " -->";

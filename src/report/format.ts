@@ -1,7 +1,7 @@
 // Small pieces every renderer shares: owner names, done counts, and making user-written text safe to put on
 // one Markdown line.
 import { OwnerRole } from "../config/schema.js";
-import type { EvidenceRef, ItemResult, Report } from "./model.js";
+import type { EvidenceRef, ItemResult, Report } from "../model/report.js";
 
 /** The owners in the order every face lists them: the schema's own order. */
 export const OWNERS: readonly OwnerRole[] = OwnerRole.options;

@@ -1,6 +1,6 @@
 // The Markdown lines for one item, shared by the check run and the comment so both read the same.
-import { OWNER_LABEL, day, evidenceLinks, inline, logins } from "./format.js";
-import type { ItemResult } from "./model.js";
+import { day, evidenceLinks, inline, logins, OWNER_LABEL } from "./format.js";
+import type { ItemResult } from "../model/report.js";
 
 /**
  * A missing, failed or pending item: what is wrong and how to fix it. `withEvidence` adds any partial evidence

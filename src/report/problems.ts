@@ -1,6 +1,6 @@
 // Config problems as Markdown lines and as check-run annotations, for an invalid done.yml and for a PR that edits one.
 import { inline, plural } from "./format.js";
-import type { ConfigChange, ConfigProblem } from "./model.js";
+import type { ConfigChange, ConfigProblem } from "../model/config-problems.js";
 
 /** One annotation as GitHub's checks API takes it. */
 export interface Annotation {

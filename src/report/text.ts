@@ -1,7 +1,7 @@
 // The report for people at a terminal (`dod check`), and as Markdown or JSON for scripts and CI summaries.
-import { OWNER_LABEL, OWNERS, byOwner, day, logins, oneLine } from "./format.js";
+import { byOwner, day, logins, oneLine, OWNER_LABEL, OWNERS } from "./format.js";
 import { markdownBody } from "./comment.js";
-import type { ItemResult, ItemStatus, Report } from "./model.js";
+import type { ItemResult, ItemStatus, Report } from "../model/report.js";
 
 export interface TextOptions {
   color: boolean;

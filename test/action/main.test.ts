@@ -4,12 +4,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMMENT_MARKER } from "../../src/report/comment.js";
-import { annotationsHash, externalId } from "../../src/report/publish.js";
+import { COMMENT_MARKER } from "../../src/model/names.js";
+import { annotationsHash, externalId } from "../../src/github/fingerprint.js";
 import { runNode } from "../helpers/cli.js";
 import { example } from "../helpers/events.js";
 import { type FakeGitHub, type RestReply, startFakeGitHub } from "../helpers/fake-github-server.js";
-import { HEAD_SHA, type PullRequestOptions, pullRequestData } from "../helpers/pull-request-data.js";
+import { HEAD_SHA, pullRequestData, type PullRequestOptions } from "../helpers/pull-request-data.js";
 
 const config = readFileSync("test/fixtures/config/basic.yml", "utf8");
 const TOKEN = "ghs_workflow_token";

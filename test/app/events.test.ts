@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadApp } from "../helpers/app.js";
 import { event, example, exampleInRepo } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
-import { pullRequestData } from "../helpers/pull-request-data.js";
+import { APP_ID, pullRequestData } from "../helpers/pull-request-data.js";
 
 const config = readFileSync("test/fixtures/config/basic.yml", "utf8");
 const REPO = "/repos/Codertocat/Hello-World";
@@ -52,7 +52,14 @@ describe("events that re-evaluate a pull request", () => {
   it.each(["rerequested", "requested_action"])("check_run.%s of dod's own check", async (action) => {
     const payload = exampleInRepo("check_run", action);
     payload.check_run.name = "Definition of Done";
+    payload.check_run.app.id = APP_ID;
     payload.check_run.pull_requests = [{ number: 2 }];
+    await expectOneEvaluation("check_run", payload);
+  });
+
+  it("check_run.completed of another app's check that has dod's name", async () => {
+    const payload = example("check_run", "completed");
+    payload.check_run.name = "Definition of Done";
     await expectOneEvaluation("check_run", payload);
   });
 
@@ -63,6 +70,7 @@ describe("events that re-evaluate a pull request", () => {
   it("a re-run on a fork's pull request, whose payload lists none, finds it through the commit", async () => {
     const payload = exampleInRepo("check_run", "rerequested");
     payload.check_run.name = "Definition of Done";
+    payload.check_run.app.id = APP_ID;
     payload.check_run.pull_requests = [];
     github.rest("GET", `${REPO}/commits/${payload.check_run.head_sha}/pulls`, 200, [
       { number: 2, state: "open", head: { sha: payload.check_run.head_sha } },
@@ -128,7 +136,7 @@ describe("events that must not evaluate", () => {
   afterEach(() => nock.cleanAll());
 
   it.each([
-    ["dod's own check run completing", "check_run", () => ({ ...example("check_run", "completed"), check_run: { ...example("check_run", "completed").check_run, name: "Definition of Done" } })],
+    ["dod's own check run completing", "check_run", () => ({ ...example("check_run", "completed"), check_run: { ...example("check_run", "completed").check_run, name: "Definition of Done", app: { ...example("check_run", "completed").check_run.app, id: APP_ID } } })],
     ["a re-run requested of another app's check", "check_run", () => example("check_run", "rerequested")],
     [
       "a /dod command on an issue that is no pull request",

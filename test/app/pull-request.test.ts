@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { COMMENT_MARKER } from "../../src/report/comment.js";
-import { annotationsHash } from "../../src/report/publish.js";
+import { COMMENT_MARKER } from "../../src/model/names.js";
+import { annotationsHash } from "../../src/github/fingerprint.js";
 import { loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
-import { HEAD_SHA, type PullRequestOptions, pullRequestData } from "../helpers/pull-request-data.js";
+import { HEAD_SHA, pullRequestData, type PullRequestOptions } from "../helpers/pull-request-data.js";
 
 const config = readFileSync("test/fixtures/config/basic.yml", "utf8");
 const ISSUE_DONE = "## Acceptance criteria\n- [x] Users can sign in\n- [x] Errors are shown\n";

@@ -1,10 +1,10 @@
 // `dod check owner/repo#n` through its real entry point (bin/dod.js, spawned) against a stand-in GitHub.
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMMENT_MARKER } from "../../src/report/comment.js";
+import { COMMENT_MARKER } from "../../src/model/names.js";
 import { dod } from "../helpers/cli.js";
 import { type FakeGitHub, type FakeGitHubOptions, startFakeGitHub } from "../helpers/fake-github-server.js";
-import { HEAD_SHA, type PullRequestOptions, pullRequestData } from "../helpers/pull-request-data.js";
+import { HEAD_SHA, pullRequestData, type PullRequestOptions } from "../helpers/pull-request-data.js";
 
 const config = readFileSync("test/fixtures/config/basic.yml", "utf8");
 const TOKEN = "ghp_cli_test_token";

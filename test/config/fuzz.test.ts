@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/parse.js";
 import { loadConfig } from "../../src/config/resolve.js";
-import type { ConfigProblem } from "../../src/report/model.js";
+import type { ConfigProblem } from "../../src/model/config-problems.js";
 import { anyText, configLike, configText, jsonYaml, yamlishText } from "./arbitraries.js";
 
 // CI runs a few hundred documents per property; `npm run bench` runs the same properties with DOD_FUZZ_RUNS=2000.

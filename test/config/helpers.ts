@@ -1,4 +1,4 @@
-import type { ConfigProblem } from "../../src/report/model.js";
+import type { ConfigProblem } from "../../src/model/config-problems.js";
 
 /** `file:line:column  path  message`, the way the CLI prints a problem. */
 export const fmt = (p: ConfigProblem) => `${p.file}:${p.line}:${p.column}  ${p.path}  ${p.message}`;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Condition } from "../../src/config/schema.js";
 import { evaluate, needsDiff, teamsNamed } from "../../src/criteria/index.js";
-import type { Facts } from "../../src/gather/facts.js";
-import type { ConfigChange } from "../../src/report/model.js";
-import { TEAMS, approval, comment, criterion, files, makeConfig, makeFacts } from "./facts.js";
+import type { Facts } from "../../src/model/facts.js";
+import type { ConfigChange } from "../../src/model/config-problems.js";
+import { approval, comment, criterion, files, makeConfig, makeFacts, TEAMS } from "./facts.js";
 
 describe("when", () => {
   const rows: [string, Condition, Partial<Facts>, string | null][] = [

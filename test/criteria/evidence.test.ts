@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Evidence } from "../../src/config/schema.js";
-import type { Facts } from "../../src/gather/facts.js";
-import { TEAMS, approval, files } from "./facts.js";
+import type { Facts } from "../../src/model/facts.js";
+import { approval, files, TEAMS } from "./facts.js";
 import { verdictOf } from "./helpers.js";
 
 type Row = [name: string, require: Evidence, facts: Partial<Facts>, expected: ReturnType<typeof verdictOf>];

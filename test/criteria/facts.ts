@@ -1,6 +1,6 @@
 // Test fixtures for the criteria: a full Facts and a ResolvedConfig built directly (no config parser).
 import type { ResolvedConfig, ResolvedCriterion } from "../../src/config/schema.js";
-import { blankFacts, type Facts } from "../../src/gather/facts.js";
+import { blankFacts, type Facts } from "../../src/model/facts.js";
 
 export function makeFacts(overrides: Partial<Facts> = {}): Facts {
   return blankFacts({

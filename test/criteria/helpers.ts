@@ -1,7 +1,7 @@
 import type { Evidence, ResolvedConfig } from "../../src/config/schema.js";
 import { evaluate } from "../../src/criteria/index.js";
-import type { Facts } from "../../src/gather/facts.js";
-import type { ItemResult } from "../../src/report/model.js";
+import type { Facts } from "../../src/model/facts.js";
+import type { ItemResult } from "../../src/model/report.js";
 import { criterion, makeConfig, makeFacts } from "./facts.js";
 
 /** Evaluates one criterion requiring `require` and returns its status, reason and evidence. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, waiverState, judgeCommand, parseCommands, type Command } from "../../src/criteria/index.js";
-import type { Facts } from "../../src/gather/facts.js";
-import { TEAMS, comment, criterion, makeConfig, makeFacts } from "./facts.js";
+import { type Command, evaluate, judgeCommand, parseCommands, waiverState } from "../../src/criteria/index.js";
+import type { Facts } from "../../src/model/facts.js";
+import { comment, criterion, makeConfig, makeFacts, TEAMS } from "./facts.js";
 
 describe("parseCommands", () => {
   const rows: [string, string, Command[]][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aggregate, filterModel } from "../../src/dashboard/aggregate.js";
-import type { DashboardInput, PullInput } from "../../src/dashboard/model.js";
+import type { DashboardInput, PullInput } from "../../src/model/dashboard.js";
 import { readEmbeddedReport } from "../../src/report/embed.js";
 import { item, MIXED, OWNER, pullNode, REPO, summaryWith } from "./data.js";
 

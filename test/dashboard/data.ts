@@ -1,6 +1,6 @@
 // GraphQL answers shaped like GitHub's for the dashboard's queries, from a few test-friendly options.
-import type { EmbeddedItem } from "../../src/report/embed.js";
-import type { DashboardData, PullNode, PullsPage } from "../../src/dashboard/queries.js";
+import type { EmbeddedItem } from "../../src/model/dashboard.js";
+import type { DashboardData, PullNode, PullsPage } from "../../src/github/dashboard-queries.js";
 
 export const OWNER = "acme";
 export const REPO = "shop";

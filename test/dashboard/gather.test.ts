@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Octokit } from "@octokit/rest";
-import { gatherDashboard } from "../../src/dashboard/gather.js";
+import { gatherDashboard } from "../../src/github/dashboard-gather.js";
 import { Probot } from "probot";
 import { privateKey, TestOctokit } from "../helpers/app.js";
 import { GitHubMock } from "../helpers/github.js";

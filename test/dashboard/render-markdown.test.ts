@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aggregate } from "../../src/dashboard/aggregate.js";
-import type { DashboardInput } from "../../src/dashboard/model.js";
+import type { DashboardInput } from "../../src/model/dashboard.js";
 import { BODY_LIMIT, renderDashboardMarkdown } from "../../src/dashboard/render-markdown.js";
 import { readEmbeddedReport } from "../../src/report/embed.js";
 import { item, OWNER, REPO, summaryWith } from "./data.js";

@@ -4,7 +4,7 @@ import { generateKeyPairSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Logger, Probot, ProbotOctokit } from "probot";
 import { createApp, type DodOptions } from "../../src/app.js";
-import { clearTeamCache } from "../../src/gather/team-cache.js";
+import { clearTeamCache } from "../../src/github/team-cache.js";
 import type { JobQueue } from "../../src/queue/job.js";
 import { APP_ID } from "./pull-request-data.js";
 

@@ -1,5 +1,5 @@
 // GraphQL answers shaped like GitHub's for the DodPullRequest query, built from a few test-friendly options.
-import type { PullRequestData } from "../../src/gather/response.js";
+import type { PullRequestData } from "../../src/github/response.js";
 
 export const HEAD_SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 /** The app id tests load dod with; other apps' checks carry GitHub Actions' id. */

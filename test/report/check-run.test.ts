@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CHECK_NAME, checkRunForFailure, checkRunOutput } from "../../src/report/check-run.js";
+import { checkRunForFailure, checkRunOutput } from "../../src/report/check-run.js";
+import { CHECK_NAME } from "../../src/model/names.js";
 import { readEmbeddedReport } from "../../src/report/embed.js";
-import type { ConfigChange, ConfigProblem } from "../../src/report/model.js";
+import type { ConfigChange, ConfigProblem } from "../../src/model/config-problems.js";
 import { SCHEMA_URL, STARTER_CONFIG } from "../../src/config/starter.js";
 import { facts, item, report, sampleItems } from "./fixtures.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { COMMENT_MARKER, commentBody, shouldComment } from "../../src/report/comment.js";
+import { commentBody, shouldComment } from "../../src/report/comment.js";
+import { COMMENT_MARKER } from "../../src/model/names.js";
 import { item, report, sampleItems } from "./fixtures.js";
 
 describe("commentBody", () => {

@@ -1,6 +1,7 @@
 // Reports built by hand, the way `evaluate` would build them, so the renderers are tested on their own.
-import { blankFacts, type Facts } from "../../src/gather/facts.js";
-import type { ConfigChange, ItemResult, ItemStatus, Report } from "../../src/report/model.js";
+import { blankFacts, type Facts } from "../../src/model/facts.js";
+import type { ItemResult, ItemStatus, Report } from "../../src/model/report.js";
+import type { ConfigChange } from "../../src/model/config-problems.js";
 
 export function item(fields: Partial<ItemResult> & Pick<ItemResult, "id">): ItemResult {
   return {

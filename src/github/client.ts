@@ -4,14 +4,6 @@ import type { Octokit } from "@octokit/rest";
 
 export type GitHub = Pick<Octokit, "graphql" | "rest" | "paginate" | "request">;
 
-export interface PullRequestRef {
-  owner: string;
-  repo: string;
-  number: number;
-}
-
-export const refText = (ref: PullRequestRef) => `${ref.owner}/${ref.repo}#${ref.number}`;
-
 /** Runs a query whose listed top-level aliases may legitimately not resolve (a repo without `.github`). */
 export async function queryAllowingMissing<T>(
   github: Pick<GitHub, "graphql">,

@@ -1,6 +1,6 @@
 // Team membership for `@org/team` owners and approvers: one request for all teams a config names, and a page
 // more only for a team of over 100 members.
-import type { GitHub } from "./github.js";
+import type { GitHub } from "./client.js";
 import { TEAM_MEMBERS_PAGE_QUERY, teamMembersQuery } from "./queries.js";
 import type { TeamMembersPage, TeamsData } from "./response.js";
 

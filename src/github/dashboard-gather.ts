@@ -2,16 +2,13 @@
 // release's pull requests with dod's check run on their head, 50 per request. A release of N pull requests
 // costs ⌈N/50⌉ requests, so the whole dashboard costs 1 + Σ⌈Nᵢ/50⌉ — never one request per pull request.
 import { Minimatch } from "minimatch";
-import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
+import { CONFIG_PATH, DASHBOARD_MARKER, DASHBOARD_TITLE, ORG_CONFIG_REPO } from "../model/names.js";
 import { loadConfig, type LoadResult } from "../config/resolve.js";
 import type { ResolvedConfig } from "../config/schema.js";
-import { type GitHub, queryAllowingMissing } from "../gather/github.js";
+import { type GitHub, queryAllowingMissing } from "./client.js";
 import { readEmbeddedReport } from "../report/embed.js";
-import type { DashboardInput, PullInput, ReleaseInput } from "./model.js";
-import * as Q from "./queries.js";
-
-export const DASHBOARD_TITLE = "Definition of Done dashboard";
-export const DASHBOARD_MARKER = "<!-- dod:dashboard -->";
+import type { DashboardInput, PullInput, ReleaseInput } from "../model/dashboard.js";
+import * as Q from "./dashboard-queries.js";
 
 export interface GatherOptions {
   /** Only this release (by milestone title or label name). */

@@ -1,7 +1,7 @@
 // Team membership changes rarely; caching it for a few minutes keeps a re-evaluation at one request. Entries are
 // scoped to the repository owner (whose installation could see the team), and a team that could not be seen is
 // not cached, so one failed look-up doesn't lock its members out for minutes.
-import type { GitHub } from "./github.js";
+import type { GitHub } from "./client.js";
 import { gatherTeams } from "./teams.js";
 
 const TTL_MS = 5 * 60_000;

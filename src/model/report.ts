@@ -1,6 +1,7 @@
 // The verdict `evaluate` returns: data only. The check run, the comment, the CLI and the dashboard all
 // render this one shape.
-import type { OwnerRole } from "../config/schema.js";
+import type { ConfigChange } from "./config-problems.js";
+import type { OwnerRole } from "./owner.js";
 
 export type ItemStatus = "met" | "missing" | "pending" | "not_applicable" | "error" | "waived";
 
@@ -30,24 +31,6 @@ export interface ItemResult {
   waiver?: Waiver;
 }
 
-/** A located problem in a `done.yml`. Lines and columns are 1-based. */
-export interface ConfigProblem {
-  file: string;
-  line: number;
-  column: number;
-  /** Dotted field path, e.g. `criteria.2.require.files`; empty for the document itself. */
-  path: string;
-  message: string;
-}
-
-/** What a pull request's edit of `done.yml` does to the definition of done. */
-export interface ConfigChange {
-  file: string;
-  problems: ConfigProblem[];
-  /** Sentences such as "adds `runbook` (engineering)" or "loosens `docs`: applies to fewer files". */
-  changes: { kind: "added" | "removed" | "loosened" | "tightened" | "changed"; text: string }[];
-}
-
 /** `pending`: nothing is missing but some item waits on another check; published as an in-progress check run. */
 export type Conclusion = "success" | "failure" | "neutral" | "pending";
 
@@ -59,11 +42,4 @@ export interface Report {
   items: ItemResult[];
   counts: Record<ItemStatus, number>;
   configChange?: ConfigChange;
-}
-
-/** A report for a repository whose config could not be used: no `done.yml`, or an invalid one. */
-export interface ConfigFailure {
-  kind: "missing" | "invalid";
-  file: string;
-  problems: ConfigProblem[];
 }

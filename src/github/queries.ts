@@ -1,5 +1,5 @@
 // The GraphQL documents dod sends. Every one is validated against GitHub's published schema in the tests.
-import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
+import { CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js";
 
 const CHECK_CONTEXT = `
   __typename

@@ -1,6 +1,7 @@
 // Added lines per file, for `diff_contains`. GraphQL has no patches, so this is the one REST read, made only
 // when a criterion that applies needs it.
-import type { GitHub, PullRequestRef } from "./github.js";
+import type { GitHub } from "./client.js";
+import type { PullRequestRef } from "../model/pull-request.js";
 
 export async function gatherAddedLines(github: GitHub, ref: PullRequestRef): Promise<Record<string, string[]>> {
   const files = await github.paginate(github.rest.pulls.listFiles, {

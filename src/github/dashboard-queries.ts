@@ -1,7 +1,6 @@
 // The dashboard's GraphQL documents, validated against GitHub's published schema in the tests. One request
 // reads the config, the releases and the dashboard issue; then each release costs one request per 50 pull requests.
-import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
-import { CHECK_NAME } from "../report/check-run.js";
+import { CHECK_NAME, CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js";
 
 export const PULLS_PER_PAGE = 50;
 

@@ -1,10 +1,10 @@
 // One GraphQL request gathers a pull request's facts and both config files; only what overflows a page
 // (files beyond 100, comments beyond 100, checks beyond 100) costs more requests.
-import { CONFIG_PATH, ORG_CONFIG_REPO } from "../config/paths.js";
-import { CHECK_NAME } from "../report/check-run.js";
-import { COMMENT_MARKER } from "../report/comment.js";
-import type { CheckResult, Comment, Facts } from "./facts.js";
-import { type GitHub, type PullRequestRef, queryAllowingMissing } from "./github.js";
+import { COMMENT_MARKER, CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js";
+import type { DodIdentity } from "../model/identity.js";
+import type { CheckResult, Comment, Facts } from "../model/facts.js";
+import { type GitHub, queryAllowingMissing } from "./client.js";
+import { type PullRequestRef } from "../model/pull-request.js";
 import { MORE_CHECKS_QUERY, MORE_COMMENTS_QUERY, MORE_FILES_QUERY, PULL_REQUEST_QUERY } from "./queries.js";
 import type * as Q from "./response.js";
 
@@ -26,12 +26,7 @@ export interface Gathered {
 
 export class PullRequestNotFound extends Error {}
 
-export interface GatherOptions {
-  /** The app's id, when known: dod's own check run is the one its app wrote, not any run of that name. */
-  appId?: number;
-}
-
-export async function gatherPullRequest(github: GitHub, ref: PullRequestRef, options: GatherOptions = {}): Promise<Gathered> {
+export async function gatherPullRequest(github: GitHub, ref: PullRequestRef, identity: DodIdentity): Promise<Gathered> {
   const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
   const data = await queryAllowingMissing<Q.PullRequestData>(github, PULL_REQUEST_QUERY, vars, ["org"]);
   const pr = data.repository?.pullRequest;
@@ -64,9 +59,7 @@ export async function gatherPullRequest(github: GitHub, ref: PullRequestRef, opt
   // newest is the one to keep current.
   type CheckRunContext = Extract<Q.CheckContext, { __typename: "CheckRun" }>;
   const isOwn = (c: Q.CheckContext): c is CheckRunContext =>
-    c.__typename === "CheckRun" &&
-    c.name === CHECK_NAME &&
-    (!options.appId || c.checkSuite?.app?.databaseId === options.appId);
+    c.__typename === "CheckRun" && identity.isOwn({ name: c.name, appId: c.checkSuite?.app?.databaseId });
   const own = contexts.filter(isOwn).sort((a, b) => b.databaseId - a.databaseId)[0];
   const config = {
     base: blobText(pr.baseRef?.target?.file),

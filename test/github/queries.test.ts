@@ -1,6 +1,6 @@
 import { validate } from "@octokit/graphql-schema";
 import { describe, expect, it } from "vitest";
-import * as queries from "../../src/gather/queries.js";
+import * as queries from "../../src/github/queries.js";
 
 describe("GraphQL documents", () => {
   const documents = Object.entries(queries).map(([name, value]) => [

@@ -1,0 +1,105 @@
+// The one writer of dod's check run: a verdict written idempotently (one run per head commit, updated in place, a
+// new one only when its annotations change), and the failure written over it when an evaluation gave up.
+import type { DodIdentity } from "../model/identity.js";
+import type { PullRequestRef } from "../model/pull-request.js";
+import type { CheckRunOutput } from "../report/check-run.js";
+import type { GitHub } from "./client.js";
+import { annotationsHash, externalId, fingerprint, readFingerprint } from "./fingerprint.js";
+
+/** GitHub takes at most 50 annotations per request; the rest follow in updates. */
+const ANNOTATIONS_PER_REQUEST = 50;
+
+export const RECHECK_ACTION = {
+  label: "Re-check",
+  description: "Evaluate the definition of done again",
+  identifier: "recheck",
+};
+
+export interface ExistingCheckRun {
+  id: number;
+  externalId: string | null;
+}
+
+export interface CheckRunWrite {
+  ref: PullRequestRef;
+  headSha: string;
+  output: CheckRunOutput;
+  existing: ExistingCheckRun | null;
+}
+
+export async function writeCheckRun(
+  github: GitHub,
+  identity: DodIdentity,
+  { ref, headSha, output, existing }: CheckRunWrite,
+): Promise<{ id: number; result: "created" | "updated" | "unchanged" }> {
+  const print = fingerprint(output);
+  const id = externalId(print);
+  if (existing?.externalId === id) return { id: existing.id, result: "unchanged" };
+  // Same annotations as already on the run: update the rest and send none. Any other set (or one we can't know):
+  // a new run, so the old annotations go with the old run.
+  const before = readFingerprint(existing?.externalId ?? null);
+  const update = existing !== null && before?.annotations === print.annotations;
+  const [first, ...rest] = update ? [] : chunks(output.annotations, ANNOTATIONS_PER_REQUEST);
+  const base = { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}) };
+  const state =
+    output.conclusion === "pending"
+      ? ({ status: "in_progress" } as const)
+      : ({ status: "completed", conclusion: output.conclusion } as const);
+  const fields = {
+    owner: ref.owner,
+    repo: ref.repo,
+    ...state,
+    external_id: id,
+    output: { ...base, ...(update ? {} : { annotations: first ?? [] }) },
+    actions: [RECHECK_ACTION],
+  };
+  const written = update
+    ? (await github.rest.checks.update({ ...fields, check_run_id: existing.id })).data.id
+    : (await github.rest.checks.create({ ...fields, name: identity.checkName, head_sha: headSha })).data.id;
+  for (const annotations of rest) {
+    await github.rest.checks.update({ owner: ref.owner, repo: ref.repo, check_run_id: written, output: { ...base, annotations } });
+  }
+  return { id: written, result: update ? "updated" : "created" };
+}
+
+/** Completes dod's check on the commit with what went wrong, so nobody waits on a check that never finishes. */
+export async function writeFailedCheckRun(
+  github: GitHub,
+  identity: DodIdentity,
+  { ref, headSha, message }: { ref: Pick<PullRequestRef, "owner" | "repo">; headSha: string; message: string },
+): Promise<void> {
+  const repo = { owner: ref.owner, repo: ref.repo };
+  const fields = {
+    ...repo,
+    status: "completed" as const,
+    conclusion: "failure" as const,
+    output: {
+      title: "Could not evaluate the definition of done",
+      summary: `dod could not finish evaluating this pull request:\n\n> ${message.split("\n")[0]}\n\nUse **Re-check** to try again; if it keeps failing, tell whoever hosts the app.`,
+    },
+    actions: [RECHECK_ACTION],
+  };
+  // Complete dod's own check on that commit (it may be in progress, waiting on another check) rather than add a
+  // second one beside it — dod's, not another app's check of the same name.
+  const { data } = await github.rest.checks.listForRef({
+    ...repo,
+    ref: headSha,
+    check_name: identity.checkName,
+    filter: "latest",
+    ...(identity.appId !== undefined && { app_id: identity.appId }),
+  });
+  const own = data.check_runs[0];
+  // `failed` in place of the output's fingerprint: the next evaluation rewrites the check even if its facts match
+  // the last one that succeeded. The annotations are left as they were (an update can't remove them), and so is
+  // their part of the fingerprint.
+  const annotations = own ? (readFingerprint(own.external_id)?.annotations ?? null) : annotationsHash([]);
+  const failed = { ...fields, external_id: externalId({ output: "failed", annotations }) };
+  if (own) await github.rest.checks.update({ ...failed, check_run_id: own.id });
+  else await github.rest.checks.create({ ...failed, name: identity.checkName, head_sha: headSha });
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,47 @@
+// What the dashboard gathers: releases with their pull requests and dod's last verdict on each, read back from the
+// hidden block at the end of dod's check run.
+import type { Conclusion, ItemStatus } from "./report.js";
+import type { OwnerRole } from "./owner.js";
+
+export interface EmbeddedItem {
+  id: string;
+  title: string;
+  owner: OwnerRole;
+  status: ItemStatus;
+  waiver?: { by: string[]; reason: string };
+}
+
+export interface EmbeddedReport {
+  v: 1;
+  sha: string;
+  conclusion: Conclusion;
+  items: EmbeddedItem[];
+}
+
+export interface PullInput {
+  number: number;
+  title: string;
+  url: string;
+  state: "open" | "merged";
+  author: string;
+  labels: string[];
+  headSha: string;
+  /** dod's check run on the head commit; null when dod never evaluated it. */
+  check: { id: number; url: string | null; conclusion: string | null; report: EmbeddedReport | null } | null;
+}
+
+export interface ReleaseInput {
+  name: string;
+  url?: string;
+  dueOn?: string | null;
+  pulls: PullInput[];
+}
+
+export interface DashboardInput {
+  owner: string;
+  repo: string;
+  /** The repository's page on GitHub (or GitHub Enterprise). */
+  url: string;
+  releaseBy: "milestone" | "label";
+  releases: ReleaseInput[];
+}
