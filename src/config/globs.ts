@@ -2,6 +2,17 @@
 // these checks catch patterns that could never match one. The options mirror src/criteria/globs.ts, where a
 // list of only `!` patterns means "any file except these", so such a list is valid.
 import { Minimatch } from "minimatch";
+import { braceExpansionSize, LIMITS } from "./limits.js";
+
+const shorten = (pattern: string) => (pattern.length > 60 ? `${pattern.slice(0, 60)}…` : pattern);
+
+/** Why `pattern` would cost too much to compile, or undefined: checked before globProblem compiles it. */
+export function globCostProblem(pattern: string): string | undefined {
+  if (pattern.length > LIMITS.globLength) return `\`${shorten(pattern)}\` is ${pattern.length} characters long: a glob may have at most ${LIMITS.globLength}`;
+  const size = braceExpansionSize(pattern);
+  if (size > LIMITS.braceExpansion) return `\`${shorten(pattern)}\` expands to more than ${LIMITS.braceExpansion} patterns through its \`{…}\`: split it or use \`*\``;
+  return undefined;
+}
 
 /** Why `pattern` can never match, or undefined when it can. */
 export function globProblem(pattern: string): string | undefined {
@@ -17,7 +28,7 @@ export function globProblem(pattern: string): string | undefined {
     if (new Minimatch(body, { dot: true, nonegate: true, nocomment: true }).set.length === 0) return `\`${pattern}\` matches nothing`;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return `\`${pattern.length > 60 ? `${pattern.slice(0, 60)}…` : pattern}\` is not a valid glob: ${reason}`;
+    return `\`${shorten(pattern)}\` is not a valid glob: ${reason}`;
   }
   return undefined;
 }

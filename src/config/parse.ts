@@ -2,6 +2,7 @@
 import { type Document, isCollection, LineCounter, parseDocument, visit } from "yaml";
 import type { ConfigProblem } from "../model/config-problems.js";
 import { issuesToProblems } from "./issues.js";
+import { exceedsNodes, LIMITS } from "./limits.js";
 import { type Locator, makeLocator, START } from "./locate.js";
 import { DoneConfig } from "./schema.js";
 import { validateConfig } from "./validate.js";
@@ -44,6 +45,11 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
   const empty = (): ParseFileResult =>
     fail([{ file, ...START, path: "", message: "the file is empty: add `extends: recommended` or your own `criteria`" }]);
   if (text.trim() === "") return empty();
+  const bytes = Buffer.byteLength(text);
+  if (bytes > LIMITS.bytes) {
+    const size = (n: number) => `${Math.ceil(n / 1024)} KB`;
+    return fail([{ file, ...START, path: "", message: `the file is ${size(bytes)}: a definition of done may be at most ${size(LIMITS.bytes)}` }]);
+  }
 
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -66,6 +72,16 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
     return fail([...syntax, { file, ...START, path: "", message: `YAML error: ${reason}` }]);
   }
   if (raw === null || raw === undefined) return syntax.length > 0 ? fail(syntax) : empty();
+  // Checked before the schema and the globs see the document: their cost grows with its expanded size.
+  if (exceedsNodes(raw)) {
+    const message = `the file holds more than ${LIMITS.nodes} values once its aliases (\`*name\`) are expanded: write it out with fewer repetitions`;
+    return fail([...syntax, { file, ...START, path: "", message }]);
+  }
+  const criteria = (raw as { criteria?: unknown }).criteria;
+  if (Array.isArray(criteria) && criteria.length > LIMITS.criteria) {
+    const message = `${criteria.length} criteria: a definition of done may have at most ${LIMITS.criteria}`;
+    return fail([...syntax, { file, ...locate.value(["criteria"]), path: "criteria", message }]);
+  }
 
   const checked = DoneConfig.safeParse(raw);
   const problems = [
@@ -83,20 +99,19 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
  */
 function structureProblems(doc: Document, file: string, at: (offset: number) => { line: number; column: number }) {
   const problems: ConfigProblem[] = [];
+  const anchors = new Set<string>();
   visit(doc, {
     Pair(_, pair) {
       if (isCollection(pair.key) && pair.key.range) {
         problems.push({ file, ...at(pair.key.range[0]), path: "", message: "a key must be plain text, not a list or mapping" });
       }
     },
+    // Anchors are collected on the way, in document order: `alias.resolve` would walk the document for each alias.
+    Node(_, node) {
+      if (node.anchor) anchors.add(node.anchor);
+    },
     Alias(_, alias) {
-      let target: unknown;
-      try {
-        target = alias.resolve(doc);
-      } catch {
-        target = undefined;
-      }
-      if (target === undefined && alias.range) {
+      if (!anchors.has(alias.source) && alias.range) {
         const name = alias.source;
         problems.push({ file, ...at(alias.range[0]), path: "", message: `\`*${name}\` refers to \`&${name}\`, which is not defined before it` });
       }

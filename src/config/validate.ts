@@ -3,13 +3,22 @@
 // without a successful schema check) and skips whatever is not the expected shape, so a file with schema
 // errors still gets these problems reported too.
 import type { ConfigProblem } from "../model/config-problems.js";
-import { globProblem } from "./globs.js";
+import { globCostProblem, globProblem } from "./globs.js";
+import { braceExpansionSize, LIMITS } from "./limits.js";
 import { joinPath, type Locator, type PathSegment } from "./locate.js";
 import { closest } from "./suggest.js";
 
 export const EXTENDS_VALUES = ["recommended", "org"] as const;
 
-type Report = (path: PathSegment[], message: string, where?: { line: number; column: number }) => void;
+type Report = ((path: PathSegment[], message: string, where?: { line: number; column: number }) => void) & {
+  /** Globs seen so far (after alias expansion), for LIMITS.globs. */
+  globs: number;
+  /** Each distinct glob's problem (or none): an alias repeats a glob without compiling it again. */
+  checked: Map<string, string | undefined>;
+  /** Patterns the distinct globs expand to, for LIMITS.patterns. */
+  patterns: number;
+  exhausted: boolean;
+};
 
 const record = (value: unknown): Record<string, unknown> | undefined =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -19,8 +28,12 @@ const strings = (value: unknown): string[] | undefined =>
 
 export function validateConfig(raw: unknown, locate: Locator, file: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const report: Report = (path, message, where = locate.value(path)) =>
-    problems.push({ file, line: where.line, column: where.column, path: joinPath(path), message });
+  const report: Report = Object.assign(
+    (path: PathSegment[], message: string, where = locate.value(path)) => {
+      problems.push({ file, line: where.line, column: where.column, path: joinPath(path), message });
+    },
+    { globs: 0, checked: new Map<string, string | undefined>(), patterns: 0, exhausted: false },
+  );
   const config = record(raw);
   if (!config) return problems;
 
@@ -50,6 +63,7 @@ export function validateConfig(raw: unknown, locate: Locator, file: string): Con
   });
 
   const releases = record(config.releases);
+  if (typeof releases?.label === "string") checkGlobs([releases.label], ["releases", "label"], report, false);
   if (releases?.by === "label" && releases.label === undefined) {
     report(["releases"], "with `by: label`, give the release label pattern too, e.g. `label: release/*`");
   }
@@ -74,13 +88,31 @@ export function validateConfig(raw: unknown, locate: Locator, file: string): Con
   return problems;
 }
 
-function checkGlobs(value: unknown, path: PathSegment[], report: Report): void {
+function checkGlobs(value: unknown, path: PathSegment[], report: Report, list = true): void {
   const globs = strings(value);
   if (!globs) return;
-  globs.forEach((pattern, index) => {
-    const problem = pattern === "" ? undefined : globProblem(pattern);
-    if (problem) report([...path, index], problem);
-  });
+  for (const [index, pattern] of globs.entries()) {
+    const at = list ? [...path, index] : path;
+    // The file's limits are reported once, where they are crossed; no glob after that is compiled.
+    if (report.exhausted) return;
+    if (++report.globs > LIMITS.globs) {
+      report.exhausted = true;
+      return report(at, `more than ${LIMITS.globs} globs in the file (counting each use of an alias): use fewer, broader globs`);
+    }
+    if (pattern === "") continue;
+    let problem = report.checked.get(pattern);
+    if (!report.checked.has(pattern)) {
+      problem = globCostProblem(pattern);
+      if (!problem && (report.patterns += braceExpansionSize(pattern)) > LIMITS.patterns) {
+        report.exhausted = true;
+        return report(at, `the globs of the file expand to more than ${LIMITS.patterns} patterns through their \`{…}\`: use fewer, broader globs`);
+      }
+      // A label glob is not a path: only its cost is checked.
+      problem ??= list ? globProblem(pattern) : undefined;
+      report.checked.set(pattern, problem);
+    }
+    if (problem) report(at, problem);
+  }
 }
 
 function checkCondition(value: unknown, path: PathSegment[], report: Report): void {
@@ -104,6 +136,9 @@ function checkEvidence(value: unknown, path: PathSegment[], report: Report): voi
     return;
   }
   checkGlobs(evidence.files, [...path, "files"], report);
+  if (typeof evidence.check === "string" && evidence.check.length > LIMITS.globLength) {
+    report([...path, "check"], `the check name is ${evidence.check.length} characters long: at most ${LIMITS.globLength}`);
+  }
   checkGlobs(record(evidence.diff_contains)?.files, [...path, "diff_contains", "files"], report);
   const body = record(evidence.pr_body);
   if (body && Object.keys(body).length === 0) {
