@@ -1,31 +1,90 @@
-// The dashboard of a 500-pull-request release: GraphQL requests and time, with the suite's answer builders
-// (test/dashboard/data.ts) served in-process by a counting stand-in for `graphql`.
+// The dashboard's figures, with the suite's answer builders (test/dashboard/data.ts) served in-process by a
+// counting stand-in for `graphql`: a 500-PR release, a history of 6 closed releases × 100 PRs, and the time to
+// aggregate and render the web page and the issue from gathered data.
 import { register } from "node:module";
 
 // The answer builders are the suite's TypeScript: load them through a transpile-only hook (Node 20 strips no types).
 register("./ts-hooks.mjs", import.meta.url);
 
-export async function dashboardBench({ pulls = 500 } = {}) {
-  let gatherDashboard;
-  try {
-    ({ gatherDashboard } = await import("../lib/github/dashboard-gather.js"));
-  } catch {
-    return null; // not built yet
-  }
-  const { CONFIG, dashboardData, item, OWNER, page, REPO } = await import("../test/dashboard/data.ts");
-  const all = Array.from({ length: pulls }, (_, i) => ({ number: i + 1, merged: i % 5 === 0, items: [item("acceptance", "product", i % 3 ? "met" : "missing")] }));
+/** A stand-in GitHub whose milestones each hold `pullsOf(number)`, answered 50 a page. */
+function fakeGitHub(data, first, pullsOf) {
   let requests = 0;
-  const github = {
+  return {
+    get requests() {
+      return requests;
+    },
     graphql: async (query, variables) => {
       requests++;
-      if (/query DodDashboard\b/.test(query)) return dashboardData({ config: CONFIG, milestones: [{ number: 3, title: "v2.0", count: pulls }] });
+      if (/query DodDashboard\b/.test(query)) return first;
+      const all = pullsOf(variables.number);
       const start = variables.after ? Number(variables.after) : 0;
-      const next = start + 50 < pulls ? String(start + 50) : null;
-      const p = page(all.slice(start, start + 50), next, pulls);
+      const next = start + 50 < all.length ? String(start + 50) : null;
+      const p = data.page(all.slice(start, start + 50), next, all.length);
       return { repository: { milestone: { pullRequests: p }, label: { pullRequests: p } } };
     },
   };
-  const started = performance.now();
-  const gathered = await gatherDashboard(github, OWNER, REPO);
-  return { pulls: gathered.input?.releases[0]?.pulls.length ?? 0, requests, ms: performance.now() - started };
+}
+
+export async function dashboardBench({ pulls = 500 } = {}) {
+  let lib;
+  try {
+    lib = {
+      ...(await import("../lib/github/dashboard-gather.js")),
+      ...(await import("../lib/dashboard/aggregate.js")),
+      ...(await import("../lib/dashboard/render-html.js")),
+      ...(await import("../lib/dashboard/render-markdown.js")),
+    };
+  } catch {
+    return null; // not built yet
+  }
+  const data = await import("../test/dashboard/data.ts");
+  const { CONFIG, dashboardData, item, OWNER, REPO } = data;
+  const labels = ["feature", "tech-debt", "chore", "enhancement", "docs"];
+  const make = (n, merged) =>
+    Array.from({ length: n }, (_, i) => ({
+      number: i + 1,
+      merged: merged || i % 5 === 0,
+      labels: [labels[i % labels.length]],
+      items: [
+        item("acceptance", "product", i % 3 ? "met" : "missing"),
+        item("docs", "engineering", i % 7 ? "met" : "waived", { waiver: { by: ["lead-bob"], reason: "later", at: "2026-08-01T00:00:00Z" } }),
+      ],
+    }));
+
+  // One open release of `pulls` pull requests.
+  const big = make(pulls, false);
+  const one = fakeGitHub(data, dashboardData({ config: CONFIG, milestones: [{ number: 3, title: "v2.0", count: pulls }] }), () => big);
+  let started = performance.now();
+  const gathered = await lib.gatherDashboard(one, OWNER, REPO);
+  const ms = performance.now() - started;
+
+  // Six closed releases of 100 pull requests each, and no open one.
+  const hundred = make(100, true);
+  const closed = Array.from({ length: 6 }, (_, i) => ({ number: i + 1, title: `v1.${i}`, count: 100, closedAt: `2026-0${i + 1}-01T00:00:00Z` }));
+  const six = fakeGitHub(data, dashboardData({ config: CONFIG, milestones: [], closed }), () => hundred);
+  const history = await lib.gatherDashboard(six, OWNER, REPO);
+
+  // Rendering from gathered data: the 500-PR release beside the 6 × 100 history (1,100 pull requests, 7 releases).
+  const input = { ...gathered.input, releases: [...gathered.input.releases, ...history.input.releases] };
+  const config = gathered.config.config;
+  const renders = [];
+  for (let i = 0; i < 20; i++) {
+    started = performance.now();
+    const model = lib.aggregate(input, config);
+    const html = lib.renderDashboardPage(model, { viewer: "v", path: "/dod/acme/shop", filter: {}, all: model });
+    renders.push(performance.now() - started);
+    if (i === 0) renders.bytes = html.length;
+  }
+  started = performance.now();
+  const markdown = lib.renderDashboardMarkdown(lib.aggregate(input, config), { marker: true });
+  const issueMs = performance.now() - started;
+  renders.sort((a, b) => a - b);
+  return {
+    pulls: gathered.input?.releases[0]?.pulls.length ?? 0,
+    requests: one.requests,
+    ms,
+    history: { releases: history.input.releases.length, pulls: history.input.releases.reduce((n, r) => n + r.pulls.length, 0), requests: six.requests },
+    page: { pulls: input.releases.reduce((n, r) => n + r.pulls.length, 0), medianMs: renders[10], maxMs: renders.at(-1), htmlBytes: renders.bytes },
+    issue: { ms: issueMs, bytes: markdown.length },
+  };
 }

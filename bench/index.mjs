@@ -56,6 +56,8 @@ const rows = [
   ["completed evaluations/s: bare / dod", `${f(r.throughput.bare?.evaluationsPerSecond, 0)} / ${f(r.throughput.dod?.evaluationsPerSecond, 0)}`, ""],
   ["completed evaluations/s ratio dod / bare", f(r.throughput.evaluationRatio, 2), ""],
   ["dashboard, 500-PR release: requests / ms", r.dashboard ? `${r.dashboard.requests ?? "—"} / ${f(r.dashboard.ms)}` : "not available", "≤ 12 requests"],
+  ["dashboard history, 6 closed releases × 100 PRs: requests", r.dashboard?.history ? `${r.dashboard.history.requests}` : "not available", "≤ 14"],
+  ["dashboard page from gathered data, 1,100 PRs in 7 releases (median / max ms)", r.dashboard?.page ? `${f(r.dashboard.page.medianMs)} / ${f(r.dashboard.page.maxMs)}` : "not available", "< 50 ms"],
   ["app RSS after 10,000 events (MB, own process)", f(r.memory.rssMb), "≤ 200"],
   ["app RSS growth over the last 5,000 events (MB)", f(r.memory.secondHalfGrowthMb), "flat"],
   ["app heap after GC / its growth over the last 5,000 (MB)", `${f(r.memory.heapMb)} / ${f(r.memory.heapSecondHalfGrowthMb)}`, "flat"],

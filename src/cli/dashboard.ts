@@ -17,11 +17,13 @@ const USAGE = `Usage: dod dashboard <owner>/<repo> [--release NAME] [--owner pro
 
 For each open release (a milestone, or a release label if .github/done.yml says \`releases: { by: label }\`),
 lists the pull requests that are not done and what each still lacks, by owner; merged pull requests that
-left items behind (done debt); totals per release and per owner; and the capacity split by label group.
+left items behind (done debt); waivers with who, when and why; totals per release and per owner; and the
+capacity split by label group. Then the trends and the history of the last closed releases
+(\`dashboard.history\`, default 6). --release also takes a closed milestone.
 Read from dod's check runs: a release of N pull requests costs ⌈N/50⌉ GraphQL requests, plus one in all.
 
 Options:
-  --release <name>   only this release (milestone title or label name)
+  --release <name>   only this release (milestone title or label name, open or closed)
   --owner <o>        only pull requests that lack something this owner owns
   --state <s>        only pull requests in this state (totals still count the whole release)
   --format <f>       md (default; the dashboard issue's Markdown) or json (the web page's data)
@@ -81,11 +83,11 @@ export const dashboardCommand: Command = {
       throw new CliError(`${failureText(gathered.config.failure, `the default branch of ${owner}/${repo}`).trimEnd()}\nso there is no dashboard.`);
     }
     if (values.release !== undefined && !gathered.releaseNames.includes(values.release)) {
-      const open = gathered.releaseNames.length ? gathered.releaseNames.join(", ") : "none";
-      throw new CliError(`no open release named "${values.release}" in ${owner}/${repo} (open: ${open})`);
+      const known = gathered.releaseNames.length ? gathered.releaseNames.join(", ") : "none";
+      throw new CliError(`no release named "${values.release}" in ${owner}/${repo} (open and recent: ${known})`);
     }
     const model = filterModel(aggregate(gathered.input!, gathered.config.config), filter);
-    io.stdout(output === "json" ? `${JSON.stringify(model, null, 2)}\n` : renderDashboardMarkdown(model, { limit: Infinity }));
+    io.stdout(output === "json" ? `${JSON.stringify(model, null, 2)}\n` : renderDashboardMarkdown(model, { limit: Infinity, charts: "text" }));
     return EXIT.done;
   },
 };

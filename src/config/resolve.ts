@@ -141,7 +141,7 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
 
   const last = layers.at(-1)!.config;
   const releases = given(layers, "releases")?.config.releases ?? { by: "milestone" as const };
-  const dashboard = given(layers, "dashboard")?.config.dashboard ?? { issue: false };
+  const dashboard = given(layers, "dashboard")?.config.dashboard ?? { issue: false, history: 6, follow_ups: "command" as const };
   return {
     ok: true,
     config: {
@@ -150,7 +150,12 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
       owners,
       criteria,
       releases: { by: releases.by, ...(releases.label !== undefined && { label: releases.label }) },
-      dashboard: { issue: dashboard.issue, ...(dashboard.capacity !== undefined && { capacity: dashboard.capacity }) },
+      dashboard: {
+        issue: dashboard.issue,
+        history: dashboard.history,
+        followUps: dashboard.follow_ups,
+        ...(dashboard.capacity !== undefined && { capacity: { ...dashboard.capacity, weight: dashboard.capacity.weight ?? "prs" } }),
+      },
     },
   };
 }

@@ -134,6 +134,19 @@ export const Releases = z
 export const Dashboard = z
   .object({
     issue: z.boolean().default(false).describe("`true`: keep a \"Definition of Done dashboard\" issue up to date."),
+    history: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(6)
+      .describe("How many closed releases to show beside the open ones, newest first, with their trends. `0`: none."),
+    follow_ups: z
+      .enum(["command", "auto"])
+      .default("command")
+      .describe(
+        "Done-debt follow-up issues: `command` — an owner asks with `/dod follow-up <id> [note]` on a merged PR; `auto` — also one per item missing or waived when a PR is merged.",
+      ),
     capacity: z
       .object({
         groups: z
@@ -143,6 +156,10 @@ export const Dashboard = z
           .record(z.string(), z.number().min(0).max(100))
           .optional()
           .describe("Target share per group in percent, e.g. `feature: 80`, `health: 20`."),
+        weight: z
+          .enum(["prs", "lines"])
+          .default("prs")
+          .describe("What a share counts: `prs` — pull requests; `lines` — lines changed (additions + deletions), for effort."),
       })
       .strict()
       .optional()
@@ -208,5 +225,11 @@ export interface ResolvedConfig {
   owners: { product: string[]; engineering: string[] };
   criteria: ResolvedCriterion[];
   releases: { by: "milestone" | "label"; label?: string };
-  dashboard: { issue: boolean; capacity?: { groups: Record<string, string[]>; target?: Record<string, number> } };
+  dashboard: {
+    issue: boolean;
+    /** Closed releases shown beside the open ones. */
+    history: number;
+    followUps: "command" | "auto";
+    capacity?: { groups: Record<string, string[]>; target?: Record<string, number>; weight: "prs" | "lines" };
+  };
 }

@@ -1,36 +1,117 @@
 // The one pure aggregation every face renders: releases → pull requests → what each still lacks, by owner;
 // done debt; totals per release and per owner; the capacity split next to the team's target.
-import type { OwnerRole, ResolvedConfig } from "../config/schema.js";
+import type { OwnerRole } from "../model/owner.js";
 import type { DashboardInput, EmbeddedItem, PullInput, ReleaseInput } from "../model/dashboard.js";
 import { OWNERS } from "../report/format.js";
-import type { CapacityView, DashboardFilter, DashboardModel, ItemView, OwnerCounts, PullView, ReleaseTotals, ReleaseView } from "./model.js";
+import type {
+  CapacityView,
+  DashboardFilter,
+  DashboardModel,
+  DueView,
+  ItemView,
+  OwnerCounts,
+  PullView,
+  ReleaseTotals,
+  ReleaseView,
+  TrendPoint,
+  WaiverRecord,
+} from "./model.js";
 
 
-type Capacity = ResolvedConfig["dashboard"]["capacity"];
+type Capacity = AggregateConfig["dashboard"]["capacity"];
 
-export function aggregate(input: DashboardInput, config: Pick<ResolvedConfig, "dashboard">): DashboardModel {
+/** Only the slice of the config the aggregation reads. */
+export interface AggregateConfig {
+  dashboard: {
+    issue?: boolean;
+    capacity?: { groups: Record<string, string[]>; target?: Record<string, number>; weight?: "prs" | "lines" };
+  };
+}
+
+export interface AggregateOptions {
+  /** Today, for the days left to a due date. */
+  now?: Date;
+}
+
+export function aggregate(input: DashboardInput, config: AggregateConfig, options: AggregateOptions = {}): DashboardModel {
   const capacity = config.dashboard.capacity;
-  const releases = input.releases.map((release) => releaseView(release, capacity));
+  const now = options.now ?? new Date();
+  const views = input.releases.map((release) => releaseView(release, capacity, now));
+  // Most recently closed first; a closed release without a date (a label) keeps its place.
+  const closed = views.filter((r) => r.state === "closed").sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""));
+  const open = views.filter((r) => r.state === "open");
+  const releases = [...open, ...closed];
   return {
     owner: input.owner,
     repo: input.repo,
     url: input.url,
     releaseBy: input.releaseBy,
     releases,
-    totals: sumTotals(releases.map((r) => r.totals)),
+    totals: sumTotals(open.map((r) => r.totals)),
+    trend: [...closed].reverse().concat(open).map(trendPoint),
+    groups: capacity ? Object.keys(capacity.groups).map((name) => ({ name, target: capacity.target?.[name] ?? null })) : [],
   };
 }
 
-function releaseView(release: ReleaseInput, capacity: Capacity): ReleaseView {
-  const pulls = release.pulls.map((pull) => pullView(pull, capacity)).sort(byStateThenNumber);
+function releaseView(release: ReleaseInput, capacity: Capacity, now: Date): ReleaseView {
+  const pulls = release.pulls.map((pull) => pullView(pull, capacity)).sort(byStateThenMissing);
+  const state = release.state ?? "open";
+  const debt = pulls.filter((p) => p.debt);
+  const done = pulls.filter((p) => p.verdict === "done").length;
   return {
     name: release.name,
     ...(release.url !== undefined && { url: release.url }),
     ...(release.dueOn !== undefined && { dueOn: release.dueOn }),
+    state,
+    closedAt: release.closedAt ?? null,
+    due: state === "open" && release.dueOn ? dueView(release.dueOn, now) : null,
+    progress: { done, total: pulls.length, percent: pulls.length ? Math.round((done / pulls.length) * 100) : 0 },
     pulls,
-    debt: pulls.filter((p) => p.debt),
+    debt,
+    debtItems: debt.reduce((n, p) => n + missingCount(p), 0),
+    waivers: waiverRecords(pulls),
     totals: totalsOf(pulls),
     capacity: capacity ? capacityView(pulls, capacity) : null,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** GitHub keeps a milestone's due date as a day: count whole days between that day and today (UTC). */
+function dueView(dueOn: string, now: Date): DueView {
+  const date = dueOn.slice(0, 10);
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return { date, daysLeft: Math.round((Date.parse(`${date}T00:00:00Z`) - today) / DAY_MS) };
+}
+
+function waiverRecords(pulls: PullView[]): WaiverRecord[] {
+  return pulls
+    .flatMap((p) =>
+      p.waived.map((item) => ({
+        pull: p.number,
+        pullTitle: p.title,
+        pullUrl: p.url,
+        pullDone: p.verdict === "done",
+        id: item.id,
+        title: item.title,
+        owner: item.owner,
+        by: item.waiver?.by ?? [],
+        reason: item.waiver?.reason ?? "",
+        at: item.waiver?.at ?? null,
+      })),
+    )
+    .sort((a, b) => (a.at ?? "").localeCompare(b.at ?? "") || a.pull - b.pull);
+}
+
+function trendPoint(r: ReleaseView): TrendPoint {
+  return {
+    release: r.name,
+    state: r.state,
+    pulls: r.totals.pulls,
+    debtItems: r.debtItems,
+    debtPulls: r.debt.length,
+    waivers: r.waivers.length,
+    shares: Object.fromEntries((r.capacity?.shares ?? []).map((s) => [s.group, s.percent])),
   };
 }
 
@@ -57,6 +138,7 @@ function pullView(pull: PullInput, capacity: Capacity): PullView {
     waived,
     debt: pull.state === "merged" && missingCount > 0,
     group: capacity ? groupOf(pull.labels, capacity.groups) : null,
+    weight: capacity?.weight === "lines" ? (pull.additions ?? 0) + (pull.deletions ?? 0) : 1,
   };
 }
 
@@ -64,12 +146,18 @@ function itemView(item: EmbeddedItem): ItemView | null {
   if (item.status === "met" || item.status === "not_applicable") return null;
   // Titles may have been dropped to fit the check run; the id still says what it is.
   const view: ItemView = { id: item.id, title: item.title || item.id, owner: item.owner, status: item.status };
-  if (item.waiver) view.waiver = { by: item.waiver.by, reason: item.waiver.reason };
+  if (item.waiver) view.waiver = { by: item.waiver.by, reason: item.waiver.reason, ...(item.waiver.at && { at: item.waiver.at }) };
   return view;
 }
 
-const byStateThenNumber = (a: PullView, b: PullView) =>
-  a.state === b.state ? a.number - b.number : a.state === "open" ? -1 : 1;
+const missingCount = (p: PullView) => OWNERS.reduce((n, o) => n + p.missing[o].length, 0);
+
+/** Open before merged; then most missing items first, pending ones breaking ties. */
+function byStateThenMissing(a: PullView, b: PullView): number {
+  if (a.state !== b.state) return a.state === "open" ? -1 : 1;
+  const rank = (p: PullView) => missingCount(p) * 2 + (p.pending.length > 0 ? 1 : 0);
+  return rank(b) - rank(a) || a.number - b.number;
+}
 
 /** The first group (in the config's order) one of whose labels the pull request has. */
 function groupOf(labels: string[], groups: Record<string, string[]>): string | null {
@@ -81,18 +169,27 @@ function groupOf(labels: string[], groups: Record<string, string[]>): string | n
 }
 
 function capacityView(pulls: PullView[], capacity: NonNullable<Capacity>): CapacityView {
-  const grouped = pulls.filter((p) => p.group !== null).length;
+  const grouped = pulls.filter((p) => p.group !== null);
+  const total = grouped.reduce((n, p) => n + p.weight, 0);
+  const ungrouped = pulls.filter((p) => p.group === null);
   return {
+    weight: capacity.weight ?? "prs",
     shares: Object.keys(capacity.groups).map((group) => {
-      const count = pulls.filter((p) => p.group === group).length;
+      const members = grouped.filter((p) => p.group === group);
+      const weight = members.reduce((n, p) => n + p.weight, 0);
+      const percent = total === 0 ? 0 : Math.round((weight / total) * 100);
+      const target = capacity.target?.[group] ?? null;
       return {
         group,
-        pulls: count,
-        percent: grouped === 0 ? 0 : Math.round((count / grouped) * 100),
-        target: capacity.target?.[group] ?? null,
+        pulls: members.length,
+        lines: capacity.weight === "lines" ? weight : 0,
+        percent,
+        target,
+        off: target !== null && total > 0 && Math.abs(percent - target) > 10,
       };
     }),
-    ungrouped: pulls.length - grouped,
+    ungrouped: ungrouped.length,
+    ungroupedPulls: ungrouped.map((p) => ({ number: p.number, title: p.title, url: p.url })),
   };
 }
 
@@ -168,6 +265,7 @@ export function filterModel(model: DashboardModel, filter: DashboardFilter): Das
   const releases = model.releases
     .filter((r) => filter.release === undefined || r.name === filter.release)
     .map((r) => ({ ...r, pulls: r.pulls.filter(keep), debt: r.debt.filter(keep) }));
+  // The trend stays whole: a filter picks what to list, not what happened.
   return { ...model, releases };
 }
 

@@ -6,7 +6,22 @@ export interface ItemView {
   title: string;
   owner: OwnerRole;
   status: "missing" | "error" | "pending" | "waived";
-  waiver?: { by: string[]; reason: string };
+  waiver?: { by: string[]; reason: string; at?: string };
+}
+
+/** One waiver of a release, on the record: which item of which pull request, who, why and when. */
+export interface WaiverRecord {
+  pull: number;
+  pullTitle: string;
+  pullUrl: string;
+  /** The pull request is done, or would be, thanks to its waivers. */
+  pullDone: boolean;
+  id: string;
+  title: string;
+  owner: OwnerRole;
+  by: string[];
+  reason: string;
+  at: string | null;
 }
 
 export type OwnerCounts = Record<OwnerRole, number>;
@@ -29,6 +44,8 @@ export interface PullView {
   debt: boolean;
   /** The capacity group its labels put it in, if any. */
   group: string | null;
+  /** Its weight in the capacity split: 1, or lines changed with `capacity.weight: lines`. */
+  weight: number;
 }
 
 export interface ReleaseTotals {
@@ -51,26 +68,62 @@ export interface ReleaseTotals {
 export interface CapacityShare {
   group: string;
   pulls: number;
-  /** Share of the pull requests that are in some group, 0–100, rounded. */
+  /** Lines changed by those pull requests (when known). */
+  lines: number;
+  /** Share of the weight of the pull requests that are in some group, 0–100, rounded. */
   percent: number;
   target: number | null;
+  /** More than 10 points from its target. */
+  off: boolean;
 }
 
 export interface CapacityView {
+  weight: "prs" | "lines";
   shares: CapacityShare[];
   /** Pull requests whose labels name no group. */
   ungrouped: number;
+  /** Those pull requests, so they can be labelled. */
+  ungroupedPulls: { number: number; title: string; url: string }[];
+}
+
+export interface DueView {
+  date: string;
+  /** Whole days from today to the due date; negative when overdue. */
+  daysLeft: number;
 }
 
 export interface ReleaseView {
   name: string;
   url?: string;
   dueOn?: string | null;
+  state: "open" | "closed";
+  closedAt: string | null;
+  /** Only for an open release with a due date. */
+  due: DueView | null;
+  /** Pull requests that are done, of all of them. */
+  progress: { done: number; total: number; percent: number };
+  /** Open first, then merged; each by what is most missing. */
   pulls: PullView[];
   /** Merged pull requests that left items behind. */
   debt: PullView[];
+  /** Items those pull requests were merged without. */
+  debtItems: number;
+  /** Every waiver of the release, oldest first, also on pull requests that are otherwise done. */
+  waivers: WaiverRecord[];
   totals: ReleaseTotals;
   capacity: CapacityView | null;
+}
+
+/** One release in the trends, oldest first: closed releases, then the open ones. */
+export interface TrendPoint {
+  release: string;
+  state: "open" | "closed";
+  pulls: number;
+  debtItems: number;
+  debtPulls: number;
+  waivers: number;
+  /** Capacity share per group, in percent (empty without `dashboard.capacity`). */
+  shares: Record<string, number>;
 }
 
 export interface DashboardModel {
@@ -78,8 +131,13 @@ export interface DashboardModel {
   repo: string;
   url: string;
   releaseBy: "milestone" | "label";
+  /** Open releases first (as GitHub orders them), then closed ones, most recently closed first. */
   releases: ReleaseView[];
+  /** Totals of the open releases. */
   totals: ReleaseTotals;
+  trend: TrendPoint[];
+  /** Capacity groups and their targets, for the trend's split. */
+  groups: { name: string; target: number | null }[];
 }
 
 export type OwnerFilter = OwnerRole | "all";

@@ -3,8 +3,12 @@
 // 65,536-character body limit by falling back to counts, then to totals with a link to the web page.
 import { inline, OWNER_LABEL, OWNERS } from "../report/format.js";
 import { missingTotal } from "./aggregate.js";
+import { renderChartMermaid } from "./chart-mermaid.js";
+import { renderChartsText } from "./chart-text.js";
+import { trendCharts } from "./charts.js";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names.js";
-import type { CapacityView, DashboardModel, ItemView, PullView, ReleaseTotals, ReleaseView } from "./model.js";
+import { day, dueText, progressText, shareUnit, textBar } from "./glance.js";
+import type { CapacityView, DashboardModel, ItemView, PullView, ReleaseTotals, ReleaseView, WaiverRecord } from "./model.js";
 
 export const BODY_LIMIT = 65_536;
 
@@ -14,6 +18,8 @@ export interface MarkdownOptions {
   /** Start with the hidden marker the app finds its issue by. */
   marker?: boolean;
   limit?: number;
+  /** How to draw the trends: Mermaid (GitHub draws it; the default) or text (a terminal). */
+  charts?: "mermaid" | "text";
 }
 
 type Detail = "full" | "counts" | "totals";
@@ -46,26 +52,41 @@ function render(model: DashboardModel, options: MarkdownOptions, detail: Detail)
         (options.webUrl ? `: [see every item on the web page](${options.webUrl}).` : ": run `npx dod dashboard` for every item."),
     );
   }
+  const open = model.releases.filter((r) => r.state === "open");
+  const closed = model.releases.filter((r) => r.state === "closed");
   if (model.releases.length === 0) {
     lines.push("", model.releaseBy === "milestone" ? "No open milestones." : "No release labels with open pull requests.");
     return lines.join("\n") + "\n";
   }
-  lines.push("", `**${model.releases.length} ${model.releases.length === 1 ? "release" : "releases"}** · ${totalsLine(model.totals)}`);
-  for (const release of model.releases) lines.push("", ...releaseLines(release, detail, options.webUrl));
-  return lines.join("\n") + "\n";
+  if (open.length > 0) {
+    lines.push("", `**${open.length} open ${open.length === 1 ? "release" : "releases"}** · ${totalsLine(model.totals)}`);
+  } else {
+    lines.push("", model.releaseBy === "milestone" ? "No open milestones." : "No release labels with open pull requests.");
+  }
+  for (const release of open) lines.push("", ...releaseLines(release, detail, options.webUrl));
+  const charts = trendCharts(model);
+  if (charts.length > 0) {
+    lines.push("", `## Trends — the last ${charts[0]!.points.length} releases`, "");
+    if (options.charts === "text") lines.push("```text", renderChartsText(charts), "```");
+    else for (const chart of charts) lines.push(renderChartMermaid(chart), "", `<sub>${cell(chart.description, 400)}</sub>`, "");
+  }
+  if (closed.length > 0) lines.push("", ...historyLines(closed, detail));
+  return lines.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
 }
 
 function releaseLines(release: ReleaseView, detail: Detail, webUrl: string | undefined): string[] {
   const name = cell(release.name);
-  const due = release.dueOn ? ` — due ${release.dueOn.slice(0, 10)}` : "";
-  const lines = [`## ${release.url ? `[${name}](${release.url})` : name}${due}`, "", totalsLine(release.totals)];
+  const due = release.due ? ` — due ${release.due.date}, ${release.due.daysLeft < 0 ? "⚠️ " : ""}${dueText(release.due)}` : "";
+  const lines = [`## ${release.url ? `[${name}](${release.url})` : name}${due}`, ""];
+  if (release.totals.pulls > 0) lines.push(`\`${textBar(release.progress.percent)}\` **${progressText(release)}**`, "");
+  lines.push(totalsLine(release.totals));
   lines.push("", `Missing items — ${ownerLine(release.totals)}`);
   if (release.capacity) lines.push("", capacityLine(release.capacity));
   if (detail === "totals") return lines;
 
   const notDone = release.pulls.filter((p) => p.verdict !== "done" && !p.debt);
   if (notDone.length > 0) {
-    lines.push("", "### Not done yet", "");
+    lines.push("", "### Not done yet — most missing first", "");
     lines.push(...(detail === "full" ? fullTable(notDone) : countTable(notDone)));
   } else if (release.totals.pulls > 0) {
     lines.push("", "Every open pull request is done. ✅");
@@ -74,8 +95,45 @@ function releaseLines(release: ReleaseView, detail: Detail, webUrl: string | und
     lines.push("", "### Done debt — merged with items missing", "");
     lines.push(...(detail === "full" ? fullTable(release.debt) : countTable(release.debt)));
   }
+  if (release.waivers.length > 0 && detail === "full") {
+    lines.push("", `### Waivers on the record (${release.waivers.length})`, "", ...waiverTable(release.waivers));
+  }
   if (detail !== "full" && webUrl) lines.push("", `[Every item of ${name} on the web page](${webUrl}?release=${encodeURIComponent(release.name)})`);
   return lines;
+}
+
+function historyLines(closed: ReleaseView[], detail: Detail): string[] {
+  const lines = [
+    `## History — the last ${closed.length === 1 ? "closed release" : `${closed.length} closed releases`}`,
+    "",
+    "| Release | Closed | Pull requests | Done debt | Waivers | Capacity |",
+    "|---|---|---:|---|---:|---|",
+    ...closed.map((r) => {
+      const name = r.url ? `[${cell(r.name)}](${r.url})` : cell(r.name);
+      const debt = r.debt.length ? `💸 ${r.debtItems} ${r.debtItems === 1 ? "item" : "items"} in ${r.debt.length} PR${r.debt.length === 1 ? "" : "s"}` : "none";
+      const capacity = r.capacity ? r.capacity.shares.map((s) => `${cell(s.group)} ${s.percent}%${s.target !== null ? ` (${s.target})` : ""}${s.off ? " ⚠️" : ""}`).join(" · ") : "";
+      return `| ${name} | ${day(r.closedAt)} | ${r.totals.pulls} | ${debt} | ${r.waivers.length} | ${capacity} |`;
+    }),
+  ];
+  if (detail !== "full") return lines;
+  for (const r of closed.filter((c) => c.debt.length > 0 || c.waivers.length > 0)) {
+    lines.push("", `<details><summary>${cell(r.name)}: ${r.debt.length} merged with items missing, ${r.waivers.length} waived</summary>`, "");
+    if (r.debt.length > 0) lines.push("**Done debt**", "", ...fullTable(r.debt), "");
+    if (r.waivers.length > 0) lines.push("**Waivers**", "", ...waiverTable(r.waivers), "");
+    lines.push("</details>");
+  }
+  return lines;
+}
+
+function waiverTable(waivers: WaiverRecord[]): string[] {
+  return [
+    "| Pull request | Item | Waived by | When | Why |",
+    "|---|---|---|---|---|",
+    ...waivers.map(
+      (w) =>
+        `| [#${w.pull}](${w.pullUrl}) ${cell(w.pullTitle, 60)}${w.pullDone ? " ✅" : ""} | ${cell(w.title)} (${OWNER_LABEL[w.owner].toLowerCase()}) | ${w.by.map((b) => `@${b}`).join(", ")} | ${day(w.at)} | ${cell(w.reason, 200)} |`,
+    ),
+  ];
 }
 
 function totalsLine(t: ReleaseTotals): string {
@@ -100,14 +158,13 @@ function ownerLine(t: ReleaseTotals): string {
 
 export function capacityLine(capacity: CapacityView): string {
   const shares = capacity.shares.map(
-    (s) => `${cell(s.group)} ${s.pulls} (${s.percent}%${s.target !== null ? `, target ${s.target}%` : ""}${offTarget(s.percent, s.target)})`,
+    (s) =>
+      `${cell(s.group)} ${capacity.weight === "lines" ? `${s.lines} lines` : s.pulls} (${s.percent}%${s.target !== null ? `, target ${s.target}%` : ""}${s.off ? " ⚠️" : ""})`,
   );
-  return `Capacity — ${shares.join(" · ")}${capacity.ungrouped ? ` · ${capacity.ungrouped} in no group` : ""}`;
-}
-
-/** More than 10 points from the target is worth a glance. */
-function offTarget(percent: number, target: number | null): string {
-  return target !== null && Math.abs(percent - target) > 10 ? " ⚠️" : "";
+  const none = capacity.ungroupedPulls.slice(0, 10).map((p) => `[#${p.number}](${p.url})`);
+  const more = capacity.ungrouped > none.length ? ` and ${capacity.ungrouped - none.length} more` : "";
+  const ungrouped = capacity.ungrouped ? ` · ${capacity.ungrouped} in no group (${none.join(", ")}${more})` : "";
+  return `Capacity by ${shareUnit(capacity)} — ${shares.join(" · ")}${ungrouped}`;
 }
 
 function fullTable(pulls: PullView[]): string[] {

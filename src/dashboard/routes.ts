@@ -177,7 +177,11 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     notFound(res, api !== null);
     return;
   }
-  const gathered = await gatherDashboard(github, owner, repo, { ...(deps.identity.appId !== undefined && { appId: deps.identity.appId }) });
+  const filter = readFilter(url.searchParams);
+  const gathered = await gatherDashboard(github, owner, repo, {
+    ...(deps.identity.appId !== undefined && { appId: deps.identity.appId }),
+    ...(filter.release !== undefined && { find: filter.release }),
+  });
   if (!gathered.config.ok) {
     const why = gathered.config.failure.kind === "missing" ? "has no .github/done.yml" : "has an invalid .github/done.yml";
     if (api) json(res, 409, { message: `${owner}/${repo} ${why}`, problems: gathered.config.failure.problems });
@@ -185,7 +189,6 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     return;
   }
   const model = aggregate(gathered.input!, gathered.config.config);
-  const filter = readFilter(url.searchParams);
   const shown = filterModel(model, filter);
   if (api) {
     json(res, 200, { ...shown, filter });

@@ -1,4 +1,5 @@
-// Reads what the app already recorded: the config and the open releases in one GraphQL request, then each
+// Reads what the app already recorded: the config, the open releases and the last closed ones (the history) in
+// one GraphQL request, then each
 // release's pull requests with dod's check run on their head, 50 per request. A release of N pull requests
 // costs ⌈N/50⌉ requests, so the whole dashboard costs 1 + Σ⌈Nᵢ/50⌉ — never one request per pull request.
 import { Minimatch } from "minimatch";
@@ -13,6 +14,8 @@ import * as Q from "./dashboard-queries.js";
 export interface GatherOptions {
   /** Only this release (by milestone title or label name). */
   release?: string;
+  /** Also this release, should it be a closed milestone older than the history (the web page's `?release=`). */
+  find?: string;
   /** Also look for the dashboard issue, in the same first request. */
   withIssue?: boolean;
   /** Called after each request with the pages read so far and the pages known to be needed. */
@@ -36,7 +39,7 @@ export interface GatheredDashboard {
   /** Null when the config can't be used (then nothing past the first request was read). */
   input: DashboardInput | null;
   issue: DashboardIssue | null;
-  /** Every open release, also those `options.release` left out. */
+  /** Every open release and the closed ones the history shows, also those `options.release` left out. */
   releaseNames: string[];
   /** GraphQL requests made. */
   requests: number;
@@ -48,6 +51,8 @@ interface Release {
   name: string;
   url: string;
   dueOn: string | null;
+  state: "open" | "closed";
+  closedAt: string | null;
   count: number;
   page: (after: string | null) => Promise<Q.PullsPage | null>;
 }
@@ -63,6 +68,7 @@ export async function gatherDashboard(
   const byApp = appId !== undefined;
   const appVars = byApp ? { appId } : {};
   const preferred = appId ?? options.preferAppId;
+  const wanted = options.release ?? options.find;
   const query = <T>(doc: string, vars: Record<string, unknown>): Promise<T> => {
     requests++;
     // A repository without an organisation `.github` repo is normal: keep the partial answer.
@@ -71,6 +77,8 @@ export async function gatherDashboard(
 
   const first = await query<Q.DashboardData>(Q.DASHBOARD_QUERY, {
     withIssue: options.withIssue ?? false,
+    withRelease: wanted !== undefined,
+    release: wanted ?? "",
     issueSearch: `repo:${owner}/${repo} is:issue in:title "${DASHBOARD_TITLE}"`,
   });
   if (!first.repository) throw new RepositoryNotFound(`No repository ${owner}/${repo}`);
@@ -87,16 +95,28 @@ export async function gatherDashboard(
 
   const by = config.config.releases.by;
   let releases: Release[];
+  const history = Math.min(config.config.dashboard.history, Q.MAX_HISTORY);
   if (by === "milestone") {
-    releases = first.repository.milestones.nodes.map((m) => ({
+    const repository = first.repository;
+    const milestone = (m: Q.MilestoneNode): Release => ({
       name: m.title,
       url: m.url,
       dueOn: m.dueOn,
+      state: m.state === "CLOSED" ? "closed" : "open",
+      closedAt: m.closedAt ?? null,
       count: m.pullRequests.totalCount,
       page: async (after) =>
         (await query<Q.MilestonePullsData>(Q.milestonePullsQuery(byApp), { number: m.number, after, ...appVars })).repository.milestone
           ?.pullRequests ?? null,
-    }));
+    });
+    // The last closed, by when they were closed (GitHub orders milestones by update, not by closing).
+    const closed = [...(repository.closedMilestones?.nodes ?? [])]
+      .sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""))
+      .slice(0, history);
+    releases = [...repository.milestones.nodes, ...closed].map(milestone);
+    // An older closed milestone asked for by name (`--release v1.1`, `?release=v1.1`).
+    const named = repository.namedMilestones?.nodes.find((m) => m.title === wanted);
+    if (named && !releases.some((r) => r.name === named.title)) releases.push(milestone(named));
   } else {
     const labels = [...first.repository.labels.nodes];
     for (let page = first.repository.labels.pageInfo; page.hasNextPage && page.endCursor; ) {
@@ -105,19 +125,30 @@ export async function gatherDashboard(
       page = more.repository.labels.pageInfo;
     }
     const pattern = new Minimatch(config.config.releases.label ?? "release/*", { nocase: true });
-    // A label has no open/closed state: a label release is open while one of its pull requests is.
-    releases = labels
-      .filter((l) => pattern.match(l.name) && l.openPulls.totalCount > 0)
-      .sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }))
-      .map((l) => ({
-        name: l.name,
-        url: l.url,
-        dueOn: null,
-        count: l.pullRequests.totalCount,
-        page: async (after) =>
-          (await query<Q.LabelPullsData>(Q.labelPullsQuery(byApp), { label: l.name, after, ...appVars })).repository.label?.pullRequests ??
-          null,
-      }));
+    const label = (l: Q.LabelNode, state: "open" | "closed"): Release => ({
+      name: l.name,
+      url: l.url,
+      dueOn: null,
+      state,
+      closedAt: null,
+      count: l.pullRequests.totalCount,
+      page: async (after) =>
+        (await query<Q.LabelPullsData>(Q.labelPullsQuery(byApp), { label: l.name, after, ...appVars })).repository.label?.pullRequests ??
+        null,
+    });
+    const matching = labels
+      .filter((l) => pattern.match(l.name))
+      .sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
+    // A label has no open/closed state: a label release is open while one of its pull requests is, and closed
+    // (history) once all of them are merged; the history is the highest versions among those.
+    const closed = matching.filter((l) => l.openPulls.totalCount === 0 && l.pullRequests.totalCount > 0);
+    const shown = history > 0 ? closed.slice(-history) : [];
+    const asked = closed.find((l) => l.name === wanted);
+    if (asked && !shown.includes(asked)) shown.unshift(asked);
+    releases = [
+      ...matching.filter((l) => l.openPulls.totalCount > 0).map((l) => label(l, "open")),
+      ...shown.reverse().map((l) => label(l, "closed")),
+    ];
   }
   const releaseNames = releases.map((r) => r.name);
   if (options.release !== undefined) releases = releases.filter((r) => r.name === options.release);
@@ -137,7 +168,7 @@ export async function gatherDashboard(
       total = Math.max(total, requests + (more ? 1 : 0));
       options.onProgress?.(requests, total);
     }
-    gathered.push({ name: release.name, url: release.url, dueOn: release.dueOn, pulls });
+    gathered.push({ name: release.name, url: release.url, dueOn: release.dueOn, state: release.state, closedAt: release.closedAt, pulls });
   }
   return { config, input: { owner, repo, url: first.repository.url, releaseBy: by, releases: gathered }, issue, releaseNames, requests };
 }
@@ -158,6 +189,8 @@ function toPull(node: Q.PullNode, appId: number | undefined): PullInput {
     title: node.title,
     url: node.url,
     state: node.merged ? "merged" : "open",
+    ...(node.mergedAt !== undefined && { mergedAt: node.mergedAt }),
+    ...(node.additions !== undefined && { additions: node.additions, deletions: node.deletions ?? 0 }),
     author: node.author?.login ?? "ghost",
     labels: (node.labels?.nodes ?? []).map((l) => l.name),
     headSha: node.headRefOid,

@@ -3,14 +3,24 @@
 import { CHECK_NAME, CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js";
 
 export const PULLS_PER_PAGE = 50;
+/** The most closed releases `dashboard.history` may ask for; all are read in the first request. */
+export const MAX_HISTORY = 20;
+
+const MILESTONE = "number title url dueOn state closedAt pullRequests(states: [OPEN, MERGED]) { totalCount }";
 
 export const DASHBOARD_QUERY = /* GraphQL */ `
-  query DodDashboard($owner: String!, $name: String!, $withIssue: Boolean!, $issueSearch: String!) {
+  query DodDashboard($owner: String!, $name: String!, $withIssue: Boolean!, $issueSearch: String!, $withRelease: Boolean!, $release: String!) {
     repository(owner: $owner, name: $name) {
       url
       object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
       milestones(first: 100, states: [OPEN], orderBy: { field: DUE_DATE, direction: ASC }) {
-        nodes { number title url dueOn pullRequests(states: [OPEN, MERGED]) { totalCount } }
+        nodes { ${MILESTONE} }
+      }
+      closedMilestones: milestones(first: ${MAX_HISTORY}, states: [CLOSED], orderBy: { field: UPDATED_AT, direction: DESC }) {
+        nodes { ${MILESTONE} }
+      }
+      namedMilestones: milestones(first: 10, query: $release, states: [OPEN, CLOSED]) @include(if: $withRelease) {
+        nodes { ${MILESTONE} }
       }
       labels(first: 100, orderBy: { field: NAME, direction: ASC }) { ${LABELS_PAGE()} }
     }
@@ -47,7 +57,7 @@ const PULLS_PAGE = (byApp: boolean) => `
   totalCount
   pageInfo { hasNextPage endCursor }
   nodes {
-    number title url state merged headRefOid
+    number title url state merged mergedAt headRefOid additions deletions
     author { login }
     labels(first: 30) { nodes { name } }
     commits(last: 1) {
@@ -106,13 +116,23 @@ export interface LabelNode {
   pullRequests: { totalCount: number };
 }
 
+export interface MilestoneNode {
+  number: number;
+  title: string;
+  url: string;
+  dueOn: string | null;
+  state?: "OPEN" | "CLOSED";
+  closedAt?: string | null;
+  pullRequests: { totalCount: number };
+}
+
 export interface DashboardData {
   repository: {
     url: string;
     object: { text?: string | null } | null;
-    milestones: {
-      nodes: { number: number; title: string; url: string; dueOn: string | null; pullRequests: { totalCount: number } }[];
-    };
+    milestones: { nodes: MilestoneNode[] };
+    closedMilestones?: { nodes: MilestoneNode[] };
+    namedMilestones?: { nodes: MilestoneNode[] };
     labels: { pageInfo: PageInfo; nodes: LabelNode[] };
   } | null;
   org: { nameWithOwner: string; object: { text?: string | null } | null } | null;
@@ -131,7 +151,10 @@ export interface PullNode {
   url: string;
   state: "OPEN" | "CLOSED" | "MERGED";
   merged: boolean;
+  mergedAt?: string | null;
   headRefOid: string;
+  additions?: number;
+  deletions?: number;
   author: { login: string } | null;
   labels: { nodes: { name: string }[] } | null;
   commits: {

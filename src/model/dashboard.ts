@@ -8,7 +8,8 @@ export interface EmbeddedItem {
   title: string;
   owner: OwnerRole;
   status: ItemStatus;
-  waiver?: { by: string[]; reason: string };
+  /** `at`: when the waiving comment was written (absent in reports written before it was kept). */
+  waiver?: { by: string[]; reason: string; at?: string };
 }
 
 export interface EmbeddedReport {
@@ -26,6 +27,10 @@ export interface PullInput {
   author: string;
   labels: string[];
   headSha: string;
+  mergedAt?: string | null;
+  /** Lines added and deleted: the weight of `capacity.weight: lines`. */
+  additions?: number;
+  deletions?: number;
   /** dod's check run on the head commit; null when dod never evaluated it. */
   check: { id: number; url: string | null; conclusion: string | null; report: EmbeddedReport | null } | null;
 }
@@ -34,6 +39,9 @@ export interface ReleaseInput {
   name: string;
   url?: string;
   dueOn?: string | null;
+  /** A closed milestone, or a release label none of whose pull requests is open. Default `open`. */
+  state?: "open" | "closed";
+  closedAt?: string | null;
   pulls: PullInput[];
 }
 

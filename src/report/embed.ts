@@ -11,7 +11,8 @@ const EmbeddedItem: z.ZodType<EmbeddedItem> = z.object({
   title: z.string(),
   owner: OwnerRole,
   status: z.enum(["met", "missing", "pending", "not_applicable", "error", "waived"]),
-  waiver: z.object({ by: z.array(z.string()), reason: z.string() }).optional(),
+  // `at`: when the waiving comment was written, for the dashboard's record of waivers (absent in older reports).
+  waiver: z.object({ by: z.array(z.string()), reason: z.string(), at: z.string().optional() }).optional(),
 });
 
 const EmbeddedReport: z.ZodType<EmbeddedReport> = z.object({
@@ -40,7 +41,7 @@ export function embedReport(report: Report, facts: Facts, maxLength = EMBED_MAX_
         title: words ? clip(item.title, 120) : "",
         owner: item.owner,
         status: item.status,
-        ...(item.waiver && { waiver: { by: item.waiver.by, reason: words ? clip(item.waiver.reason, 200) : "" } }),
+        ...(item.waiver && { waiver: { by: item.waiver.by, reason: words ? clip(item.waiver.reason, 200) : "", ...(item.waiver.at && { at: item.waiver.at }) } }),
       })),
     };
     const block = `${OPEN}${escapeJson(JSON.stringify(data))}${CLOSE}`;

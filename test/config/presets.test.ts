@@ -64,9 +64,12 @@ describe("docs/examples/done.yml", () => {
       releases: { by: "milestone" },
       dashboard: {
         issue: true,
+        history: 6,
+        followUps: "command",
         capacity: {
           groups: { feature: ["feature", "enhancement"], health: ["tech-debt", "chore", "bug"] },
           target: { feature: 80, health: 20 },
+          weight: "prs",
         },
       },
     });

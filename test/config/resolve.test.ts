@@ -103,7 +103,7 @@ describe("loadConfig", () => {
       waivable: true,
     });
     expect(resolved.releases).toEqual({ by: "milestone" });
-    expect(resolved.dashboard).toEqual({ issue: false });
+    expect(resolved.dashboard).toEqual({ issue: false, history: 6, followUps: "command" });
   });
 
   it("resolves a file without extends on its own, with defaults", () => {
@@ -114,7 +114,7 @@ describe("loadConfig", () => {
       owners: { product: [], engineering: [] },
       criteria: [{ id: "qa", title: "qa", owner: "joint", require: { label: "qa-passed" }, waivable: true }],
       releases: { by: "milestone" },
-      dashboard: { issue: false },
+      dashboard: { issue: false, history: 6, followUps: "command" },
     });
   });
 

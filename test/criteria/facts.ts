@@ -30,7 +30,7 @@ export function makeConfig(criteria: ResolvedCriterion[], overrides: Partial<Res
     owners: { product: ["pm-alice", "@acme/product"], engineering: ["eng-bob", "@acme/platform"] },
     criteria,
     releases: { by: "milestone" },
-    dashboard: { issue: false },
+    dashboard: { issue: false, history: 6, followUps: "command" },
     ...overrides,
   };
 }

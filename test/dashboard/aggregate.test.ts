@@ -63,7 +63,7 @@ describe("aggregate", () => {
     });
     const model = aggregate(input(pulls), withCapacity);
     const release = model.releases[0]!;
-    expect(release.pulls.map((p) => p.number)).toEqual([11, 12, 13, 14, 15, 8, 9]);
+    expect(release.pulls.map((p) => p.number)).toEqual([11, 12, 13, 14, 15, 9, 8]);
     expect(release.totals).toEqual({
       pulls: 7,
       open: 5,
@@ -80,11 +80,13 @@ describe("aggregate", () => {
     });
     expect(model.totals).toEqual(release.totals);
     expect(release.capacity).toEqual({
+      weight: "prs",
       shares: [
-        { group: "feature", pulls: 4, percent: 67, target: 80 },
-        { group: "health", pulls: 2, percent: 33, target: 20 },
+        { group: "feature", pulls: 4, lines: 0, percent: 67, target: 80, off: true },
+        { group: "health", pulls: 2, lines: 0, percent: 33, target: 20, off: true },
       ],
       ungrouped: 1,
+      ungroupedPulls: [{ number: 15, title: "PR 15", url: `https://github.com/${OWNER}/${REPO}/pull/15` }],
     });
   });
 

@@ -6,7 +6,7 @@ import { CliError } from "../../src/cli/errors.js";
 import { dod } from "../helpers/cli.js";
 import { startFakeGitHub } from "../helpers/fake-github-server.js";
 import { GitHubMock } from "../helpers/github.js";
-import { CONFIG, dashboardData, MIXED, OWNER, page, REPO } from "./data.js";
+import { CONFIG, dashboardData, historyReleases, MIXED, OWNER, page, REPO } from "./data.js";
 
 function io(env: NodeJS.ProcessEnv = { GITHUB_TOKEN: "ghp_test" }, isTTY = false) {
   const out: string[] = [];
@@ -61,6 +61,30 @@ describe("dod dashboard", () => {
     expect(run.err).toEqual([]);
   });
 
+  it("shows a closed milestone asked for by name, and the history's trends as text", async () => {
+    const releases = historyReleases();
+    const pulls = (n: number) => ({ repository: { milestone: { pullRequests: page(releases.find((r) => r.milestone.number === n)!.pulls) } } });
+    github
+      .graphql(dashboardData({ config: CONFIG, milestones: [], named: [{ ...releases[1]!.milestone, closedAt: releases[1]!.milestone.closedAt! }] }))
+      .graphql(pulls(2));
+    const one = io();
+    expect(await dashboardCommand.run([`${OWNER}/${REPO}`, "--release", "v1.1"], one.io)).toBe(0);
+    expect(github.body("graphql", 0).variables).toMatchObject({ withRelease: true, release: "v1.1" });
+    const text = one.out.join("");
+    expect(text).toContain("## History — the last closed release");
+    expect(text).toContain("| [#6](https://github.com/acme/shop/pull/6) Flaky tests ✅ | acceptance (product) | @pm-alice | 2026-08-21 | no user-facing change |");
+
+    const closed = releases.filter((r) => r.milestone.closedAt).map((r) => ({ ...r.milestone, closedAt: r.milestone.closedAt! }));
+    github.graphql(dashboardData({ config: CONFIG, milestones: [releases[3]!.milestone], closed })).graphql(pulls(4)).graphql(pulls(3)).graphql(pulls(2)).graphql(pulls(1));
+    const all = io();
+    expect(await dashboardCommand.run([`${OWNER}/${REPO}`], all.io)).toBe(0);
+    github.assertDone();
+    const trends = all.out.join("");
+    expect(trends).toContain("## Trends — the last 4 releases\n\n```text\n");
+    expect(trends).toContain("Done debt per release                     ▅▂▁▂     3     1     0      1");
+    expect(trends).not.toContain("```mermaid");
+  });
+
   it.each([
     { name: "no token", args: [`${OWNER}/${REPO}`], env: {}, message: /GITHUB_TOKEN is not set/ },
     { name: "not a repository", args: ["acme"], env: { GITHUB_TOKEN: "t" }, message: /<owner>\/<repo>/ },
@@ -72,7 +96,7 @@ describe("dod dashboard", () => {
   it("names the open releases when --release matches none, and explains a missing config", async () => {
     github.graphql(dashboardData({ config: CONFIG, milestones }));
     await expect(dashboardCommand.run([`${OWNER}/${REPO}`, "--release", "v9"], io().io)).rejects.toThrow(
-      'no open release named "v9" in acme/shop (open: v1.2, v1.3)',
+      'no release named "v9" in acme/shop (open and recent: v1.2, v1.3)',
     );
     github.graphql(dashboardData({ config: null }));
     const error = await dashboardCommand.run([`${OWNER}/${REPO}`], io().io).catch((e: unknown) => e);

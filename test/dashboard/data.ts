@@ -53,10 +53,33 @@ export function page(pulls: PullOptions[], after: string | null = null, totalCou
   return { totalCount, pageInfo: { hasNextPage: after !== null, endCursor: after }, nodes: pulls.map(pullNode) };
 }
 
+export interface Milestone {
+  number: number;
+  title: string;
+  count: number;
+  dueOn?: string | null;
+}
+
+function milestoneNode(m: Milestone & { closedAt?: string }) {
+  return {
+    number: m.number,
+    title: m.title,
+    url: `https://github.com/${OWNER}/${REPO}/milestone/${m.number}`,
+    dueOn: m.dueOn ?? null,
+    state: m.closedAt ? ("CLOSED" as const) : ("OPEN" as const),
+    closedAt: m.closedAt ?? null,
+    pullRequests: { totalCount: m.count },
+  };
+}
+
 export interface DashboardOptions {
   config: string | null;
   orgConfig?: string | null;
-  milestones?: { number: number; title: string; count: number; dueOn?: string | null }[];
+  milestones?: Milestone[];
+  /** Closed milestones, as GitHub lists them (by last update). */
+  closed?: (Milestone & { closedAt: string })[];
+  /** What `milestones(query: $release)` finds. */
+  named?: (Milestone & { closedAt?: string })[];
   labels?: { name: string; open: number; count: number }[];
   issue?: { number: number; body: string } | null;
 }
@@ -66,15 +89,9 @@ export function dashboardData(o: DashboardOptions): DashboardData {
     repository: {
       url: `https://github.com/${OWNER}/${REPO}`,
       object: o.config === null ? null : { text: o.config },
-      milestones: {
-        nodes: (o.milestones ?? []).map((m) => ({
-          number: m.number,
-          title: m.title,
-          url: `https://github.com/${OWNER}/${REPO}/milestone/${m.number}`,
-          dueOn: m.dueOn ?? null,
-          pullRequests: { totalCount: m.count },
-        })),
-      },
+      milestones: { nodes: (o.milestones ?? []).map(milestoneNode) },
+      closedMilestones: { nodes: (o.closed ?? []).map(milestoneNode) },
+      ...(o.named && { namedMilestones: { nodes: o.named.map(milestoneNode) } }),
       labels: {
         pageInfo: { hasNextPage: false, endCursor: null },
         nodes: (o.labels ?? []).map((l) => ({
@@ -126,3 +143,37 @@ export const MIXED: PullOptions[] = [
   { number: 9, title: "Shipped half-done", merged: true, labels: ["feature"], items: [item("acceptance", "product", "missing")] },
   { number: 8, title: "Shipped done", merged: true, labels: ["chore"], items: [item("acceptance", "product", "met")] },
 ];
+
+/** Releases over time for the history and trends: three closed milestones, then the open one with MIXED. */
+export function historyReleases(): { milestone: { number: number; title: string; count: number; closedAt?: string; dueOn?: string }; pulls: PullOptions[] }[] {
+  const waiver = (by: string, reason: string, at: string) => ({ waiver: { by: [by], reason, at } });
+  return [
+    {
+      milestone: { number: 1, title: "v1.0", count: 4, closedAt: "2026-08-01T10:00:00Z" },
+      pulls: [
+        { number: 1, title: "Login", merged: true, labels: ["feature"], items: [item("acceptance", "product", "missing"), item("unit-tests", "engineering", "missing")] },
+        { number: 2, title: "Signup", merged: true, labels: ["feature"], items: [item("acceptance", "product", "met")] },
+        { number: 3, title: "Logout", merged: true, labels: ["feature"], items: [item("runbook", "engineering", "missing")] },
+        { number: 4, title: "Upgrade deps", merged: true, labels: ["chore"], items: [item("acceptance", "product", "met")] },
+      ],
+    },
+    {
+      milestone: { number: 2, title: "v1.1", count: 3, closedAt: "2026-09-01T10:00:00Z" },
+      pulls: [
+        { number: 5, title: "Cart", merged: true, labels: ["feature"], items: [item("docs", "engineering", "waived", waiver("lead-bob", "docs follow in #40", "2026-08-20T09:00:00Z"))] },
+        { number: 6, title: "Flaky tests", merged: true, labels: ["tech-debt"], items: [item("acceptance", "product", "waived", waiver("pm-alice", "no user-facing change", "2026-08-21T09:00:00Z"))] },
+        { number: 7, title: "Wishlist", merged: true, labels: ["feature"], items: [item("unit-tests", "engineering", "missing")] },
+      ],
+    },
+    {
+      milestone: { number: 3, title: "v1.2", count: 4, closedAt: "2026-10-01T10:00:00Z" },
+      pulls: [
+        { number: 16, title: "Payments", merged: true, labels: ["feature"], items: [item("acceptance", "product", "met")] },
+        { number: 17, title: "Retry queue", merged: true, labels: ["tech-debt"], items: [item("acceptance", "product", "met")] },
+        { number: 18, title: "Metrics", merged: true, labels: ["chore"], items: [item("acceptance", "product", "met")] },
+        { number: 19, title: "Receipts", merged: true, labels: ["feature"], items: [item("acceptance", "product", "met")] },
+      ],
+    },
+    { milestone: { number: 4, title: "v1.3", count: MIXED.length, dueOn: "2026-12-04T00:00:00Z" }, pulls: MIXED },
+  ];
+}

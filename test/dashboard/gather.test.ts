@@ -68,8 +68,8 @@ describe("gatherDashboard", () => {
     expect(gathered.input!.releases[1]!.pulls.map((p) => [p.state, p.check?.report?.items.length ?? null])).toEqual([["open", null], ["merged", 0]]);
   });
 
-  it("reads release labels matching the pattern, in version order, skipping those with no open pull request", async () => {
-    const config = `${CONFIG.replace("by: milestone", "by: label\n  label: release/*")}`;
+  it("reads release labels matching the pattern in version order: open while one of their pull requests is, then the history", async () => {
+    const config = `${CONFIG.replace("by: milestone", "by: label\n  label: release/*").replace("issue: true", "issue: true\n  history: 1")}`;
     mock
       .graphql(
         dashboardData({
@@ -79,18 +79,74 @@ describe("gatherDashboard", () => {
             { name: "release/1.10", open: 1, count: 1 },
             { name: "release/1.9", open: 1, count: 2 },
             { name: "release/1.8", open: 0, count: 40 },
+            { name: "release/1.7", open: 0, count: 3 },
+            { name: "release/1.6", open: 0, count: 0 },
           ],
         }),
       )
       .graphql(pager([{ number: 1 }, { number: 2, merged: true }]))
-      .graphql(pager([{ number: 3 }]));
+      .graphql(pager([{ number: 3 }]))
+      .graphql(pager([{ number: 4, merged: true }]));
     const gathered = await gatherDashboard(github(), OWNER, REPO);
     mock.assertDone();
     expect(gathered.input!.releaseBy).toBe("label");
-    expect(gathered.releaseNames).toEqual(["release/1.9", "release/1.10"]);
+    expect(gathered.releaseNames).toEqual(["release/1.9", "release/1.10", "release/1.8"]);
+    expect(gathered.input!.releases.map((r) => r.state)).toEqual(["open", "open", "closed"]);
     expect(mock.body("graphql", 1).variables).toMatchObject({ label: "release/1.9" });
     expect(mock.body("graphql", 2).variables).toMatchObject({ label: "release/1.10" });
-    expect(gathered.requests).toBe(3);
+    expect(mock.body("graphql", 3).variables).toMatchObject({ label: "release/1.8" });
+    expect(gathered.requests).toBe(4);
+  });
+
+  it("reads the last closed milestones by when they closed, as many as `history` says, in the first request", async () => {
+    const closed = [
+      { number: 1, title: "v1.0", count: 2, closedAt: "2026-01-10T00:00:00Z" },
+      { number: 4, title: "v1.3", count: 1, closedAt: "2026-04-10T00:00:00Z" },
+      { number: 2, title: "v1.1", count: 1, closedAt: "2026-02-10T00:00:00Z" },
+      { number: 3, title: "v1.2", count: 0, closedAt: "2026-03-10T00:00:00Z" },
+    ];
+    const config = CONFIG.replace("issue: true", "issue: true\n  history: 3");
+    mock
+      .graphql(dashboardData({ config, milestones: [{ number: 5, title: "v1.4", count: 1 }], closed }))
+      .graphql(pager([{ number: 10 }]))
+      .graphql(pager([{ number: 9, merged: true }]))
+      .graphql(pager([{ number: 8, merged: true }]));
+    const gathered = await gatherDashboard(github(), OWNER, REPO);
+    mock.assertDone();
+    expect(mock.body("graphql", 0).query).toMatch(/closedMilestones: milestones\(first: 20, states: \[CLOSED\]/);
+    expect(mock.body("graphql", 0).variables).toMatchObject({ withRelease: false, release: "" });
+    expect(gathered.input!.releases.map((r) => [r.name, r.state, r.closedAt ?? null])).toEqual([
+      ["v1.4", "open", null],
+      ["v1.3", "closed", "2026-04-10T00:00:00Z"],
+      ["v1.2", "closed", "2026-03-10T00:00:00Z"],
+      ["v1.1", "closed", "2026-02-10T00:00:00Z"],
+    ]);
+    expect(mock.body("graphql", 2).variables).toMatchObject({ number: 4 });
+    expect(mock.body("graphql", 3).variables).toMatchObject({ number: 2 });
+    // v1.2 is empty: it costs nothing.
+    expect(gathered.requests).toBe(4);
+  });
+
+  it("finds an older closed milestone asked for by name, in the same first request", async () => {
+    mock
+      .graphql(dashboardData({ config: CONFIG, milestones: [], named: [{ number: 1, title: "v1.0", count: 1, closedAt: "2025-01-01T00:00:00Z" }, { number: 7, title: "v1.0.1", count: 1 }] }))
+      .graphql(pager([{ number: 3, merged: true, items: [item("acceptance", "product", "missing")] }]));
+    const gathered = await gatherDashboard(github(), OWNER, REPO, { release: "v1.0" });
+    mock.assertDone();
+    expect(mock.body("graphql", 0).variables).toMatchObject({ withRelease: true, release: "v1.0" });
+    expect(gathered.releaseNames).toEqual(["v1.0"]);
+    expect(gathered.input!.releases.map((r) => [r.name, r.state, r.pulls.length])).toEqual([["v1.0", "closed", 1]]);
+    expect(gathered.requests).toBe(2);
+  });
+
+  it("reads a history of 6 releases × 100 pull requests in 13 requests", async () => {
+    const closed = Array.from({ length: 6 }, (_, i) => ({ number: i + 1, title: `v1.${i}`, count: 100, closedAt: `2026-0${i + 1}-01T00:00:00Z` }));
+    const pulls = Array.from({ length: 100 }, (_, i) => ({ number: i + 1, merged: true, items: [item("acceptance", "product", i % 4 ? "met" : "missing")] }));
+    mock.graphql(dashboardData({ config: CONFIG, milestones: [], closed })).graphql(pager(pulls), 12);
+    const gathered = await gatherDashboard(github(), OWNER, REPO);
+    mock.assertDone();
+    expect(gathered.requests).toBe(13);
+    expect(gathered.input!.releases.map((r) => r.pulls.length)).toEqual([100, 100, 100, 100, 100, 100]);
   });
 
   it("stops after one request when there is no usable config", async () => {

@@ -53,7 +53,7 @@ describe("the dashboard issue", () => {
     expect(body).toContain("## [v1.2](https://github.com/acme/shop/milestone/1) — due 2026-12-01");
     expect(body).toContain("7 pull requests (5 open, 2 merged) · ✅ 2 done · ❌ 4 not done · ❔ 1 not evaluated · 💸 1 done debt");
     expect(body).toContain("Missing items — 5 in all · Product **2** (2 PRs) · Engineering **2** (2 PRs) · Joint **1** (1 PR) · 1 pending · 1 waived");
-    expect(body).toContain("Capacity — feature 4 (67%, target 80% ⚠️) · health 2 (33%, target 20% ⚠️) · 1 in no group");
+    expect(body).toContain("Capacity by pull requests — feature 4 (67%, target 80% ⚠️) · health 2 (33%, target 20% ⚠️) · 1 in no group ([#15](https://github.com/acme/shop/pull/15))");
     expect(body).toContain("| [#11](https://github.com/acme/shop/pull/11) Checkout flow · [check](https://github.com/acme/shop/runs/7011) | open | acceptance | unit tests |  |  |  |");
     expect(body).toContain("Search &lt;b>speed&lt;/b> \\| fast");
     expect(body).toContain("| [#13](https://github.com/acme/shop/pull/13) Pricing page · [check](https://github.com/acme/shop/runs/7013) | open |  |  | sign off |  | docs (@lead-bob) |");

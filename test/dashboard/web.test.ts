@@ -15,7 +15,7 @@ import { createApp } from "../../src/app.js";
 import { privateKey, TestOctokit } from "../helpers/app.js";
 import { GitHubMock } from "../helpers/github.js";
 import { freePort } from "../helpers/server.js";
-import { CONFIG, dashboardData, MIXED, OWNER, page as pullsPage, REPO } from "./data.js";
+import { CONFIG, dashboardData, historyReleases, MIXED, OWNER, page as pullsPage, REPO } from "./data.js";
 
 const CLIENT_ID = "Iv1.dodtestclient";
 const ENV = {
@@ -82,7 +82,7 @@ afterAll(async () => {
 });
 
 /** GraphQL on the GHE host (`/api/graphql`), answered by query name, each query checked against GitHub's schema. */
-function graphql(answers: Record<string, unknown>, times: number, seen: string[]) {
+function graphql(answers: Record<string, unknown | ((variables: Record<string, unknown>) => unknown)>, times: number, seen: string[]) {
   nock(ghe)
     .post("/api/graphql")
     .times(times)
@@ -92,7 +92,8 @@ function graphql(answers: Record<string, unknown>, times: number, seen: string[]
       if (errors.length) throw new Error(`invalid GraphQL: ${errors.map((e) => e.message).join("; ")}`);
       const name = /query (\w+)/.exec(query)![1]!;
       seen.push(name);
-      return { data: answers[name] };
+      const answer = answers[name];
+      return { data: typeof answer === "function" ? answer((body as { variables: Record<string, unknown> }).variables) : answer };
     });
 }
 
@@ -187,13 +188,13 @@ describe("the dashboard web page", () => {
     expect(await page.textContent(".viewer")).toContain("@viewer-vic");
     // The repository link is GitHub's own answer (GitHub Enterprise has its own host), not a made-up github.com URL.
     expect(await page.getAttribute(".repo a", "href")).toBe(`https://github.example/${OWNER}/${REPO}`);
-    const rows = () => page.$$eval("section.release tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-number")));
-    expect(await rows()).toEqual(["11", "12", "13", "14", "15", "8", "9"]);
+    const rows = () => page.$$eval("section.release table.pulls tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-number")));
+    expect(await rows()).toEqual(["11", "12", "13", "14", "15", "9", "8"]);
     const row11 = await page.$$eval("tr[data-number='11'] td", (tds) => tds.map((td) => td.textContent?.trim()));
     expect(row11).toEqual(["#11 Checkout flow@dev-dana check", "open Not done", "acceptance", "unit tests", "", "", ""]);
     expect(await page.textContent("tr[data-number='12'] td.pr")).toContain("Search <b>speed</b> | fast");
     expect(await page.textContent("tr[data-number='9'] .verdict")).toBe("Done debt");
-    expect(await page.textContent("tr[data-number='13'] td:last-child")).toBe("docs by @lead-bob");
+    expect(await page.textContent("tr[data-number='13'] td:last-child")).toBe("docs by @lead-bob: internal only");
     expect(await page.textContent(".capacity")).toContain("feature4 · 67% target 80%");
 
     mkdirSync("test-results", { recursive: true });
@@ -216,5 +217,90 @@ describe("the dashboard web page", () => {
     github.assertDone();
     expect(queries).toEqual(["DodDashboard", "DodMilestonePulls", "DodDashboard", "DodMilestonePulls", "DodDashboard", "DodMilestonePulls"]);
     expect(github.requests.every((r) => r.method !== "POST" || r.operation === "graphql" || r.path.includes("access_tokens"))).toBe(true);
+  });
+
+  it("draws the trends as labelled SVG charts that match their data tables, lists waivers and the history, and fits a phone", async () => {
+    const releases = historyReleases();
+    const first = dashboardData({
+      config: CONFIG,
+      milestones: releases.filter((r) => !r.milestone.closedAt).map((r) => r.milestone),
+      closed: releases.filter((r) => r.milestone.closedAt).map((r) => ({ ...r.milestone, closedAt: r.milestone.closedAt! })),
+    });
+    const byNumber = (variables: Record<string, unknown>) => ({
+      repository: { milestone: { pullRequests: pullsPage(releases.find((r) => r.milestone.number === variables.number)!.pulls) } },
+    });
+    github
+      .rest("GET", "/user", 200, { login: "viewer-vic" })
+      .rest("GET", `/repos/${OWNER}/${REPO}`, 200, { full_name: `${OWNER}/${REPO}`, permissions: { admin: false, push: false, pull: true } })
+      // An installation of its own, so its token is asked for whatever ran before.
+      .rest("GET", `/repos/${OWNER}/${REPO}/installation`, 200, { id: 2 })
+      .token(2);
+    graphql({ DodDashboard: first, DodMilestonePulls: byNumber }, 5, queries);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect((await page.goto(`${base}/dod/${OWNER}/${REPO}`))!.status()).toBe(200);
+    // One request for the config and the releases, one per milestone with pull requests (4 here).
+    expect(queries).toEqual(["DodDashboard", "DodMilestonePulls", "DodMilestonePulls", "DodMilestonePulls", "DodMilestonePulls"]);
+
+    const charts = await page.$$eval("figure.chart", (figures) =>
+      figures.map((figure) => {
+        const svg = figure.querySelector("svg")!;
+        const ids = (svg.getAttribute("aria-labelledby") ?? "").split(" ");
+        const doc = figure.ownerDocument;
+        return {
+          role: svg.getAttribute("role"),
+          labels: ids.map((id: string) => doc.getElementById(id)?.textContent ?? null),
+          tagNames: ids.map((id: string) => doc.getElementById(id)?.tagName ?? null),
+          // The height drawn on screen, so a stray style can't flatten the bars unnoticed.
+          bars: [...svg.querySelectorAll("rect.col")].map((r) => [r.getAttribute("data-release"), Number(r.getAttribute("data-value")), r.getBoundingClientRect().height]),
+          target: svg.querySelector(".target-line")?.getAttribute("data-target") ?? null,
+          table: [...figure.querySelectorAll("table.chart-data tbody tr")].map((tr) => [tr.querySelector("th")!.textContent, ...[...tr.querySelectorAll("td")].map((td) => Number(td.textContent))]),
+          visible: (svg.getBoundingClientRect().width > 200) as boolean,
+        };
+      }),
+    );
+    expect(charts.map((c) => c.labels[0])).toEqual(["Done debt per release", "Waivers per release", "health share of capacity"]);
+    for (const chart of charts) {
+      expect(chart.role).toBe("img");
+      expect(chart.tagNames).toEqual(["title", "desc"]);
+      expect(chart.labels[1]).toMatch(/^From v1\.0 to v1\.3 \(open\): /);
+      expect(chart.visible).toBe(true);
+      // Each bar is the table's number for the same release, drawn taller for a bigger number.
+      expect(chart.bars.map(([release, value]) => [release, value])).toEqual(chart.table.map(([release, value]) => [String(release).replace(" (open)", ""), value]));
+      const heights = chart.bars.map((b) => b[2] as number);
+      const values = chart.bars.map((b) => b[1] as number);
+      for (let i = 0; i < values.length; i++) for (let j = 0; j < values.length; j++) if (values[i]! > values[j]!) expect(heights[i]!).toBeGreaterThan(heights[j]!);
+    }
+    expect(charts[0]!.table).toEqual([["v1.0", 3], ["v1.1", 1], ["v1.2", 0], ["v1.3 (open)", 1]]);
+    expect(charts[1]!.table).toEqual([["v1.0", 0], ["v1.1", 2], ["v1.2", 0], ["v1.3 (open)", 1]]);
+    expect(charts[2]!.table).toEqual([["v1.0", 25, 20], ["v1.1", 33, 20], ["v1.2", 50, 20], ["v1.3 (open)", 33, 20]]);
+    expect(charts[2]!.target).toBe("20");
+
+    // The open release at a glance, and every waiver on the record with who, when and why.
+    expect(await page.getAttribute("section.release.open progress", "value")).toBe("2");
+    expect(await page.getAttribute("section.release.open progress", "max")).toBe("7");
+    expect(await page.textContent("section.release.open .progress span")).toBe("2 of 7 done (29%)");
+    expect(await page.textContent("section.release.open h2 .due")).toMatch(/^due 2026-12-04 · (\d+ days? left|due today|\d+ days? overdue)$/);
+    const waived = await page.$$eval("details[id='release-v1.1'] table.waivers tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())));
+    expect(waived).toEqual([
+      ["#5 Cart Done", "docs Engineering", "@lead-bob", "2026-08-20", "docs follow in #40"],
+      ["#6 Flaky tests Done", "acceptance Product", "@pm-alice", "2026-08-21", "no user-facing change"],
+    ]);
+    const history = await page.$$eval("section.history table.summary tbody tr", (trs) => trs.map((tr) => tr.textContent));
+    expect(history).toEqual([
+      "v1.22026-10-014none0feature 50% (80) · health 50% (20)",
+      "v1.12026-09-0131 in 1 PR2feature 67% (80) · health 33% (20)",
+      "v1.02026-08-0143 in 2 PRs0feature 75% (80) · health 25% (20)",
+    ]);
+
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/dashboard-history.png", fullPage: true });
+
+    // A phone: nothing sticks out sideways, the pull requests read as cards.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.$eval("html", (html) => html.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.$eval("section.release.open table.pulls thead", (el) => el.ownerDocument.defaultView!.getComputedStyle(el).display)).toBe("none");
+    await page.screenshot({ path: "test-results/dashboard-phone.png", fullPage: true });
+    github.assertDone();
   });
 });

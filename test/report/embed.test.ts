@@ -22,6 +22,7 @@ describe("embedReport", () => {
     expect(read?.items.find((i) => i.id === "feature-flag")?.waiver).toEqual({
       by: ["pm-alice", "eng-bob"],
       reason: "internal tool, no rollout needed",
+      at: "2024-05-01T09:30:00Z",
     });
   });
 
