@@ -65,3 +65,27 @@ describe("the test command on a machine without chromium or redis-server", () =>
     expect(result.stderr).toBe("npm test needs redis-server: run `sudo apt-get install -y --no-install-recommends redis-server`\n");
   });
 });
+
+describe("the release workflow", () => {
+  it("publishes on a version tag with provenance, after the suite passes", () => {
+    const release = parse(read(".github/workflows/release.yml")) as {
+      on: { push: { tags: string[] } };
+      permissions: Record<string, string>;
+      jobs: { publish: { steps: { run?: string }[] } };
+    };
+    expect(release.on.push.tags).toEqual(["v*.*.*"]);
+    expect(release.permissions["id-token"]).toBe("write");
+    const runs = release.jobs.publish.steps.flatMap((s) => (s.run ? [s.run] : []));
+    expect(runs.indexOf("npm test")).toBeGreaterThan(-1);
+    expect(runs.indexOf("npm publish --provenance --access public")).toBeGreaterThan(runs.indexOf("npm test"));
+  });
+});
+
+describe("the Dockerfile", () => {
+  it("runs on Node 24 with the build stage's pruned node_modules, downloading nothing again", () => {
+    const [build, runtime] = read("Dockerfile").split(/^FROM /m).slice(1);
+    expect(build).toContain("npm prune --omit=dev");
+    expect(runtime).toContain("COPY --from=build /app/node_modules ./node_modules");
+    expect(runtime).not.toMatch(/npm (ci|install)/);
+  });
+});
