@@ -184,16 +184,3 @@ describe("the GitHub Action", () => {
     });
   });
 });
-
-describe("action.yml", () => {
-  it("runs the built entry point with the token input, no bundler needed", async () => {
-    const { parse } = await import("yaml");
-    const action = parse(readFileSync("action.yml", "utf8"));
-    expect(action.inputs.token.default).toBe("${{ github.token }}");
-    expect(action.runs.using).toBe("composite");
-    const last = action.runs.steps.at(-1);
-    expect(last.run).toBe('node "${{ github.action_path }}/lib/action/main.js"');
-    expect(last.env).toEqual({ INPUT_TOKEN: "${{ inputs.token }}" });
-    expect(readFileSync("lib/action/main.js", "utf8")).toContain("runAction");
-  });
-});

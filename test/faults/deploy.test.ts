@@ -15,8 +15,14 @@ describe("the container", () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK .*$/m);
     expect(dockerfile).toContain("/healthz");
-    expect(dockerfile).toMatch(/npm ci --omit=dev/);
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
+  });
+
+  it("runs with the build stage's pruned node_modules, downloading nothing again", () => {
+    const [build, runtime] = dockerfile.split(/^FROM /m).slice(1);
+    expect(build).toContain("npm prune --omit=dev");
+    expect(runtime).toContain("COPY --from=build /app/node_modules ./node_modules");
+    expect(runtime).not.toMatch(/npm (ci|install)/);
   });
 
   it("keeps node_modules, credentials and local builds out of the build context", () => {

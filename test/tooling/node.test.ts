@@ -80,12 +80,3 @@ describe("the release workflow", () => {
     expect(runs.indexOf("npm publish --provenance --access public")).toBeGreaterThan(runs.indexOf("npm test"));
   });
 });
-
-describe("the Dockerfile", () => {
-  it("runs on Node 24 with the build stage's pruned node_modules, downloading nothing again", () => {
-    const [build, runtime] = read("Dockerfile").split(/^FROM /m).slice(1);
-    expect(build).toContain("npm prune --omit=dev");
-    expect(runtime).toContain("COPY --from=build /app/node_modules ./node_modules");
-    expect(runtime).not.toMatch(/npm (ci|install)/);
-  });
-});

@@ -1,0 +1,80 @@
+// The Action as GitHub runs it: action.yml's `node24` runtime starts one committed, bundled file, with no
+// `npm install`. The committed bundle must be what the sources build, and it must run on its own: here it is
+// copied into an empty directory (no node_modules, no package.json) and given a recorded pull_request event.
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+// @ts-expect-error -- a plain .mjs script with no declarations
+import { ACTION_BUNDLE, bundleAction } from "../../scripts/action-bundle.mjs";
+import { example } from "../helpers/events.js";
+import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github-server.js";
+import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
+
+const root = new URL("../..", import.meta.url).pathname;
+const REPO = "/repos/Codertocat/Hello-World";
+const TOKEN = "ghs_workflow_token";
+
+let github: FakeGitHub | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await github?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  github = dir = undefined;
+});
+
+describe("the bundled Action", () => {
+  it("is what action.yml runs, on Node 24", () => {
+    const action = parse(readFileSync(join(root, "action.yml"), "utf8")) as { inputs: { token: { default: string } }; runs: Record<string, unknown> };
+    expect(action.runs).toEqual({ using: "node24", main: ACTION_BUNDLE });
+    // The runner hands inputs to a JavaScript action as INPUT_<NAME>, which the Action reads.
+    expect(action.inputs.token.default).toBe("${{ github.token }}");
+  });
+
+  it("is what the sources build (`npm run build:action` rewrites it)", async () => {
+    const committed = readFileSync(join(root, ACTION_BUNDLE), "utf8");
+    const built = (await bundleAction()) as string;
+    // One line, not a megabyte of diff, when it is stale.
+    expect(built === committed, `${ACTION_BUNDLE} is stale: run \`npm run build:action\` and commit it`).toBe(true);
+  }, 60_000);
+
+  it("checks a recorded pull_request event from a directory with no node_modules", async () => {
+    github = await startFakeGitHub({
+      token: TOKEN,
+      graphql: () => pullRequestData({ config: readFileSync(join(root, "test/fixtures/config/basic.yml"), "utf8"), files: ["src/login.ts"] }),
+      rest: (method, path) => {
+        if (method === "POST" && path === `${REPO}/check-runs`) return [201, { id: 77 }];
+        if (method === "POST" && path === `${REPO}/issues/2/comments`) return [201, { id: 501 }];
+        return undefined;
+      },
+    });
+    dir = mkdtempSync(join(tmpdir(), "dod-bundle-"));
+    copyFileSync(join(root, ACTION_BUNDLE), join(dir, "index.mjs"));
+    writeFileSync(join(dir, "event.json"), JSON.stringify(example("pull_request", "opened")));
+    writeFileSync(join(dir, "summary.md"), "");
+    const env = {
+      PATH: process.env.PATH,
+      GITHUB_ACTIONS: "true",
+      GITHUB_EVENT_NAME: "pull_request",
+      GITHUB_EVENT_PATH: join(dir, "event.json"),
+      GITHUB_REPOSITORY: "Codertocat/Hello-World",
+      GITHUB_API_URL: github.url,
+      GITHUB_STEP_SUMMARY: join(dir, "summary.md"),
+      INPUT_TOKEN: TOKEN,
+    };
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, ["index.mjs"], { cwd: dir, env }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      ),
+    );
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("0 of 2 done — missing: Acceptance criteria met, Unit tests for critical paths");
+    expect(stdout).toContain("Published to Codertocat/Hello-World#2: check run created, comment created.");
+    expect(github.problems()).toEqual([]);
+    expect(github.calls()).toEqual(["POST /graphql", `POST ${REPO}/check-runs`, `POST ${REPO}/issues/2/comments`]);
+    expect(github.find("checks/create")[0]!.body).toMatchObject({ head_sha: HEAD_SHA, conclusion: "failure" });
+  });
+});
