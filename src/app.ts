@@ -26,6 +26,10 @@ export interface DodOptions {
 export interface DodHandle {
   /** Set once the app is loaded: tests wait on `queue.idle()`, shutdown on `queue.close()`. */
   queue?: JobQueue;
+  /** The debounced dashboard-issue refreshes, which shutdown runs at once rather than dropping. */
+  dashboard?: { flush(): Promise<void> };
+  /** Set by shutdown: /healthz answers 503 from then on. */
+  draining?: boolean;
 }
 
 export function createApp(options: DodOptions = {}): { app: ApplicationFunction; handle: DodHandle } {
@@ -41,8 +45,8 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
       metrics,
     );
     handle.queue = queue;
-    addHandler(healthHandler(queue));
-    installDashboard(probot, addHandler, dashboardSettingsFromEnv(process.env), identity);
+    addHandler(healthHandler(queue, () => handle.draining === true));
+    handle.dashboard = installDashboard(probot, addHandler, dashboardSettingsFromEnv(process.env), identity);
     addHandler(metrics.handler(queue));
 
     probot.on([...PULL_REQUEST_EVENTS], (context) => queue.add(pullRequestJob(context)));

@@ -5,6 +5,6 @@ import { installShutdown } from "./shutdown.js";
 
 const appId = appIdFromEnv(process.env);
 const { app, handle } = createApp({ queue: queueOptionsFromEnv(process.env), ...(appId && { appId }) });
-installShutdown(() => handle.queue);
+installShutdown(handle);
 
 export default app;

@@ -1,13 +1,21 @@
-// Graceful shutdown: on SIGTERM/SIGINT stop taking work, finish (memory: also run what is waiting; Redis: return
-// nothing, finish what this replica holds) and exit. A second signal exits at once.
-import type { JobQueue } from "./queue/job.js";
+// Graceful shutdown: on SIGTERM/SIGINT stop taking work (/healthz answers 503), finish (memory: also run what is
+// waiting; Redis: return nothing, finish what this replica holds), run the dashboard refreshes still waiting out
+// their debounce, and exit. A second signal exits at once.
+import type { DodHandle } from "./app.js";
 
 export interface ShutdownLog {
   info(msg: string): void;
   error(obj: unknown, msg: string): void;
 }
 
-export function installShutdown(queue: () => JobQueue | undefined, log: ShutdownLog = console, exit = (code: number) => process.exit(code)): void {
+/** Everything a replica owes before it exits: the queue's jobs, then the dashboard refreshes they scheduled. */
+export async function drain(handle: DodHandle): Promise<void> {
+  handle.draining = true;
+  await handle.queue?.close();
+  await handle.dashboard?.flush();
+}
+
+export function installShutdown(handle: DodHandle, log: ShutdownLog = console, exit = (code: number) => process.exit(code)): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -17,8 +25,7 @@ export function installShutdown(queue: () => JobQueue | undefined, log: Shutdown
     }
     stopping = true;
     log.info(`${signal}: finishing queued work before exiting`);
-    const current = queue();
-    (current ? current.close() : Promise.resolve()).then(
+    drain(handle).then(
       () => {
         log.info("queue drained; exiting");
         exit(0);

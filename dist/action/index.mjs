@@ -7372,22 +7372,14 @@ var require_dist = __commonJS({
 // src/action/run.ts
 import { readFileSync } from "node:fs";
 
-// src/config/paths.ts
+// src/model/names.ts
 var CONFIG_PATH = ".github/done.yml";
 var ORG_CONFIG_REPO = ".github";
+var CHECK_NAME = "Definition of Done";
+var COMMENT_MARKER = "<!-- dod:definition-of-done -->";
 
-// src/gather/github.ts
+// src/model/pull-request.ts
 var refText = (ref) => `${ref.owner}/${ref.repo}#${ref.number}`;
-async function queryAllowingMissing(github, query, variables, optional2) {
-  try {
-    return await github.graphql(query, variables);
-  } catch (error62) {
-    const partial2 = error62;
-    const onlyOptionalMissing = partial2.name === "GraphqlResponseError" && partial2.errors?.every((e) => e.type === "NOT_FOUND" && optional2.includes(String(e.path?.[0])));
-    if (onlyOptionalMissing && partial2.data) return partial2.data;
-    throw error62;
-  }
-}
 
 // src/pipeline.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -7826,6 +7818,82 @@ function issueToProblems(issue2, prefix2, ctx) {
     default:
       return [problem(issue2.message)];
   }
+}
+
+// src/config/limits.ts
+var LIMITS = {
+  bytes: 256 * 1024,
+  /** Values in the document after YAML aliases are expanded (each use of `*alias` counts its whole value). */
+  nodes: 2e4,
+  criteria: 1e3,
+  /** Glob patterns in the whole file after aliases are expanded. */
+  globs: 1e3,
+  globLength: 256,
+  /** Patterns one glob may expand to through `{a,b}` and `{1..9}`… */
+  braceExpansion: 64,
+  /** …and all the file's distinct globs together. */
+  patterns: 1e3
+};
+function braceExpansionSize(glob, cap = LIMITS.braceExpansion) {
+  return countSequence(glob, 0, glob.length, cap + 1);
+}
+function countSequence(text, from, to, cap) {
+  let total = 1;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c !== "{") continue;
+    const close = matchingBrace(text, i, to);
+    if (close < 0) continue;
+    total = Math.min(cap, total * countGroup(text, i + 1, close, cap));
+    i = close;
+  }
+  return total;
+}
+function countGroup(text, from, to, cap) {
+  const range2 = /^(-?\d+|[a-zA-Z])\.\.(-?\d+|[a-zA-Z])(?:\.\.(-?\d+))?$/.exec(text.slice(from, to));
+  if (range2) {
+    const value = (s) => /^-?\d+$/.test(s) ? Number(s) : s.charCodeAt(0);
+    const step = Math.max(1, Math.abs(Number(range2[3] ?? 1)));
+    return Math.min(cap, Math.floor(Math.abs(value(range2[2]) - value(range2[1])) / step) + 1);
+  }
+  let total = 0;
+  let start = from;
+  let depth = 0;
+  for (let i = from; i <= to; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === "{") depth++;
+    else if (c === "}" && i < to) depth--;
+    else if (c === "," && depth === 0 || i === to) {
+      total = Math.min(cap, total + countSequence(text, start, i, cap));
+      start = i + 1;
+    }
+  }
+  return total;
+}
+function matchingBrace(text, open2, to) {
+  let depth = 0;
+  for (let i = open2; i < to; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i;
+  }
+  return -1;
+}
+function exceedsNodes(value, limit = LIMITS.nodes) {
+  let count2 = 0;
+  const stack = [value];
+  while (stack.length > 0) {
+    if (++count2 > limit) return true;
+    const next = stack.pop();
+    if (next !== null && typeof next === "object") for (const child of Object.values(next)) stack.push(child);
+  }
+  return false;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -27545,9 +27613,12 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/model/owner.ts
+var OWNER_ROLES = ["product", "engineering", "joint"];
+
 // src/config/schema.ts
 var globs = external_exports.array(external_exports.string().min(1)).min(1).describe("Glob patterns (minimatch, dot files included). A pattern starting with `!` excludes matches.");
-var OwnerRole = external_exports.enum(["product", "engineering", "joint"]).describe("Who owns the criterion: `product` owns the problem, `engineering` the solution, `joint` both.");
+var OwnerRole = external_exports.enum(OWNER_ROLES).describe("Who owns the criterion: `product` owns the problem, `engineering` the solution, `joint` both.");
 var principal = external_exports.string().min(1).describe("A GitHub login (`alice`) or a team (`@org/team-slug`).");
 var Condition = external_exports.object({
   files: globs.optional().describe("Applies when some changed file matches these globs (`!glob` excludes)."),
@@ -30263,6 +30334,13 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // src/config/globs.ts
+var shorten = (pattern) => pattern.length > 60 ? `${pattern.slice(0, 60)}\u2026` : pattern;
+function globCostProblem(pattern) {
+  if (pattern.length > LIMITS.globLength) return `\`${shorten(pattern)}\` is ${pattern.length} characters long: a glob may have at most ${LIMITS.globLength}`;
+  const size = braceExpansionSize(pattern);
+  if (size > LIMITS.braceExpansion) return `\`${shorten(pattern)}\` expands to more than ${LIMITS.braceExpansion} patterns through its \`{\u2026}\`: split it or use \`*\``;
+  return void 0;
+}
 function globProblem(pattern) {
   if (pattern.replace(/^!+/, "") === "") return `\`${pattern}\` excludes nothing and matches nothing: write a pattern after \`!\``;
   if (pattern.startsWith("!!")) return `\`${pattern}\`: use one \`!\` to exclude, e.g. \`!${pattern.replace(/^!+/, "")}\``;
@@ -30275,7 +30353,7 @@ function globProblem(pattern) {
     if (new Minimatch(body, { dot: true, nonegate: true, nocomment: true }).set.length === 0) return `\`${pattern}\` matches nothing`;
   } catch (error62) {
     const reason = error62 instanceof Error ? error62.message : String(error62);
-    return `\`${pattern.length > 60 ? `${pattern.slice(0, 60)}\u2026` : pattern}\` is not a valid glob: ${reason}`;
+    return `\`${shorten(pattern)}\` is not a valid glob: ${reason}`;
   }
   return void 0;
 }
@@ -30287,7 +30365,12 @@ var array2 = (value) => Array.isArray(value) ? value : [];
 var strings = (value) => Array.isArray(value) && value.every((v) => typeof v === "string") ? value : void 0;
 function validateConfig(raw, locate, file2) {
   const problems = [];
-  const report = (path2, message, where = locate.value(path2)) => problems.push({ file: file2, line: where.line, column: where.column, path: joinPath(path2), message });
+  const report = Object.assign(
+    (path2, message, where = locate.value(path2)) => {
+      problems.push({ file: file2, line: where.line, column: where.column, path: joinPath(path2), message });
+    },
+    { globs: 0, checked: /* @__PURE__ */ new Map(), patterns: 0, exhausted: false }
+  );
   const config2 = record2(raw);
   if (!config2) return problems;
   const extendsValue = config2.extends;
@@ -30314,6 +30397,7 @@ function validateConfig(raw, locate, file2) {
     if (criterion.require !== void 0) checkEvidence(criterion.require, [...base, "require"], report);
   });
   const releases = record2(config2.releases);
+  if (typeof releases?.label === "string") checkGlobs([releases.label], ["releases", "label"], report, false);
   if (releases?.by === "label" && releases.label === void 0) {
     report(["releases"], "with `by: label`, give the release label pattern too, e.g. `label: release/*`");
   }
@@ -30336,13 +30420,29 @@ function validateConfig(raw, locate, file2) {
   }
   return problems;
 }
-function checkGlobs(value, path2, report) {
+function checkGlobs(value, path2, report, list2 = true) {
   const globs2 = strings(value);
   if (!globs2) return;
-  globs2.forEach((pattern, index) => {
-    const problem = pattern === "" ? void 0 : globProblem(pattern);
-    if (problem) report([...path2, index], problem);
-  });
+  for (const [index, pattern] of globs2.entries()) {
+    const at2 = list2 ? [...path2, index] : path2;
+    if (report.exhausted) return;
+    if (++report.globs > LIMITS.globs) {
+      report.exhausted = true;
+      return report(at2, `more than ${LIMITS.globs} globs in the file (counting each use of an alias): use fewer, broader globs`);
+    }
+    if (pattern === "") continue;
+    let problem = report.checked.get(pattern);
+    if (!report.checked.has(pattern)) {
+      problem = globCostProblem(pattern);
+      if (!problem && (report.patterns += braceExpansionSize(pattern)) > LIMITS.patterns) {
+        report.exhausted = true;
+        return report(at2, `the globs of the file expand to more than ${LIMITS.patterns} patterns through their \`{\u2026}\`: use fewer, broader globs`);
+      }
+      problem ??= list2 ? globProblem(pattern) : void 0;
+      report.checked.set(pattern, problem);
+    }
+    if (problem) report(at2, problem);
+  }
 }
 function checkCondition(value, path2, report) {
   const condition = record2(value);
@@ -30364,6 +30464,9 @@ function checkEvidence(value, path2, report) {
     return;
   }
   checkGlobs(evidence.files, [...path2, "files"], report);
+  if (typeof evidence.check === "string" && evidence.check.length > LIMITS.globLength) {
+    report([...path2, "check"], `the check name is ${evidence.check.length} characters long: at most ${LIMITS.globLength}`);
+  }
   checkGlobs(record2(evidence.diff_contains)?.files, [...path2, "diff_contains", "files"], report);
   const body = record2(evidence.pr_body);
   if (body && Object.keys(body).length === 0) {
@@ -30486,6 +30589,11 @@ function parseUnsafe(text, file2) {
   const fail = (problems2) => ({ ok: false, problems: sortProblems(problems2) });
   const empty = () => fail([{ file: file2, ...START, path: "", message: "the file is empty: add `extends: recommended` or your own `criteria`" }]);
   if (text.trim() === "") return empty();
+  const bytes = Buffer.byteLength(text);
+  if (bytes > LIMITS.bytes) {
+    const size = (n) => `${Math.ceil(n / 1024)} KB`;
+    return fail([{ file: file2, ...START, path: "", message: `the file is ${size(bytes)}: a definition of done may be at most ${size(LIMITS.bytes)}` }]);
+  }
   const lines = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const locate = makeLocator(doc, lines);
@@ -30504,6 +30612,15 @@ function parseUnsafe(text, file2) {
     return fail([...syntax, { file: file2, ...START, path: "", message: `YAML error: ${reason}` }]);
   }
   if (raw === null || raw === void 0) return syntax.length > 0 ? fail(syntax) : empty();
+  if (exceedsNodes(raw)) {
+    const message = `the file holds more than ${LIMITS.nodes} values once its aliases (\`*name\`) are expanded: write it out with fewer repetitions`;
+    return fail([...syntax, { file: file2, ...START, path: "", message }]);
+  }
+  const criteria = raw.criteria;
+  if (Array.isArray(criteria) && criteria.length > LIMITS.criteria) {
+    const message = `${criteria.length} criteria: a definition of done may have at most ${LIMITS.criteria}`;
+    return fail([...syntax, { file: file2, ...locate.value(["criteria"]), path: "criteria", message }]);
+  }
   const checked = DoneConfig.safeParse(raw);
   const problems = [
     ...syntax,
@@ -30515,20 +30632,19 @@ function parseUnsafe(text, file2) {
 }
 function structureProblems(doc, file2, at2) {
   const problems = [];
+  const anchors = /* @__PURE__ */ new Set();
   (0, import_yaml3.visit)(doc, {
     Pair(_, pair2) {
       if ((0, import_yaml3.isCollection)(pair2.key) && pair2.key.range) {
         problems.push({ file: file2, ...at2(pair2.key.range[0]), path: "", message: "a key must be plain text, not a list or mapping" });
       }
     },
+    // Anchors are collected on the way, in document order: `alias.resolve` would walk the document for each alias.
+    Node(_, node2) {
+      if (node2.anchor) anchors.add(node2.anchor);
+    },
     Alias(_, alias) {
-      let target;
-      try {
-        target = alias.resolve(doc);
-      } catch {
-        target = void 0;
-      }
-      if (target === void 0 && alias.range) {
+      if (!anchors.has(alias.source) && alias.range) {
         const name = alias.source;
         problems.push({ file: file2, ...at2(alias.range[0]), path: "", message: `\`*${name}\` refers to \`&${name}\`, which is not defined before it` });
       }
@@ -30786,6 +30902,8 @@ function simpleGlobRegExp(glob) {
   const segments = glob.split("/");
   const unusual = (s, i) => s === "" || s === "." || s === ".." || s.includes("**") && (s !== "**" || segments[i - 1] === "**");
   if (segments.some(unusual)) return null;
+  const stars = (s) => s === "**" ? 0 : s.split("*").length - 1;
+  if (segments.some((s) => stars(s) > 1) || segments.filter((s) => s === "**").length > 1) return null;
   let source = "";
   segments.forEach((segment, i) => {
     if (segment === "**") {
@@ -30798,17 +30916,29 @@ function simpleGlobRegExp(glob) {
   });
   return new RegExp(`^${source}$`);
 }
-var nameMatchers = /* @__PURE__ */ new Map();
 function nameMatcher(glob) {
-  let re = nameMatchers.get(glob);
-  if (!re) {
-    const source = glob.replace(/[.+^${}()|[\]\\*?]/g, (c) => c === "*" ? ".*" : c === "?" ? "." : `\\${c}`);
-    re = new RegExp(`^${source}$`, "i");
-    if (nameMatchers.size > 1e3) nameMatchers.clear();
-    nameMatchers.set(glob, re);
+  const pattern = glob.toLowerCase();
+  return (name) => wildcardMatch(pattern, name.toLowerCase());
+}
+function wildcardMatch(pattern, text) {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] === "*") {
+      star = p++;
+      resume = t;
+    } else if (p < pattern.length && (pattern[p] === "?" || pattern[p] === text[t])) {
+      p++;
+      t++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else return false;
   }
-  const compiled = re;
-  return (name) => compiled.test(name);
+  while (pattern[p] === "*") p++;
+  return p === pattern.length;
 }
 function listGlobs(globs2) {
   return globs2.join(", ");
@@ -31665,7 +31795,7 @@ function teamsNamed(config2) {
   return [...new Set(named.filter(isTeam).map((t) => t.toLowerCase()))];
 }
 
-// src/gather/diff.ts
+// src/github/diff.ts
 async function gatherAddedLines(github, ref) {
   const files = await github.paginate(github.rest.pulls.listFiles, {
     owner: ref.owner,
@@ -31677,6 +31807,296 @@ async function gatherAddedLines(github, ref) {
 }
 function addedLines(patch) {
   return patch.split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++")).map((line) => line.slice(1));
+}
+
+// src/github/client.ts
+async function queryAllowingMissing(github, query, variables, optional2) {
+  try {
+    return await github.graphql(query, variables);
+  } catch (error62) {
+    const partial2 = error62;
+    const onlyOptionalMissing = partial2.name === "GraphqlResponseError" && partial2.errors?.every((e) => e.type === "NOT_FOUND" && optional2.includes(String(e.path?.[0])));
+    if (onlyOptionalMissing && partial2.data) return partial2.data;
+    throw error62;
+  }
+}
+
+// src/github/queries.ts
+var CHECK_CONTEXT = `
+  __typename
+  ... on CheckRun { databaseId name status conclusion detailsUrl externalId checkSuite { app { databaseId } } }
+  ... on StatusContext { context state targetUrl }`;
+var COMMENT = `databaseId body createdAt url author { __typename login } editor { login }`;
+var PULL_REQUEST_QUERY = (
+  /* GraphQL */
+  `
+  query DodPullRequest($owner: String!, $name: String!, $number: Int!) {
+    repository(owner: $owner, name: $name) {
+      pullRequest(number: $number) {
+        number url title body isDraft state merged
+        author { login }
+        baseRefName headRefName headRefOid
+        milestone { title }
+        labels(first: 100) { nodes { name } }
+        baseRef { target { ... on Commit { file(path: "${CONFIG_PATH}") { object { ... on Blob { text } } } } } }
+        commits(last: 1) {
+          nodes {
+            commit {
+              file(path: "${CONFIG_PATH}") { object { ... on Blob { text } } }
+              statusCheckRollup {
+                contexts(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${CHECK_CONTEXT} } }
+              }
+            }
+          }
+        }
+        files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
+        latestOpinionatedReviews(first: 100) { nodes { author { login } state submittedAt url commit { oid } } }
+        closingIssuesReferences(first: 50) {
+          nodes { number title body state url repository { nameWithOwner } }
+        }
+        comments(last: 100) { pageInfo { hasPreviousPage startCursor } nodes { ${COMMENT} } }
+      }
+    }
+    org: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") {
+      nameWithOwner
+      object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
+    }
+  }
+`
+);
+var MORE_FILES_QUERY = (
+  /* GraphQL */
+  `
+  query DodMoreFiles($owner: String!, $name: String!, $number: Int!, $after: String!) {
+    repository(owner: $owner, name: $name) {
+      pullRequest(number: $number) {
+        files(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
+      }
+    }
+  }
+`
+);
+var MORE_COMMENTS_QUERY = (
+  /* GraphQL */
+  `
+  query DodMoreComments($owner: String!, $name: String!, $number: Int!, $before: String!) {
+    repository(owner: $owner, name: $name) {
+      pullRequest(number: $number) {
+        comments(last: 100, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { ${COMMENT} } }
+      }
+    }
+  }
+`
+);
+var MORE_CHECKS_QUERY = (
+  /* GraphQL */
+  `
+  query DodMoreChecks($owner: String!, $name: String!, $number: Int!, $after: String!) {
+    repository(owner: $owner, name: $name) {
+      pullRequest(number: $number) {
+        commits(last: 1) {
+          nodes { commit { statusCheckRollup { contexts(first: 100, after: $after) {
+            pageInfo { hasNextPage endCursor } nodes { ${CHECK_CONTEXT} }
+          } } } }
+        }
+      }
+    }
+  }
+`
+);
+function teamMembersQuery(teams) {
+  const fields = teams.map(
+    (team, i) => `t${i}: organization(login: ${JSON.stringify(team.org)}) {
+        team(slug: ${JSON.stringify(team.slug)}) {
+          members(first: 100, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } }
+        }
+      }`
+  );
+  return `query DodTeams { ${fields.join("\n")} }`;
+}
+var TEAM_MEMBERS_PAGE_QUERY = (
+  /* GraphQL */
+  `
+  query DodTeamMembers($org: String!, $slug: String!, $after: String!) {
+    organization(login: $org) {
+      team(slug: $slug) { members(first: 100, after: $after, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } } }
+    }
+  }
+`
+);
+
+// src/github/gather.ts
+var MAX_FILES = 3e3;
+var PullRequestNotFound = class extends Error {
+};
+async function gatherPullRequest(github, ref, identity) {
+  const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
+  const data = await queryAllowingMissing(github, PULL_REQUEST_QUERY, vars, ["org"]);
+  const pr = data.repository?.pullRequest;
+  if (!pr) throw new PullRequestNotFound(`No pull request ${ref.owner}/${ref.repo}#${ref.number}`);
+  const commit = pr.commits.nodes[0]?.commit;
+  const files = [...pr.files.nodes];
+  for (let page = pr.files.pageInfo; page.hasNextPage && files.length < MAX_FILES; ) {
+    const more = await github.graphql(MORE_FILES_QUERY, { ...vars, after: page.endCursor });
+    files.push(...more.repository.pullRequest.files.nodes);
+    page = more.repository.pullRequest.files.pageInfo;
+  }
+  const contexts = [...commit?.statusCheckRollup?.contexts.nodes ?? []];
+  for (let page = commit?.statusCheckRollup?.contexts.pageInfo; page?.hasNextPage; ) {
+    const more = await github.graphql(MORE_CHECKS_QUERY, { ...vars, after: page.endCursor });
+    const rollup = more.repository.pullRequest.commits.nodes[0]?.commit.statusCheckRollup;
+    contexts.push(...rollup?.contexts.nodes ?? []);
+    page = rollup?.contexts.pageInfo;
+  }
+  const comments = [...pr.comments.nodes];
+  for (let page = pr.comments.pageInfo; page.hasPreviousPage; ) {
+    const more = await github.graphql(MORE_COMMENTS_QUERY, { ...vars, before: page.startCursor });
+    comments.unshift(...more.repository.pullRequest.comments.nodes);
+    page = more.repository.pullRequest.comments.pageInfo;
+  }
+  const isOwn = (c) => c.__typename === "CheckRun" && identity.isOwn({ name: c.name, appId: c.checkSuite?.app?.databaseId });
+  const own2 = contexts.filter(isOwn).sort((a, b) => b.databaseId - a.databaseId)[0];
+  const config2 = {
+    base: blobText(pr.baseRef?.target?.file),
+    head: blobText(commit?.file),
+    org: { file: `${ref.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null }
+  };
+  const filesTruncated = pr.files.totalCount > MAX_FILES;
+  const facts = {
+    repo: { owner: ref.owner, name: ref.repo },
+    number: pr.number,
+    url: pr.url,
+    title: pr.title,
+    author: pr.author?.login ?? "ghost",
+    body: pr.body ?? "",
+    draft: pr.isDraft,
+    state: pr.merged ? "merged" : pr.state === "OPEN" ? "open" : "closed",
+    base: { ref: pr.baseRefName },
+    head: { ref: pr.headRefName, sha: pr.headRefOid },
+    labels: pr.labels.nodes.map((label) => label.name),
+    milestone: pr.milestone?.title ?? null,
+    files: files.slice(0, MAX_FILES).map(({ path: path2, additions, deletions, changeType }) => ({
+      path: path2,
+      additions,
+      deletions,
+      ...changeType === "DELETED" ? { deleted: true } : {}
+    })),
+    filesTruncated,
+    configChanged: files.some((file2) => file2.path === CONFIG_PATH) || config2.base !== null && config2.head === null || filesTruncated && config2.base !== config2.head,
+    reviews: pr.latestOpinionatedReviews.nodes.map((review) => ({
+      author: review.author?.login ?? "ghost",
+      state: review.state,
+      submittedAt: review.submittedAt ?? "",
+      url: review.url,
+      ...review.commit ? { commit: review.commit.oid } : {}
+    })),
+    linkedIssues: pr.closingIssuesReferences.nodes.map((issue2) => ({
+      repo: issue2.repository.nameWithOwner,
+      number: issue2.number,
+      title: issue2.title,
+      body: issue2.body,
+      state: issue2.state === "OPEN" ? "open" : "closed",
+      url: issue2.url
+    })),
+    checks: contexts.filter((c) => !isOwn(c)).map(toCheck),
+    comments: comments.map(toComment),
+    teams: {}
+  };
+  const ownComment = facts.comments.find((c) => c.authorIsBot && c.body.startsWith(COMMENT_MARKER));
+  return {
+    facts,
+    config: config2,
+    ownCheckRun: own2 ? { id: own2.databaseId, externalId: own2.externalId } : null,
+    ownComment: ownComment ? { id: ownComment.id, body: ownComment.body } : null
+  };
+}
+var blobText = (entry) => entry?.object?.text ?? null;
+function toCheck(context) {
+  if (context.__typename === "CheckRun") {
+    return {
+      name: context.name,
+      status: context.status.toLowerCase(),
+      conclusion: context.conclusion?.toLowerCase() ?? null,
+      url: context.detailsUrl ?? void 0
+    };
+  }
+  const pending = context.state === "PENDING" || context.state === "EXPECTED";
+  return {
+    name: context.context,
+    status: pending ? "pending" : "completed",
+    conclusion: pending ? null : context.state.toLowerCase(),
+    url: context.targetUrl ?? void 0
+  };
+}
+function toComment(node2) {
+  const author = node2.author?.login ?? "ghost";
+  const editor = node2.editor?.login;
+  return {
+    ...editor && editor.toLowerCase() !== author.toLowerCase() ? { editedBy: editor } : {},
+    id: node2.databaseId,
+    author,
+    authorIsBot: node2.author?.__typename === "Bot",
+    body: node2.body,
+    createdAt: node2.createdAt,
+    url: node2.url
+  };
+}
+
+// src/github/teams.ts
+async function gatherTeams(github, teams) {
+  if (teams.length === 0) return {};
+  const parsed = teams.map((team) => {
+    const [org = "", slug = ""] = team.replace(/^@/, "").split("/");
+    return { org, slug };
+  });
+  let data;
+  try {
+    data = await github.graphql(teamMembersQuery(parsed));
+  } catch (error62) {
+    const partial2 = error62;
+    if (partial2.name !== "GraphqlResponseError" || !partial2.data) throw error62;
+    data = partial2.data;
+  }
+  const result = {};
+  for (const [i, team] of teams.entries()) {
+    const members2 = data[`t${i}`]?.team?.members;
+    if (!members2) {
+      result[team.toLowerCase()] = null;
+      continue;
+    }
+    const logins2 = members2.nodes.map((member) => member.login);
+    for (let page = members2.pageInfo; page.hasNextPage; ) {
+      const more = await github.graphql(TEAM_MEMBERS_PAGE_QUERY, { ...parsed[i], after: page.endCursor });
+      const next = more.organization?.team?.members;
+      if (!next) break;
+      logins2.push(...next.nodes.map((member) => member.login));
+      page = next.pageInfo;
+    }
+    result[team.toLowerCase()] = logins2;
+  }
+  return result;
+}
+
+// src/github/team-cache.ts
+var TTL_MS = 5 * 6e4;
+var MAX_ENTRIES = 1e3;
+var cache2 = /* @__PURE__ */ new Map();
+async function cachedTeams(github, scope, teams) {
+  const now = Date.now();
+  const known = {};
+  const missing = [];
+  for (const team of teams) {
+    const hit = cache2.get(`${scope.toLowerCase()}:${team}`);
+    if (hit && hit.expires > now) known[team] = hit.members;
+    else missing.push(team);
+  }
+  for (const [team, members2] of Object.entries(await gatherTeams(github, missing))) {
+    known[team] = members2 ?? [];
+    if (!members2) continue;
+    if (cache2.size >= MAX_ENTRIES) cache2.delete(cache2.keys().next().value);
+    cache2.set(`${scope.toLowerCase()}:${team}`, { members: members2, expires: now + TTL_MS });
+  }
+  return known;
 }
 
 // src/config/starter.ts
@@ -31911,7 +32331,6 @@ function omittedItemsNote(what, limit) {
 }
 
 // src/report/check-run.ts
-var CHECK_NAME = "Definition of Done";
 var SUMMARY_LIMIT = 65535;
 function checkRunOutput(report, facts) {
   const lines = [statusLine(report)];
@@ -32033,7 +32452,6 @@ function truncated(text, limit = SUMMARY_LIMIT) {
 }
 
 // src/report/comment.ts
-var COMMENT_MARKER = "<!-- dod:definition-of-done -->";
 var COMMENT_LIMIT = 65536;
 function commentBody(report) {
   const limit = COMMENT_LIMIT - COMMENT_MARKER.length - 1;
@@ -32084,296 +32502,8 @@ function allDoneLine(total, waived) {
   return `\u2705 All ${total} items of the definition of done are met or waived.`;
 }
 
-// src/gather/queries.ts
-var CHECK_CONTEXT = `
-  __typename
-  ... on CheckRun { databaseId name status conclusion detailsUrl externalId checkSuite { app { databaseId } } }
-  ... on StatusContext { context state targetUrl }`;
-var COMMENT = `databaseId body createdAt url author { __typename login } editor { login }`;
-var PULL_REQUEST_QUERY = (
-  /* GraphQL */
-  `
-  query DodPullRequest($owner: String!, $name: String!, $number: Int!) {
-    repository(owner: $owner, name: $name) {
-      pullRequest(number: $number) {
-        number url title body isDraft state merged
-        author { login }
-        baseRefName headRefName headRefOid
-        milestone { title }
-        labels(first: 100) { nodes { name } }
-        baseRef { target { ... on Commit { file(path: "${CONFIG_PATH}") { object { ... on Blob { text } } } } } }
-        commits(last: 1) {
-          nodes {
-            commit {
-              file(path: "${CONFIG_PATH}") { object { ... on Blob { text } } }
-              statusCheckRollup {
-                contexts(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${CHECK_CONTEXT} } }
-              }
-            }
-          }
-        }
-        files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
-        latestOpinionatedReviews(first: 100) { nodes { author { login } state submittedAt url commit { oid } } }
-        closingIssuesReferences(first: 50) {
-          nodes { number title body state url repository { nameWithOwner } }
-        }
-        comments(last: 100) { pageInfo { hasPreviousPage startCursor } nodes { ${COMMENT} } }
-      }
-    }
-    org: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") {
-      nameWithOwner
-      object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
-    }
-  }
-`
-);
-var MORE_FILES_QUERY = (
-  /* GraphQL */
-  `
-  query DodMoreFiles($owner: String!, $name: String!, $number: Int!, $after: String!) {
-    repository(owner: $owner, name: $name) {
-      pullRequest(number: $number) {
-        files(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
-      }
-    }
-  }
-`
-);
-var MORE_COMMENTS_QUERY = (
-  /* GraphQL */
-  `
-  query DodMoreComments($owner: String!, $name: String!, $number: Int!, $before: String!) {
-    repository(owner: $owner, name: $name) {
-      pullRequest(number: $number) {
-        comments(last: 100, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { ${COMMENT} } }
-      }
-    }
-  }
-`
-);
-var MORE_CHECKS_QUERY = (
-  /* GraphQL */
-  `
-  query DodMoreChecks($owner: String!, $name: String!, $number: Int!, $after: String!) {
-    repository(owner: $owner, name: $name) {
-      pullRequest(number: $number) {
-        commits(last: 1) {
-          nodes { commit { statusCheckRollup { contexts(first: 100, after: $after) {
-            pageInfo { hasNextPage endCursor } nodes { ${CHECK_CONTEXT} }
-          } } } }
-        }
-      }
-    }
-  }
-`
-);
-function teamMembersQuery(teams) {
-  const fields = teams.map(
-    (team, i) => `t${i}: organization(login: ${JSON.stringify(team.org)}) {
-        team(slug: ${JSON.stringify(team.slug)}) {
-          members(first: 100, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } }
-        }
-      }`
-  );
-  return `query DodTeams { ${fields.join("\n")} }`;
-}
-var TEAM_MEMBERS_PAGE_QUERY = (
-  /* GraphQL */
-  `
-  query DodTeamMembers($org: String!, $slug: String!, $after: String!) {
-    organization(login: $org) {
-      team(slug: $slug) { members(first: 100, after: $after, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } } }
-    }
-  }
-`
-);
-
-// src/gather/gather.ts
-var MAX_FILES = 3e3;
-var PullRequestNotFound = class extends Error {
-};
-async function gatherPullRequest(github, ref, options = {}) {
-  const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
-  const data = await queryAllowingMissing(github, PULL_REQUEST_QUERY, vars, ["org"]);
-  const pr = data.repository?.pullRequest;
-  if (!pr) throw new PullRequestNotFound(`No pull request ${ref.owner}/${ref.repo}#${ref.number}`);
-  const commit = pr.commits.nodes[0]?.commit;
-  const files = [...pr.files.nodes];
-  for (let page = pr.files.pageInfo; page.hasNextPage && files.length < MAX_FILES; ) {
-    const more = await github.graphql(MORE_FILES_QUERY, { ...vars, after: page.endCursor });
-    files.push(...more.repository.pullRequest.files.nodes);
-    page = more.repository.pullRequest.files.pageInfo;
-  }
-  const contexts = [...commit?.statusCheckRollup?.contexts.nodes ?? []];
-  for (let page = commit?.statusCheckRollup?.contexts.pageInfo; page?.hasNextPage; ) {
-    const more = await github.graphql(MORE_CHECKS_QUERY, { ...vars, after: page.endCursor });
-    const rollup = more.repository.pullRequest.commits.nodes[0]?.commit.statusCheckRollup;
-    contexts.push(...rollup?.contexts.nodes ?? []);
-    page = rollup?.contexts.pageInfo;
-  }
-  const comments = [...pr.comments.nodes];
-  for (let page = pr.comments.pageInfo; page.hasPreviousPage; ) {
-    const more = await github.graphql(MORE_COMMENTS_QUERY, { ...vars, before: page.startCursor });
-    comments.unshift(...more.repository.pullRequest.comments.nodes);
-    page = more.repository.pullRequest.comments.pageInfo;
-  }
-  const isOwn = (c) => c.__typename === "CheckRun" && c.name === CHECK_NAME && (!options.appId || c.checkSuite?.app?.databaseId === options.appId);
-  const own2 = contexts.filter(isOwn).sort((a, b) => b.databaseId - a.databaseId)[0];
-  const config2 = {
-    base: blobText(pr.baseRef?.target?.file),
-    head: blobText(commit?.file),
-    org: { file: `${ref.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null }
-  };
-  const filesTruncated = pr.files.totalCount > MAX_FILES;
-  const facts = {
-    repo: { owner: ref.owner, name: ref.repo },
-    number: pr.number,
-    url: pr.url,
-    title: pr.title,
-    author: pr.author?.login ?? "ghost",
-    body: pr.body ?? "",
-    draft: pr.isDraft,
-    state: pr.merged ? "merged" : pr.state === "OPEN" ? "open" : "closed",
-    base: { ref: pr.baseRefName },
-    head: { ref: pr.headRefName, sha: pr.headRefOid },
-    labels: pr.labels.nodes.map((label) => label.name),
-    milestone: pr.milestone?.title ?? null,
-    files: files.slice(0, MAX_FILES).map(({ path: path2, additions, deletions, changeType }) => ({
-      path: path2,
-      additions,
-      deletions,
-      ...changeType === "DELETED" ? { deleted: true } : {}
-    })),
-    filesTruncated,
-    configChanged: files.some((file2) => file2.path === CONFIG_PATH) || config2.base !== null && config2.head === null || filesTruncated && config2.base !== config2.head,
-    reviews: pr.latestOpinionatedReviews.nodes.map((review) => ({
-      author: review.author?.login ?? "ghost",
-      state: review.state,
-      submittedAt: review.submittedAt ?? "",
-      url: review.url,
-      ...review.commit ? { commit: review.commit.oid } : {}
-    })),
-    linkedIssues: pr.closingIssuesReferences.nodes.map((issue2) => ({
-      repo: issue2.repository.nameWithOwner,
-      number: issue2.number,
-      title: issue2.title,
-      body: issue2.body,
-      state: issue2.state === "OPEN" ? "open" : "closed",
-      url: issue2.url
-    })),
-    checks: contexts.filter((c) => !isOwn(c)).map(toCheck),
-    comments: comments.map(toComment),
-    teams: {}
-  };
-  const ownComment = facts.comments.find((c) => c.authorIsBot && c.body.startsWith(COMMENT_MARKER));
-  return {
-    facts,
-    config: config2,
-    ownCheckRun: own2 ? { id: own2.databaseId, externalId: own2.externalId } : null,
-    ownComment: ownComment ? { id: ownComment.id, body: ownComment.body } : null
-  };
-}
-var blobText = (entry) => entry?.object?.text ?? null;
-function toCheck(context) {
-  if (context.__typename === "CheckRun") {
-    return {
-      name: context.name,
-      status: context.status.toLowerCase(),
-      conclusion: context.conclusion?.toLowerCase() ?? null,
-      url: context.detailsUrl ?? void 0
-    };
-  }
-  const pending = context.state === "PENDING" || context.state === "EXPECTED";
-  return {
-    name: context.context,
-    status: pending ? "pending" : "completed",
-    conclusion: pending ? null : context.state.toLowerCase(),
-    url: context.targetUrl ?? void 0
-  };
-}
-function toComment(node2) {
-  const author = node2.author?.login ?? "ghost";
-  const editor = node2.editor?.login;
-  return {
-    ...editor && editor.toLowerCase() !== author.toLowerCase() ? { editedBy: editor } : {},
-    id: node2.databaseId,
-    author,
-    authorIsBot: node2.author?.__typename === "Bot",
-    body: node2.body,
-    createdAt: node2.createdAt,
-    url: node2.url
-  };
-}
-
-// src/gather/teams.ts
-async function gatherTeams(github, teams) {
-  if (teams.length === 0) return {};
-  const parsed = teams.map((team) => {
-    const [org = "", slug = ""] = team.replace(/^@/, "").split("/");
-    return { org, slug };
-  });
-  let data;
-  try {
-    data = await github.graphql(teamMembersQuery(parsed));
-  } catch (error62) {
-    const partial2 = error62;
-    if (partial2.name !== "GraphqlResponseError" || !partial2.data) throw error62;
-    data = partial2.data;
-  }
-  const result = {};
-  for (const [i, team] of teams.entries()) {
-    const members2 = data[`t${i}`]?.team?.members;
-    if (!members2) {
-      result[team.toLowerCase()] = null;
-      continue;
-    }
-    const logins2 = members2.nodes.map((member) => member.login);
-    for (let page = members2.pageInfo; page.hasNextPage; ) {
-      const more = await github.graphql(TEAM_MEMBERS_PAGE_QUERY, { ...parsed[i], after: page.endCursor });
-      const next = more.organization?.team?.members;
-      if (!next) break;
-      logins2.push(...next.nodes.map((member) => member.login));
-      page = next.pageInfo;
-    }
-    result[team.toLowerCase()] = logins2;
-  }
-  return result;
-}
-
-// src/gather/team-cache.ts
-var TTL_MS = 5 * 6e4;
-var MAX_ENTRIES = 1e3;
-var cache2 = /* @__PURE__ */ new Map();
-async function cachedTeams(github, scope, teams) {
-  const now = Date.now();
-  const known = {};
-  const missing = [];
-  for (const team of teams) {
-    const hit = cache2.get(`${scope.toLowerCase()}:${team}`);
-    if (hit && hit.expires > now) known[team] = hit.members;
-    else missing.push(team);
-  }
-  for (const [team, members2] of Object.entries(await gatherTeams(github, missing))) {
-    known[team] = members2 ?? [];
-    if (!members2) continue;
-    if (cache2.size >= MAX_ENTRIES) cache2.delete(cache2.keys().next().value);
-    cache2.set(`${scope.toLowerCase()}:${team}`, { members: members2, expires: now + TTL_MS });
-  }
-  return known;
-}
-
-// src/report/publish.ts
+// src/github/fingerprint.ts
 import { createHash } from "node:crypto";
-var ANNOTATIONS_PER_REQUEST = 50;
-var RECHECK_ACTION = {
-  label: "Re-check",
-  description: "Evaluate the definition of done again",
-  identifier: "recheck"
-};
-async function publish(github, publication) {
-  const { id, result } = await writeCheckRun(github, publication);
-  return { checkRunId: id, checkRun: result, comment: await writeComment(github, publication) };
-}
 var hash2 = (value) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
 function fingerprint({ annotations, ...rest }) {
   return { output: hash2(rest), annotations: annotationsHash(annotations) };
@@ -32384,12 +32514,20 @@ function readFingerprint(externalId2) {
   const match2 = /^dod:([0-9a-z]+)(?::([0-9a-f]{16}))?$/.exec(externalId2 ?? "");
   return match2 ? { output: match2[1], annotations: match2[2] ?? null } : null;
 }
-async function writeCheckRun(github, { ref, headSha, output: output2, existingCheckRun }) {
+
+// src/github/check-run.ts
+var ANNOTATIONS_PER_REQUEST = 50;
+var RECHECK_ACTION = {
+  label: "Re-check",
+  description: "Evaluate the definition of done again",
+  identifier: "recheck"
+};
+async function writeCheckRun(github, identity, { ref, headSha, output: output2, existing }) {
   const print = fingerprint(output2);
   const id = externalId(print);
-  if (existingCheckRun?.externalId === id) return { id: existingCheckRun.id, result: "unchanged" };
-  const before = readFingerprint(existingCheckRun?.externalId ?? null);
-  const update = existingCheckRun !== null && before?.annotations === print.annotations;
+  if (existing?.externalId === id) return { id: existing.id, result: "unchanged" };
+  const before = readFingerprint(existing?.externalId ?? null);
+  const update = existing !== null && before?.annotations === print.annotations;
   const [first, ...rest] = update ? [] : chunks(output2.annotations, ANNOTATIONS_PER_REQUEST);
   const base = { title: output2.title, summary: output2.summary, ...output2.text ? { text: output2.text } : {} };
   const state = output2.conclusion === "pending" ? { status: "in_progress" } : { status: "completed", conclusion: output2.conclusion };
@@ -32401,33 +32539,41 @@ async function writeCheckRun(github, { ref, headSha, output: output2, existingCh
     output: { ...base, ...update ? {} : { annotations: first ?? [] } },
     actions: [RECHECK_ACTION]
   };
-  const written = update ? (await github.rest.checks.update({ ...fields, check_run_id: existingCheckRun.id })).data.id : (await github.rest.checks.create({ ...fields, name: CHECK_NAME, head_sha: headSha })).data.id;
+  const written = update ? (await github.rest.checks.update({ ...fields, check_run_id: existing.id })).data.id : (await github.rest.checks.create({ ...fields, name: identity.checkName, head_sha: headSha })).data.id;
   for (const annotations of rest) {
     await github.rest.checks.update({ owner: ref.owner, repo: ref.repo, check_run_id: written, output: { ...base, annotations } });
   }
   return { id: written, result: update ? "updated" : "created" };
 }
-async function writeComment(github, { ref, comment }) {
-  if (!comment) return "none";
-  const repo = { owner: ref.owner, repo: ref.repo };
-  if (!comment.existing) {
-    await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body: comment.body });
-    return "created";
-  }
-  if (normalise(comment.existing.body) === normalise(comment.body)) return "unchanged";
-  await github.rest.issues.updateComment({ ...repo, comment_id: comment.existing.id, body: comment.body });
-  return "updated";
-}
-var normalise = (body) => body.replace(/\r\n/g, "\n").trim();
 function chunks(items, size) {
   const out = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
+// src/github/comment.ts
+async function writeComment(github, ref, { body, existing }) {
+  const repo = { owner: ref.owner, repo: ref.repo };
+  if (!existing) {
+    await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body });
+    return "created";
+  }
+  if (normalise(existing.body) === normalise(body)) return "unchanged";
+  await github.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
+  return "updated";
+}
+var normalise = (body) => body.replace(/\r\n/g, "\n").trim();
+
+// src/github/publish.ts
+async function publish(github, identity, publication) {
+  const { ref, headSha, output: output2, existingCheckRun, comment } = publication;
+  const { id, result } = await writeCheckRun(github, identity, { ref, headSha, output: output2, existing: existingCheckRun });
+  return { checkRunId: id, checkRun: result, comment: comment ? await writeComment(github, ref, comment) : "none" };
+}
+
 // src/pipeline.ts
-async function evaluatePullRequest(github, ref, options = {}) {
-  const gathered = await gatherPullRequest(github, ref, options);
+async function evaluatePullRequest(github, ref, identity) {
+  const gathered = await gatherPullRequest(github, ref, identity);
   const { facts } = gathered;
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
   if (!loaded.ok) return { facts, gathered, outcome: { failure: loaded.failure } };
@@ -32442,12 +32588,12 @@ async function evaluatePullRequest(github, ref, options = {}) {
   return { facts, gathered, outcome: { config: config2, report: evaluate(config2, facts, { configChange }) } };
 }
 async function runPullRequest(github, ref, options) {
-  const evaluation = options.evaluation ?? await evaluatePullRequest(github, ref, { appId: options.appId });
+  const evaluation = options.evaluation ?? await evaluatePullRequest(github, ref, options.identity);
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
     await answerCommands(github, ref, facts, outcome.config, options.commentIds);
   }
-  const published = await publish(github, {
+  const published = await publish(github, options.identity, {
     ref,
     headSha: facts.head.sha,
     existingCheckRun: gathered.ownCheckRun,
@@ -36704,6 +36850,15 @@ function appendSummary(env, markdown) {
 `);
 }
 
+// src/model/identity.ts
+function dodIdentity(appId) {
+  return {
+    appId,
+    checkName: CHECK_NAME,
+    isOwn: (run) => run.name === CHECK_NAME && (appId === void 0 || run.appId === appId)
+  };
+}
+
 // src/action/run.ts
 async function runAction({ stdout, env }) {
   const fail = (message) => {
@@ -36724,14 +36879,15 @@ async function runAction({ stdout, env }) {
     return 0;
   }
   const { ref } = target;
+  const identity = dodIdentity();
   let evaluation;
   try {
     const github = createGitHub(env, env.INPUT_TOKEN || env.GITHUB_TOKEN, "dod-action");
-    evaluation = await evaluatePullRequest(github, ref);
+    evaluation = await evaluatePullRequest(github, ref, identity);
     const { outcome } = evaluation;
     stdout("report" in outcome ? renderText(outcome.report, { color: false }) : failureText(outcome.failure, "the base branch"));
     try {
-      const published = await runPullRequest(github, ref, { evaluation, commentIds: target.commentIds });
+      const published = await runPullRequest(github, ref, { evaluation, commentIds: target.commentIds, identity });
       stdout(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.
 `);
       appendSummary(env, summary(evaluation));

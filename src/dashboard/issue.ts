@@ -98,6 +98,15 @@ export class Debouncer {
     }
   }
 
+  /** Runs every waiting refresh now instead of after its delay, and resolves when all have finished (shutdown). */
+  async flush(): Promise<void> {
+    for (const [key, { timer }] of this.waiting) {
+      clearTimeout(timer);
+      this.start(key);
+    }
+    await this.idle();
+  }
+
   close(): void {
     this.closed = true;
     for (const { timer } of this.waiting.values()) clearTimeout(timer);

@@ -1,7 +1,8 @@
-// `/metrics` in Prometheus text format: queue depth, jobs, coalesced events, failures, evaluation time.
+// `/metrics` in Prometheus text format: queue depth, jobs, coalesced events, failures, evaluation time, and
+// prom-client's default process metrics (CPU, memory, event-loop lag, handles, GC).
 // Its own registry, so loading the app twice (tests) never registers a metric twice.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { JobQueue, QueueStats } from "../queue/job.js";
 import type { JobObserver } from "../queue/select.js";
 
@@ -11,6 +12,7 @@ export class QueueMetrics implements JobObserver {
   private queue?: JobQueue;
 
   constructor() {
+    collectDefaultMetrics({ register: this.registry });
     const stats = () => this.queue?.stats();
     const gauge = (name: string, help: string, field: keyof QueueStats) =>
       new Gauge({
