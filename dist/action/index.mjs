@@ -27677,9 +27677,14 @@ var Releases = external_exports.object({
 }).strict().describe("How the dashboard groups pull requests into releases.");
 var Dashboard = external_exports.object({
   issue: external_exports.boolean().default(false).describe('`true`: keep a "Definition of Done dashboard" issue up to date.'),
+  history: external_exports.number().int().min(0).max(20).default(6).describe("How many closed releases to show beside the open ones, newest first, with their trends. `0`: none."),
+  follow_ups: external_exports.enum(["command", "auto"]).default("command").describe(
+    "Done-debt follow-up issues: `command` \u2014 an owner asks with `/dod follow-up <id> [note]` on a merged PR; `auto` \u2014 also one per item missing or waived when a PR is merged."
+  ),
   capacity: external_exports.object({
     groups: external_exports.record(external_exports.string(), external_exports.array(external_exports.string().min(1)).min(1)).describe("Label groups, e.g. `feature: [feature, enhancement]`, `health: [tech-debt, chore]`."),
-    target: external_exports.record(external_exports.string(), external_exports.number().min(0).max(100)).optional().describe("Target share per group in percent, e.g. `feature: 80`, `health: 20`.")
+    target: external_exports.record(external_exports.string(), external_exports.number().min(0).max(100)).optional().describe("Target share per group in percent, e.g. `feature: 80`, `health: 20`."),
+    weight: external_exports.enum(["prs", "lines"]).default("prs").describe("What a share counts: `prs` \u2014 pull requests; `lines` \u2014 lines changed (additions + deletions), for effort.")
   }).strict().optional().describe("The capacity split between label groups, shown per release next to the target.")
 }).strict().describe("The dashboard of unfinished done-items per release.");
 var DoneConfig = external_exports.object({
@@ -30832,7 +30837,7 @@ function merge2(layers) {
   if (problems.length > 0) return invalid(problems);
   const last = layers.at(-1).config;
   const releases = given(layers, "releases")?.config.releases ?? { by: "milestone" };
-  const dashboard = given(layers, "dashboard")?.config.dashboard ?? { issue: false };
+  const dashboard = given(layers, "dashboard")?.config.dashboard ?? { issue: false, history: 6, follow_ups: "command" };
   return {
     ok: true,
     config: {
@@ -30841,7 +30846,12 @@ function merge2(layers) {
       owners,
       criteria,
       releases: { by: releases.by, ...releases.label !== void 0 && { label: releases.label } },
-      dashboard: { issue: dashboard.issue, ...dashboard.capacity !== void 0 && { capacity: dashboard.capacity } }
+      dashboard: {
+        issue: dashboard.issue,
+        history: dashboard.history,
+        followUps: dashboard.follow_ups,
+        ...dashboard.capacity !== void 0 && { capacity: { ...dashboard.capacity, weight: dashboard.capacity.weight ?? "prs" } }
+      }
     }
   };
 }
@@ -32126,7 +32136,8 @@ var EmbeddedItem = external_exports.object({
   title: external_exports.string(),
   owner: OwnerRole,
   status: external_exports.enum(["met", "missing", "pending", "not_applicable", "error", "waived"]),
-  waiver: external_exports.object({ by: external_exports.array(external_exports.string()), reason: external_exports.string() }).optional()
+  // `at`: when the waiving comment was written, for the dashboard's record of waivers (absent in older reports).
+  waiver: external_exports.object({ by: external_exports.array(external_exports.string()), reason: external_exports.string(), at: external_exports.string().optional() }).optional()
 });
 var EmbeddedReport = external_exports.object({
   v: external_exports.literal(1),
@@ -32148,7 +32159,7 @@ function embedReport(report, facts, maxLength = EMBED_MAX_LENGTH) {
         title: words ? clip(item.title, 120) : "",
         owner: item.owner,
         status: item.status,
-        ...item.waiver && { waiver: { by: item.waiver.by, reason: words ? clip(item.waiver.reason, 200) : "" } }
+        ...item.waiver && { waiver: { by: item.waiver.by, reason: words ? clip(item.waiver.reason, 200) : "", ...item.waiver.at && { at: item.waiver.at } } }
       }))
     };
     const block = `${OPEN}${escapeJson(JSON.stringify(data))}${CLOSE}`;
