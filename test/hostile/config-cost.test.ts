@@ -2,28 +2,13 @@
 // from anyone who can open a pull request; the globs of the base file are matched against paths and check names
 // that anyone can choose. Each case is bounded in time (the event loop is blocked for the whole call).
 import { describe, expect, it } from "vitest";
+import { BUDGET_MS, blocked } from "./budget.js";
 import { loadConfig, type LoadResult } from "../../src/config/resolve.js";
 import { braceExpansionSize, LIMITS } from "../../src/config/limits.js";
 import { evaluate } from "../../src/criteria/index.js";
 import { criterion, files, makeConfig, makeFacts } from "../criteria/facts.js";
 
-/**
- * The time one synchronous call blocks the event loop: the least of three runs, since the work is deterministic
- * and only the noise of a shared machine (other processes, garbage collection) varies.
- */
-function blocked<T>(run: () => T): { value: T; ms: number } {
-  let ms = Infinity;
-  let value!: T;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    value = run();
-    ms = Math.min(ms, performance.now() - start);
-  }
-  return { value, ms };
-}
 
-// The bound for one evaluation; today's code takes seconds to minutes on each case.
-const BUDGET_MS = 100;
 
 function problemsOf(result: LoadResult) {
   if (result.ok) throw new Error("expected the config to be refused");

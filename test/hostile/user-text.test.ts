@@ -3,23 +3,12 @@
 // command runs on every comment event, twice for an edit.
 import type { Context } from "probot";
 import { describe, expect, it } from "vitest";
+import { BUDGET_MS, blocked } from "./budget.js";
 import { evaluate, parseCommands } from "../../src/criteria/index.js";
 import { commentJob } from "../../src/handlers/comments.js";
 import { criterion, makeConfig, makeFacts } from "../criteria/facts.js";
 
-/** The least of three runs of a synchronous call: the work is deterministic, the machine's noise is not. */
-function blocked<T>(run: () => T): { value: T; ms: number } {
-  let ms = Infinity;
-  let value!: T;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    value = run();
-    ms = Math.min(ms, performance.now() - start);
-  }
-  return { value, ms };
-}
 
-const BUDGET_MS = 100;
 const MAX = 65_536;
 
 const bodies: [string, string][] = [
