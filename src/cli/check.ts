@@ -12,6 +12,9 @@ import { failureText } from "./problems.js";
 import { parsePullRequestRef } from "./ref.js";
 import { dodIdentity } from "../model/identity.js";
 
+const POST_FORBIDDEN =
+  "GitHub refused to publish (403): only GitHub Apps may create check runs, so --post needs an App installation token or the Actions GITHUB_TOKEN (with checks: write and pull-requests: write), not a personal token";
+
 const USAGE = `Usage: dod check <owner>/<repo>#<number> [--format text|json|md] [--post]
        dod check <pull request URL> [...]
        dod check --local [--base <branch>] [--body <file>] [--org-config <file>] [--format text|json|md]
@@ -21,8 +24,9 @@ report its check run would show: coloured on a terminal, plain when piped.
 
 Options:
   --format <f>         text (default), json (the report as data) or md (the comment's Markdown)
-  --post               also publish the check run and the sticky comment, exactly as the app would
-                       (needs a token that can write checks and issues); without it nothing is written
+  --post               also publish the check run and the sticky comment, exactly as the app would; only
+                       GitHub Apps may create check runs, so it needs an App installation token or the
+                       Actions GITHUB_TOKEN (checks and pull requests: write); without it nothing is written
   --local              before a pull request exists: judge the working tree's changes against a base branch,
                        using git; criteria that need the pull request are listed as "needs the PR"
   --base <branch>      with --local: the branch the change will merge into (default: origin's default
@@ -88,6 +92,8 @@ export const checkCommand: Command = {
         const published = await runPullRequest(github, ref, { evaluation, identity });
         io.stderr(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
       } catch (error) {
+        // A personal access token reads fine but gets 403 here: GitHub lets only Apps write check runs.
+        if ((error as { status?: number }).status === 403) throw new CliError(POST_FORBIDDEN);
         throw explainGitHubError(error, ref);
       }
     }

@@ -6,6 +6,8 @@ import type { Io } from "./io.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 import { dashboardCommand } from "./dashboard.js";
+import { initCommand } from "./init.js";
+import { closest } from "../config/suggest.js";
 
 /** Adding a command is one line here. */
 export const COMMANDS: Record<string, Command> = {
@@ -13,6 +15,7 @@ export const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   schema: schemaCommand,
   dashboard: dashboardCommand,
+  init: initCommand,
 };
 
 function usage(): string {
@@ -47,7 +50,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) {
-      const what = name.startsWith("-") ? `unknown option ${name}` : `unknown command "${name}"`;
+      const guess = name.startsWith("-") ? undefined : closest(name, Object.keys(COMMANDS));
+      const what = name.startsWith("-") ? `unknown option ${name}` : `unknown command "${name}"${guess ? ` — did you mean \`${guess}\`?` : ""}`;
       throw new CliError(what, EXIT.error, usage());
     }
     // `--help` anywhere answers with the command's usage before any other option is judged.

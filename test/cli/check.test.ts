@@ -128,6 +128,20 @@ describe("dod check <pull request>", () => {
     expect(gh.find("issues/create-comment")[0]!.body.body.startsWith(COMMENT_MARKER)).toBe(true);
   });
 
+  it("says --post needs an App or Actions token when GitHub refuses a personal token the check run", async () => {
+    const gh = await serve({ config, files: ["src/login.ts"] }, (method, path) =>
+      method === "POST" && path === "/repos/Codertocat/Hello-World/check-runs" ? [403, { message: "Resource not accessible by personal access token" }] : undefined,
+    );
+    const result = await dod(["check", "Codertocat/Hello-World#2", "--post"], { env: env(gh) });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "dod: GitHub refused to publish (403): only GitHub Apps may create check runs, so --post needs an App installation token or the Actions GITHUB_TOKEN (with checks: write and pull-requests: write), not a personal token\n",
+    });
+    expect(gh.calls()).toEqual(["POST /graphql", "POST /repos/Codertocat/Hello-World/check-runs"]);
+  });
+
   it("explains a rejected token and exits 2", async () => {
     const gh = await serve({ config });
     const result = await dod(["check", "Codertocat/Hello-World#2"], { env: env(gh, { GITHUB_TOKEN: "ghp_wrong" }) });
