@@ -15,11 +15,18 @@ export function doneJsonSchema(): Record<string, unknown> {
   }
   let text = JSON.stringify(generated);
   for (const [from, to] of names) text = text.replaceAll(`"#/$defs/${from}"`, `"#/$defs/${to}"`).replaceAll(`"${from}":`, `"${to}":`);
-  const { $schema, ...rest } = JSON.parse(text) as Record<string, unknown>;
+  const { $schema, ...rest } = JSON.parse(text, withMarkdownDescription) as Record<string, unknown>;
   return { $schema, $id: SCHEMA_URL, title: "dod: .github/done.yml", ...rest };
 }
 
 /** The file's exact text: pretty-printed with 2 spaces and a trailing newline. */
 export function doneJsonSchemaText(): string {
   return `${JSON.stringify(doneJsonSchema(), null, 2)}\n`;
+}
+
+/** The descriptions are Markdown (`code`, lists): VS Code's YAML support renders `markdownDescription` in hovers. */
+function withMarkdownDescription(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const node = value as Record<string, unknown>;
+  return typeof node.description === "string" ? { ...node, markdownDescription: node.description } : node;
 }
