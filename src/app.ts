@@ -9,6 +9,7 @@ import { PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js"
 import { healthHandler } from "./http/health.js";
 import { QueueMetrics } from "./http/metrics.js";
 import { reportFailure } from "./github/failure.js";
+import { ReadCache } from "./github/read-cache.js";
 import { pullRequestsClosing, pullRequestsForCommit } from "./github/lookups.js";
 import { jobLog, withLog } from "./job-log.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
@@ -37,12 +38,18 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
   const identity = dodIdentity(options.appId);
   const app: ApplicationFunction = (probot, { addHandler }) => {
     const metrics = new QueueMetrics();
-    const queue: JobQueue = createQueue(
-      { ...defaultQueueOptions, ...options.queue },
-      (job): Promise<void> => processJob(probot, queue, job, identity),
-      (job, error) => onFailure(probot, identity, job, error),
-      probot.log,
-      metrics,
+    const settings = { ...defaultQueueOptions, ...options.queue };
+    // Per app instance, not per module: two apps in one process (tests, the bench) never share what they read.
+    const cache = new ReadCache({ ...(settings.redisUrl && { redisUrl: settings.redisUrl }), log: probot.log });
+    const queue: JobQueue = closingAlso(
+      createQueue(
+        settings,
+        (job): Promise<void> => processJob(probot, queue, job, identity, cache),
+        (job, error) => onFailure(probot, identity, job, error),
+        probot.log,
+        metrics,
+      ),
+      () => cache.close(),
     );
     handle.queue = queue;
     addHandler(healthHandler(queue, () => handle.draining === true));
@@ -69,7 +76,20 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
   return { app, handle };
 }
 
-async function processJob(probot: Probot, queue: JobQueue, job: Job, identity: DodIdentity): Promise<void> {
+/** The queue, whose close also releases what the app holds beside it (the cache's Redis connection). */
+function closingAlso(queue: JobQueue, release: () => Promise<void>): JobQueue {
+  return {
+    add: (job) => queue.add(job),
+    idle: () => queue.idle(),
+    stats: () => queue.stats(),
+    close: async () => {
+      await queue.close();
+      await release();
+    },
+  };
+}
+
+async function processJob(probot: Probot, queue: JobQueue, job: Job, identity: DodIdentity, cache: ReadCache): Promise<void> {
   const log = jobLog(probot, job);
   const github = withLog(await probot.auth(job.installationId), log);
   if (job.kind !== "pull_request") {
@@ -77,7 +97,7 @@ async function processJob(probot: Probot, queue: JobQueue, job: Job, identity: D
     for (const prJob of found) await queue.add(prJob);
     return;
   }
-  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, identity });
+  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, identity, cache });
   // The dashboard only changes when a verdict did; its refresh is debounced per repository.
   if (published.dashboardIssue && published.checkRun !== "unchanged") {
     scheduleDashboardRefresh(probot, job.owner, job.repo, job.installationId);

@@ -6,7 +6,7 @@ import { describeConfigChange } from "./config/diff.js";
 import { CONFIG_PATH } from "./model/names.js";
 import { loadConfig } from "./config/resolve.js";
 import type { ResolvedConfig } from "./config/schema.js";
-import { evaluate, needsDiff, teamsNamed } from "./criteria/evaluate.js";
+import { evaluate, needsDiff, teamsNeeded } from "./criteria/evaluate.js";
 import { judgeComment } from "./criteria/waivers.js";
 import { changesConfig } from "./criteria/config-approval.js";
 import { gatherAddedLines } from "./github/diff.js";
@@ -15,6 +15,7 @@ import { type Gathered, gatherPullRequest } from "./github/gather.js";
 import type { GitHub } from "./github/client.js";
 import type { PullRequestRef } from "./model/pull-request.js";
 import { cachedTeams } from "./github/team-cache.js";
+import { ADDED_LINES, diffKey, type ReadCache } from "./github/read-cache.js";
 import { checkRunForFailure, checkRunOutput } from "./report/check-run.js";
 import { commentBody, shouldComment } from "./report/comment.js";
 import type { Report } from "./model/report.js";
@@ -32,15 +33,16 @@ export async function evaluatePullRequest(
   github: GitHub,
   ref: PullRequestRef,
   identity: DodIdentity,
+  cache?: ReadCache,
 ): Promise<Evaluation> {
-  const gathered = await gatherPullRequest(github, ref, identity);
+  const gathered = await gatherPullRequest(github, ref, identity, cache);
   const { facts } = gathered;
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
   if (!loaded.ok) return { facts, gathered, outcome: { failure: loaded.failure } };
 
   const config = loaded.config;
-  facts.teams = await cachedTeams(github, ref.owner, teamsNamed(config));
-  if (needsDiff(config, facts)) facts.addedLines = await gatherAddedLines(github, ref);
+  facts.teams = await cachedTeams(github, ref.owner, teamsNeeded(config, facts), cache);
+  if (needsDiff(config, facts)) facts.addedLines = await addedLines(github, ref, gathered, cache);
   const configChange = changesConfig(facts)
     ? describeConfigChange(
         config,
@@ -51,6 +53,16 @@ export async function evaluatePullRequest(
   return { facts, gathered, outcome: { config, report: evaluate(config, facts, { configChange }) } };
 }
 
+/** Added lines are fixed for a base..head pair like the files are: read over REST once per pair. */
+async function addedLines(github: GitHub, ref: PullRequestRef, gathered: Gathered, cache?: ReadCache) {
+  const key = diffKey(ref.owner, ref.repo, gathered.commits.base, gathered.commits.head);
+  const cached = await cache?.get<Record<string, string[]>>(ADDED_LINES, key);
+  if (cached) return cached;
+  const lines = await gatherAddedLines(github, ref);
+  await cache?.set(ADDED_LINES, key, lines);
+  return lines;
+}
+
 export interface RunOptions {
   log?: Pick<Logger, "info">;
   /** Comments whose `/dod` commands this run answers. */
@@ -59,6 +71,8 @@ export interface RunOptions {
   evaluation?: Evaluation;
   /** Tells dod's own check run from another of the same name. */
   identity: DodIdentity;
+  /** The app's cache of reads that cannot have changed (none for the CLI and the Action). */
+  cache?: ReadCache;
 }
 
 /** Evaluates a pull request and publishes the verdict: the app's and the Action's unit of work. */
@@ -67,7 +81,7 @@ export async function runPullRequest(
   ref: PullRequestRef,
   options: RunOptions,
 ): Promise<Published & { dashboardIssue: boolean }> {
-  const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity));
+  const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache));
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
     await answerCommands(github, ref, facts, outcome.config, options.commentIds);

@@ -6,11 +6,11 @@ import type { ConfigChange } from "../model/config-problems.js";
 import { checkCondition } from "./conditions.js";
 import { changesConfig, CONFIG_APPROVAL_CRITERION, configApprovalVerdict } from "./config-approval.js";
 import { buildContext } from "./context.js";
-import { at, isTeam } from "./principals.js";
+import { approvalsOf, at, isTeam } from "./principals.js";
 import { evaluateEvidence, principalsIn, usesDiff } from "./require.js";
 import { countStatuses, reportConclusion, reportTitle } from "./summary.js";
 import type { Context, Verdict } from "./types.js";
-import { waiverState } from "./waivers.js";
+import { parseCommands, waiverState } from "./waivers.js";
 
 export interface EvaluateOptions {
   configChange?: ConfigChange;
@@ -87,4 +87,15 @@ export function teamsNamed(config: ResolvedConfig): string[] {
     ...config.criteria.flatMap((c) => principalsIn(c.require)),
   ];
   return [...new Set(named.filter(isTeam).map((t) => t.toLowerCase()))];
+}
+
+/**
+ * The teams whose members this evaluation needs: membership only decides whose approval or waiver counts, so a
+ * pull request with neither approvals nor `/dod waive`/`unwaive` commands needs none.
+ */
+export function teamsNeeded(config: ResolvedConfig, facts: Facts): string[] {
+  const named = teamsNamed(config);
+  if (named.length === 0 || approvalsOf(facts).length > 0) return named;
+  const commands = facts.comments.filter((c) => !c.authorIsBot).flatMap((c) => parseCommands(c.body));
+  return commands.some((c) => c.kind !== "check") ? named : [];
 }

@@ -1,4 +1,4 @@
-export { evaluate, needsDiff, teamsNamed, type EvaluateOptions } from "./evaluate.js";
+export { evaluate, needsDiff, teamsNamed, teamsNeeded, type EvaluateOptions } from "./evaluate.js";
 export {
   parseCommands,
   judgeCommand,

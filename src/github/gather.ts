@@ -6,6 +6,7 @@ import type { CheckResult, Comment, Facts } from "../model/facts.js";
 import { type GitHub, queryAllowingMissing } from "./client.js";
 import { type PullRequestRef } from "../model/pull-request.js";
 import { MORE_CHECKS_QUERY, MORE_COMMENTS_QUERY, MORE_FILES_QUERY, PULL_REQUEST_QUERY } from "./queries.js";
+import { diffKey, FILES, type ReadCache } from "./read-cache.js";
 import type * as Q from "./response.js";
 
 /** GitHub lists at most this many files of a pull request. */
@@ -22,23 +23,28 @@ export interface Gathered {
   ownCheckRun: { id: number; externalId: string | null } | null;
   /** dod's own sticky comment, to edit in place. */
   ownComment: { id: number; body: string } | null;
+  /** The commits the facts describe: the pull request's base and head, and the base branch's tip (the config's). */
+  commits: { base: string; head: string; baseTip: string | null };
 }
+
+type PullRequestNode = NonNullable<NonNullable<Q.PullRequestData["repository"]>["pullRequest"]>;
+type FileNode = PullRequestNode["files"]["nodes"][number];
 
 export class PullRequestNotFound extends Error {}
 
-export async function gatherPullRequest(github: GitHub, ref: PullRequestRef, identity: DodIdentity): Promise<Gathered> {
+export async function gatherPullRequest(
+  github: GitHub,
+  ref: PullRequestRef,
+  identity: DodIdentity,
+  cache?: ReadCache,
+): Promise<Gathered> {
   const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
   const data = await queryAllowingMissing<Q.PullRequestData>(github, PULL_REQUEST_QUERY, vars, ["org"]);
   const pr = data.repository?.pullRequest;
   if (!pr) throw new PullRequestNotFound(`No pull request ${ref.owner}/${ref.repo}#${ref.number}`);
 
   const commit = pr.commits.nodes[0]?.commit;
-  const files = [...pr.files.nodes];
-  for (let page = pr.files.pageInfo; page.hasNextPage && files.length < MAX_FILES; ) {
-    const more = await github.graphql<Q.MoreFilesData>(MORE_FILES_QUERY, { ...vars, after: page.endCursor });
-    files.push(...more.repository.pullRequest.files.nodes);
-    page = more.repository.pullRequest.files.pageInfo;
-  }
+  const files = await allFiles(github, vars, pr, cache);
 
   const contexts = [...(commit?.statusCheckRollup?.contexts.nodes ?? [])];
   for (let page = commit?.statusCheckRollup?.contexts.pageInfo; page?.hasNextPage; ) {
@@ -117,7 +123,32 @@ export async function gatherPullRequest(github: GitHub, ref: PullRequestRef, ide
     config,
     ownCheckRun: own ? { id: own.databaseId, externalId: own.externalId } : null,
     ownComment: ownComment ? { id: ownComment.id, body: ownComment.body } : null,
+    commits: { base: pr.baseRefOid, head: pr.headRefOid, baseTip: pr.baseRef?.target?.oid ?? null },
   };
+}
+
+/**
+ * Every file of the pull request, up to MAX_FILES. The files of a base..head pair never change, so the pages
+ * beyond the first are read once per pair; a new head or a new base is a new key.
+ */
+async function allFiles(
+  github: GitHub,
+  vars: { owner: string; name: string; number: number },
+  pr: PullRequestNode,
+  cache: ReadCache | undefined,
+): Promise<FileNode[]> {
+  if (!pr.files.pageInfo.hasNextPage) return pr.files.nodes;
+  const key = diffKey(vars.owner, vars.name, pr.baseRefOid, pr.headRefOid);
+  const cached = await cache?.get<FileNode[]>(FILES, key);
+  if (cached) return cached;
+  const files = [...pr.files.nodes];
+  for (let page = pr.files.pageInfo; page.hasNextPage && files.length < MAX_FILES; ) {
+    const more = await github.graphql<Q.MoreFilesData>(MORE_FILES_QUERY, { ...vars, after: page.endCursor });
+    files.push(...more.repository.pullRequest.files.nodes);
+    page = more.repository.pullRequest.files.pageInfo;
+  }
+  await cache?.set(FILES, key, files);
+  return files;
 }
 
 const blobText = (entry: { object: { text?: string | null } | null } | null | undefined) =>

@@ -15,10 +15,10 @@ export const PULL_REQUEST_QUERY = /* GraphQL */ `
       pullRequest(number: $number) {
         number url title body isDraft state merged
         author { login }
-        baseRefName headRefName headRefOid
+        baseRefName baseRefOid headRefName headRefOid
         milestone { title }
         labels(first: 100) { nodes { name } }
-        baseRef { target { ... on Commit { file(path: "${CONFIG_PATH}") { object { ... on Blob { text } } } } } }
+        baseRef { target { oid ... on Commit { file(path: "${CONFIG_PATH}") { object { ... on Blob { text } } } } } }
         commits(last: 1) {
           nodes {
             commit {

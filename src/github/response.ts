@@ -50,11 +50,12 @@ export interface PullRequestData {
       merged: boolean;
       author: { login: string } | null;
       baseRefName: string;
+      baseRefOid: string;
       headRefName: string;
       headRefOid: string;
       milestone: { title: string } | null;
       labels: { nodes: { name: string }[] };
-      baseRef: { target: { file?: Blob } | null } | null;
+      baseRef: { target: { oid: string; file?: Blob } | null } | null;
       commits: { nodes: { commit: { file: Blob; statusCheckRollup: Rollup | null } }[] };
       files: { totalCount: number; pageInfo: Page; nodes: FileNode[] };
       latestOpinionatedReviews: {

@@ -53,14 +53,15 @@ describe("waivers", () => {
   });
   afterEach(() => nock.cleanAll());
 
-  /** Runs one comment event against a pull request with these comments and returns what was written. */
-  async function run(evt: unknown, comments: CommentFixture[], extra: (g: GitHubMock) => void = () => undefined) {
+  /**
+   * Runs one comment event against a pull request with these comments and returns what was written. Team members
+   * are read only while some comment holds a waive or unwaive command (`teams: false` when none does).
+   */
+  async function run(evt: unknown, comments: CommentFixture[], extra: (g: GitHubMock) => void = () => undefined, teams = true) {
     const { probot, queue } = await loadApp();
-    github
-      .token()
-      .graphql(pullRequestData({ config, files: ["src/a.ts"], comments }))
-      .graphql(teamReply)
-      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
+    github.token().graphql(pullRequestData({ config, files: ["src/a.ts"], comments }));
+    if (teams) github.graphql(teamReply);
+    github.rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
     extra(github);
     await probot.receive(evt as any);
     await queue.idle();
@@ -148,8 +149,11 @@ describe("waivers", () => {
   it("editing the command away undoes the waiver (and is not answered again)", async () => {
     const waiver = await waived();
     const edited = { ...waiver, body: "never mind" };
-    const check = await run(commentEvent("edited", edited, waiver.body), [edited], (g) =>
-      g.rest("POST", `${REPO}/issues/2/comments`, 201, { id: 600 }),
+    const check = await run(
+      commentEvent("edited", edited, waiver.body),
+      [edited],
+      (g) => g.rest("POST", `${REPO}/issues/2/comments`, 201, { id: 600 }),
+      false,
     );
     expect(status(check, "acceptance-criteria")).toBe("missing");
     expect(github.find("reactions/create-for-issue-comment")).toHaveLength(0);
@@ -157,7 +161,7 @@ describe("waivers", () => {
 
   it("deleting the comment undoes the waiver", async () => {
     const waiver = await waived();
-    const check = await run(commentEvent("deleted", waiver), [], (g) => g.rest("POST", `${REPO}/issues/2/comments`, 201, { id: 600 }));
+    const check = await run(commentEvent("deleted", waiver), [], (g) => g.rest("POST", `${REPO}/issues/2/comments`, 201, { id: 600 }), false);
     expect(status(check, "acceptance-criteria")).toBe("missing");
   });
 
@@ -167,8 +171,11 @@ describe("waivers", () => {
     const fenced = { id: 32, author: "pm-alice", body: "```\n/dod waive acceptance-criteria in code\n```" };
     // An owner's login on a bot's comment: only the bot rule can refuse it.
     const bot = { id: 33, author: "pm-alice", bot: true, body: "/dod waive acceptance-criteria by a bot" };
-    const check = await run(commentEvent("created", trigger), [quoted, fenced, bot, trigger], (g) =>
-      g.rest("POST", `${REPO}/issues/comments/30/reactions`, 201, {}).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 600 }),
+    const check = await run(
+      commentEvent("created", trigger),
+      [quoted, fenced, bot, trigger],
+      (g) => g.rest("POST", `${REPO}/issues/comments/30/reactions`, 201, {}).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 600 }),
+      false,
     );
     expect(status(check, "acceptance-criteria")).toBe("missing");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Condition } from "../../src/config/schema.js";
-import { evaluate, needsDiff, teamsNamed } from "../../src/criteria/index.js";
+import { evaluate, needsDiff, teamsNamed, teamsNeeded } from "../../src/criteria/index.js";
 import type { Facts } from "../../src/model/facts.js";
 import type { ConfigChange } from "../../src/model/config-problems.js";
 import { approval, comment, criterion, files, makeConfig, makeFacts, TEAMS } from "./facts.js";
@@ -158,5 +158,24 @@ describe("teamsNamed", () => {
       { owners: { product: ["pm-alice", "@ACME/product"], engineering: ["@acme/platform"] } },
     );
     expect(teamsNamed(config)).toEqual(["@acme/product", "@acme/platform", "@acme/qa", "@acme/security"]);
+  });
+});
+
+describe("teamsNeeded", () => {
+  const config = makeConfig([criterion({ id: "a", require: { approved_by: "@acme/qa" } })], {
+    owners: { product: ["@acme/product"], engineering: ["lead-bob"] },
+  });
+  const at = "2024-05-01T10:00:00Z";
+  const rows: [string, Partial<Facts>, string[]][] = [
+    ["no approval, no command: none", { comments: [comment("dev", "looks good", at)] }, []],
+    ["a /dod check needs no owner", { comments: [comment("dev", "/dod check", at)] }, []],
+    ["the author's own approval counts for nothing", { author: "dev", reviews: [approval("dev")] }, []],
+    ["a bot's waiver counts for nothing", { comments: [comment("ci", "/dod waive a x", at, true)] }, []],
+    ["an approval", { reviews: [approval("someone")] }, ["@acme/product", "@acme/qa"]],
+    ["a waiver", { comments: [comment("pm", "/dod waive a hotfix", at)] }, ["@acme/product", "@acme/qa"]],
+    ["an unwaive", { comments: [comment("pm", "/dod unwaive a", at)] }, ["@acme/product", "@acme/qa"]],
+  ];
+  it.each(rows)("%s", (_name, facts, expected) => {
+    expect(teamsNeeded(config, makeFacts(facts))).toEqual(expected);
   });
 });

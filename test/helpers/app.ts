@@ -4,7 +4,6 @@ import { generateKeyPairSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Logger, Probot, ProbotOctokit } from "probot";
 import { createApp, type DodOptions } from "../../src/app.js";
-import { clearTeamCache } from "../../src/github/team-cache.js";
 import type { JobQueue } from "../../src/queue/job.js";
 import { APP_ID } from "./pull-request-data.js";
 
@@ -34,7 +33,6 @@ export interface LoadedApp {
 }
 
 export async function loadApp(options: LoadOptions = {}): Promise<LoadedApp> {
-  clearTeamCache();
   const { Octokit = TestOctokit, log, secret, ...dod } = options;
   const probot = new Probot({ appId: APP_ID, privateKey, secret, Octokit, ...(log ? { log } : { logLevel: "fatal" as const }) });
   const { app, handle } = createApp({ appId: APP_ID, ...dod, queue: { settleMs: 0, attempts: 1, backoffMs: 0, ...dod.queue } });

@@ -2,6 +2,8 @@
 import type { PullRequestData } from "../../src/github/response.js";
 
 export const HEAD_SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+/** The base commit of the webhook examples' pull request. */
+export const BASE_SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 /** The app id tests load dod with; other apps' checks carry GitHub Actions' id. */
 export const APP_ID = 1;
 const ACTIONS_APP_ID = 15368;
@@ -16,6 +18,8 @@ export interface PullRequestOptions {
   draft?: boolean;
   state?: "OPEN" | "CLOSED" | "MERGED";
   baseRef?: string;
+  /** The pull request's base commit (GitHub's `base.sha`), also the base branch's tip here. */
+  baseSha?: string;
   headSha?: string;
   labels?: string[];
   milestone?: string | null;
@@ -86,11 +90,12 @@ export function pullRequestData(o: PullRequestOptions = {}): PullRequestData {
         merged: o.state === "MERGED",
         author: { login: o.author ?? "Codertocat" },
         baseRefName: o.baseRef ?? "master",
+        baseRefOid: o.baseSha ?? BASE_SHA,
         headRefName: "changes",
         headRefOid: o.headSha ?? HEAD_SHA,
         milestone: o.milestone ? { title: o.milestone } : null,
         labels: { nodes: (o.labels ?? []).map((name) => ({ name })) },
-        baseRef: { target: { file: blob(o.config) } },
+        baseRef: { target: { oid: o.baseSha ?? BASE_SHA, file: blob(o.config) } },
         commits: {
           nodes: [
             {
