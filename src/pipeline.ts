@@ -15,7 +15,7 @@ import { type Gathered, gatherPullRequest } from "./github/gather.js";
 import type { GitHub } from "./github/client.js";
 import type { PullRequestRef } from "./model/pull-request.js";
 import { cachedTeams } from "./github/team-cache.js";
-import { ADDED_LINES, diffKey, type ReadCache } from "./github/read-cache.js";
+import { ADDED_LINES, type Cache, diffKey } from "./github/cache.js";
 import { checkRunForFailure, checkRunOutput } from "./report/check-run.js";
 import { commentBody, shouldComment } from "./report/comment.js";
 import type { Report } from "./model/report.js";
@@ -33,7 +33,7 @@ export async function evaluatePullRequest(
   github: GitHub,
   ref: PullRequestRef,
   identity: DodIdentity,
-  cache?: ReadCache,
+  cache?: Cache,
 ): Promise<Evaluation> {
   const gathered = await gatherPullRequest(github, ref, identity, cache);
   const { facts } = gathered;
@@ -54,7 +54,7 @@ export async function evaluatePullRequest(
 }
 
 /** Added lines are fixed for a base..head pair like the files are: read over REST once per pair. */
-async function addedLines(github: GitHub, ref: PullRequestRef, gathered: Gathered, cache?: ReadCache) {
+async function addedLines(github: GitHub, ref: PullRequestRef, gathered: Gathered, cache?: Cache) {
   const key = diffKey(ref.owner, ref.repo, gathered.commits.base, gathered.commits.head);
   const cached = await cache?.get<Record<string, string[]>>(ADDED_LINES, key);
   if (cached) return cached;
@@ -72,7 +72,7 @@ export interface RunOptions {
   /** Tells dod's own check run from another of the same name. */
   identity: DodIdentity;
   /** The app's cache of reads that cannot have changed (none for the CLI and the Action). */
-  cache?: ReadCache;
+  cache?: Cache;
 }
 
 /** Evaluates a pull request and publishes the verdict: the app's and the Action's unit of work. */

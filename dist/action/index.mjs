@@ -27398,21 +27398,21 @@ function visit(schema, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache3 = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached2 = cache3.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache3.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache3.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache3.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -31804,6 +31804,12 @@ function teamsNamed(config2) {
   ];
   return [...new Set(named.filter(isTeam).map((t) => t.toLowerCase()))];
 }
+function teamsNeeded(config2, facts) {
+  const named = teamsNamed(config2);
+  if (named.length === 0 || approvalsOf(facts).length > 0) return named;
+  const commands = facts.comments.filter((c) => !c.authorIsBot).flatMap((c) => parseCommands(c.body));
+  return commands.some((c) => c.kind !== "check") ? named : [];
+}
 
 // src/github/diff.ts
 async function gatherAddedLines(github, ref) {
@@ -31845,10 +31851,10 @@ var PULL_REQUEST_QUERY = (
       pullRequest(number: $number) {
         number url title body isDraft state merged
         author { login }
-        baseRefName headRefName headRefOid
+        baseRefName baseRefOid headRefName headRefOid
         milestone { title }
         labels(first: 100) { nodes { name } }
-        baseRef { target { ... on Commit { file(path: "${CONFIG_PATH}") { object { ... on Blob { text } } } } } }
+        baseRef { target { oid ... on Commit { file(path: "${CONFIG_PATH}") { object { ... on Blob { text } } } } } }
         commits(last: 1) {
           nodes {
             commit {
@@ -31935,22 +31941,24 @@ var TEAM_MEMBERS_PAGE_QUERY = (
 `
 );
 
+// src/github/cache.ts
+var DAY_MS = 24 * 60 * 6e4;
+var FILES = { name: "files", max: 100, ttlMs: DAY_MS };
+var ADDED_LINES = { name: "added-lines", max: 50, ttlMs: DAY_MS };
+var TEAMS = { name: "teams", max: 1e3, ttlMs: 5 * 6e4 };
+var diffKey = (owner, repo, baseSha, headSha) => `${owner}/${repo}:${baseSha}..${headSha}`.toLowerCase();
+
 // src/github/gather.ts
 var MAX_FILES = 3e3;
 var PullRequestNotFound = class extends Error {
 };
-async function gatherPullRequest(github, ref, identity) {
+async function gatherPullRequest(github, ref, identity, cache2) {
   const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
   const data = await queryAllowingMissing(github, PULL_REQUEST_QUERY, vars, ["org"]);
   const pr = data.repository?.pullRequest;
   if (!pr) throw new PullRequestNotFound(`No pull request ${ref.owner}/${ref.repo}#${ref.number}`);
   const commit = pr.commits.nodes[0]?.commit;
-  const files = [...pr.files.nodes];
-  for (let page = pr.files.pageInfo; page.hasNextPage && files.length < MAX_FILES; ) {
-    const more = await github.graphql(MORE_FILES_QUERY, { ...vars, after: page.endCursor });
-    files.push(...more.repository.pullRequest.files.nodes);
-    page = more.repository.pullRequest.files.pageInfo;
-  }
+  const files = await allFiles(github, vars, pr, cache2);
   const contexts = [...commit?.statusCheckRollup?.contexts.nodes ?? []];
   for (let page = commit?.statusCheckRollup?.contexts.pageInfo; page?.hasNextPage; ) {
     const more = await github.graphql(MORE_CHECKS_QUERY, { ...vars, after: page.endCursor });
@@ -32017,8 +32025,23 @@ async function gatherPullRequest(github, ref, identity) {
     facts,
     config: config2,
     ownCheckRun: own2 ? { id: own2.databaseId, externalId: own2.externalId } : null,
-    ownComment: ownComment ? { id: ownComment.id, body: ownComment.body } : null
+    ownComment: ownComment ? { id: ownComment.id, body: ownComment.body } : null,
+    commits: { base: pr.baseRefOid, head: pr.headRefOid, baseTip: pr.baseRef?.target?.oid ?? null }
   };
+}
+async function allFiles(github, vars, pr, cache2) {
+  if (!pr.files.pageInfo.hasNextPage) return pr.files.nodes;
+  const key = diffKey(vars.owner, vars.name, pr.baseRefOid, pr.headRefOid);
+  const cached2 = await cache2?.get(FILES, key);
+  if (cached2) return cached2;
+  const files = [...pr.files.nodes];
+  for (let page = pr.files.pageInfo; page.hasNextPage && files.length < MAX_FILES; ) {
+    const more = await github.graphql(MORE_FILES_QUERY, { ...vars, after: page.endCursor });
+    files.push(...more.repository.pullRequest.files.nodes);
+    page = more.repository.pullRequest.files.pageInfo;
+  }
+  await cache2?.set(FILES, key, files);
+  return files;
 }
 var blobText = (entry) => entry?.object?.text ?? null;
 function toCheck(context) {
@@ -32088,23 +32111,18 @@ async function gatherTeams(github, teams) {
 }
 
 // src/github/team-cache.ts
-var TTL_MS = 5 * 6e4;
-var MAX_ENTRIES = 1e3;
-var cache2 = /* @__PURE__ */ new Map();
-async function cachedTeams(github, scope, teams) {
-  const now = Date.now();
+async function cachedTeams(github, scope, teams, cache2) {
   const known = {};
   const missing = [];
+  const key = (team) => `${scope}:${team}`.toLowerCase();
   for (const team of teams) {
-    const hit = cache2.get(`${scope.toLowerCase()}:${team}`);
-    if (hit && hit.expires > now) known[team] = hit.members;
+    const hit = await cache2?.get(TEAMS, key(team));
+    if (hit) known[team] = hit;
     else missing.push(team);
   }
   for (const [team, members2] of Object.entries(await gatherTeams(github, missing))) {
     known[team] = members2 ?? [];
-    if (!members2) continue;
-    if (cache2.size >= MAX_ENTRIES) cache2.delete(cache2.keys().next().value);
-    cache2.set(`${scope.toLowerCase()}:${team}`, { members: members2, expires: now + TTL_MS });
+    if (members2) await cache2?.set(TEAMS, key(team), members2);
   }
   return known;
 }
@@ -32583,14 +32601,14 @@ async function publish(github, identity, publication) {
 }
 
 // src/pipeline.ts
-async function evaluatePullRequest(github, ref, identity) {
-  const gathered = await gatherPullRequest(github, ref, identity);
+async function evaluatePullRequest(github, ref, identity, cache2) {
+  const gathered = await gatherPullRequest(github, ref, identity, cache2);
   const { facts } = gathered;
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
   if (!loaded.ok) return { facts, gathered, outcome: { failure: loaded.failure } };
   const config2 = loaded.config;
-  facts.teams = await cachedTeams(github, ref.owner, teamsNamed(config2));
-  if (needsDiff(config2, facts)) facts.addedLines = await gatherAddedLines(github, ref);
+  facts.teams = await cachedTeams(github, ref.owner, teamsNeeded(config2, facts), cache2);
+  if (needsDiff(config2, facts)) facts.addedLines = await addedLines2(github, ref, gathered, cache2);
   const configChange = changesConfig(facts) ? describeConfigChange(
     config2,
     loadConfig({ file: CONFIG_PATH, text: gathered.config.head, org: gathered.config.org }),
@@ -32598,8 +32616,16 @@ async function evaluatePullRequest(github, ref, identity) {
   ) : void 0;
   return { facts, gathered, outcome: { config: config2, report: evaluate(config2, facts, { configChange }) } };
 }
+async function addedLines2(github, ref, gathered, cache2) {
+  const key = diffKey(ref.owner, ref.repo, gathered.commits.base, gathered.commits.head);
+  const cached2 = await cache2?.get(ADDED_LINES, key);
+  if (cached2) return cached2;
+  const lines = await gatherAddedLines(github, ref);
+  await cache2?.set(ADDED_LINES, key, lines);
+  return lines;
+}
 async function runPullRequest(github, ref, options) {
-  const evaluation = options.evaluation ?? await evaluatePullRequest(github, ref, options.identity);
+  const evaluation = options.evaluation ?? await evaluatePullRequest(github, ref, options.identity, options.cache);
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
     await answerCommands(github, ref, facts, outcome.config, options.commentIds);
@@ -36667,9 +36693,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache3 }, methodName) {
-    if (cache3[methodName]) {
-      return cache3[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -36677,7 +36703,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache3[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -36685,9 +36711,9 @@ var handler = {
         decorations
       );
     } else {
-      cache3[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache3[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {

@@ -6,7 +6,7 @@ import type { CheckResult, Comment, Facts } from "../model/facts.js";
 import { type GitHub, queryAllowingMissing } from "./client.js";
 import { type PullRequestRef } from "../model/pull-request.js";
 import { MORE_CHECKS_QUERY, MORE_COMMENTS_QUERY, MORE_FILES_QUERY, PULL_REQUEST_QUERY } from "./queries.js";
-import { diffKey, FILES, type ReadCache } from "./read-cache.js";
+import { type Cache, diffKey, FILES } from "./cache.js";
 import type * as Q from "./response.js";
 
 /** GitHub lists at most this many files of a pull request. */
@@ -36,7 +36,7 @@ export async function gatherPullRequest(
   github: GitHub,
   ref: PullRequestRef,
   identity: DodIdentity,
-  cache?: ReadCache,
+  cache?: Cache,
 ): Promise<Gathered> {
   const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
   const data = await queryAllowingMissing<Q.PullRequestData>(github, PULL_REQUEST_QUERY, vars, ["org"]);
@@ -135,7 +135,7 @@ async function allFiles(
   github: GitHub,
   vars: { owner: string; name: string; number: number },
   pr: PullRequestNode,
-  cache: ReadCache | undefined,
+  cache: Cache | undefined,
 ): Promise<FileNode[]> {
   if (!pr.files.pageInfo.hasNextPage) return pr.files.nodes;
   const key = diffKey(vars.owner, vars.name, pr.baseRefOid, pr.headRefOid);

@@ -1,32 +1,11 @@
-// Reads that cannot change for their key (a pull request's files for one base..head pair, the config of one base
-// commit) and reads that change rarely (team members), kept by one app instance: in memory, bounded, and in Redis
-// when REDIS_URL is set, so every replica shares them. A cache never fails an evaluation: a Redis error is a miss.
+// The app's cache (see cache.ts for what is kept): in this process's memory, bounded per kind, and in Redis when
+// REDIS_URL is set, so every replica shares it. A cache never fails an evaluation: a Redis error is a miss.
 import { Redis } from "ioredis";
 import type { Logger } from "probot";
 import { LruMap } from "toad-cache";
+import { type Cache, type CacheKind, MAX_VALUE_CHARS } from "./cache.js";
 
-export interface CacheKind {
-  name: string;
-  /** Entries kept in this process's memory. */
-  max: number;
-  ttlMs: number;
-}
-
-const DAY_MS = 24 * 60 * 60_000;
-
-/** A pull request's files beyond the first page, per base..head commit pair. */
-export const FILES: CacheKind = { name: "files", max: 100, ttlMs: DAY_MS };
-/** Added lines per file (REST patches), per base..head commit pair. */
-export const ADDED_LINES: CacheKind = { name: "added-lines", max: 50, ttlMs: DAY_MS };
-/** Members of one `@org/team`: membership changes, so only briefly. */
-export const TEAMS: CacheKind = { name: "teams", max: 1000, ttlMs: 5 * 60_000 };
-/** What a base commit's config refers to (checks, labels), for skipping events that cannot matter. */
-export const CONFIG_REFERENCES: CacheKind = { name: "config-refs", max: 1000, ttlMs: DAY_MS };
-
-/** A value this large (JSON characters) is not kept: one huge diff must not push out every other entry. */
-export const MAX_VALUE_CHARS = 4_000_000;
-
-export class ReadCache {
+export class ReadCache implements Cache {
   private readonly memory = new Map<string, LruMap<string>>();
   private readonly redis?: Redis;
 
@@ -69,7 +48,3 @@ export class ReadCache {
     return `dod:cache:${kind.name}:${key}`;
   }
 }
-
-/** The key of what a pull request's diff holds: the same base and head commits always give the same files. */
-export const diffKey = (owner: string, repo: string, baseSha: string, headSha: string) =>
-  `${owner}/${repo}:${baseSha}..${headSha}`.toLowerCase();

@@ -2,14 +2,14 @@
 // scoped to the repository owner (whose installation could see the team), and a team that could not be seen is
 // not cached, so one failed look-up doesn't lock its members out for minutes.
 import type { GitHub } from "./client.js";
-import { type ReadCache, TEAMS } from "./read-cache.js";
+import { type Cache, TEAMS } from "./cache.js";
 import { gatherTeams } from "./teams.js";
 
 export async function cachedTeams(
   github: GitHub,
   scope: string,
   teams: string[],
-  cache?: ReadCache,
+  cache?: Cache,
 ): Promise<Record<string, string[]>> {
   const known: Record<string, string[]> = {};
   const missing: string[] = [];

@@ -1,0 +1,33 @@
+// What the gatherer may keep between evaluations, and under which keys: reads that cannot change for their key (a
+// pull request's files for one base..head pair, the config of one base commit) and reads that change rarely (team
+// members). The app's implementation is read-cache.ts; the CLI and the Action keep nothing.
+
+export interface Cache {
+  get<T>(kind: CacheKind, key: string): Promise<T | undefined>;
+  set<T>(kind: CacheKind, key: string, value: T, ttlMs?: number): Promise<void>;
+}
+
+export interface CacheKind {
+  name: string;
+  /** Entries kept in this process's memory. */
+  max: number;
+  ttlMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** A pull request's files beyond the first page, per base..head commit pair. */
+export const FILES: CacheKind = { name: "files", max: 100, ttlMs: DAY_MS };
+/** Added lines per file (REST patches), per base..head commit pair. */
+export const ADDED_LINES: CacheKind = { name: "added-lines", max: 50, ttlMs: DAY_MS };
+/** Members of one `@org/team`: membership changes, so only briefly. */
+export const TEAMS: CacheKind = { name: "teams", max: 1000, ttlMs: 5 * 60_000 };
+/** What a base commit's config refers to (checks, labels), for skipping events that cannot matter. */
+export const CONFIG_REFERENCES: CacheKind = { name: "config-refs", max: 1000, ttlMs: DAY_MS };
+
+/** A value this large (JSON characters) is not kept: one huge diff must not push out every other entry. */
+export const MAX_VALUE_CHARS = 4_000_000;
+
+/** The key of what a pull request's diff holds: the same base and head commits always give the same files. */
+export const diffKey = (owner: string, repo: string, baseSha: string, headSha: string) =>
+  `${owner}/${repo}:${baseSha}..${headSha}`.toLowerCase();
