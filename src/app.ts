@@ -7,6 +7,7 @@ import { COMMENT_EVENTS, commentJob } from "./handlers/comments.js";
 import { ISSUE_EVENTS, issueJob } from "./handlers/issues.js";
 import { PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js";
 import { healthHandler } from "./http/health.js";
+import { limitWebhookBodies } from "./http/webhook-limit.js";
 import { QueueMetrics } from "./http/metrics.js";
 import { reportFailure } from "./github/failure.js";
 import { ReadCache } from "./github/read-cache.js";
@@ -52,6 +53,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
       () => cache.close(),
     );
     handle.queue = queue;
+    limitWebhookBodies(probot.webhookPath);
     addHandler(healthHandler(queue, () => handle.draining === true));
     handle.dashboard = installDashboard(probot, addHandler, dashboardSettingsFromEnv(process.env), identity);
     addHandler(metrics.handler(queue));

@@ -52,13 +52,24 @@ interface SerializedError {
 
 const withoutQuery = (url: unknown) => (typeof url === "string" ? url.split("?")[0] : undefined);
 
-/** Octokit's errors carry the whole request (headers, body: an OAuth exchange's `client_secret`) and response. */
+/**
+ * Octokit's errors carry the whole request (headers, body: an OAuth exchange's `client_secret`) and response; a
+ * webhook's signature error carries the event, whose payload (unauthenticated, up to 25 MB) must not be logged.
+ */
 export function errorSerializer(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
-  const serialized = stdSerializers.err(error) as unknown as SerializedError;
-  const { request, response } = serialized;
+  return trimError(stdSerializers.err(error) as unknown as SerializedError);
+}
+
+function trimError(serialized: SerializedError): SerializedError {
+  const { request, response, event, aggregateErrors } = serialized;
   if (request) serialized.request = { method: request.method, url: withoutQuery(request.url) };
   if (response) serialized.response = { status: response.status, url: withoutQuery(response.url) };
+  if (event && typeof event === "object") {
+    const { id, name } = event as { id?: unknown; name?: unknown };
+    serialized.event = { id, name };
+  }
+  if (Array.isArray(aggregateErrors)) serialized.aggregateErrors = aggregateErrors.map((e) => trimError(e as SerializedError));
   return serialized;
 }
 
