@@ -21,6 +21,7 @@ import { commentBody, shouldComment } from "./report/comment.js";
 import type { Report } from "./model/report.js";
 import type { ConfigFailure } from "./model/config-problems.js";
 import { publish, type Published } from "./github/publish.js";
+import { answerFollowUp } from "./github/follow-up.js";
 
 export interface Evaluation {
   facts: Facts;
@@ -84,7 +85,7 @@ export async function runPullRequest(
   const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache));
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
-    await answerCommands(github, ref, facts, outcome.config, options.commentIds);
+    await answerCommands(github, ref, facts, outcome, options.commentIds);
   }
   // Answering a command may have changed nothing the report shows, but a waiver changes the verdict: the
   // report already reflects it because waivers are read from the same comments.
@@ -116,7 +117,7 @@ async function answerCommands(
   github: GitHub,
   ref: PullRequestRef,
   facts: Facts,
-  config: ResolvedConfig,
+  { config, report }: { config: ResolvedConfig; report: Report },
   commentIds: number[],
 ) {
   for (const id of commentIds) {
@@ -126,6 +127,11 @@ async function answerCommands(
     const repo = { owner: ref.owner, repo: ref.repo };
     if (accepted.length > 0) {
       await github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" });
+    }
+    for (const cmd of accepted) {
+      if (cmd.kind !== "follow-up") continue;
+      const request = { commentId: id, author: comment.author, url: comment.url, id: cmd.id, note: cmd.note };
+      await answerFollowUp(github, ref, facts, config, report, request);
     }
     if (refusals.length > 0) {
       // A retry, a redelivery or an edit that changes nothing must not answer twice.

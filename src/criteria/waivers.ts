@@ -7,7 +7,12 @@ import { CONFIG_APPROVAL_CRITERION } from "./config-approval.js";
 import { scanLines, trimTrailing } from "./markdown.js";
 import { at, describeOwners, distinctPair, isOwner, type Side } from "./principals.js";
 
-export type Command = { kind: "waive"; id: string; reason: string } | { kind: "unwaive"; id: string } | { kind: "check" };
+export type Command =
+  | { kind: "waive"; id: string; reason: string }
+  | { kind: "unwaive"; id: string }
+  | { kind: "check" }
+  /** Open an issue for an item a merged pull request left behind (done debt); the note goes in the issue. */
+  | { kind: "follow-up"; id: string; note: string };
 
 export type Judgement = { accepted: true } | { accepted: false; reply: string };
 
@@ -27,6 +32,10 @@ export function parseCommands(body: string): Command[] {
         break;
       case "unwaive":
         commands.push({ kind: "unwaive", id: cleanId });
+        break;
+      case "follow-up":
+      case "followup":
+        commands.push({ kind: "follow-up", id: cleanId, note: rest.join(" ").trim() });
         break;
       case "check":
         commands.push({ kind: "check" });
@@ -52,13 +61,21 @@ export function judgeCommand(cmd: Command, author: string, config: ResolvedConfi
   if (cmd.kind === "check") return { accepted: true };
   const verb = cmd.kind;
   const criterion = allCriteria(config).find((c) => c.id === cmd.id);
+  const followUp = cmd.kind === "follow-up";
   if (!criterion) {
-    const ids = allCriteria(config).filter((c) => c.waivable).map((c) => `\`${c.id}\``);
+    const ids = allCriteria(config).filter((c) => followUp || c.waivable).map((c) => `\`${c.id}\``);
     const valid = ids.length ? `: one of ${ids.join(", ")}` : ", but no criterion here can be waived";
     const what = cmd.id ? `\`${cmd.id}\` is not a criterion here` : `\`/dod ${verb}\` needs a criterion id`;
     return { accepted: false, reply: `${what}; use \`/dod ${verb} <id>\` with a criterion id${valid}` };
   }
-  if (!criterion.waivable) return { accepted: false, reply: `\`${criterion.id}\` can't be waived` };
+  // A follow-up records debt rather than excusing it: items nobody may waive can still get one.
+  if (!criterion.waivable && !followUp) return { accepted: false, reply: `\`${criterion.id}\` can't be waived` };
+  if (followUp && facts.state !== "merged") {
+    return {
+      accepted: false,
+      reply: `\`/dod follow-up\` is for merged pull requests (done debt); before merging, finish \`${criterion.id}\` or waive it`,
+    };
+  }
   const needed = sidesFor(criterion);
   if (!sidesOf(author, config, facts).some((side) => needed.includes(side))) {
     return { accepted: false, reply: `only ${describeAuthority(config, needed)} may ${verb} \`${criterion.id}\`` };
@@ -125,7 +142,7 @@ export function waiverState(config: ResolvedConfig, facts: Facts): WaiverState {
   const comments = [...facts.comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   for (const comment of comments) {
     for (const cmd of judgeComment(comment, config, facts).accepted) {
-      if (cmd.kind === "check") continue;
+      if (cmd.kind === "check" || cmd.kind === "follow-up") continue;
       if (cmd.kind === "unwaive") {
         byId.delete(cmd.id);
         continue;

@@ -2,12 +2,14 @@
 // done debt; totals per release and per owner; the capacity split next to the team's target.
 import type { OwnerRole } from "../model/owner.js";
 import type { DashboardInput, EmbeddedItem, PullInput, ReleaseInput } from "../model/dashboard.js";
+import type { FollowUpInput } from "../model/follow-up.js";
 import { OWNERS } from "../report/format.js";
 import type {
   CapacityView,
   DashboardFilter,
   DashboardModel,
   DueView,
+  FollowUpView,
   ItemView,
   OwnerCounts,
   PullView,
@@ -36,7 +38,8 @@ export interface AggregateOptions {
 export function aggregate(input: DashboardInput, config: AggregateConfig, options: AggregateOptions = {}): DashboardModel {
   const capacity = config.dashboard.capacity;
   const now = options.now ?? new Date();
-  const views = input.releases.map((release) => releaseView(release, capacity, now));
+  const followUps = (input.followUps ?? []).map((f) => followUpView(f, now));
+  const views = input.releases.map((release) => releaseView(release, capacity, now, followUps));
   // Most recently closed first; a closed release without a date (a label) keeps its place.
   const closed = views.filter((r) => r.state === "closed").sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""));
   const open = views.filter((r) => r.state === "open");
@@ -53,8 +56,23 @@ export function aggregate(input: DashboardInput, config: AggregateConfig, option
   };
 }
 
-function releaseView(release: ReleaseInput, capacity: Capacity, now: Date): ReleaseView {
-  const pulls = release.pulls.map((pull) => pullView(pull, capacity)).sort(byStateThenMissing);
+function followUpView(f: FollowUpInput, now: Date): FollowUpView {
+  return {
+    number: f.number,
+    title: f.title,
+    url: f.url,
+    pull: f.pull,
+    item: f.item,
+    state: f.state,
+    paid: f.state === "closed" && f.completed,
+    createdAt: f.createdAt,
+    ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(f.createdAt)) / DAY_MS)),
+    release: f.release,
+  };
+}
+
+function releaseView(release: ReleaseInput, capacity: Capacity, now: Date, followUps: FollowUpView[]): ReleaseView {
+  const pulls = release.pulls.map((pull) => pullView(pull, capacity, followUps)).sort(byStateThenMissing);
   const state = release.state ?? "open";
   const debt = pulls.filter((p) => p.debt);
   const done = pulls.filter((p) => p.verdict === "done").length;
@@ -69,6 +87,8 @@ function releaseView(release: ReleaseInput, capacity: Capacity, now: Date): Rele
     pulls,
     debt,
     debtItems: debt.reduce((n, p) => n + missingCount(p), 0),
+    debtPaid: debt.reduce((n, p) => n + OWNERS.reduce((m, o) => m + p.missing[o].filter((i) => i.followUp?.paid).length, 0), 0),
+    followUps: followUps.filter((f) => f.state === "open" && f.release === release.name).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     waivers: waiverRecords(pulls),
     totals: totalsOf(pulls),
     capacity: capacity ? capacityView(pulls, capacity) : null,
@@ -110,14 +130,22 @@ function trendPoint(r: ReleaseView): TrendPoint {
     pulls: r.totals.pulls,
     debtItems: r.debtItems,
     debtPulls: r.debt.length,
+    debtPaid: r.debtPaid,
     waivers: r.waivers.length,
     shares: Object.fromEntries((r.capacity?.shares ?? []).map((s) => [s.group, s.percent])),
   };
 }
 
-function pullView(pull: PullInput, capacity: Capacity): PullView {
+function pullView(pull: PullInput, capacity: Capacity, followUps: FollowUpView[]): PullView {
   const report = pull.check?.report ?? null;
   const items = (report?.items ?? []).map(itemView).filter((i): i is ItemView => i !== null);
+  if (pull.state === "merged") {
+    for (const item of items) {
+      // The latest follow-up for the item counts: a reopened debt is a debt again.
+      const f = followUps.filter((x) => x.pull === pull.number && x.item === item.id).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      if (f) item.followUp = { number: f.number, url: f.url, paid: f.paid };
+    }
+  }
   const missing = emptyByOwner<ItemView[]>(() => []);
   for (const item of items) if (item.status === "missing" || item.status === "error") missing[item.owner].push(item);
   const pending = items.filter((i) => i.status === "pending");
@@ -137,6 +165,7 @@ function pullView(pull: PullInput, capacity: Capacity): PullView {
     pending,
     waived,
     debt: pull.state === "merged" && missingCount > 0,
+    debtPaid: pull.state === "merged" && missingCount > 0 && OWNERS.every((o) => missing[o].every((i) => i.followUp?.paid)),
     group: capacity ? groupOf(pull.labels, capacity.groups) : null,
     weight: capacity?.weight === "lines" ? (pull.additions ?? 0) + (pull.deletions ?? 0) : 1,
   };

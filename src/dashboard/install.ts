@@ -5,6 +5,7 @@ import type { GitHub } from "../github/client.js";
 import { Debouncer, refreshDashboardIssue, type RepoRef } from "./issue.js";
 import { dashboardRoutes } from "./routes.js";
 import type { DodIdentity } from "../model/identity.js";
+import { readFollowUpMarker } from "../model/follow-up.js";
 import { type DashboardSettings, webUrl } from "./settings.js";
 
 /** Events that change which pull requests a release holds, or the release itself, without an evaluation. */
@@ -44,6 +45,12 @@ export function installDashboard(
   probot.on([...DASHBOARD_EVENTS], async (context) => {
     const installationId = (context.payload as { installation?: { id: number } }).installation?.id;
     if (installationId === undefined) return;
+    refresher.schedule({ ...context.repo(), installationId });
+  });
+  // A follow-up closed (debt paid) or reopened changes the dashboard, though no pull request changed.
+  probot.on(["issues.closed", "issues.reopened"], async (context) => {
+    const installationId = context.payload.installation?.id;
+    if (installationId === undefined || !readFollowUpMarker(context.payload.issue.body)) return;
     refresher.schedule({ ...context.repo(), installationId });
   });
   addHandler(dashboardRoutes(probot, settings, identity));

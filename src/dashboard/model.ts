@@ -7,6 +7,24 @@ export interface ItemView {
   owner: OwnerRole;
   status: "missing" | "error" | "pending" | "waived";
   waiver?: { by: string[]; reason: string; at?: string };
+  /** The done-debt follow-up issue opened for this item of this pull request, if any. */
+  followUp?: { number: number; url: string; paid: boolean };
+}
+
+/** A done-debt follow-up issue, as each face lists it. */
+export interface FollowUpView {
+  number: number;
+  title: string;
+  url: string;
+  pull: number;
+  item: string;
+  state: "open" | "closed";
+  /** Closed as completed. */
+  paid: boolean;
+  createdAt: string;
+  /** Whole days since it was opened. */
+  ageDays: number;
+  release: string | null;
 }
 
 /** One waiver of a release, on the record: which item of which pull request, who, why and when. */
@@ -42,6 +60,8 @@ export interface PullView {
   waived: ItemView[];
   /** Merged while items were still missing. */
   debt: boolean;
+  /** Every item it was merged without has a follow-up closed as completed. */
+  debtPaid: boolean;
   /** The capacity group its labels put it in, if any. */
   group: string | null;
   /** Its weight in the capacity split: 1, or lines changed with `capacity.weight: lines`. */
@@ -108,6 +128,10 @@ export interface ReleaseView {
   debt: PullView[];
   /** Items those pull requests were merged without. */
   debtItems: number;
+  /** Of those, the items whose follow-up was closed as completed. */
+  debtPaid: number;
+  /** Open follow-ups put in this release, oldest first. */
+  followUps: FollowUpView[];
   /** Every waiver of the release, oldest first, also on pull requests that are otherwise done. */
   waivers: WaiverRecord[];
   totals: ReleaseTotals;
@@ -121,6 +145,7 @@ export interface TrendPoint {
   pulls: number;
   debtItems: number;
   debtPulls: number;
+  debtPaid: number;
   waivers: number;
   /** Capacity share per group, in percent (empty without `dashboard.capacity`). */
   shares: Record<string, number>;

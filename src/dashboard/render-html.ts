@@ -8,7 +8,7 @@ import { trendCharts } from "./charts.js";
 import { esc } from "./escape.js";
 import { DASHBOARD_TITLE } from "../model/names.js";
 import { day, dueText, progressText, shareUnit } from "./glance.js";
-import type { CapacityView, DashboardFilter, DashboardModel, ItemView, PullView, ReleaseView, WaiverRecord } from "./model.js";
+import type { CapacityView, DashboardFilter, DashboardModel, FollowUpView, ItemView, PullView, ReleaseView, WaiverRecord } from "./model.js";
 
 const STATE_LABEL: Record<NonNullable<DashboardFilter["state"]>, string> = {
   all: "All",
@@ -115,7 +115,7 @@ function release(r: ReleaseView, filter: DashboardFilter): string {
     stat(t.pulls, "pull requests", `${t.open} open · ${t.merged} merged`),
     stat(t.done, "done", "", "ok"),
     stat(t.notDone, "not done", "", t.notDone ? "bad" : ""),
-    stat(t.debt, "done debt", `${r.debtItems} ${r.debtItems === 1 ? "item" : "items"} missing at merge`, t.debt ? "bad" : ""),
+    stat(t.debt, "done debt", `${r.debtItems} ${r.debtItems === 1 ? "item" : "items"} missing at merge${r.debtPaid ? `, ${r.debtPaid} paid` : ""}`, t.debt ? "bad" : ""),
     stat(r.waivers.length, "waived", r.waivers.length ? "on the record below" : ""),
     ...(t.pending ? [stat(t.pending, "pending", "")] : []),
     ...(t.unknown ? [stat(t.unknown, "not evaluated", "")] : []),
@@ -135,6 +135,7 @@ ${progress}
 <ul class="owners" aria-label="Missing items by owner"><li><strong>${missingTotal(t.missingItems)}</strong> items missing</li>${owners}<li>${t.pendingItems} pending · ${t.waivedItems} waived</li></ul>
 ${r.capacity ? capacity(r.capacity) : ""}
 ${shown.length ? table(shown) : `<p class="empty">${filtered ? "No pull request matches these filters." : "No pull requests."}</p>`}
+${r.followUps.length ? followUps(r.followUps) : ""}
 ${r.waivers.length ? waivers(r.waivers) : ""}
 </section>`;
 }
@@ -180,7 +181,16 @@ function waivers(list: WaiverRecord[]): string {
 }
 
 function items(list: ItemView[]): string {
-  return list.length ? `<ul>${list.map((i) => `<li title="${esc(i.id)}">${esc(i.title)}</li>`).join("")}</ul>` : "";
+  const follow = (i: ItemView) =>
+    i.followUp ? ` <a class="follow${i.followUp.paid ? " paid" : ""}" href="${href(i.followUp.url)}">#${i.followUp.number}${i.followUp.paid ? " paid" : ""}</a>` : "";
+  return list.length ? `<ul>${list.map((i) => `<li title="${esc(i.id)}">${esc(i.title)}${follow(i)}</li>`).join("")}</ul>` : "";
+}
+
+function followUps(list: FollowUpView[]): string {
+  const rows = list
+    .map((f) => `<tr><td class="pr"><a href="${href(f.url)}">#${f.number}</a> ${esc(f.title)}</td><td data-label="Pull request">#${f.pull}</td><td data-label="Item"><code>${esc(f.item)}</code></td><td data-label="Open for">${f.ageDays} ${f.ageDays === 1 ? "day" : "days"}</td></tr>`)
+    .join("");
+  return `<div class="follow-ups"><h3>Follow-ups planned in this release (${list.length} open)</h3><table class="follow-ups cards"><thead><tr><th>Follow-up</th><th>Pull request</th><th>Item</th><th>Open for</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function waived(list: ItemView[]): string {
@@ -227,7 +237,7 @@ footer{margin-top:24px;color:var(--muted)}
 progress{flex:1;max-width:420px;height:12px;appearance:none;border:0;border-radius:6px;background:var(--bg);overflow:hidden}
 progress::-webkit-progress-bar{background:var(--bg);border-radius:6px}progress::-webkit-progress-value{background:var(--ok);border-radius:6px}
 progress::-moz-progress-bar{background:var(--ok)}
-.waivers h3{margin-top:16px}td.why{max-width:420px}
+.waivers h3,.follow-ups h3{margin-top:16px}a.follow{font-size:12px;margin-left:4px}a.follow.paid{color:var(--ok)}td.why{max-width:420px}
 .trends,.history{margin:24px 0}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
 figure.chart{margin:0;border:1px solid var(--line);border-radius:8px;padding:12px}figure.chart figcaption{color:var(--muted);font-size:13px;margin-top:6px}
 figure.chart figcaption strong{color:var(--fg)}

@@ -8,7 +8,7 @@ import { renderChartsText } from "./chart-text.js";
 import { trendCharts } from "./charts.js";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names.js";
 import { day, dueText, progressText, shareUnit, textBar } from "./glance.js";
-import type { CapacityView, DashboardModel, ItemView, PullView, ReleaseTotals, ReleaseView, WaiverRecord } from "./model.js";
+import type { CapacityView, DashboardModel, FollowUpView, ItemView, PullView, ReleaseTotals, ReleaseView, WaiverRecord } from "./model.js";
 
 export const BODY_LIMIT = 65_536;
 
@@ -92,8 +92,12 @@ function releaseLines(release: ReleaseView, detail: Detail, webUrl: string | und
     lines.push("", "Every open pull request is done. ✅");
   }
   if (release.debt.length > 0) {
-    lines.push("", "### Done debt — merged with items missing", "");
+    const paid = release.debtPaid ? ` (${release.debtPaid} of ${release.debtItems} paid by follow-ups)` : "";
+    lines.push("", `### Done debt — merged with items missing${paid}`, "");
     lines.push(...(detail === "full" ? fullTable(release.debt) : countTable(release.debt)));
+  }
+  if (release.followUps.length > 0) {
+    lines.push("", `### Follow-ups planned in this release (${release.followUps.length} open)`, "", ...followUpTable(release.followUps));
   }
   if (release.waivers.length > 0 && detail === "full") {
     lines.push("", `### Waivers on the record (${release.waivers.length})`, "", ...waiverTable(release.waivers));
@@ -110,7 +114,8 @@ function historyLines(closed: ReleaseView[], detail: Detail): string[] {
     "|---|---|---:|---|---:|---|",
     ...closed.map((r) => {
       const name = r.url ? `[${cell(r.name)}](${r.url})` : cell(r.name);
-      const debt = r.debt.length ? `💸 ${r.debtItems} ${r.debtItems === 1 ? "item" : "items"} in ${r.debt.length} PR${r.debt.length === 1 ? "" : "s"}` : "none";
+      const paid = r.debtPaid ? ` · ${r.debtPaid} paid` : "";
+      const debt = r.debt.length ? `💸 ${r.debtItems} ${r.debtItems === 1 ? "item" : "items"} in ${r.debt.length} PR${r.debt.length === 1 ? "" : "s"}${paid}` : "none";
       const capacity = r.capacity ? r.capacity.shares.map((s) => `${cell(s.group)} ${s.percent}%${s.target !== null ? ` (${s.target})` : ""}${s.off ? " ⚠️" : ""}`).join(" · ") : "";
       return `| ${name} | ${day(r.closedAt)} | ${r.totals.pulls} | ${debt} | ${r.waivers.length} | ${capacity} |`;
     }),
@@ -205,7 +210,15 @@ function stateCell(p: PullView): string {
 }
 
 function items(list: ItemView[]): string {
-  return list.map((i) => cell(i.title)).join("<br>");
+  return list.map((i) => cell(i.title) + (i.followUp ? ` → [#${i.followUp.number}](${i.followUp.url})${i.followUp.paid ? " ✅ paid" : ""}` : "")).join("<br>");
+}
+
+function followUpTable(list: FollowUpView[]): string[] {
+  return [
+    "| Follow-up | Pull request | Item | Open for |",
+    "|---|---|---|---:|",
+    ...list.map((f) => `| [#${f.number}](${f.url}) ${cell(f.title, 80)} | #${f.pull} | \`${f.item}\` | ${f.ageDays} ${f.ageDays === 1 ? "day" : "days"} |`),
+  ];
 }
 
 /** User text inside a table cell: one line, `<` and `|` escaped. */

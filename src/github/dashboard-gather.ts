@@ -9,6 +9,7 @@ import type { ResolvedConfig } from "../config/schema.js";
 import { type GitHub, queryAllowingMissing } from "./client.js";
 import { readEmbeddedReport } from "../report/embed.js";
 import type { DashboardInput, PullInput, ReleaseInput } from "../model/dashboard.js";
+import { FOLLOW_UP_PHRASE, type FollowUpInput, readFollowUpMarker } from "../model/follow-up.js";
 import * as Q from "./dashboard-queries.js";
 
 export interface GatherOptions {
@@ -77,6 +78,7 @@ export async function gatherDashboard(
 
   const first = await query<Q.DashboardData>(Q.DASHBOARD_QUERY, {
     withIssue: options.withIssue ?? false,
+    followUpSearch: `repo:${owner}/${repo} is:issue in:body "${FOLLOW_UP_PHRASE}" sort:created-desc`,
     withRelease: wanted !== undefined,
     release: wanted ?? "",
     issueSearch: `repo:${owner}/${repo} is:issue in:title "${DASHBOARD_TITLE}"`,
@@ -170,7 +172,8 @@ export async function gatherDashboard(
     }
     gathered.push({ name: release.name, url: release.url, dueOn: release.dueOn, state: release.state, closedAt: release.closedAt, pulls });
   }
-  return { config, input: { owner, repo, url: first.repository.url, releaseBy: by, releases: gathered }, issue, releaseNames, requests };
+  const followUps = readFollowUps(first.followUps?.nodes ?? []);
+  return { config, input: { owner, repo, url: first.repository.url, releaseBy: by, releases: gathered, followUps }, issue, releaseNames, requests };
 }
 
 function toPull(node: Q.PullNode, appId: number | undefined): PullInput {
@@ -212,4 +215,26 @@ function findIssue(nodes: NonNullable<Q.DashboardData["dashboardIssue"]>["nodes"
     // The oldest one, should a race ever have made two.
     .sort((a, b) => a.number - b.number)[0];
   return ours ? { number: ours.number, body: ours.body, url: ours.url } : null;
+}
+
+/** Search also finds issues that only quote the phrase: only those that start with dod's marker count. */
+function readFollowUps(nodes: NonNullable<Q.DashboardData["followUps"]>["nodes"]): FollowUpInput[] {
+  return nodes.flatMap((n) => {
+    if (!("number" in n)) return [];
+    const ref = readFollowUpMarker(n.body);
+    if (!ref) return [];
+    return [
+      {
+        ...ref,
+        number: n.number,
+        title: n.title,
+        url: n.url,
+        state: n.state === "CLOSED" ? "closed" : "open",
+        completed: n.state === "CLOSED" && n.stateReason !== "NOT_PLANNED" && n.stateReason !== "DUPLICATE",
+        createdAt: n.createdAt,
+        closedAt: n.closedAt,
+        release: n.milestone?.title ?? null,
+      } satisfies FollowUpInput,
+    ];
+  });
 }

@@ -5,11 +5,13 @@ import { CHECK_NAME, CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js";
 export const PULLS_PER_PAGE = 50;
 /** The most closed releases `dashboard.history` may ask for; all are read in the first request. */
 export const MAX_HISTORY = 20;
+/** dod's follow-up issues read with the first request: the most recently created first. */
+export const MAX_FOLLOW_UPS = 100;
 
 const MILESTONE = "number title url dueOn state closedAt pullRequests(states: [OPEN, MERGED]) { totalCount }";
 
 export const DASHBOARD_QUERY = /* GraphQL */ `
-  query DodDashboard($owner: String!, $name: String!, $withIssue: Boolean!, $issueSearch: String!, $withRelease: Boolean!, $release: String!) {
+  query DodDashboard($owner: String!, $name: String!, $withIssue: Boolean!, $issueSearch: String!, $withRelease: Boolean!, $release: String!, $followUpSearch: String!) {
     repository(owner: $owner, name: $name) {
       url
       object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
@@ -27,6 +29,9 @@ export const DASHBOARD_QUERY = /* GraphQL */ `
     org: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") {
       nameWithOwner
       object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
+    }
+    followUps: search(type: ISSUE, query: $followUpSearch, first: ${MAX_FOLLOW_UPS}) {
+      nodes { ... on Issue { number title url state stateReason createdAt closedAt body milestone { title } } }
     }
     dashboardIssue: search(type: ISSUE, query: $issueSearch, first: 20) @include(if: $withIssue) {
       nodes { ... on Issue { number title body url state author { login } } }
@@ -136,9 +141,24 @@ export interface DashboardData {
     labels: { pageInfo: PageInfo; nodes: LabelNode[] };
   } | null;
   org: { nameWithOwner: string; object: { text?: string | null } | null } | null;
+  followUps?: {
+    nodes: (FollowUpNode | Record<string, never>)[];
+  };
   dashboardIssue?: {
     nodes: ({ number: number; title: string; body: string; url: string; state: string; author: { login: string } | null } | Record<string, never>)[];
   };
+}
+
+export interface FollowUpNode {
+  number: number;
+  title: string;
+  url: string;
+  state: "OPEN" | "CLOSED";
+  stateReason: "COMPLETED" | "NOT_PLANNED" | "REOPENED" | "DUPLICATE" | null;
+  createdAt: string;
+  closedAt: string | null;
+  body: string;
+  milestone: { title: string } | null;
 }
 
 export interface MoreLabelsData {

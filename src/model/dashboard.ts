@@ -2,6 +2,7 @@
 // hidden block at the end of dod's check run.
 import type { Conclusion, ItemStatus } from "./report.js";
 import type { OwnerRole } from "./owner.js";
+import type { FollowUpInput } from "./follow-up.js";
 
 export interface EmbeddedItem {
   id: string;
@@ -52,4 +53,6 @@ export interface DashboardInput {
   url: string;
   releaseBy: "milestone" | "label";
   releases: ReleaseInput[];
+  /** dod's done-debt follow-up issues of the repository. */
+  followUps?: FollowUpInput[];
 }

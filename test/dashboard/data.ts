@@ -1,6 +1,6 @@
 // GraphQL answers shaped like GitHub's for the dashboard's queries, from a few test-friendly options.
 import type { EmbeddedItem } from "../../src/model/dashboard.js";
-import type { DashboardData, PullNode, PullsPage } from "../../src/github/dashboard-queries.js";
+import type { DashboardData, FollowUpNode, PullNode, PullsPage } from "../../src/github/dashboard-queries.js";
 
 export const OWNER = "acme";
 export const REPO = "shop";
@@ -82,6 +82,8 @@ export interface DashboardOptions {
   named?: (Milestone & { closedAt?: string })[];
   labels?: { name: string; open: number; count: number }[];
   issue?: { number: number; body: string } | null;
+  /** What the follow-up search finds. */
+  followUps?: FollowUpNode[];
 }
 
 export function dashboardData(o: DashboardOptions): DashboardData {
@@ -103,6 +105,7 @@ export function dashboardData(o: DashboardOptions): DashboardData {
       },
     },
     org: { nameWithOwner: `${OWNER}/.github`, object: o.orgConfig ? { text: o.orgConfig } : null },
+    followUps: { nodes: o.followUps ?? [] },
     dashboardIssue: {
       nodes: o.issue
         ? [{ number: o.issue.number, title: "Definition of Done dashboard", body: o.issue.body, url: `https://github.com/${OWNER}/${REPO}/issues/${o.issue.number}`, state: "OPEN", author: { login: "dod[bot]" } }]

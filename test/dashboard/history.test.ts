@@ -47,10 +47,10 @@ describe("the history of releases", () => {
 
   it("trends oldest first, the open release last", () => {
     expect(model.trend).toEqual([
-      { release: "v1.0", state: "closed", pulls: 4, debtItems: 3, debtPulls: 2, waivers: 0, shares: { feature: 75, health: 25 } },
-      { release: "v1.1", state: "closed", pulls: 3, debtItems: 1, debtPulls: 1, waivers: 2, shares: { feature: 67, health: 33 } },
-      { release: "v1.2", state: "closed", pulls: 4, debtItems: 0, debtPulls: 0, waivers: 0, shares: { feature: 50, health: 50 } },
-      { release: "v1.3", state: "open", pulls: 7, debtItems: 1, debtPulls: 1, waivers: 1, shares: { feature: 67, health: 33 } },
+      { release: "v1.0", state: "closed", pulls: 4, debtItems: 3, debtPulls: 2, debtPaid: 0, waivers: 0, shares: { feature: 75, health: 25 } },
+      { release: "v1.1", state: "closed", pulls: 3, debtItems: 1, debtPulls: 1, debtPaid: 0, waivers: 2, shares: { feature: 67, health: 33 } },
+      { release: "v1.2", state: "closed", pulls: 4, debtItems: 0, debtPulls: 0, debtPaid: 0, waivers: 0, shares: { feature: 50, health: 50 } },
+      { release: "v1.3", state: "open", pulls: 7, debtItems: 1, debtPulls: 1, debtPaid: 0, waivers: 1, shares: { feature: 67, health: 33 } },
     ]);
   });
 
