@@ -1,5 +1,5 @@
 // Probot wiring only: which events become which jobs, and what a job does when the queue runs it.
-import type { ApplicationFunction, Probot } from "probot";
+import type { ApplicationFunction, Context, Probot } from "probot";
 import { installDashboard, scheduleDashboardRefresh } from "./dashboard/install.js";
 import { dashboardSettingsFromEnv } from "./dashboard/settings.js";
 import { CHECK_EVENTS, checkJobs, STATUS_EVENTS, statusJob } from "./handlers/checks.js";
@@ -11,6 +11,9 @@ import { limitWebhookBodies } from "./http/webhook-limit.js";
 import { QueueMetrics } from "./http/metrics.js";
 import { reportFailure } from "./github/failure.js";
 import { ReadCache } from "./github/read-cache.js";
+import { CONFIG_REFERENCES, configKey } from "./github/cache.js";
+import { jobBase } from "./handlers/job-base.js";
+import { checkRelevance, pullRequestRelevance, type ReferencesOf } from "./handlers/relevance.js";
 import { pullRequestsClosing, pullRequestsForCommit } from "./github/lookups.js";
 import { jobLog, withLog } from "./job-log.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
@@ -58,17 +61,34 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     handle.dashboard = installDashboard(probot, addHandler, dashboardSettingsFromEnv(process.env), identity);
     addHandler(metrics.handler(queue));
 
-    probot.on([...PULL_REQUEST_EVENTS], (context) => queue.add(pullRequestJob(context)));
+    const referencesOf: ReferencesOf = (owner, repo, sha) => cache.get(CONFIG_REFERENCES, configKey(owner, repo, sha));
+    const skipped = (context: Context, reason: string) => context.log.debug({ event: context.name, reason }, "event skipped: it cannot change the verdict");
+
+    probot.on([...PULL_REQUEST_EVENTS], async (context) => {
+      const relevance = await pullRequestRelevance(context, referencesOf);
+      // A release label moves the pull request between releases whether or not its verdict changes.
+      if (relevance.dashboard) {
+        const { owner, repo, installationId } = jobBase(context);
+        scheduleDashboardRefresh(probot, owner, repo, installationId);
+      }
+      if (relevance.skip) return skipped(context, relevance.skip);
+      await queue.add(pullRequestJob(context));
+    });
     probot.on([...ISSUE_EVENTS], async (context) => {
       const job = issueJob(context);
       if (job) await queue.add(job);
     });
     probot.on([...COMMENT_EVENTS], async (context) => {
       const job = commentJob(context);
-      if (job) await queue.add(job);
+      if ("skip" in job) return skipped(context, job.skip);
+      await queue.add(job);
     });
     probot.on([...CHECK_EVENTS], async (context) => {
-      for (const job of checkJobs(context, identity)) await queue.add(job);
+      for (const job of checkJobs(context, identity)) {
+        const { skip } = job.kind === "pull_request" ? await checkRelevance(context, job, referencesOf) : {};
+        if (skip) skipped(context, skip);
+        else await queue.add(job);
+      }
     });
     probot.on([...STATUS_EVENTS], async (context) => {
       const job = statusJob(context);

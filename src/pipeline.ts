@@ -15,7 +15,8 @@ import { type Gathered, gatherPullRequest } from "./github/gather.js";
 import type { GitHub } from "./github/client.js";
 import type { PullRequestRef } from "./model/pull-request.js";
 import { cachedTeams } from "./github/team-cache.js";
-import { ADDED_LINES, type Cache, diffKey } from "./github/cache.js";
+import { ADDED_LINES, type Cache, CONFIG_REFERENCES, configKey, diffKey } from "./github/cache.js";
+import { configReferences, NO_REFERENCES } from "./criteria/references.js";
 import { checkRunForFailure, checkRunOutput } from "./report/check-run.js";
 import { commentBody, shouldComment } from "./report/comment.js";
 import type { Report } from "./model/report.js";
@@ -39,6 +40,7 @@ export async function evaluatePullRequest(
   const gathered = await gatherPullRequest(github, ref, identity, cache);
   const { facts } = gathered;
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
+  await rememberReferences(cache, ref, gathered, loaded.ok ? configReferences(loaded.config) : NO_REFERENCES);
   if (!loaded.ok) return { facts, gathered, outcome: { failure: loaded.failure } };
 
   const config = loaded.config;
@@ -53,6 +55,19 @@ export async function evaluatePullRequest(
     : undefined;
   return { facts, gathered, outcome: { config, report: evaluate(config, facts, { configChange }) } };
 }
+
+/**
+ * What the config of this base commit refers to, for the event handlers to skip what cannot matter. A base commit's
+ * file never changes, the organisation's can: a config that reads it is kept only briefly.
+ */
+async function rememberReferences(cache: Cache | undefined, ref: PullRequestRef, gathered: Gathered, refs: typeof NO_REFERENCES) {
+  const sha = gathered.commits.baseTip;
+  if (!cache || !sha) return;
+  const usesOrg = gathered.config.org.text !== null;
+  await cache.set(CONFIG_REFERENCES, configKey(ref.owner, ref.repo, sha), refs, usesOrg ? ORG_CONFIG_TTL_MS : undefined);
+}
+
+const ORG_CONFIG_TTL_MS = 5 * 60_000;
 
 /** Added lines are fixed for a base..head pair like the files are: read over REST once per pair. */
 async function addedLines(github: GitHub, ref: PullRequestRef, gathered: Gathered, cache?: Cache) {

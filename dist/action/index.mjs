@@ -31632,6 +31632,10 @@ function parseCommands(body) {
       case "unwaive":
         commands.push({ kind: "unwaive", id: cleanId });
         break;
+      case "follow-up":
+      case "followup":
+        commands.push({ kind: "follow-up", id: cleanId, note: rest.join(" ").trim() });
+        break;
       case "check":
         commands.push({ kind: "check" });
         break;
@@ -31652,13 +31656,20 @@ function judgeCommand(cmd, author, config2, facts) {
   if (cmd.kind === "check") return { accepted: true };
   const verb = cmd.kind;
   const criterion = allCriteria(config2).find((c) => c.id === cmd.id);
+  const followUp = cmd.kind === "follow-up";
   if (!criterion) {
-    const ids = allCriteria(config2).filter((c) => c.waivable).map((c) => `\`${c.id}\``);
+    const ids = allCriteria(config2).filter((c) => followUp || c.waivable).map((c) => `\`${c.id}\``);
     const valid = ids.length ? `: one of ${ids.join(", ")}` : ", but no criterion here can be waived";
     const what = cmd.id ? `\`${cmd.id}\` is not a criterion here` : `\`/dod ${verb}\` needs a criterion id`;
     return { accepted: false, reply: `${what}; use \`/dod ${verb} <id>\` with a criterion id${valid}` };
   }
-  if (!criterion.waivable) return { accepted: false, reply: `\`${criterion.id}\` can't be waived` };
+  if (!criterion.waivable && !followUp) return { accepted: false, reply: `\`${criterion.id}\` can't be waived` };
+  if (followUp && facts.state !== "merged") {
+    return {
+      accepted: false,
+      reply: `\`/dod follow-up\` is for merged pull requests (done debt); before merging, finish \`${criterion.id}\` or waive it`
+    };
+  }
   const needed = sidesFor(criterion);
   if (!sidesOf(author, config2, facts).some((side) => needed.includes(side))) {
     return { accepted: false, reply: `only ${describeAuthority(config2, needed)} may ${verb} \`${criterion.id}\`` };
@@ -31695,7 +31706,7 @@ function waiverState(config2, facts) {
   const comments = [...facts.comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   for (const comment of comments) {
     for (const cmd of judgeComment(comment, config2, facts).accepted) {
-      if (cmd.kind === "check") continue;
+      if (cmd.kind === "check" || cmd.kind === "follow-up") continue;
       if (cmd.kind === "unwaive") {
         byId.delete(cmd.id);
         continue;
@@ -31946,7 +31957,9 @@ var DAY_MS = 24 * 60 * 6e4;
 var FILES = { name: "files", max: 100, ttlMs: DAY_MS };
 var ADDED_LINES = { name: "added-lines", max: 50, ttlMs: DAY_MS };
 var TEAMS = { name: "teams", max: 1e3, ttlMs: 5 * 6e4 };
+var CONFIG_REFERENCES = { name: "config-refs", max: 1e3, ttlMs: DAY_MS };
 var diffKey = (owner, repo, baseSha, headSha) => `${owner}/${repo}:${baseSha}..${headSha}`.toLowerCase();
+var configKey = (owner, repo, baseSha) => `${owner}/${repo}@${baseSha}`.toLowerCase();
 
 // src/github/gather.ts
 var MAX_FILES = 3e3;
@@ -32125,6 +32138,38 @@ async function cachedTeams(github, scope, teams, cache2) {
     if (members2) await cache2?.set(TEAMS, key(team), members2);
   }
   return known;
+}
+
+// src/criteria/references.ts
+var NO_REFERENCES = { checks: [], labels: [], dashboard: { issue: false, releaseLabel: null, capacityLabels: [] } };
+function configReferences(config2) {
+  const checks = /* @__PURE__ */ new Set();
+  const labels = /* @__PURE__ */ new Set();
+  const inEvidence = (e) => {
+    if (e.check) checks.add(e.check);
+    for (const label of e.label === void 0 ? [] : [e.label].flat()) labels.add(label.toLowerCase());
+    e.all?.forEach(inEvidence);
+    e.any?.forEach(inEvidence);
+  };
+  const inCondition = (c) => {
+    for (const label of [...c.labels ?? [], ...c.labels_absent ?? []]) labels.add(label.toLowerCase());
+    c.all?.forEach(inCondition);
+    c.any?.forEach(inCondition);
+  };
+  for (const criterion of config2.criteria) {
+    inEvidence(criterion.require);
+    if (criterion.when) inCondition(criterion.when);
+  }
+  const capacity = config2.dashboard.capacity;
+  return {
+    checks: [...checks],
+    labels: [...labels],
+    dashboard: {
+      issue: config2.dashboard.issue,
+      releaseLabel: config2.releases.by === "label" ? config2.releases.label ?? "release/*" : null,
+      capacityLabels: capacity ? Object.values(capacity.groups).flat().map((l) => l.toLowerCase()) : []
+    }
+  };
 }
 
 // src/config/starter.ts
@@ -32600,11 +32645,83 @@ async function publish(github, identity, publication) {
   return { checkRunId: id, checkRun: result, comment: comment ? await writeComment(github, ref, comment) : "none" };
 }
 
+// src/model/follow-up.ts
+var FOLLOW_UP_PHRASE = "dod follow-up";
+function followUpMarker(ref) {
+  return `<!-- dod:follow-up pr=${ref.pull} item=${ref.item} -->`;
+}
+
+// src/report/follow-up.ts
+function followUpTitle({ pull, item }) {
+  return `Done debt: ${oneLine(item.title).slice(0, 120)} (#${pull.number})`;
+}
+function followUpBody(t) {
+  const { pull, item } = t;
+  const how = item.status === "waived" && item.waiver ? `was waived by ${logins(item.waiver.by)} (\u201C${inline(item.waiver.reason, 300)}\u201D) when #${pull.number} was merged` : `was missing when #${pull.number} was merged`;
+  const lines = [followUpMarker({ pull: pull.number, item: item.id })];
+  lines.push(`**${inline(item.title, 200)}** (\`${item.id}\`, ${item.owner}) ${how}: this issue pays that debt.`);
+  if (t.note) lines.push("", `> ${inline(t.note, 1e3)}`);
+  lines.push("", t.askedBy ? `Asked by @${t.askedBy.login} in ${t.askedBy.url}.` : "Opened by dod when the pull request was merged.");
+  lines.push(
+    "",
+    `<sub>${FOLLOW_UP_PHRASE}: closing this issue as completed counts the debt as paid on the Definition of Done dashboard; closing it as not planned does not.</sub>`
+  );
+  return `${lines.join("\n")}
+`;
+}
+var followUpReplyMarker = (commentId, item) => `<!-- dod:follow-up-reply ${commentId} ${item} -->`;
+function followUpReply(commentId, item, issue2, release) {
+  return `${followUpReplyMarker(commentId, item)}
+Follow-up #${issue2} opened for \`${item}\`${release ? ` in ${inline(release, 100)}` : ""}.`;
+}
+
+// src/github/follow-up.ts
+var isDebt = (item) => item.status === "missing" || item.status === "error" || item.status === "waived" || item.status === "pending";
+async function answerFollowUp(github, ref, facts, config2, report, request2) {
+  const repo = { owner: ref.owner, repo: ref.repo };
+  const marker = followUpReplyMarker(request2.commentId, request2.id);
+  if (facts.comments.some((c) => c.authorIsBot && c.body.startsWith(marker))) return null;
+  const item = report.items.find((i) => i.id === request2.id);
+  if (!item || !isDebt(item)) {
+    const body = `${marker}
+@${request2.author} \`${request2.id}\` was met when #${ref.number} was merged: there is no debt to follow up.`;
+    await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body });
+    return null;
+  }
+  const text = {
+    pull: { number: ref.number, title: facts.title },
+    item,
+    askedBy: { login: request2.author, url: request2.url },
+    ...request2.note && { note: request2.note }
+  };
+  const { number: number4, release } = await openFollowUp(github, ref, facts, config2, text);
+  await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body: followUpReply(request2.commentId, request2.id, number4, release) });
+  return number4;
+}
+async function openFollowUp(github, ref, facts, config2, text) {
+  const repo = { owner: ref.owner, repo: ref.repo };
+  const milestone = config2.releases.by === "milestone" ? await nextMilestone(github, ref, facts.milestone) : null;
+  const { data } = await github.rest.issues.create({
+    ...repo,
+    title: followUpTitle(text),
+    body: followUpBody(text),
+    ...milestone && { milestone: milestone.number }
+  });
+  return { number: data.number, release: milestone?.title ?? null };
+}
+async function nextMilestone(github, ref, own2) {
+  const { data } = await github.rest.issues.listMilestones({ owner: ref.owner, repo: ref.repo, state: "open", sort: "due_on", direction: "asc", per_page: 100 });
+  const index = own2 === null ? -1 : data.findIndex((m) => m.title === own2);
+  const next = data[index + 1] ?? null;
+  return next ? { number: next.number, title: next.title } : null;
+}
+
 // src/pipeline.ts
 async function evaluatePullRequest(github, ref, identity, cache2) {
   const gathered = await gatherPullRequest(github, ref, identity, cache2);
   const { facts } = gathered;
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
+  await rememberReferences(cache2, ref, gathered, loaded.ok ? configReferences(loaded.config) : NO_REFERENCES);
   if (!loaded.ok) return { facts, gathered, outcome: { failure: loaded.failure } };
   const config2 = loaded.config;
   facts.teams = await cachedTeams(github, ref.owner, teamsNeeded(config2, facts), cache2);
@@ -32616,6 +32733,13 @@ async function evaluatePullRequest(github, ref, identity, cache2) {
   ) : void 0;
   return { facts, gathered, outcome: { config: config2, report: evaluate(config2, facts, { configChange }) } };
 }
+async function rememberReferences(cache2, ref, gathered, refs) {
+  const sha = gathered.commits.baseTip;
+  if (!cache2 || !sha) return;
+  const usesOrg = gathered.config.org.text !== null;
+  await cache2.set(CONFIG_REFERENCES, configKey(ref.owner, ref.repo, sha), refs, usesOrg ? ORG_CONFIG_TTL_MS : void 0);
+}
+var ORG_CONFIG_TTL_MS = 5 * 6e4;
 async function addedLines2(github, ref, gathered, cache2) {
   const key = diffKey(ref.owner, ref.repo, gathered.commits.base, gathered.commits.head);
   const cached2 = await cache2?.get(ADDED_LINES, key);
@@ -32628,7 +32752,7 @@ async function runPullRequest(github, ref, options) {
   const evaluation = options.evaluation ?? await evaluatePullRequest(github, ref, options.identity, options.cache);
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
-    await answerCommands(github, ref, facts, outcome.config, options.commentIds);
+    await answerCommands(github, ref, facts, outcome, options.commentIds);
   }
   const published = await publish(github, options.identity, {
     ref,
@@ -32649,7 +32773,7 @@ async function runPullRequest(github, ref, options) {
   );
   return { ...published, dashboardIssue: "config" in outcome && outcome.config.dashboard.issue };
 }
-async function answerCommands(github, ref, facts, config2, commentIds) {
+async function answerCommands(github, ref, facts, { config: config2, report }, commentIds) {
   for (const id of commentIds) {
     const comment = facts.comments.find((c) => c.id === id);
     if (!comment) continue;
@@ -32657,6 +32781,11 @@ async function answerCommands(github, ref, facts, config2, commentIds) {
     const repo = { owner: ref.owner, repo: ref.repo };
     if (accepted.length > 0) {
       await github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" });
+    }
+    for (const cmd of accepted) {
+      if (cmd.kind !== "follow-up") continue;
+      const request2 = { commentId: id, author: comment.author, url: comment.url, id: cmd.id, note: cmd.note };
+      await answerFollowUp(github, ref, facts, config2, report, request2);
     }
     if (refusals.length > 0) {
       const marker = `<!-- dod:reply ${id} ${createHash2("sha256").update(refusals.join("\n")).digest("hex").slice(0, 12)} -->`;

@@ -31,3 +31,6 @@ export const MAX_VALUE_CHARS = 4_000_000;
 /** The key of what a pull request's diff holds: the same base and head commits always give the same files. */
 export const diffKey = (owner: string, repo: string, baseSha: string, headSha: string) =>
   `${owner}/${repo}:${baseSha}..${headSha}`.toLowerCase();
+
+/** The key of a config's references: the base commit it was read from. */
+export const configKey = (owner: string, repo: string, baseSha: string) => `${owner}/${repo}@${baseSha}`.toLowerCase();

@@ -10,11 +10,15 @@ export const COMMENT_EVENTS = ["issue_comment.created", "issue_comment.edited", 
 // each of 65,536 newlines start a scan to the end of the body (seconds of blocked event loop per comment).
 const mentionsDod = (text: string | null | undefined) => /^[ \t]*\/dod\b/im.test(text ?? "");
 
-export function commentJob(context: Context<"issue_comment">): PullRequestJob | null {
+/** The job a comment asks for, or why it asks for none. */
+export function commentJob(context: Context<"issue_comment">): PullRequestJob | { skip: string } {
   const { payload } = context;
-  if (!payload.issue.pull_request || payload.comment.user?.type === "Bot") return null;
+  if (!payload.issue.pull_request) return { skip: "a comment on an issue, not a pull request" };
+  if (payload.comment.user?.type === "Bot") return { skip: "a bot's comment: bots give no commands" };
   const before = payload.action === "edited" ? payload.changes.body?.from : undefined;
-  if (!mentionsDod(payload.comment.body) && !mentionsDod(before)) return null;
+  if (!mentionsDod(payload.comment.body) && !mentionsDod(before)) {
+    return { skip: payload.action === "edited" ? "no /dod command before or after the edit" : "no /dod command in the comment" };
+  }
   return {
     ...jobBase(context),
     kind: "pull_request",
