@@ -11,14 +11,14 @@ import { limitWebhookBodies } from "./http/webhook-limit.js";
 import { QueueMetrics } from "./http/metrics.js";
 import { reportFailure } from "./github/failure.js";
 import { ReadCache } from "./github/read-cache.js";
-import { CONFIG_REFERENCES, configKey } from "./github/cache.js";
+import { CONFIG_REFERENCES, configKey, VERDICTS } from "./github/cache.js";
 import { jobBase } from "./handlers/job-base.js";
 import { checkRelevance, pullRequestRelevance, type ReferencesOf } from "./handlers/relevance.js";
 import { pullRequestsClosing, pullRequestsForCommit } from "./github/lookups.js";
 import { jobLog, withLog } from "./job-log.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
 import { runPullRequest } from "./pipeline.js";
-import type { Job, JobQueue } from "./queue/job.js";
+import type { Job, JobQueue, PullRequestJob } from "./queue/job.js";
 import { defaultQueueOptions } from "./queue/memory.js";
 import { createQueue, type QueueSettings } from "./queue/select.js";
 
@@ -120,10 +120,19 @@ async function processJob(probot: Probot, queue: JobQueue, job: Job, identity: D
     return;
   }
   const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, identity, cache });
-  // The dashboard only changes when a verdict did; its refresh is debounced per repository.
-  if (published.dashboardIssue && published.checkRun !== "unchanged") {
+  // The dashboard only changes when a verdict did (a new head with the same items is no change); its refresh is
+  // debounced per repository.
+  if (published.dashboardIssue && published.checkRun !== "unchanged" && (await verdictChanged(cache, job, published.verdict))) {
     scheduleDashboardRefresh(probot, job.owner, job.repo, job.installationId);
   }
+}
+
+/** Records the pull request's verdict; true unless it is the one recorded before (unknown counts as changed). */
+async function verdictChanged(cache: ReadCache, job: PullRequestJob, verdict: string | null): Promise<boolean> {
+  const key = `${job.owner}/${job.repo}#${job.number}`.toLowerCase();
+  const before = await cache.get<string | null>(VERDICTS, key);
+  await cache.set(VERDICTS, key, verdict);
+  return before === undefined || before !== verdict;
 }
 
 /** A job that failed its last attempt: logged, and a pull request's check completed with what went wrong. */

@@ -96,7 +96,7 @@ export async function runPullRequest(
   github: GitHub,
   ref: PullRequestRef,
   options: RunOptions,
-): Promise<Published & { dashboardIssue: boolean }> {
+): Promise<Published & { dashboardIssue: boolean; verdict: string | null }> {
   const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache));
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
@@ -124,8 +124,16 @@ export async function runPullRequest(
     },
     "definition of done evaluated",
   );
-  return { ...published, dashboardIssue: "config" in outcome && outcome.config.dashboard.issue };
+  return {
+    ...published,
+    dashboardIssue: "config" in outcome && outcome.config.dashboard.issue,
+    verdict: "report" in outcome ? verdictOf(outcome.report) : null,
+  };
 }
+
+/** What the dashboard shows of a report: the conclusion and each item's state, whatever the head commit. */
+const verdictOf = (report: Report) =>
+  JSON.stringify([report.conclusion, report.items.map((i) => [i.id, i.title, i.owner, i.status, i.waiver ?? null])]);
 
 /** Reacts 👍 to accepted `/dod` commands and replies once, briefly, to refused ones. */
 async function answerCommands(

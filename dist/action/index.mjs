@@ -31958,6 +31958,7 @@ var FILES = { name: "files", max: 100, ttlMs: DAY_MS };
 var ADDED_LINES = { name: "added-lines", max: 50, ttlMs: DAY_MS };
 var TEAMS = { name: "teams", max: 1e3, ttlMs: 5 * 6e4 };
 var CONFIG_REFERENCES = { name: "config-refs", max: 1e3, ttlMs: DAY_MS };
+var VERDICTS = { name: "verdicts", max: 1e4, ttlMs: 7 * DAY_MS };
 var diffKey = (owner, repo, baseSha, headSha) => `${owner}/${repo}:${baseSha}..${headSha}`.toLowerCase();
 var configKey = (owner, repo, baseSha) => `${owner}/${repo}@${baseSha}`.toLowerCase();
 
@@ -32771,8 +32772,13 @@ async function runPullRequest(github, ref, options) {
     },
     "definition of done evaluated"
   );
-  return { ...published, dashboardIssue: "config" in outcome && outcome.config.dashboard.issue };
+  return {
+    ...published,
+    dashboardIssue: "config" in outcome && outcome.config.dashboard.issue,
+    verdict: "report" in outcome ? verdictOf(outcome.report) : null
+  };
 }
+var verdictOf = (report) => JSON.stringify([report.conclusion, report.items.map((i) => [i.id, i.title, i.owner, i.status, i.waiver ?? null])]);
 async function answerCommands(github, ref, facts, { config: config2, report }, commentIds) {
   for (const id of commentIds) {
     const comment = facts.comments.find((c) => c.id === id);

@@ -25,6 +25,9 @@ export const TEAMS: CacheKind = { name: "teams", max: 1000, ttlMs: 5 * 60_000 };
 /** What a base commit's config refers to (checks, labels), for skipping events that cannot matter. */
 export const CONFIG_REFERENCES: CacheKind = { name: "config-refs", max: 1000, ttlMs: DAY_MS };
 
+/** Each pull request's last verdict as the dashboard shows it: an unchanged verdict leaves the dashboard alone. */
+export const VERDICTS: CacheKind = { name: "verdicts", max: 10_000, ttlMs: 7 * DAY_MS };
+
 /** A value this large (JSON characters) is not kept: one huge diff must not push out every other entry. */
 export const MAX_VALUE_CHARS = 4_000_000;
 

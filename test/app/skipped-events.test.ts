@@ -145,6 +145,25 @@ describe("events that cannot change the verdict", () => {
     expect(schedule.mock.calls.map(([ref]) => ref)).toEqual([{ owner: "Codertocat", repo: "Hello-World", installationId: 1 }]);
   });
 
+  it("a new head with the same verdict leaves the dashboard issue alone; a changed verdict refreshes it", async () => {
+    const schedule = vi.spyOn(Debouncer.prototype, "schedule");
+    const text = `${config()}dashboard: { issue: true }\n`;
+    const { probot, queue } = await evaluatedOnce(text);
+    expect(schedule).toHaveBeenCalledTimes(1);
+    const push = async (head: string, files: string[]) => {
+      github.graphql(pullRequestData({ config: text, files, headSha: head })).rest("POST", `${REPO}/check-runs`, 201, { id: 6 });
+      const payload = example("pull_request", "synchronize");
+      payload.pull_request.head.sha = head;
+      await probot.receive(event("pull_request", payload));
+      await queue.idle();
+    };
+    await push("1111111111111111111111111111111111111111", ["docs/a.md", "docs/b.md"]);
+    expect(schedule).toHaveBeenCalledTimes(1);
+    await push("2222222222222222222222222222222222222222", ["src/a.ts"]);
+    github.assertDone();
+    expect(schedule).toHaveBeenCalledTimes(2);
+  });
+
   it("a comment edited with no /dod command before or after costs nothing", async () => {
     const { probot, queue } = await loadApp({ log: log() });
     const payload = exampleInRepo("issue_comment", "edited");
