@@ -25,11 +25,11 @@ describe("pull_request events", () => {
 
   /** One synchronize delivery against a pull request GitHub describes with `options`, expecting `writes`. */
   async function synchronize(
-    options: PullRequestOptions | { answer: unknown },
+    options: PullRequestOptions,
     writes: (readonly [string, string, number, unknown])[],
   ) {
     const { probot, queue } = await loadApp();
-    github.token().graphql("answer" in options ? options.answer : pullRequestData(options));
+    github.token().graphql(pullRequestData(options));
     for (const [method, path, status, reply] of writes) github.rest(method, path, status, reply);
     await probot.receive(event("pull_request", example("pull_request", "synchronize")));
     await queue.idle();
@@ -153,11 +153,7 @@ describe("pull_request events", () => {
 
   it("says so when a repository extends an organisation file that does not exist", async () => {
     // GitHub answers a missing repository with partial data and a NOT_FOUND error for that field.
-    const answer = {
-      data: pullRequestData({ config: "extends: org\n", orgMissing: true }),
-      errors: [{ type: "NOT_FOUND", path: ["org"], message: "Could not resolve to a Repository with the name 'Codertocat/.github'." }],
-    };
-    await synchronize({ answer }, [CREATE_CHECK]);
+    await synchronize({ config: "extends: org\n", orgMissing: true }, [CREATE_CHECK]);
     const check = github.body("checks/create");
     expect(check.conclusion).toBe("failure");
     expect(check.output.summary).toContain("Codertocat/.github");

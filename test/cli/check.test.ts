@@ -151,10 +151,8 @@ describe("dod check <pull request>", () => {
   });
 
   it("says when the pull request doesn't exist (or the token can't see it) and exits 2", async () => {
-    const gh = await serve(() => ({
-      data: { repository: { pullRequest: null }, org: null },
-      errors: [{ type: "NOT_FOUND", path: ["repository", "pullRequest"], message: "Could not resolve to a PullRequest with the number of 999." }],
-    }));
+    // GitHub answers NOT_FOUND at ["repository", "pullRequest"], with the partial data.
+    const gh = await serve(() => ({ repository: { pullRequest: null }, org: null }));
     const result = await dod(["check", "Codertocat/Hello-World#999"], { env: env(gh) });
     expect(result).toEqual({ code: 2, stdout: "", stderr: "dod: No pull request Codertocat/Hello-World#999 (or the token can't see it)\n" });
   });

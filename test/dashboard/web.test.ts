@@ -5,7 +5,6 @@
 // intercepted with nock in this process.
 import { mkdirSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
-import { validate } from "@octokit/graphql-schema";
 import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -14,6 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createApp } from "../../src/app.js";
 import { privateKey, TestOctokit } from "../helpers/app.js";
 import { GitHubMock } from "../helpers/github.js";
+import { executeGitHub } from "../helpers/graphql-double.js";
 import { freePort } from "../helpers/server.js";
 import { CONFIG, dashboardData, historyReleases, MIXED, OWNER, page as pullsPage, REPO } from "./data.js";
 
@@ -81,19 +81,19 @@ afterAll(async () => {
   }
 });
 
-/** GraphQL on the GHE host (`/api/graphql`), answered by query name, each query checked against GitHub's schema. */
-function graphql(answers: Record<string, unknown | ((variables: Record<string, unknown>) => unknown)>, times: number, seen: string[]) {
+/** GraphQL on the GHE host (`/api/graphql`): each query executed against GitHub's schema over its world (or a function of the variables giving it), by query name. */
+function graphql(worlds: Record<string, unknown | ((variables: Record<string, unknown>) => unknown)>, times: number, seen: string[]) {
   nock(ghe)
     .post("/api/graphql")
     .times(times)
     .reply(200, (_uri, body) => {
-      const query = (body as { query: string }).query;
-      const errors = validate(query);
-      if (errors.length) throw new Error(`invalid GraphQL: ${errors.map((e) => e.message).join("; ")}`);
+      const { query, variables } = body as { query: string; variables?: Record<string, unknown> };
       const name = /query (\w+)/.exec(query)![1]!;
       seen.push(name);
-      const answer = answers[name];
-      return { data: typeof answer === "function" ? answer((body as { variables: Record<string, unknown> }).variables) : answer };
+      const world = worlds[name];
+      return executeGitHub(query, variables, typeof world === "function" ? world(variables ?? {}) : world, (problem) => {
+        throw new Error(problem);
+      });
     });
 }
 

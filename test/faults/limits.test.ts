@@ -174,17 +174,11 @@ criteria:
       pullRequestData({
         config,
         body,
-        files: page(0),
-        totalFiles: 3000,
-        hasMoreFiles: "cursor-1",
+        files: Array.from({ length: 30 }, (_, p) => page(p * 100)).flat(),
         issues: [{ number: 7, body: `## Acceptance criteria\n${checklist}\n` }],
       }),
+      30,
     );
-    for (let p = 1; p < 30; p++) {
-      github.graphql({
-        repository: { pullRequest: { files: { pageInfo: { hasNextPage: p < 29, endCursor: `cursor-${p + 1}` }, nodes: page(p * 100).map((path) => ({ path, additions: 1, deletions: 0 })) } } },
-      });
-    }
     github.rest("POST", `${REPO}/check-runs`, 201, { id: 5 }).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
 
     await probot.receive(synchronize());

@@ -1,10 +1,10 @@
 // A stand-in for GitHub on 127.0.0.1 for tests that spawn a process (the CLI, the Action), where nock can't
-// reach. It answers GraphQL and REST with the test's data, records every request, and checks each against
-// GitHub's published contract (GraphQL schema, documented REST operations): a wrong request gets an error
-// answer and is recorded with `problem`, so the test fails on it.
+// reach. It executes GraphQL against GitHub's schema over the test's world, answers REST with the test's data,
+// records every request, and checks each against GitHub's published contract (GraphQL schema, documented REST
+// operations): a wrong request gets an error answer and is recorded with `problem`, so the test fails on it.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { validate } from "@octokit/graphql-schema";
+import { executeGitHub } from "./graphql-double.js";
 import { documentedOperation } from "./openapi.js";
 
 export interface FakeRequest {
@@ -25,7 +25,7 @@ export interface FakeRequest {
 export type RestReply = [status: number, body: unknown];
 
 export interface FakeGitHubOptions {
-  /** The `data` of a GraphQL answer, or a whole answer when it has `errors`. */
+  /** The world a GraphQL request is executed over, against GitHub's schema (see graphql-double.ts). */
   graphql?: (body: { query: string; variables?: Record<string, unknown> }) => unknown;
   /** REST answers; `undefined` means 404 Not Found, as GitHub says for anything unknown. */
   rest?: (method: string, path: string, body: any) => RestReply | undefined;
@@ -83,13 +83,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           recorded.problem = "GraphQL needs a POST with a JSON `query`";
           return send(400, { message: recorded.problem });
         }
-        const errors = validate(body.query);
-        if (errors.length > 0) {
-          recorded.problem = `GraphQL query invalid against GitHub's schema: ${errors.map((e) => e.message).join("; ")}`;
-          return send(200, { errors: errors.map((e) => ({ message: e.message })) });
-        }
-        const data = options.graphql?.(body) ?? null;
-        return send(200, data !== null && typeof data === "object" && "errors" in data ? data : { data });
+        const world = options.graphql?.(body) ?? {};
+        return send(200, executeGitHub(body.query, body.variables, world, (problem) => (recorded.problem = problem)));
       }
       if (recorded.operation === "undocumented") {
         recorded.problem = `${method} ${path} is not a documented GitHub REST operation`;

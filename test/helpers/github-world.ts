@@ -1,6 +1,7 @@
 // A stateful nock stand-in for one pull request: check runs and comments the app writes are remembered, and the
 // next GraphQL answer shows them, as GitHub would. For tests of what repeated or reordered events leave behind.
 import nock from "nock";
+import { executeGitHub } from "./graphql-double.js";
 import { HEAD_SHA, type PullRequestOptions, pullRequestData } from "./pull-request-data.js";
 
 export interface WorldCheckRun {
@@ -28,9 +29,9 @@ export class GitHubWorld {
     const scope = nock(origin).persist();
     scope.post(/\/app\/installations\/\d+\/access_tokens/).reply(201, { token: "ghs_world_token", expires_at: "2099-01-01T00:00:00Z" });
     for (const delay of graphqlDelayMs) {
-      nock(origin).post("/graphql").delay(delay).reply(200, () => ({ data: this.answer() }));
+      nock(origin).post("/graphql").delay(delay).reply(200, (_uri, body: any) => this.execute(body));
     }
-    scope.post("/graphql").reply(200, () => ({ data: this.answer() }));
+    scope.post("/graphql").reply(200, (_uri, body: any) => this.execute(body));
     scope.post(`${repo}/check-runs`).reply(201, (_uri, body: any) => {
       const run = { ...body, id: this.nextId++ } as WorldCheckRun;
       this.checkRuns.push(run);
@@ -61,6 +62,12 @@ export class GitHubWorld {
   /** The newest dod check run on `sha`, as the commit's check rollup shows it. */
   checkRunOn(sha: string): WorldCheckRun | undefined {
     return this.checkRuns.filter((r) => r.head_sha === sha).at(-1);
+  }
+
+  private execute(body: { query: string; variables?: Record<string, unknown> }) {
+    return executeGitHub(body.query, body.variables, this.answer(), (problem) => {
+      throw new Error(problem);
+    });
   }
 
   private answer() {

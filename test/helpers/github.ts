@@ -1,8 +1,8 @@
 // A nock stand-in for GitHub that records every request the app makes, checks each against GitHub's published
 // contract (GraphQL schema, documented REST operations) and lets a test assert the exact traffic.
-import { validate } from "@octokit/graphql-schema";
 import nock from "nock";
 import { expect } from "vitest";
+import { executeGitHub } from "./graphql-double.js";
 import { documentedOperation } from "./openapi.js";
 
 export interface Recorded {
@@ -44,17 +44,20 @@ export class GitHubMock {
     });
   }
 
-  /** One GraphQL request answered with `data` (or a function of the request's variables and query). */
-  graphql(reply: Reply, times = 1): this {
+  /**
+   * One GraphQL request, executed against GitHub's schema over `world` (or a function of the request giving the
+   * world): the app gets the fields it selected and GitHub's errors (see graphql-double.ts).
+   */
+  graphql(world: Reply, times = 1): this {
     this.scope
       .post(`${this.prefix}${this.prefix ? "/api/graphql" : "/graphql"}`)
       .times(times)
       .reply(200, (_uri, body: any) => {
         this.record("POST", "/graphql", body, "graphql");
-        const errors = validate(body.query);
-        if (errors.length) throw new Error(`GraphQL query invalid against GitHub's schema: ${errors.map((e) => e.message).join("; ")}`);
-        const data = typeof reply === "function" ? (reply as (b: any) => unknown)(body) : reply;
-        return (data as { errors?: unknown })?.errors ? data : { data };
+        const root = typeof world === "function" ? (world as (b: any) => unknown)(body) : world;
+        return executeGitHub(body.query, body.variables, root, (problem) => {
+          throw new Error(problem);
+        });
       });
     return this;
   }

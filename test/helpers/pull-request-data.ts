@@ -1,5 +1,9 @@
-// GraphQL answers shaped like GitHub's for the DodPullRequest query, built from a few test-friendly options.
-import type { PullRequestData } from "../../src/github/response.js";
+// One pull request's world, as the GraphQL double reads it (graphql-double.ts), built from a few test-friendly
+// options: every field GitHub has that dod may select, lists as connections paged as GitHub pages them, and
+// GitHub's quirks — `files` counts at most 3,000 (`changedFiles` is the true count), closing keywords link issues
+// only when the pull request targets the default branch, and the check rollup keeps the latest run per name
+// per check suite.
+import { connection } from "./graphql-double.js";
 
 export const HEAD_SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 /** The base commit of the webhook examples' pull request. */
@@ -23,10 +27,10 @@ export interface PullRequestOptions {
   headSha?: string;
   labels?: string[];
   milestone?: string | null;
+  /** Every changed file; GitHub lists (and counts in `files`) only the first 3,000. */
   files?: (string | { path: string; additions: number; deletions: number; changeType?: string })[];
-  /** Total files GitHub reports (defaults to files.length); more than 100 pages the rest. */
-  totalFiles?: number;
-  hasMoreFiles?: string | null;
+  /** The repository's default branch (`master`, as in GitHub's webhook examples). */
+  defaultBranch?: string;
   config?: string | null;
   headConfig?: string | null;
   orgConfig?: string | null;
@@ -39,20 +43,29 @@ export interface PullRequestOptions {
     commit?: string;
   }[];
   issues?: { number: number; title?: string; body?: string; state?: "OPEN" | "CLOSED"; repo?: string }[];
-  checks?: { name: string; status?: string; conclusion?: string | null }[];
+  /** Other checks, oldest first; runs of one name in one suite (default: one suite per name) supersede each other. */
+  checks?: { name: string; status?: string; conclusion?: string | null; suite?: number; appId?: number }[];
   statuses?: { context: string; state: string }[];
   ownCheckRun?: { id: number; externalId: string | null; appId?: number } | null;
   comments?: { id: number; author: string; bot?: boolean; body: string; createdAt?: string; editor?: string }[];
 }
 
-export function pullRequestData(o: PullRequestOptions = {}): PullRequestData {
+/** GitHub lists at most this many files of a pull request. */
+export const GITHUB_MAX_FILES = 3000;
+
+export function pullRequestData(o: PullRequestOptions = {}) {
   const owner = o.owner ?? "Codertocat";
   const repo = o.repo ?? "Hello-World";
   const number = o.number ?? 2;
-  const files = (o.files ?? ["src/index.ts"]).map((f) => (typeof f === "string" ? { path: f, additions: 1, deletions: 0 } : f));
+  const headSha = o.headSha ?? HEAD_SHA;
+  const baseRef = o.baseRef ?? "master";
+  const files = (o.files ?? ["src/index.ts"]).map((f) =>
+    typeof f === "string" ? { path: f, additions: 1, deletions: 0, changeType: "MODIFIED" } : { changeType: "MODIFIED", ...f },
+  );
   const blob = (text: string | null | undefined) => (text == null ? null : { object: { text } });
-  const contexts = [
-    ...(o.checks ?? []).map((c, i) => ({
+  const runs = (o.checks ?? []).map((c, i) => ({
+    suite: c.suite ?? 500 + (o.checks ?? []).findIndex((d) => d.name === c.name),
+    run: {
       __typename: "CheckRun" as const,
       databaseId: 9000 + i,
       name: c.name,
@@ -60,8 +73,13 @@ export function pullRequestData(o: PullRequestOptions = {}): PullRequestData {
       conclusion: c.status && c.status !== "COMPLETED" ? null : (c.conclusion ?? "SUCCESS"),
       detailsUrl: `https://github.com/${owner}/${repo}/runs/${9000 + i}`,
       externalId: null,
-      checkSuite: { app: { databaseId: ACTIONS_APP_ID } },
-    })),
+      checkSuite: { app: { databaseId: c.appId ?? ACTIONS_APP_ID } },
+    },
+  }));
+  // The rollup shows the latest run of each name in each check suite; earlier runs there are superseded.
+  const latest = runs.filter((r, i) => !runs.some((s, j) => j > i && s.suite === r.suite && s.run.name === r.run.name));
+  const contexts = [
+    ...latest.map((r) => r.run),
     ...(o.statuses ?? []).map((s) => ({ __typename: "StatusContext" as const, context: s.context, state: s.state, targetUrl: null })),
     ...(o.ownCheckRun
       ? [
@@ -78,6 +96,9 @@ export function pullRequestData(o: PullRequestOptions = {}): PullRequestData {
         ]
       : []),
   ];
+  const listed = files.slice(0, GITHUB_MAX_FILES);
+  // Closing keywords link issues only on pull requests into the default branch.
+  const closing = baseRef === (o.defaultBranch ?? "master") ? (o.issues ?? []) : [];
   return {
     repository: {
       pullRequest: {
@@ -89,39 +110,35 @@ export function pullRequestData(o: PullRequestOptions = {}): PullRequestData {
         state: o.state ?? "OPEN",
         merged: o.state === "MERGED",
         author: { login: o.author ?? "Codertocat" },
-        baseRefName: o.baseRef ?? "master",
+        baseRefName: baseRef,
         baseRefOid: o.baseSha ?? BASE_SHA,
         headRefName: "changes",
-        headRefOid: o.headSha ?? HEAD_SHA,
+        headRefOid: headSha,
         milestone: o.milestone ? { title: o.milestone } : null,
-        labels: { nodes: (o.labels ?? []).map((name) => ({ name })) },
+        labels: connection((o.labels ?? []).map((name) => ({ name }))),
         baseRef: { target: { oid: o.baseSha ?? BASE_SHA, file: blob(o.config) } },
-        commits: {
-          nodes: [
-            {
-              commit: {
-                file: blob(o.headConfig === undefined ? o.config : o.headConfig),
-                statusCheckRollup: { contexts: { pageInfo: { hasNextPage: false, endCursor: "c" }, nodes: contexts } },
-              },
+        commits: connection([
+          {
+            commit: {
+              oid: headSha,
+              file: blob(o.headConfig === undefined ? o.config : o.headConfig),
+              statusCheckRollup: { contexts: connection(contexts) },
             },
-          ],
-        },
-        files: {
-          totalCount: o.totalFiles ?? files.length,
-          pageInfo: { hasNextPage: Boolean(o.hasMoreFiles), endCursor: o.hasMoreFiles ?? "f" },
-          nodes: files,
-        },
-        latestOpinionatedReviews: {
-          nodes: (o.reviews ?? []).map((r) => ({
+          },
+        ]),
+        changedFiles: files.length,
+        files: connection(listed.map((f) => ({ ...f }))),
+        latestOpinionatedReviews: connection(
+          (o.reviews ?? []).map((r) => ({
             author: { login: r.author },
             state: r.state,
             submittedAt: r.submittedAt ?? "2026-11-20T10:00:00Z",
             url: `https://github.com/${owner}/${repo}/pull/${number}#pullrequestreview-1`,
-            commit: { oid: r.commit ?? o.headSha ?? HEAD_SHA },
+            commit: { oid: r.commit ?? headSha },
           })),
-        },
-        closingIssuesReferences: {
-          nodes: (o.issues ?? []).map((i) => ({
+        ),
+        closingIssuesReferences: connection(
+          closing.map((i) => ({
             number: i.number,
             title: i.title ?? `Issue ${i.number}`,
             body: i.body ?? "",
@@ -129,18 +146,18 @@ export function pullRequestData(o: PullRequestOptions = {}): PullRequestData {
             url: `https://github.com/${i.repo ?? `${owner}/${repo}`}/issues/${i.number}`,
             repository: { nameWithOwner: i.repo ?? `${owner}/${repo}` },
           })),
-        },
-        comments: {
-          pageInfo: { hasPreviousPage: false, startCursor: "s" },
-          nodes: (o.comments ?? []).map((c) => ({
+        ),
+        comments: connection(
+          (o.comments ?? []).map((c) => ({
             databaseId: c.id,
+            fullDatabaseId: String(c.id),
             body: c.body,
             createdAt: c.createdAt ?? "2026-11-21T10:00:00Z",
             url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${c.id}`,
             author: { __typename: c.bot ? "Bot" : "User", login: c.author },
             editor: c.editor ? { login: c.editor } : null,
           })),
-        },
+        ),
       },
     },
     org: o.orgMissing ? null : { nameWithOwner: `${owner}/.github`, object: o.orgConfig == null ? null : { text: o.orgConfig } },
