@@ -1,6 +1,6 @@
 // The GraphQL double answers as GitHub does: only what was selected, GitHub's errors, GitHub's paging and scalars.
 import { describe, expect, it } from "vitest";
-import { PULL_REQUEST_QUERY } from "../../src/gather/queries.js";
+import { PULL_REQUEST_QUERY } from "../../src/github/queries.js";
 import { connection, executeGitHub } from "../helpers/graphql-double.js";
 import { pullRequestData } from "../helpers/pull-request-data.js";
 
