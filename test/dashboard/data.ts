@@ -40,7 +40,10 @@ export function pullNode(o: PullOptions): PullNode {
     url: `https://github.com/${OWNER}/${REPO}/pull/${o.number}`,
     state: o.merged ? "MERGED" : "OPEN",
     merged: o.merged ?? false,
+    mergedAt: o.merged ? "2026-11-20T12:00:00Z" : null,
     headRefOid: `head${o.number}`,
+    additions: o.number * 10,
+    deletions: o.number,
     author: { login: o.author ?? "dev-dana" },
     labels: { nodes: (o.labels ?? []).map((name) => ({ name })) },
     commits: {
