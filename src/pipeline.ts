@@ -19,6 +19,7 @@ import { ADDED_LINES, type Cache, CONFIG_REFERENCES, configKey, diffKey } from "
 import { configReferences, NO_REFERENCES } from "./criteria/references.js";
 import { checkRunForFailure, checkRunOutput } from "./report/check-run.js";
 import { commentBody, shouldComment } from "./report/comment.js";
+import { isReplyTo, replyBody, replyMarker } from "./report/reply.js";
 import type { Report } from "./model/report.js";
 import type { ConfigFailure } from "./model/config-problems.js";
 import { publish, type Published } from "./github/publish.js";
@@ -80,7 +81,7 @@ async function addedLines(github: GitHub, ref: PullRequestRef, gathered: Gathere
 }
 
 export interface RunOptions {
-  log?: Pick<Logger, "info">;
+  log?: Pick<Logger, "info" | "warn">;
   /** Comments whose `/dod` commands this run answers. */
   commentIds?: number[];
   /** An evaluation already made (the CLI prints it before `--post` publishes it): saves gathering twice. */
@@ -100,7 +101,7 @@ export async function runPullRequest(
   const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache));
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
-    await answerCommands(github, ref, facts, outcome, options.commentIds);
+    await answerCommands(github, ref, facts, outcome, options.commentIds, options.log);
   }
   // Answering a command may have changed nothing the report shows, but a waiver changes the verdict: the
   // report already reflects it because waivers are read from the same comments.
@@ -135,21 +136,33 @@ export async function runPullRequest(
 const verdictOf = (report: Report) =>
   JSON.stringify([report.conclusion, report.items.map((i) => [i.id, i.title, i.owner, i.status, i.waiver ?? null])]);
 
-/** Reacts 👍 to accepted `/dod` commands and replies once, briefly, to refused ones. */
+/**
+ * Reacts 👍 to accepted `/dod` commands and replies once, briefly, to refused ones: one reply per comment, edited
+ * when an edit of the comment changes the answer. Both are courtesies: a reaction on a comment deleted meanwhile
+ * (404) or a reply in a locked conversation (403) is logged and the verdict is published all the same.
+ */
 async function answerCommands(
   github: GitHub,
   ref: PullRequestRef,
   facts: Facts,
   { config, report }: { config: ResolvedConfig; report: Report },
   commentIds: number[],
+  log?: Pick<Logger, "warn">,
 ) {
+  const courtesy = async (what: string, write: () => Promise<unknown>) => {
+    try {
+      await write();
+    } catch (error) {
+      log?.warn({ err: error, status: (error as { status?: number }).status }, `could not ${what}; the verdict is published anyway`);
+    }
+  };
   for (const id of commentIds) {
     const comment = facts.comments.find((c) => c.id === id);
     if (!comment) continue;
     const { accepted, refusals } = judgeComment(comment, config, facts);
     const repo = { owner: ref.owner, repo: ref.repo };
     if (accepted.length > 0) {
-      await github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" });
+      await courtesy("react to a command", () => github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" }));
     }
     for (const cmd of accepted) {
       if (cmd.kind !== "follow-up") continue;
@@ -158,11 +171,15 @@ async function answerCommands(
     }
     if (refusals.length > 0) {
       // A retry, a redelivery or an edit that changes nothing must not answer twice.
-      const marker = `<!-- dod:reply ${id} ${createHash("sha256").update(refusals.join("\n")).digest("hex").slice(0, 12)} -->`;
-      if (facts.comments.some((c) => c.authorIsBot && c.body.startsWith(marker))) continue;
-      const who = refusals.length > 1 ? "some commands were" : "that command was";
-      const body = [marker, `@${comment.author} ${who} not accepted:`, ...refusals.map((r) => `- ${r}`)].join("\n");
-      await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body });
+      const marker = replyMarker(id, createHash("sha256").update(refusals.join("\n")).digest("hex").slice(0, 12));
+      const earlier = facts.comments.find((c) => c.authorIsBot && isReplyTo(c.body, id));
+      if (earlier?.body.startsWith(marker)) continue;
+      const body = replyBody(marker, comment.author, refusals);
+      await courtesy("answer a command", () =>
+        earlier
+          ? github.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body })
+          : github.rest.issues.createComment({ ...repo, issue_number: ref.number, body }),
+      );
     }
   }
 }

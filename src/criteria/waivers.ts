@@ -17,6 +17,7 @@ export type Command =
 export type Judgement = { accepted: true } | { accepted: false; reply: string };
 
 const COMMAND = /^ {0,3}\/dod(?:[ \t]+(.*))?$/i;
+const ECHOABLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export function parseCommands(body: string): Command[] {
   const commands: Command[] = [];
@@ -65,7 +66,13 @@ export function judgeCommand(cmd: Command, author: string, config: ResolvedConfi
   if (!criterion) {
     const ids = allCriteria(config).filter((c) => followUp || c.waivable).map((c) => `\`${c.id}\``);
     const valid = ids.length ? `: one of ${ids.join(", ")}` : ", but no criterion here can be waived";
-    const what = cmd.id ? `\`${cmd.id}\` is not a criterion here` : `\`/dod ${verb}\` needs a criterion id`;
+    // The id is the commenter's text: echoed only when it is id-shaped, so a reply never carries a mention, a
+    // link, a code span's end or an HTML comment someone else wrote.
+    const what = !cmd.id
+      ? `\`/dod ${verb}\` needs a criterion id`
+      : ECHOABLE_ID.test(cmd.id)
+        ? `\`${cmd.id}\` is not a criterion here`
+        : "that is not a criterion id here";
     return { accepted: false, reply: `${what}; use \`/dod ${verb} <id>\` with a criterion id${valid}` };
   }
   // A follow-up records debt rather than excusing it: items nobody may waive can still get one.
