@@ -27,6 +27,6 @@ describe("the container", () => {
 
   it("keeps node_modules, credentials and local builds out of the build context", () => {
     const ignored = readFileSync(".dockerignore", "utf8").split("\n");
-    for (const entry of ["node_modules", ".env", "*.pem", "lib"]) expect(ignored).toContain(entry);
+    for (const entry of ["node_modules", ".env", "*.pem", "lib", ".node24"]) expect(ignored).toContain(entry);
   });
 });
