@@ -5,7 +5,7 @@ import { dashboardSettingsFromEnv } from "./dashboard/settings.js";
 import { CHECK_EVENTS, checkJobs, STATUS_EVENTS, statusJob } from "./handlers/checks.js";
 import { COMMENT_EVENTS, commentJob } from "./handlers/comments.js";
 import { ISSUE_EVENTS, issueJob } from "./handlers/issues.js";
-import { PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js";
+import { mergedPullRequestJob, PULL_REQUEST_EVENTS, pullRequestJob } from "./handlers/pull-request.js";
 import { healthHandler } from "./http/health.js";
 import { limitWebhookBodies } from "./http/webhook-limit.js";
 import { QueueMetrics } from "./http/metrics.js";
@@ -74,6 +74,10 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
       if (relevance.skip) return skipped(context, relevance.skip);
       await queue.add(pullRequestJob(context));
     });
+    probot.on("pull_request.closed", async (context) => {
+      const job = mergedPullRequestJob(context);
+      if (job) await queue.add(job);
+    });
     probot.on([...ISSUE_EVENTS], async (context) => {
       const job = issueJob(context);
       if (job) await queue.add(job);
@@ -119,7 +123,7 @@ async function processJob(probot: Probot, queue: JobQueue, job: Job, identity: D
     for (const prJob of found) await queue.add(prJob);
     return;
   }
-  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, identity, cache });
+  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, identity, cache, ...(job.merged && { atMerge: true }) });
   // The dashboard only changes when a verdict did (a new head with the same items is no change); its refresh is
   // debounced per repository.
   if (published.dashboardIssue && published.checkRun !== "unchanged" && (await verdictChanged(cache, job, published.verdict))) {

@@ -23,7 +23,7 @@ import { isReplyTo, replyBody, replyMarker } from "./report/reply.js";
 import type { Report } from "./model/report.js";
 import type { ConfigFailure } from "./model/config-problems.js";
 import { publish, type Published } from "./github/publish.js";
-import { answerFollowUp } from "./github/follow-up.js";
+import { answerFollowUp, followUpsAtMerge } from "./github/follow-up.js";
 
 export interface Evaluation {
   facts: Facts;
@@ -84,6 +84,8 @@ export interface RunOptions {
   log?: Pick<Logger, "info" | "warn">;
   /** Comments whose `/dod` commands this run answers. */
   commentIds?: number[];
+  /** The pull request was just merged: with `dashboard.follow_ups: auto`, open follow-ups for its done debt. */
+  atMerge?: boolean;
   /** An evaluation already made (the CLI prints it before `--post` publishes it): saves gathering twice. */
   evaluation?: Evaluation;
   /** Tells dod's own check run from another of the same name. */
@@ -115,6 +117,9 @@ export async function runPullRequest(
         ? { body: commentBody(outcome.report), existing: gathered.ownComment }
         : null,
   });
+  if (options.atMerge && "config" in outcome && outcome.config.dashboard.followUps === "auto" && facts.state === "merged") {
+    await followUpsAtMerge(github, ref, facts, outcome.config, outcome.report);
+  }
   options.log?.info(
     {
       head: facts.head.sha,

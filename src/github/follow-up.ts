@@ -5,7 +5,15 @@ import type { ResolvedConfig } from "../config/schema.js";
 import type { Facts } from "../model/facts.js";
 import type { PullRequestRef } from "../model/pull-request.js";
 import type { ItemResult, Report } from "../model/report.js";
-import { followUpBody, followUpReply, followUpReplyMarker, followUpTitle, type FollowUpText } from "../report/follow-up.js";
+import {
+  AT_MERGE_MARKER,
+  followUpBody,
+  followUpReply,
+  followUpReplyMarker,
+  followUpsAtMergeReply,
+  followUpTitle,
+  type FollowUpText,
+} from "../report/follow-up.js";
 import type { GitHub } from "./client.js";
 
 /** What an item must be for a follow-up: left behind, not met. */
@@ -43,21 +51,21 @@ export async function answerFollowUp(
     askedBy: { login: request.author, url: request.url },
     ...(request.note && { note: request.note }),
   };
-  const { number, release } = await openFollowUp(github, ref, facts, config, text);
+  const { number, release } = await openFollowUp(github, ref, text, await releaseFor(github, ref, facts, config));
   await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body: followUpReply(request.commentId, request.id, number, release) });
   return number;
 }
 
-/** Creates the issue in the next open release; returns its number and the release it went in. */
-export async function openFollowUp(
-  github: GitHub,
-  ref: PullRequestRef,
-  facts: Facts,
-  config: ResolvedConfig,
-  text: FollowUpText,
-): Promise<{ number: number; release: string | null }> {
+type Milestone = { number: number; title: string } | null;
+
+/** The release a follow-up goes in: the next open milestone (labels: none, for now). */
+function releaseFor(github: GitHub, ref: PullRequestRef, facts: Facts, config: ResolvedConfig): Promise<Milestone> {
+  return config.releases.by === "milestone" ? nextMilestone(github, ref, facts.milestone) : Promise.resolve(null);
+}
+
+/** Creates the issue in that release; returns its number and the release it went in. */
+async function openFollowUp(github: GitHub, ref: PullRequestRef, text: FollowUpText, milestone: Milestone): Promise<{ number: number; release: string | null }> {
   const repo = { owner: ref.owner, repo: ref.repo };
-  const milestone = config.releases.by === "milestone" ? await nextMilestone(github, ref, facts.milestone) : null;
   const { data } = await github.rest.issues.create({
     ...repo,
     title: followUpTitle(text),
@@ -73,4 +81,22 @@ async function nextMilestone(github: GitHub, ref: PullRequestRef, own: string | 
   const index = own === null ? -1 : data.findIndex((m) => m.title === own);
   const next = data[index + 1] ?? null;
   return next ? { number: next.number, title: next.title } : null;
+}
+
+/**
+ * `follow_ups: auto`: one issue per item the pull request was merged without (missing or waived), and one comment on
+ * the pull request listing them, whose marker keeps a redelivered merge event from opening them again.
+ */
+export async function followUpsAtMerge(github: GitHub, ref: PullRequestRef, facts: Facts, config: ResolvedConfig, report: Report): Promise<number[]> {
+  if (facts.comments.some((c) => c.authorIsBot && c.body.startsWith(AT_MERGE_MARKER))) return [];
+  const items = report.items.filter((i) => i.status === "missing" || i.status === "error" || i.status === "waived");
+  if (items.length === 0) return [];
+  const opened: { item: string; number: number; release: string | null }[] = [];
+  const milestone = await releaseFor(github, ref, facts, config);
+  for (const item of items) {
+    const { number, release } = await openFollowUp(github, ref, { pull: { number: ref.number, title: facts.title }, item }, milestone);
+    opened.push({ item: item.id, number, release });
+  }
+  await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.number, body: followUpsAtMergeReply(opened) });
+  return opened.map((o) => o.number);
 }

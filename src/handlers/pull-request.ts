@@ -20,3 +20,10 @@ export function pullRequestJob(context: Context<"pull_request" | "pull_request_r
   const { pull_request } = context.payload;
   return { ...jobBase(context), kind: "pull_request", number: pull_request.number, headSha: pull_request.head.sha };
 }
+
+/** A merged pull request: evaluated once more, so its done debt can get follow-ups (`follow_ups: auto`). */
+export function mergedPullRequestJob(context: Context<"pull_request.closed">): PullRequestJob | null {
+  const { pull_request } = context.payload;
+  if (!pull_request.merged) return null;
+  return { ...jobBase(context), kind: "pull_request", number: pull_request.number, headSha: pull_request.head.sha, merged: true };
+}

@@ -10,6 +10,8 @@ export interface PullRequestJob {
   /** Comments whose `/dod` commands need an answer (a reaction or a refusal). */
   commentIds: number[];
   deliveryIds: string[];
+  /** The pull request was just merged: with `dashboard.follow_ups: auto`, its done debt gets follow-up issues. */
+  merged?: boolean;
 }
 
 /** An issue changed: re-evaluate the open pull requests that close it. */
@@ -62,6 +64,7 @@ export function mergeJobs<T extends Job>(waiting: T, next: T): T {
     ...next,
     commentIds: [...new Set([...waiting.commentIds, ...next.commentIds])],
     deliveryIds: [...waiting.deliveryIds, ...next.deliveryIds],
+    ...(("merged" in waiting && waiting.merged) || ("merged" in next && next.merged) ? { merged: true } : {}),
   };
 }
 

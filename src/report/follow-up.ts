@@ -40,3 +40,15 @@ export const followUpReplyMarker = (commentId: number, item: string) => `<!-- do
 export function followUpReply(commentId: number, item: string, issue: number, release: string | null): string {
   return `${followUpReplyMarker(commentId, item)}\nFollow-up #${issue} opened for \`${item}\`${release ? ` in ${inline(release, 100)}` : ""}.`;
 }
+
+/** Starts the comment listing the follow-ups opened at merge (`follow_ups: auto`). */
+export const AT_MERGE_MARKER = "<!-- dod:follow-ups-at-merge -->";
+
+export function followUpsAtMergeReply(opened: { item: string; number: number; release: string | null }[]): string {
+  const release = opened[0]?.release;
+  return [
+    AT_MERGE_MARKER,
+    `Merged with done debt: ${opened.length === 1 ? "a follow-up was" : `${opened.length} follow-ups were`} opened${release ? ` in ${inline(release, 100)}` : ""}.`,
+    ...opened.map((o) => `- \`${o.item}\` → #${o.number}`),
+  ].join("\n");
+}

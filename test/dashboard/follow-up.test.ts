@@ -185,4 +185,69 @@ describe("done-debt follow-ups", () => {
       expect(github.find("issues/create")).toHaveLength(0);
     }
   });
+
+  it("with `follow_ups: auto`, opens one per item a pull request is merged without, once, and none when not asked", async () => {
+    const { probot, queue } = await loadApp();
+    const auto = CONFIG.replace("issue: true", "issue: false\n  follow_ups: auto").replace(
+      "dashboard:",
+      "  - id: docs\n    title: User docs\n    owner: product\n    require: { files: [\"docs/**\"] }\ndashboard:",
+    );
+    const waiver = { id: 40, author: "pm-alice", body: "/dod waive docs internal tool", createdAt: "2026-11-20T10:00:00Z" };
+    const merged = () => {
+      const payload = example("pull_request", "closed");
+      payload.pull_request.merged = true;
+      return event("pull_request", payload);
+    };
+    const dashboardOff = dashboardData({ config: auto, milestones: [] });
+    github
+      .token()
+      .graphql(pullRequestData({ config: auto, state: "MERGED", milestone: "v1.2", files: ["src/a.ts"], comments: [waiver] }))
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
+      .rest("GET", `${REPO}/milestones?state=open&sort=due_on&direction=asc&per_page=100`, 200, [{ number: 2, title: "v1.3" }])
+      .rest("POST", `${REPO}/issues`, 201, { number: 45 })
+      .rest("POST", `${REPO}/issues`, 201, { number: 46 })
+      .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 700 })
+      .graphql(dashboardOff);
+    await probot.receive(merged());
+    await queue.idle();
+    await dashboardRefresher(probot)!.idle();
+    github.assertDone();
+    const issues = github.find("issues/create").map((r) => r.body as { title: string; body: string; milestone: number });
+    expect(issues.map((i) => [i.title, i.milestone])).toEqual([
+      ["Done debt: On-call runbook exists (#2)", 2],
+      ["Done debt: User docs (#2)", 2],
+    ]);
+    expect(issues[1]!.body).toContain("**User docs** (`docs`, product) was waived by @pm-alice (“internal tool”) when #2 was merged: this issue pays that debt.");
+    expect(issues[1]!.body).toContain("Opened by dod when the pull request was merged.");
+    expect(github.body("issues/create-comment")).toEqual({
+      body: "<!-- dod:follow-ups-at-merge -->\nMerged with done debt: 2 follow-ups were opened in v1.3.\n- `runbook` → #45\n- `docs` → #46",
+    });
+
+    // Redelivered: the comment says they exist, so nothing more is opened.
+    github = new GitHubMock();
+    const listed = { id: 700, author: "dod[bot]", bot: true, body: "<!-- dod:follow-ups-at-merge -->\nMerged with done debt: …" };
+    github
+      .graphql(pullRequestData({ config: auto, state: "MERGED", milestone: "v1.2", files: ["src/a.ts"], comments: [waiver, listed] }))
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
+      .graphql(dashboardOff);
+    await probot.receive(merged());
+    await queue.idle();
+    await dashboardRefresher(probot)!.idle();
+    github.assertDone();
+    expect(github.find("issues/create")).toHaveLength(0);
+
+    // Without `auto`, a merge is evaluated once more and nothing is opened.
+    github = new GitHubMock();
+    const plain = CONFIG.replace("issue: true", "issue: false");
+    github
+      .graphql(pullRequestData({ config: plain, state: "MERGED", files: ["src/a.ts"] }))
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
+      .graphql(dashboardData({ config: plain, milestones: [] }));
+    await probot.receive(merged());
+    await queue.idle();
+    await dashboardRefresher(probot)!.idle();
+    github.assertDone();
+    // The evaluation and the dashboard's (debounced) read run side by side: their order is not fixed.
+    expect(github.calls().sort()).toEqual(["POST /graphql", "POST /graphql", `POST ${REPO}/check-runs`]);
+  });
 });
