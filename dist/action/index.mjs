@@ -31617,6 +31617,7 @@ function reportConclusion(items, mode, configChange) {
 
 // src/criteria/waivers.ts
 var COMMAND = /^ {0,3}\/dod(?:[ \t]+(.*))?$/i;
+var ECHOABLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 function parseCommands(body) {
   const commands = [];
   scanLines(body, (line, kind) => {
@@ -31660,7 +31661,7 @@ function judgeCommand(cmd, author, config2, facts) {
   if (!criterion) {
     const ids = allCriteria(config2).filter((c) => followUp || c.waivable).map((c) => `\`${c.id}\``);
     const valid = ids.length ? `: one of ${ids.join(", ")}` : ", but no criterion here can be waived";
-    const what = cmd.id ? `\`${cmd.id}\` is not a criterion here` : `\`/dod ${verb}\` needs a criterion id`;
+    const what = !cmd.id ? `\`/dod ${verb}\` needs a criterion id` : ECHOABLE_ID.test(cmd.id) ? `\`${cmd.id}\` is not a criterion here` : "that is not a criterion id here";
     return { accepted: false, reply: `${what}; use \`/dod ${verb} <id>\` with a criterion id${valid}` };
   }
   if (!criterion.waivable && !followUp) return { accepted: false, reply: `\`${criterion.id}\` can't be waived` };
@@ -32577,6 +32578,30 @@ function allDoneLine(total, waived) {
   return `\u2705 All ${total} items of the definition of done are met or waived.`;
 }
 
+// src/report/reply.ts
+var REPLY_MARKER = "<!-- dod:reply";
+var MAX_LISTED = 10;
+var MAX_REFUSAL = 300;
+function replyMarker(commentId, fingerprint2) {
+  return `${REPLY_MARKER} ${commentId} ${fingerprint2} -->`;
+}
+function isReplyTo(body, commentId) {
+  return body.startsWith(`${REPLY_MARKER} ${commentId} `);
+}
+function replyBody(marker, author, refusals) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const refusal of refusals) counts.set(refusal, (counts.get(refusal) ?? 0) + 1);
+  const distinct = [...counts];
+  const shown = distinct.slice(0, MAX_LISTED).map(([text, n]) => {
+    const short = text.length > MAX_REFUSAL ? `${text.slice(0, MAX_REFUSAL - 1)}\u2026` : text;
+    return `- ${short}${n > 1 ? ` (${n} times)` : ""}`;
+  });
+  const hidden = distinct.slice(MAX_LISTED).reduce((sum, [, n]) => sum + n, 0);
+  if (hidden > 0) shown.push(`- \u2026 and ${hidden} more not accepted`);
+  const who = refusals.length > 1 ? "some commands were" : "that command was";
+  return [marker, `@${author} ${who} not accepted:`, ...shown].join("\n");
+}
+
 // src/github/fingerprint.ts
 import { createHash } from "node:crypto";
 var hash2 = (value) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
@@ -32753,7 +32778,7 @@ async function runPullRequest(github, ref, options) {
   const evaluation = options.evaluation ?? await evaluatePullRequest(github, ref, options.identity, options.cache);
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
-    await answerCommands(github, ref, facts, outcome, options.commentIds);
+    await answerCommands(github, ref, facts, outcome, options.commentIds, options.log);
   }
   const published = await publish(github, options.identity, {
     ref,
@@ -32779,14 +32804,21 @@ async function runPullRequest(github, ref, options) {
   };
 }
 var verdictOf = (report) => JSON.stringify([report.conclusion, report.items.map((i) => [i.id, i.title, i.owner, i.status, i.waiver ?? null])]);
-async function answerCommands(github, ref, facts, { config: config2, report }, commentIds) {
+async function answerCommands(github, ref, facts, { config: config2, report }, commentIds, log) {
+  const courtesy = async (what, write) => {
+    try {
+      await write();
+    } catch (error62) {
+      log?.warn({ err: error62, status: error62.status }, `could not ${what}; the verdict is published anyway`);
+    }
+  };
   for (const id of commentIds) {
     const comment = facts.comments.find((c) => c.id === id);
     if (!comment) continue;
     const { accepted, refusals } = judgeComment(comment, config2, facts);
     const repo = { owner: ref.owner, repo: ref.repo };
     if (accepted.length > 0) {
-      await github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" });
+      await courtesy("react to a command", () => github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" }));
     }
     for (const cmd of accepted) {
       if (cmd.kind !== "follow-up") continue;
@@ -32794,11 +32826,14 @@ async function answerCommands(github, ref, facts, { config: config2, report }, c
       await answerFollowUp(github, ref, facts, config2, report, request2);
     }
     if (refusals.length > 0) {
-      const marker = `<!-- dod:reply ${id} ${createHash2("sha256").update(refusals.join("\n")).digest("hex").slice(0, 12)} -->`;
-      if (facts.comments.some((c) => c.authorIsBot && c.body.startsWith(marker))) continue;
-      const who = refusals.length > 1 ? "some commands were" : "that command was";
-      const body = [marker, `@${comment.author} ${who} not accepted:`, ...refusals.map((r) => `- ${r}`)].join("\n");
-      await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body });
+      const marker = replyMarker(id, createHash2("sha256").update(refusals.join("\n")).digest("hex").slice(0, 12));
+      const earlier = facts.comments.find((c) => c.authorIsBot && isReplyTo(c.body, id));
+      if (earlier?.body.startsWith(marker)) continue;
+      const body = replyBody(marker, comment.author, refusals);
+      await courtesy(
+        "answer a command",
+        () => earlier ? github.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body }) : github.rest.issues.createComment({ ...repo, issue_number: ref.number, body })
+      );
     }
   }
 }
