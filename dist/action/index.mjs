@@ -32700,6 +32700,15 @@ function followUpReply(commentId, item, issue2, release) {
   return `${followUpReplyMarker(commentId, item)}
 Follow-up #${issue2} opened for \`${item}\`${release ? ` in ${inline(release, 100)}` : ""}.`;
 }
+var AT_MERGE_MARKER = "<!-- dod:follow-ups-at-merge -->";
+function followUpsAtMergeReply(opened) {
+  const release = opened[0]?.release;
+  return [
+    AT_MERGE_MARKER,
+    `Merged with done debt: ${opened.length === 1 ? "a follow-up was" : `${opened.length} follow-ups were`} opened${release ? ` in ${inline(release, 100)}` : ""}.`,
+    ...opened.map((o) => `- \`${o.item}\` \u2192 #${o.number}`)
+  ].join("\n");
+}
 
 // src/github/follow-up.ts
 var isDebt = (item) => item.status === "missing" || item.status === "error" || item.status === "waived" || item.status === "pending";
@@ -32720,13 +32729,15 @@ async function answerFollowUp(github, ref, facts, config2, report, request2) {
     askedBy: { login: request2.author, url: request2.url },
     ...request2.note && { note: request2.note }
   };
-  const { number: number4, release } = await openFollowUp(github, ref, facts, config2, text);
+  const { number: number4, release } = await openFollowUp(github, ref, text, await releaseFor(github, ref, facts, config2));
   await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body: followUpReply(request2.commentId, request2.id, number4, release) });
   return number4;
 }
-async function openFollowUp(github, ref, facts, config2, text) {
+function releaseFor(github, ref, facts, config2) {
+  return config2.releases.by === "milestone" ? nextMilestone(github, ref, facts.milestone) : Promise.resolve(null);
+}
+async function openFollowUp(github, ref, text, milestone) {
   const repo = { owner: ref.owner, repo: ref.repo };
-  const milestone = config2.releases.by === "milestone" ? await nextMilestone(github, ref, facts.milestone) : null;
   const { data } = await github.rest.issues.create({
     ...repo,
     title: followUpTitle(text),
@@ -32740,6 +32751,19 @@ async function nextMilestone(github, ref, own2) {
   const index = own2 === null ? -1 : data.findIndex((m) => m.title === own2);
   const next = data[index + 1] ?? null;
   return next ? { number: next.number, title: next.title } : null;
+}
+async function followUpsAtMerge(github, ref, facts, config2, report) {
+  if (facts.comments.some((c) => c.authorIsBot && c.body.startsWith(AT_MERGE_MARKER))) return [];
+  const items = report.items.filter((i) => i.status === "missing" || i.status === "error" || i.status === "waived");
+  if (items.length === 0) return [];
+  const opened = [];
+  const milestone = await releaseFor(github, ref, facts, config2);
+  for (const item of items) {
+    const { number: number4, release } = await openFollowUp(github, ref, { pull: { number: ref.number, title: facts.title }, item }, milestone);
+    opened.push({ item: item.id, number: number4, release });
+  }
+  await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.number, body: followUpsAtMergeReply(opened) });
+  return opened.map((o) => o.number);
 }
 
 // src/pipeline.ts
@@ -32787,6 +32811,9 @@ async function runPullRequest(github, ref, options) {
     output: "report" in outcome ? checkRunOutput(outcome.report, facts) : checkRunForFailure(outcome.failure),
     comment: "report" in outcome && shouldComment(outcome.config.comment, outcome.report, gathered.ownComment !== null) ? { body: commentBody(outcome.report), existing: gathered.ownComment } : null
   });
+  if (options.atMerge && "config" in outcome && outcome.config.dashboard.followUps === "auto" && facts.state === "merged") {
+    await followUpsAtMerge(github, ref, facts, outcome.config, outcome.report);
+  }
   options.log?.info(
     {
       head: facts.head.sha,
