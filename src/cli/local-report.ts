@@ -1,7 +1,9 @@
 // Which items `--local` can judge. Files, the PR text and the diff are known before a pull request exists;
-// linked issues, labels, checks and reviews are not, so items that hinge on them "need the PR" — shown, but
-// neither done nor missing.
-import type { Condition, Evidence, ResolvedConfig } from "../config/schema.js";
+// linked issues, labels, checks and reviews are not (config/kinds.ts marks each kind), so items that hinge on them
+// "need the PR" — shown, but neither done nor missing.
+import { EVIDENCE_KINDS, evidenceKindNames } from "../config/kinds.js";
+import type { Evidence, ResolvedConfig } from "../config/schema.js";
+import { conditionsNeedingPullRequest, evidenceNeedingPullRequest } from "../config/walk-kinds.js";
 import { CONFIG_APPROVAL_ID } from "../criteria/config-approval.js";
 import { buildContext } from "../criteria/context.js";
 import { evaluateEvidence } from "../criteria/require.js";
@@ -22,13 +24,6 @@ export interface LocalReport {
   needsPullRequest: NeedsPullRequest[];
 }
 
-const REMOTE: Record<string, string> = {
-  linked_issue: "a linked issue",
-  label: "a label",
-  check: "a check result",
-  approved_by: "an approval",
-};
-
 type Judgement = "met" | "missing" | "unknown";
 
 export function localReport(config: ResolvedConfig, facts: Facts, full: Report): LocalReport {
@@ -40,10 +35,11 @@ export function localReport(config: ResolvedConfig, facts: Facts, full: Report):
     const criterion = byId.get(item.id);
     const needs = (reason: string) => needsPullRequest.push({ id: item.id, title: item.title, owner: item.owner, reason });
     if (item.id === CONFIG_APPROVAL_ID || !criterion) needs("approvals of the config change");
-    else if (criterion.when && usesLabels(criterion.when)) needs("its labels (to know whether this applies)");
-    else if (item.status === "not_applicable") items.push(item);
-    else if (remoteKinds(criterion.require).length > 0 && judge(criterion.require) === "unknown") {
-      needs(remoteKinds(criterion.require).join(", "));
+    else if (criterion.when && conditionsNeedingPullRequest(criterion.when).length > 0) {
+      needs(`${conditionsNeedingPullRequest(criterion.when).join(", ")} (to know whether this applies)`);
+    } else if (item.status === "not_applicable") items.push(item);
+    else if (evidenceNeedingPullRequest(criterion.require).length > 0 && judge(criterion.require) === "unknown") {
+      needs(evidenceNeedingPullRequest(criterion.require).join(", "));
     } else items.push(item);
   }
   const report: Report = {
@@ -55,16 +51,17 @@ export function localReport(config: ResolvedConfig, facts: Facts, full: Report):
   };
   return { report, needsPullRequest };
 
+  /** Three-valued: a kind only a pull request can show is unknown; the others are judged as the app would. */
   function judge(evidence: Evidence): Judgement {
     const parts: Judgement[] = [];
-    const leaf = (e: Evidence) => {
-      const status = evaluateEvidence(e, ctx).status;
-      parts.push(status === "met" ? "met" : status === "pending" ? "unknown" : "missing");
-    };
-    if (evidence.files) leaf({ files: evidence.files });
-    if (evidence.pr_body) leaf({ pr_body: evidence.pr_body });
-    if (evidence.diff_contains) leaf({ diff_contains: evidence.diff_contains });
-    for (const key of Object.keys(REMOTE)) if (evidence[key as keyof Evidence] !== undefined) parts.push("unknown");
+    for (const kind of evidenceKindNames) {
+      if (evidence[kind] === undefined) continue;
+      if (EVIDENCE_KINDS[kind].needsPullRequest) parts.push("unknown");
+      else {
+        const status = evaluateEvidence({ [kind]: evidence[kind] }, ctx).status;
+        parts.push(status === "met" ? "met" : status === "pending" ? "unknown" : "missing");
+      }
+    }
     if (evidence.all) parts.push(all(evidence.all.map(judge)));
     if (evidence.any) parts.push(any(evidence.any.map(judge)));
     return all(parts);
@@ -75,17 +72,3 @@ const all = (parts: Judgement[]): Judgement =>
   parts.includes("missing") ? "missing" : parts.includes("unknown") ? "unknown" : "met";
 const any = (parts: Judgement[]): Judgement =>
   parts.includes("met") ? "met" : parts.includes("unknown") ? "unknown" : "missing";
-
-function remoteKinds(evidence: Evidence): string[] {
-  const own = Object.keys(REMOTE).filter((key) => evidence[key as keyof Evidence] !== undefined).map((key) => REMOTE[key]!);
-  const nested = [...(evidence.all ?? []), ...(evidence.any ?? [])].flatMap(remoteKinds);
-  return [...new Set([...own, ...nested])];
-}
-
-function usesLabels(condition: Condition): boolean {
-  return (
-    condition.labels !== undefined ||
-    condition.labels_absent !== undefined ||
-    [...(condition.any ?? []), ...(condition.all ?? [])].some(usesLabels)
-  );
-}

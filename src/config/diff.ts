@@ -2,6 +2,7 @@
 // "Loosens" means fewer pull requests have to do something, or it is easier to do; "tightens" the opposite.
 import type { ConfigChange } from "../model/config-problems.js";
 import type { LoadResult } from "./resolve.js";
+import { CONDITION_KINDS, type ConditionWords, conditionKindNames, EVIDENCE_KINDS, type EvidenceKind } from "./kinds.js";
 import type { Condition, Evidence, ResolvedConfig, ResolvedCriterion } from "./schema.js";
 
 type Change = ConfigChange["changes"][number];
@@ -96,28 +97,47 @@ function whenChanges(old: Condition | undefined, next: Condition | undefined): F
   const regrouped = regroupedWhen(old, next);
   if (regrouped) return [regrouped];
   const findings: Finding[] = [];
-  // A condition key that appears adds a restriction; one that disappears lifts it.
-  for (const key of ["files", "base"] as const) {
-    const what = key === "files" ? "its `when`" : "its `when.base`";
-    if (!old[key] && next[key]) findings.push(["loosened", `it now applies only when ${key === "files" ? "files match" : "the base branch matches"} ${code(next[key])}`]);
-    else if (old[key] && !next[key]) findings.push(["tightened", `${what} no longer limits which ${key === "files" ? "files" : "base branches"} it applies to`]);
-    else findings.push(...globFindings(old[key], next[key], "tightened", "loosened", what));
+  for (const key of conditionKindNames) {
+    if (!same(old[key], next[key])) findings.push(...conditionFindings(CONDITION_KINDS[key].words, old[key], next[key]));
   }
-  if (!old.labels && next.labels) findings.push(["loosened", `it now applies only to pull requests labelled ${code(next.labels)}`]);
-  else if (old.labels && !next.labels) findings.push(["tightened", "it no longer depends on labels"]);
-  else {
-    const added = minus(next.labels ?? [], old.labels ?? []);
-    const removed = minus(old.labels ?? [], next.labels ?? []);
-    if (removed.length > 0) findings.push(["loosened", `it no longer applies to pull requests labelled ${code(removed)}`]);
-    if (added.length > 0) findings.push(["tightened", `it now also applies to pull requests labelled ${code(added)}`]);
-  }
-  const absentAdded = minus(next.labels_absent ?? [], old.labels_absent ?? []);
-  const absentRemoved = minus(old.labels_absent ?? [], next.labels_absent ?? []);
-  if (absentAdded.length > 0) findings.push(["loosened", `it now skips pull requests labelled ${code(absentAdded)}`]);
-  if (absentRemoved.length > 0) findings.push(["tightened", `it no longer skips pull requests labelled ${code(absentRemoved)}`]);
-  if (old.draft !== next.draft) findings.push(draftChange(old.draft, next.draft));
   findings.push(...nestedWhen("any", old.any, next.any), ...nestedWhen("all", old.all, next.all));
   return findings;
+}
+
+/**
+ * A condition key that appears adds a restriction (fewer pull requests: "loosened"); one that disappears lifts it.
+ * The words come from the kind (kinds.ts), the strategy from how the kind restricts.
+ */
+function conditionFindings(words: ConditionWords, old: unknown, next: unknown): Finding[] {
+  switch (words.compare) {
+    case "globs": {
+      const [a, b] = [old as string[] | undefined, next as string[] | undefined];
+      if (!a && b) return [["loosened", `it now applies only when ${words.subject} ${code(b)}`]];
+      if (a && !b) return [["tightened", `${words.what} no longer limits which ${words.limits} it applies to`]];
+      return globFindings(a, b, "tightened", "loosened", words.what);
+    }
+    case "any-of": {
+      const [a, b] = [old as string[] | undefined, next as string[] | undefined];
+      if (!a && b) return [["loosened", `it now applies only to pull requests ${words.phrase} ${code(b)}`]];
+      if (a && !b) return [["tightened", words.unlimited]];
+      const findings: Finding[] = [];
+      const added = minus(b ?? [], a ?? []);
+      const removed = minus(a ?? [], b ?? []);
+      if (removed.length > 0) findings.push(["loosened", `it no longer applies to pull requests ${words.phrase} ${code(removed)}`]);
+      if (added.length > 0) findings.push(["tightened", `it now also applies to pull requests ${words.phrase} ${code(added)}`]);
+      return findings;
+    }
+    case "none-of": {
+      const findings: Finding[] = [];
+      const added = minus((next as string[] | undefined) ?? [], (old as string[] | undefined) ?? []);
+      const removed = minus((old as string[] | undefined) ?? [], (next as string[] | undefined) ?? []);
+      if (added.length > 0) findings.push(["loosened", `it now skips pull requests ${words.phrase} ${code(added)}`]);
+      if (removed.length > 0) findings.push(["tightened", `it no longer skips pull requests ${words.phrase} ${code(removed)}`]);
+      return findings;
+    }
+    case "draft":
+      return [draftChange(old as boolean | undefined, next as boolean | undefined)];
+  }
 }
 
 /** `draft: true` applies only to drafts, `false` only to PRs ready for review; absent, to both. */
@@ -167,17 +187,13 @@ function nestedWhen(key: "any" | "all", old: Condition[] | undefined, next: Cond
   return [[wider ? "tightened" : "loosened", `its \`when.${key}\` has ${count}, so it applies to ${wider ? "more" : "fewer"} pull requests`]];
 }
 
-const EVIDENCE_NAMES: Record<string, string> = {
-  files: "changed files",
-  linked_issue: "a linked issue",
-  pr_body: "the PR description",
-  label: "a label",
-  check: "a passing check",
-  approved_by: "an approval",
-  diff_contains: "a line in the diff",
-  any: "one of several kinds of evidence",
-  all: "several kinds of evidence",
-};
+/** What the config diff calls each key of `require`. */
+const requireName = (key: keyof Evidence): string =>
+  key === "any"
+    ? "one of several kinds of evidence"
+    : key === "all"
+      ? "several kinds of evidence"
+      : EVIDENCE_KINDS[key].name;
 
 function requireChanges(old: Evidence, next: Evidence): Finding[] {
   if (same(old, next)) return [];
@@ -185,16 +201,18 @@ function requireChanges(old: Evidence, next: Evidence): Finding[] {
   const oldKeys = Object.keys(old) as (keyof Evidence)[];
   const nextKeys = Object.keys(next) as (keyof Evidence)[];
   // Every key of `require` must be met, so a key removed is less to do and a key added is more.
-  for (const key of minus(oldKeys, nextKeys) as (keyof Evidence)[]) findings.push(["loosened", `it no longer requires ${EVIDENCE_NAMES[key] ?? key} (\`${key}\`)`]);
-  for (const key of minus(nextKeys, oldKeys) as (keyof Evidence)[]) findings.push(["tightened", `it now also requires ${EVIDENCE_NAMES[key] ?? key} (\`${key}\`)`]);
+  for (const key of minus(oldKeys, nextKeys) as (keyof Evidence)[]) findings.push(["loosened", `it no longer requires ${requireName(key)} (\`${key}\`)`]);
+  for (const key of minus(nextKeys, oldKeys) as (keyof Evidence)[]) findings.push(["tightened", `it now also requires ${requireName(key)} (\`${key}\`)`]);
   for (const key of nextKeys.filter((k) => oldKeys.includes(k))) {
     if (same(old[key], next[key])) continue;
-    if (key === "files") {
+    const accepts = key === "any" || key === "all" ? undefined : (EVIDENCE_KINDS[key] as EvidenceKind).accepts;
+    if (accepts === "globs") {
       // Any one matching file is enough, so more patterns accept more evidence.
-      findings.push(...globFindings(old.files, next.files, "loosened", "tightened", "`require.files`").map(([kind, text]): Finding => [kind, text.replace("covers", "accepts")]));
-    } else if (key === "label" || key === "approved_by") {
-      const added = minus(list(next[key]), list(old[key]));
-      const removed = minus(list(old[key]), list(next[key]));
+      const [a, b] = [old[key] as string[], next[key] as string[]];
+      findings.push(...globFindings(a, b, "loosened", "tightened", `\`require.${key}\``).map(([kind, text]): Finding => [kind, text.replace("covers", "accepts")]));
+    } else if (accepts === "names") {
+      const added = minus(list(next[key] as string | string[]), list(old[key] as string | string[]));
+      const removed = minus(list(old[key] as string | string[]), list(next[key] as string | string[]));
       if (added.length > 0) findings.push(["loosened", `\`require.${key}\` now also accepts ${code(added)}`]);
       if (removed.length > 0) findings.push(["tightened", `\`require.${key}\` no longer accepts ${code(removed)}`]);
     } else if ((key === "any" || key === "all") && old[key]?.length === next[key]?.length) {

@@ -6,6 +6,7 @@ import { parseConfigFile, type ParsedFile, sortProblems } from "./parse.js";
 import { PRESETS } from "./presets/recommended.js";
 import { type Criterion, DoneConfig, type Evidence, type ResolvedConfig, type ResolvedCriterion } from "./schema.js";
 import { closest } from "./suggest.js";
+import { principalsIn } from "./walk-kinds.js";
 
 export interface ConfigSources {
   /** e.g. `.github/done.yml`; `text` is null when the repository has no such file. */
@@ -182,8 +183,6 @@ function ownersOf(layers: readonly ParsedFile[], role: "product" | "engineering"
 }
 
 function rolesApproving(evidence: Evidence): ("product" | "engineering")[] {
-  const named = evidence.approved_by === undefined ? [] : [evidence.approved_by].flat();
-  const nested = [...(evidence.any ?? []), ...(evidence.all ?? [])].flatMap(rolesApproving);
-  const roles = [...named.filter((p): p is "product" | "engineering" => p === "product" || p === "engineering"), ...nested];
+  const roles = principalsIn(evidence).filter((p): p is "product" | "engineering" => p === "product" || p === "engineering");
   return [...new Set(roles)];
 }

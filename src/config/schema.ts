@@ -1,34 +1,21 @@
 // The one schema of `.github/done.yml`: the TypeScript types, the JSON Schema and the field docs all come
-// from here. Cross-field rules (unique ids, non-empty `require`, …) live in validate.ts, not in refinements,
+// from here (the kinds of evidence and conditions from kinds.ts). Cross-field rules (unique ids, non-empty `require`, …) live in validate.ts, not in refinements,
 // so that `z.toJSONSchema` converts this file cleanly.
 import { z } from "zod";
 import { OWNER_ROLES } from "../model/owner.js";
-
-const globs = z
-  .array(z.string().min(1))
-  .min(1)
-  .describe("Glob patterns (minimatch, dot files included). A pattern starting with `!` excludes matches.");
+import { CONDITION_KINDS, EVIDENCE_KINDS, type KindValues, optionalShape, principal } from "./kinds.js";
 
 export const OwnerRole = z
   .enum(OWNER_ROLES)
   .describe("Who owns the criterion: `product` owns the problem, `engineering` the solution, `joint` both.");
 
-const principal = z
-  .string()
-  .min(1)
-  .describe("A GitHub login (`alice`) or a team (`@org/team-slug`).");
+// Declared, not inferred: TypeScript can't infer a recursive schema whose keys come from the registry.
+export type Condition = KindValues<typeof CONDITION_KINDS> & { any?: Condition[]; all?: Condition[] };
+export type Evidence = KindValues<typeof EVIDENCE_KINDS> & { any?: Evidence[]; all?: Evidence[] };
 
-export const Condition = z
+export const Condition: z.ZodType<Condition, Condition> = z
   .object({
-    files: globs.optional().describe("Applies when some changed file matches these globs (`!glob` excludes)."),
-    labels: z.array(z.string().min(1)).min(1).optional().describe("Applies when the PR has any of these labels."),
-    labels_absent: z
-      .array(z.string().min(1))
-      .min(1)
-      .optional()
-      .describe("Applies only when the PR has none of these labels."),
-    base: globs.optional().describe("Applies when the PR's base branch matches one of these globs."),
-    draft: z.boolean().optional().describe("`false`: applies only to PRs that are ready for review (not drafts)."),
+    ...optionalShape(CONDITION_KINDS),
     get any() {
       return z.array(Condition).min(1).optional().describe("Applies when any of these conditions holds.");
     },
@@ -39,63 +26,9 @@ export const Condition = z
   .strict()
   .describe("When the criterion applies. Every key given must hold; omit `when` to apply to every PR.");
 
-export const Evidence = z
+export const Evidence: z.ZodType<Evidence, Evidence> = z
   .object({
-    files: globs.optional().describe("Met when some changed file matches these globs, e.g. `test/**` or `docs/**`."),
-    linked_issue: z
-      .union([
-        z.literal(true),
-        z
-          .object({
-            checklist: z
-              .string()
-              .min(1)
-              .optional()
-              .describe("A heading in each linked issue under which every task-list box must be ticked."),
-          })
-          .strict(),
-      ])
-      .optional()
-      .describe("Met when the PR closes at least one issue (closing keyword or the sidebar's Development link)."),
-    pr_body: z
-      .object({
-        section: z
-          .string()
-          .min(1)
-          .optional()
-          .describe("A heading in the PR description whose section must have content (not only a placeholder)."),
-        checkbox: z
-          .string()
-          .min(1)
-          .optional()
-          .describe("The text of a task-list box in the PR description that must be ticked."),
-      })
-      .strict()
-      .optional()
-      .describe("Met by the PR description: a non-empty section and/or a ticked checkbox."),
-    label: z
-      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
-      .optional()
-      .describe("Met when the PR has this label (or any of these labels)."),
-    check: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("Met when a check run or commit status with this name (glob) succeeded on the head commit."),
-    approved_by: z
-      .union([principal, z.array(principal).min(1)])
-      .optional()
-      .describe(
-        "Met when the latest review of one of these approves: `product` or `engineering` (the owners), a login or `@org/team`.",
-      ),
-    diff_contains: z
-      .object({
-        text: z.string().min(1).describe("Literal text that an added line must contain (not a regular expression)."),
-        files: globs.optional().describe("Only look at added lines in files matching these globs."),
-      })
-      .strict()
-      .optional()
-      .describe("Met when an added line of the diff contains the text, e.g. a feature-flag call."),
+    ...optionalShape(EVIDENCE_KINDS),
     get any() {
       return z.array(Evidence).min(1).optional().describe("Met when any of these is met.");
     },
@@ -201,8 +134,6 @@ export const DoneConfig = z
   .describe("dod: the shared definition of done for this repository's pull requests.");
 
 export type OwnerRole = z.infer<typeof OwnerRole>;
-export type Condition = z.infer<typeof Condition>;
-export type Evidence = z.infer<typeof Evidence>;
 export type Criterion = z.infer<typeof Criterion>;
 export type DoneConfig = z.infer<typeof DoneConfig>;
 export type RawDoneConfig = z.input<typeof DoneConfig>;

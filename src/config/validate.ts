@@ -1,10 +1,11 @@
-// Rules the schema cannot express (see schema.ts): unique ids, non-empty conditions and evidence, globs that
-// can match, and names that refer to something that exists. Reads the document as written (before or
+// Rules the schema cannot express (see schema.ts): unique ids, non-empty conditions and evidence, each kind's own
+// rules (kinds.ts: globs that can match, …), and names that refer to something that exists. Reads the document as written (before or
 // without a successful schema check) and skips whatever is not the expected shape, so a file with schema
 // errors still gets these problems reported too.
 import type { ConfigProblem } from "../model/config-problems.js";
 import { globCostProblem, globProblem } from "./globs.js";
 import { braceExpansionSize, LIMITS } from "./limits.js";
+import { CONDITION_KINDS, EVIDENCE_KINDS, type KindCheck } from "./kinds.js";
 import { joinPath, type Locator, type PathSegment } from "./locate.js";
 import { closest } from "./suggest.js";
 
@@ -115,6 +116,23 @@ function checkGlobs(value: unknown, path: PathSegment[], report: Report, list = 
   }
 }
 
+/** Each kind's own rules (kinds.ts), at the kind's key below `path`. */
+function checkKinds(
+  kinds: Record<string, { validate?: (value: unknown, check: KindCheck) => void }>,
+  given: Record<string, unknown>,
+  path: PathSegment[],
+  report: Report,
+): void {
+  for (const [key, kind] of Object.entries(kinds)) {
+    if (given[key] === undefined || !kind.validate) continue;
+    const here = [...path, key];
+    kind.validate(given[key], {
+      at: (sub, message) => report([...here, ...sub], message),
+      globs: (value, sub = []) => checkGlobs(value, [...here, ...sub], report),
+    });
+  }
+}
+
 function checkCondition(value: unknown, path: PathSegment[], report: Report): void {
   const condition = record(value);
   if (!condition) return;
@@ -122,8 +140,7 @@ function checkCondition(value: unknown, path: PathSegment[], report: Report): vo
     report(path, "`when` is empty: remove it to apply to every pull request, or add a condition such as `files` or `labels`");
     return;
   }
-  checkGlobs(condition.files, [...path, "files"], report);
-  checkGlobs(condition.base, [...path, "base"], report);
+  checkKinds(CONDITION_KINDS, condition, path, report);
   array(condition.any).forEach((inner, i) => checkCondition(inner, [...path, "any", i], report));
   array(condition.all).forEach((inner, i) => checkCondition(inner, [...path, "all", i], report));
 }
@@ -135,15 +152,7 @@ function checkEvidence(value: unknown, path: PathSegment[], report: Report): voi
     report(path, "`require` is empty: say what shows the criterion is met, e.g. `files: [test/**]` or `label: reviewed`");
     return;
   }
-  checkGlobs(evidence.files, [...path, "files"], report);
-  if (typeof evidence.check === "string" && evidence.check.length > LIMITS.globLength) {
-    report([...path, "check"], `the check name is ${evidence.check.length} characters long: at most ${LIMITS.globLength}`);
-  }
-  checkGlobs(record(evidence.diff_contains)?.files, [...path, "diff_contains", "files"], report);
-  const body = record(evidence.pr_body);
-  if (body && Object.keys(body).length === 0) {
-    report([...path, "pr_body"], "`pr_body` is empty: give a `section` heading or a `checkbox` text");
-  }
+  checkKinds(EVIDENCE_KINDS, evidence, path, report);
   array(evidence.any).forEach((inner, i) => checkEvidence(inner, [...path, "any", i], report));
   array(evidence.all).forEach((inner, i) => checkEvidence(inner, [...path, "all", i], report));
 }

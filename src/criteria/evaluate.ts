@@ -1,5 +1,6 @@
 // The pure verdict: config + facts in, Report out. No I/O, no clock.
 import type { ResolvedConfig, ResolvedCriterion } from "../config/schema.js";
+import { conditionPrincipalsIn, principalsIn, readsDiff } from "../config/walk-kinds.js";
 import type { Facts } from "../model/facts.js";
 import type { ItemResult, Report, Waiver } from "../model/report.js";
 import type { ConfigChange } from "../model/config-problems.js";
@@ -7,7 +8,7 @@ import { checkCondition } from "./conditions.js";
 import { changesConfig, CONFIG_APPROVAL_CRITERION, configApprovalVerdict } from "./config-approval.js";
 import { buildContext } from "./context.js";
 import { approvalsOf, at, isTeam } from "./principals.js";
-import { evaluateEvidence, principalsIn, usesDiff } from "./require.js";
+import { evaluateEvidence } from "./require.js";
 import { countStatuses, reportConclusion, reportTitle } from "./summary.js";
 import type { Context, Verdict } from "./types.js";
 import { parseCommands, waiverState } from "./waivers.js";
@@ -72,19 +73,19 @@ function withWaiver(criterion: ResolvedCriterion, verdict: Verdict, waiver?: Wai
 export function needsDiff(config: ResolvedConfig, facts: Facts): boolean {
   let ctx: Context | undefined;
   return config.criteria.some((criterion) => {
-    if (!usesDiff(criterion.require)) return false;
+    if (!readsDiff(criterion.require)) return false;
     if (!criterion.when) return true;
     ctx ??= buildContext(config, facts);
     return checkCondition(criterion.when, ctx).holds;
   });
 }
 
-/** Every `@org/team` the config names (owners and approved_by), lower-case, each once: the shell fetches members. */
+/** Every `@org/team` the config names (owners, and kinds such as approved_by), lower-case, each once: the shell fetches members. */
 export function teamsNamed(config: ResolvedConfig): string[] {
   const named = [
     ...config.owners.product,
     ...config.owners.engineering,
-    ...config.criteria.flatMap((c) => principalsIn(c.require)),
+    ...config.criteria.flatMap((c) => [...principalsIn(c.require), ...(c.when ? conditionPrincipalsIn(c.when) : [])]),
   ];
   return [...new Set(named.filter(isTeam).map((t) => t.toLowerCase()))];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Condition } from "../../src/config/schema.js";
-import { evaluate, needsDiff, teamsNamed, teamsNeeded } from "../../src/criteria/index.js";
+import { evaluate, needsDiff, teamsNamed, teamsNeeded } from "../../src/criteria/evaluate.js";
 import type { Facts } from "../../src/model/facts.js";
 import type { ConfigChange } from "../../src/model/config-problems.js";
 import { approval, comment, criterion, files, makeConfig, makeFacts, TEAMS } from "./facts.js";

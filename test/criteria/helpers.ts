@@ -1,5 +1,5 @@
 import type { Evidence, ResolvedConfig } from "../../src/config/schema.js";
-import { evaluate } from "../../src/criteria/index.js";
+import { evaluate } from "../../src/criteria/evaluate.js";
 import type { Facts } from "../../src/model/facts.js";
 import type { ItemResult } from "../../src/model/report.js";
 import { criterion, makeConfig, makeFacts } from "./facts.js";

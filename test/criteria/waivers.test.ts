@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Command, evaluate, judgeCommand, parseCommands, waiverState } from "../../src/criteria/index.js";
+import { evaluate } from "../../src/criteria/evaluate.js";
+import { type Command, judgeCommand, parseCommands, waiverState } from "../../src/criteria/waivers.js";
 import type { Facts } from "../../src/model/facts.js";
 import { comment, criterion, makeConfig, makeFacts, TEAMS } from "./facts.js";
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { BUDGET_MS, blocked } from "./budget.js";
 import { loadConfig, type LoadResult } from "../../src/config/resolve.js";
 import { braceExpansionSize, LIMITS } from "../../src/config/limits.js";
-import { evaluate } from "../../src/criteria/index.js";
+import { evaluate } from "../../src/criteria/evaluate.js";
 import { criterion, files, makeConfig, makeFacts } from "../criteria/facts.js";
 
 

@@ -4,7 +4,8 @@
 import type { Context } from "probot";
 import { describe, expect, it } from "vitest";
 import { BUDGET_MS, blocked } from "./budget.js";
-import { evaluate, parseCommands } from "../../src/criteria/index.js";
+import { evaluate } from "../../src/criteria/evaluate.js";
+import { parseCommands } from "../../src/criteria/waivers.js";
 import { commentJob } from "../../src/handlers/comments.js";
 import { criterion, makeConfig, makeFacts } from "../criteria/facts.js";
 
