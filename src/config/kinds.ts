@@ -29,6 +29,8 @@ interface Kind<S extends z.ZodType> {
   schema: S;
   /** The field's doc: the JSON Schema's description, shown by editors. */
   doc: string;
+  /** A criterion's `when:` or `require:` using it, for docs/config.md (and checked to be valid). */
+  example: string;
   /** Rules the schema can't express, run on the value as written (which may have any shape). */
   validate?: (value: unknown, check: KindCheck) => void;
   /** Logins and `@org/team`s the value names: the members of the teams are gathered before evaluating. */
@@ -77,6 +79,7 @@ const record = (value: unknown): Record<string, unknown> | undefined =>
 /** In the order the schema, the report's reasons and the config diff list them. */
 export const EVIDENCE_KINDS = {
   files: evidence({
+    example: `require: { files: ["**/*.test.ts", "test/**"] }`,
     schema: globs,
     doc: "Met when some changed file matches these globs, e.g. `test/**` or `docs/**`.",
     validate: validGlobs,
@@ -84,6 +87,7 @@ export const EVIDENCE_KINDS = {
     accepts: "globs",
   }),
   linked_issue: evidence({
+    example: `require:\n  linked_issue: { checklist: Acceptance criteria }`,
     schema: z.union([
       z.literal(true),
       z
@@ -101,6 +105,7 @@ export const EVIDENCE_KINDS = {
     needsPullRequest: "a linked issue",
   }),
   pr_body: evidence({
+    example: `require:\n  pr_body: { section: Rollback plan, checkbox: Docs updated }`,
     schema: z
       .object({
         section: z
@@ -123,6 +128,7 @@ export const EVIDENCE_KINDS = {
     name: "the PR description",
   }),
   label: evidence({
+    example: `require: { label: [qa-passed, qa-not-needed] }`,
     schema: z.union([z.string().min(1), names]),
     doc: "Met when the PR has this label (or any of these labels).",
     name: "a label",
@@ -130,6 +136,7 @@ export const EVIDENCE_KINDS = {
     needsPullRequest: "a label",
   }),
   check: evidence({
+    example: `require: { check: "ci/integration-*" }`,
     schema: z.string().min(1),
     doc: "Met when a check run or commit status with this name (glob) succeeded on the head commit.",
     validate: (value, check) => {
@@ -141,6 +148,7 @@ export const EVIDENCE_KINDS = {
     needsPullRequest: "a check result",
   }),
   approved_by: evidence({
+    example: `require: { approved_by: [product, "@acme/security"] }`,
     schema: z.union([principal, z.array(principal).min(1)]),
     doc: "Met when the latest review of one of these approves: `product` or `engineering` (the owners), a login or `@org/team`.",
     principals: (value) => [value].flat(),
@@ -149,6 +157,7 @@ export const EVIDENCE_KINDS = {
     needsPullRequest: "an approval",
   }),
   diff_contains: evidence({
+    example: `require:\n  diff_contains: { text: "featureFlag(", files: ["src/**"] }`,
     schema: z
       .object({
         text: z.string().min(1).describe("Literal text that an added line must contain (not a regular expression)."),
@@ -160,38 +169,58 @@ export const EVIDENCE_KINDS = {
     name: "a line in the diff",
     readsDiff: true,
   }),
+  files_absent: evidence({
+    example: `require: { files_absent: ["db/migrations/**"] }`,
+    schema: globs,
+    doc: "Met when no changed file matches these globs, e.g. generated code or `migrations/**` that belong in a pull request of their own.",
+    validate: validGlobs,
+    name: "that no changed file matches",
+  }),
 } satisfies Record<string, EvidenceKind<any>>;
 
 /** In the order the schema and the config diff list them; criteria/kinds.ts checks them cheapest first. */
 export const CONDITION_KINDS = {
   files: condition({
+    example: `when: { files: ["src/**", "!src/**/*.test.ts"] }`,
     schema: globs,
     doc: "Applies when some changed file matches these globs (`!glob` excludes).",
     validate: validGlobs,
     words: { compare: "globs", subject: "files match", what: "its `when`", limits: "files" },
   }),
   base: condition({
+    example: `when: { base: [main, "release/*"] }`,
     schema: globs,
     doc: "Applies when the PR's base branch matches one of these globs.",
     validate: validGlobs,
     words: { compare: "globs", subject: "the base branch matches", what: "its `when.base`", limits: "base branches" },
   }),
   labels: condition({
+    example: `when: { labels: [new-service] }`,
     schema: names,
     doc: "Applies when the PR has any of these labels.",
     words: { compare: "any-of", phrase: "labelled", unlimited: "it no longer depends on labels" },
     needsPullRequest: "its labels",
   }),
   labels_absent: condition({
+    example: `when: { labels_absent: [chore, dependencies] }`,
     schema: names,
     doc: "Applies only when the PR has none of these labels.",
     words: { compare: "none-of", phrase: "labelled" },
     needsPullRequest: "its labels",
   }),
   draft: condition({
+    example: `when: { draft: false }`,
     schema: z.boolean(),
     doc: "`false`: applies only to PRs that are ready for review (not drafts).",
     words: { compare: "draft" },
+  }),
+  authors: condition({
+    example: `when: { authors: [dependabot, "@acme/bots"] }`,
+    schema: z.array(principal).min(1),
+    doc: "Applies when one of these opened the PR: logins or `@org/team`s, e.g. a bot whose PRs need less.",
+    principals: (value) => value,
+    words: { compare: "any-of", phrase: "opened by", unlimited: "it no longer depends on who opened the pull request" },
+    needsPullRequest: "its author",
   }),
 } satisfies Record<string, ConditionKind<any>>;
 

@@ -10,7 +10,8 @@ import { listGlobs, pathMatcher } from "./globs.js";
 import { labelEvidence } from "./label.js";
 import { linkedIssueEvidence } from "./linked-issue.js";
 import { prBodyEvidence } from "./pr-body.js";
-import type { Context, Verdict } from "./types.js";
+import { at, membersOf } from "./principals.js";
+import { capped, type Context, type Verdict } from "./types.js";
 
 export type ConditionResult = { holds: true } | { holds: false; reason: string };
 
@@ -28,6 +29,21 @@ export const EVIDENCE_JUDGES = {
   check: checkEvidence,
   approved_by: approvedByEvidence,
   diff_contains: diffContainsEvidence,
+  files_absent: (globs, ctx) => {
+    const match = pathMatcher(globs);
+    const hits = ctx.paths.filter((path) => match(path));
+    if (hits.length === 1) return { status: "missing", reason: `${hits[0]} matches ${listGlobs(globs)}`, evidence: [{ text: hits[0]! }] };
+    if (hits.length > 1) {
+      const reason = `${hits.length} changed files match ${listGlobs(globs)}`;
+      return { status: "missing", reason, evidence: capped(hits.map((text) => ({ text }))) };
+    }
+    // Files past the listed ones could match: that is not knowing, not "none".
+    if (ctx.facts.filesTruncated) {
+      const reason = `only the first ${ctx.paths.length} files were listed: can't tell that none matches ${listGlobs(globs)}`;
+      return { status: "error", reason, evidence: [] };
+    }
+    return { status: "met", reason: `no changed file matches ${listGlobs(globs)}`, evidence: [] };
+  },
 } satisfies { [K in EvidenceKindName]: Judge<K> };
 
 /** Cheap keys first; a condition that fails gives the reason of the first key that does not hold. */
@@ -36,6 +52,11 @@ export const CONDITION_CHECKS = {
     facts.draft === draft
       ? HOLDS
       : { holds: false, reason: facts.draft ? "the pull request is a draft" : "the pull request is not a draft" },
+  authors: (authors, { facts }) => {
+    const author = facts.author.toLowerCase();
+    if (authors.some((principal) => membersOf(principal, facts).includes(author))) return HOLDS;
+    return { holds: false, reason: `${at(facts.author)} opened the pull request, not ${authors.map(at).join(" or ")}` };
+  },
   labels: (labels, ctx) => {
     if (labels.some((l) => ctx.labels.has(l.toLowerCase()))) return HOLDS;
     const reason =
