@@ -2,7 +2,7 @@
 // "Loosens" means fewer pull requests have to do something, or it is easier to do; "tightens" the opposite.
 import type { ConfigChange } from "../model/config-problems.js";
 import type { LoadResult } from "./resolve.js";
-import { CONDITION_KINDS, type ConditionWords, conditionKindNames, EVIDENCE_KINDS, type EvidenceKind } from "./kinds.js";
+import { CONDITION_KINDS, type ConditionWords, conditionKindNames, EVIDENCE_KINDS } from "./kinds.js";
 import type { Condition, Evidence, ResolvedConfig, ResolvedCriterion } from "./schema.js";
 
 type Change = ConfigChange["changes"][number];
@@ -205,7 +205,7 @@ function requireChanges(old: Evidence, next: Evidence): Finding[] {
   for (const key of minus(nextKeys, oldKeys) as (keyof Evidence)[]) findings.push(["tightened", `it now also requires ${requireName(key)} (\`${key}\`)`]);
   for (const key of nextKeys.filter((k) => oldKeys.includes(k))) {
     if (same(old[key], next[key])) continue;
-    const accepts = key === "any" || key === "all" ? undefined : (EVIDENCE_KINDS[key] as EvidenceKind).accepts;
+    const accepts = key === "any" || key === "all" ? undefined : EVIDENCE_KINDS[key].accepts;
     if (accepts === "globs") {
       // Any one matching file is enough, so more patterns accept more evidence.
       const [a, b] = [old[key] as string[], next[key] as string[]];

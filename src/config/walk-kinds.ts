@@ -27,7 +27,7 @@ export const conditionsIn = (condition: Condition) => walk<Condition, ConditionK
 export function principalsIn(evidence: Evidence): string[] {
   const named: string[] = [];
   for (const [kind, value] of evidenceIn(evidence)) {
-    const principals = (EVIDENCE_KINDS[kind] as { principals?: (value: unknown) => string[] }).principals;
+    const principals = EVIDENCE_KINDS[kind].principals as ((value: unknown) => string[]) | undefined;
     if (principals) named.push(...principals(value));
   }
   return named;
@@ -37,7 +37,7 @@ export function principalsIn(evidence: Evidence): string[] {
 export function conditionPrincipalsIn(condition: Condition): string[] {
   const named: string[] = [];
   for (const [kind, value] of conditionsIn(condition)) {
-    const principals = (CONDITION_KINDS[kind] as { principals?: (value: unknown) => string[] }).principals;
+    const principals = CONDITION_KINDS[kind].principals as ((value: unknown) => string[]) | undefined;
     if (principals) named.push(...principals(value));
   }
   return named;
@@ -45,7 +45,7 @@ export function conditionPrincipalsIn(condition: Condition): string[] {
 
 /** Some kind in the tree reads the diff's added lines. */
 export function readsDiff(evidence: Evidence): boolean {
-  for (const [kind] of evidenceIn(evidence)) if ((EVIDENCE_KINDS[kind] as { readsDiff?: boolean }).readsDiff) return true;
+  for (const [kind] of evidenceIn(evidence)) if (EVIDENCE_KINDS[kind].readsDiff) return true;
   return false;
 }
 
@@ -53,7 +53,7 @@ export function readsDiff(evidence: Evidence): boolean {
 export function evidenceNeedingPullRequest(evidence: Evidence): string[] {
   const needs = new Set<string>();
   for (const [kind] of evidenceIn(evidence)) {
-    const need = (EVIDENCE_KINDS[kind] as { needsPullRequest?: string }).needsPullRequest;
+    const need = EVIDENCE_KINDS[kind].needsPullRequest;
     if (need) needs.add(need);
   }
   return [...needs];
@@ -63,7 +63,7 @@ export function evidenceNeedingPullRequest(evidence: Evidence): string[] {
 export function conditionsNeedingPullRequest(condition: Condition): string[] {
   const needs = new Set<string>();
   for (const [kind] of conditionsIn(condition)) {
-    const need = (CONDITION_KINDS[kind] as { needsPullRequest?: string }).needsPullRequest;
+    const need = CONDITION_KINDS[kind].needsPullRequest;
     if (need) needs.add(need);
   }
   return [...needs];
