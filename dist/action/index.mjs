@@ -7384,518 +7384,6 @@ var refText = (ref) => `${ref.owner}/${ref.repo}#${ref.number}`;
 // src/pipeline.ts
 import { createHash as createHash2 } from "node:crypto";
 
-// src/config/diff.ts
-var code = (values) => values.map((v) => `\`${v}\``).join(", ");
-var list = (value) => value === void 0 ? [] : [value].flat();
-var minus = (a, b) => a.filter((x) => !b.includes(x));
-var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-function describeConfigChange(base, head, file2) {
-  if (!head.ok) {
-    if (head.failure.kind === "missing") {
-      return { file: file2, problems: [], changes: [{ kind: "removed", text: "removes the definition of done: pull requests would no longer be checked" }] };
-    }
-    return { file: file2, problems: head.failure.problems, changes: [] };
-  }
-  const next = head.config;
-  const changes = [];
-  if (base.mode !== next.mode) {
-    changes.push(
-      next.mode === "advisory" ? { kind: "loosened", text: "makes the check advisory: missing items no longer fail it" } : { kind: "tightened", text: "makes the check blocking: missing items fail it" }
-    );
-  }
-  if (base.comment !== next.comment) changes.push({ kind: "changed", text: `comments \`${next.comment}\` instead of \`${base.comment}\`` });
-  for (const role of ["product", "engineering"]) {
-    const added = minus(next.owners[role], base.owners[role]);
-    const removed = minus(base.owners[role], next.owners[role]);
-    if (added.length > 0) changes.push({ kind: "changed", text: `adds ${code(added)} to the ${role} owners` });
-    if (removed.length > 0) changes.push({ kind: "changed", text: `removes ${code(removed)} from the ${role} owners` });
-  }
-  const before = new Map(base.criteria.map((c) => [c.id, c]));
-  const after = new Map(next.criteria.map((c) => [c.id, c]));
-  for (const [id, old] of before) {
-    if (!after.has(id)) changes.push({ kind: "removed", text: `removes \`${id}\` (${old.owner})` });
-  }
-  for (const [id, criterion] of after) {
-    const old = before.get(id);
-    if (!old) changes.push({ kind: "added", text: `adds \`${id}\` (${criterion.owner})` });
-    else changes.push(...criterionChanges(old, criterion));
-  }
-  if (!same(base.releases, next.releases)) changes.push({ kind: "changed", text: "changes how releases are grouped on the dashboard" });
-  if (!same(base.dashboard, next.dashboard)) changes.push({ kind: "changed", text: "changes the dashboard settings" });
-  return { file: file2, problems: [], changes };
-}
-function criterionChanges(old, next) {
-  const id = `\`${next.id}\``;
-  const changes = [];
-  if (old.owner !== next.owner) changes.push({ kind: "changed", text: `moves ${id} from ${old.owner} to ${next.owner}` });
-  if (old.title !== next.title || old.hint !== next.hint) changes.push({ kind: "changed", text: `rewords ${id}` });
-  for (const [kind, text] of whenChanges(old.when, next.when)) changes.push({ kind, text: `${kind === "loosened" ? "loosens" : kind === "tightened" ? "tightens" : "changes"} ${id}: ${text}` });
-  for (const [kind, text] of requireChanges(old.require, next.require)) changes.push({ kind, text: `${kind === "loosened" ? "loosens" : kind === "tightened" ? "tightens" : "changes"} ${id}: ${text}` });
-  if (old.waivable !== next.waivable) {
-    changes.push(
-      next.waivable ? { kind: "loosened", text: `loosens ${id}: it can be waived again` } : { kind: "tightened", text: `tightens ${id}: it can no longer be waived` }
-    );
-  }
-  return changes;
-}
-function globFindings(old, next, wider, narrower, what) {
-  const a = old ?? [];
-  const b = next ?? [];
-  const findings = [];
-  const includes = (globs2) => globs2.filter((g) => !g.startsWith("!"));
-  const excludes = (globs2) => globs2.filter((g) => g.startsWith("!")).map((g) => g.slice(1));
-  const addedIn = minus(includes(b), includes(a));
-  const removedIn = minus(includes(a), includes(b));
-  const addedEx = minus(excludes(b), excludes(a));
-  const removedEx = minus(excludes(a), excludes(b));
-  if (removedIn.length > 0) findings.push([narrower, `${what} no longer covers ${code(removedIn)}`]);
-  if (addedIn.length > 0) findings.push([wider, `${what} now also covers ${code(addedIn)}`]);
-  if (addedEx.length > 0) findings.push([narrower, `${what} now excludes ${code(addedEx)}`]);
-  if (removedEx.length > 0) findings.push([wider, `${what} no longer excludes ${code(removedEx)}`]);
-  return findings;
-}
-function whenChanges(old, next) {
-  if (same(old, next)) return [];
-  if (!old) return [["loosened", "it no longer applies to every pull request"]];
-  if (!next) return [["tightened", "it now applies to every pull request"]];
-  const regrouped = regroupedWhen(old, next);
-  if (regrouped) return [regrouped];
-  const findings = [];
-  for (const key of ["files", "base"]) {
-    const what = key === "files" ? "its `when`" : "its `when.base`";
-    if (!old[key] && next[key]) findings.push(["loosened", `it now applies only when ${key === "files" ? "files match" : "the base branch matches"} ${code(next[key])}`]);
-    else if (old[key] && !next[key]) findings.push(["tightened", `${what} no longer limits which ${key === "files" ? "files" : "base branches"} it applies to`]);
-    else findings.push(...globFindings(old[key], next[key], "tightened", "loosened", what));
-  }
-  if (!old.labels && next.labels) findings.push(["loosened", `it now applies only to pull requests labelled ${code(next.labels)}`]);
-  else if (old.labels && !next.labels) findings.push(["tightened", "it no longer depends on labels"]);
-  else {
-    const added = minus(next.labels ?? [], old.labels ?? []);
-    const removed = minus(old.labels ?? [], next.labels ?? []);
-    if (removed.length > 0) findings.push(["loosened", `it no longer applies to pull requests labelled ${code(removed)}`]);
-    if (added.length > 0) findings.push(["tightened", `it now also applies to pull requests labelled ${code(added)}`]);
-  }
-  const absentAdded = minus(next.labels_absent ?? [], old.labels_absent ?? []);
-  const absentRemoved = minus(old.labels_absent ?? [], next.labels_absent ?? []);
-  if (absentAdded.length > 0) findings.push(["loosened", `it now skips pull requests labelled ${code(absentAdded)}`]);
-  if (absentRemoved.length > 0) findings.push(["tightened", `it no longer skips pull requests labelled ${code(absentRemoved)}`]);
-  if (old.draft !== next.draft) findings.push(draftChange(old.draft, next.draft));
-  findings.push(...nestedWhen("any", old.any, next.any), ...nestedWhen("all", old.all, next.all));
-  return findings;
-}
-function draftChange(old, next) {
-  if (old === void 0) return ["loosened", next ? "it now applies only to draft pull requests" : "it now skips draft pull requests"];
-  if (next === void 0) return ["tightened", old ? "it now applies to pull requests ready for review too" : "it now applies to draft pull requests too"];
-  return ["changed", next ? "it now applies only to draft pull requests instead of only to ones ready for review" : "it now applies only to pull requests ready for review instead of only to drafts"];
-}
-function regroupedWhen(old, next) {
-  const only = (c, key) => Object.keys(c).length === 1 && c[key] !== void 0;
-  const contains = (items, c) => (items ?? []).some((item) => same(item, c));
-  if (only(next, "any") && contains(next.any, old)) {
-    return ["tightened", `its \`when\` became \`any\` of the old condition and ${others(next.any.length - 1)}, so it applies to more pull requests`];
-  }
-  if (only(old, "any") && contains(old.any, next)) {
-    return ["loosened", `its \`when\` keeps one of its \`any\` alternatives and drops ${others(old.any.length - 1)}, so it applies to fewer pull requests`];
-  }
-  if (only(next, "all") && contains(next.all, old)) {
-    return ["loosened", `its \`when\` became \`all\` of the old condition and ${others(next.all.length - 1)}, so it applies to fewer pull requests`];
-  }
-  if (only(old, "all") && contains(old.all, next)) {
-    return ["tightened", `its \`when\` keeps one of its \`all\` conditions and drops ${others(old.all.length - 1)}, so it applies to more pull requests`];
-  }
-  return void 0;
-}
-var others = (n) => n === 1 ? "one other" : `${n} others`;
-function nestedWhen(key, old, next) {
-  if (same(old, next)) return [];
-  if (!old) return [["loosened", `it now applies only when its \`when.${key}\` conditions hold`]];
-  if (!next) return [["tightened", `its \`when\` no longer has \`${key}\` conditions`]];
-  if (old.length === next.length) return old.flatMap((item, i) => whenChanges(item, next[i]));
-  const subset = (a, b) => a.every((item) => b.some((other) => same(item, other)));
-  const more = next.length > old.length;
-  if (!(more ? subset(old, next) : subset(next, old))) return [["changed", `its \`when.${key}\` ${key === "any" ? "alternatives" : "conditions"} were rewritten`]];
-  const wider = key === "any" ? more : !more;
-  const count2 = key === "any" ? `${more ? "more" : "fewer"} alternatives` : `${more ? "more" : "fewer"} conditions`;
-  return [[wider ? "tightened" : "loosened", `its \`when.${key}\` has ${count2}, so it applies to ${wider ? "more" : "fewer"} pull requests`]];
-}
-var EVIDENCE_NAMES = {
-  files: "changed files",
-  linked_issue: "a linked issue",
-  pr_body: "the PR description",
-  label: "a label",
-  check: "a passing check",
-  approved_by: "an approval",
-  diff_contains: "a line in the diff",
-  any: "one of several kinds of evidence",
-  all: "several kinds of evidence"
-};
-function requireChanges(old, next) {
-  if (same(old, next)) return [];
-  const findings = [];
-  const oldKeys = Object.keys(old);
-  const nextKeys = Object.keys(next);
-  for (const key of minus(oldKeys, nextKeys)) findings.push(["loosened", `it no longer requires ${EVIDENCE_NAMES[key] ?? key} (\`${key}\`)`]);
-  for (const key of minus(nextKeys, oldKeys)) findings.push(["tightened", `it now also requires ${EVIDENCE_NAMES[key] ?? key} (\`${key}\`)`]);
-  for (const key of nextKeys.filter((k) => oldKeys.includes(k))) {
-    if (same(old[key], next[key])) continue;
-    if (key === "files") {
-      findings.push(...globFindings(old.files, next.files, "loosened", "tightened", "`require.files`").map(([kind, text]) => [kind, text.replace("covers", "accepts")]));
-    } else if (key === "label" || key === "approved_by") {
-      const added = minus(list(next[key]), list(old[key]));
-      const removed = minus(list(old[key]), list(next[key]));
-      if (added.length > 0) findings.push(["loosened", `\`require.${key}\` now also accepts ${code(added)}`]);
-      if (removed.length > 0) findings.push(["tightened", `\`require.${key}\` no longer accepts ${code(removed)}`]);
-    } else if ((key === "any" || key === "all") && old[key]?.length === next[key]?.length) {
-      findings.push(...old[key].flatMap((item, i) => requireChanges(item, next[key][i])));
-    } else if (key === "any") {
-      const more = (next.any?.length ?? 0) > (old.any?.length ?? 0);
-      findings.push([more ? "loosened" : "tightened", more ? "it accepts more kinds of evidence" : "it accepts fewer kinds of evidence"]);
-    } else if (key === "all") {
-      const more = (next.all?.length ?? 0) > (old.all?.length ?? 0);
-      findings.push([more ? "tightened" : "loosened", more ? "it requires more kinds of evidence" : "it requires fewer kinds of evidence"]);
-    } else {
-      findings.push(["changed", `\`require.${key}\` changed`]);
-    }
-  }
-  return findings;
-}
-
-// src/config/locate.ts
-var import_yaml = __toESM(require_dist(), 1);
-var START = { line: 1, column: 1 };
-function joinPath(path2) {
-  return path2.map(String).join(".");
-}
-function makeLocator(doc, lines) {
-  const at2 = (offset) => {
-    const { line, col } = lines.linePos(offset);
-    return { line: Math.max(1, line), column: Math.max(1, col) };
-  };
-  const deref = (node2) => {
-    try {
-      return (0, import_yaml.isAlias)(node2) ? node2.resolve(doc) : node2;
-    } catch {
-      return void 0;
-    }
-  };
-  const start = (node2) => {
-    const range2 = node2?.range;
-    return range2 && range2[1] > range2[0] ? at2(range2[0]) : void 0;
-  };
-  const find = (path2, wantKey) => {
-    let best = start(doc.contents);
-    let node2 = doc.contents;
-    for (let i = 0; i < path2.length; i++) {
-      const seg = path2[i];
-      const last = i === path2.length - 1;
-      node2 = deref(node2);
-      if ((0, import_yaml.isMap)(node2)) {
-        const pair2 = node2.items.findLast((p) => ((0, import_yaml.isScalar)(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
-        if (!pair2) return best ?? START;
-        const keyPos = start(pair2.key);
-        const valuePos = start(pair2.value);
-        if (last) return (wantKey ? keyPos : valuePos ?? keyPos) ?? best ?? START;
-        best = keyPos ?? best;
-        node2 = pair2.value;
-      } else if ((0, import_yaml.isSeq)(node2) && typeof seg === "number") {
-        const item = node2.items[seg];
-        if (item === void 0) return best ?? START;
-        const itemPos = start(item);
-        if (last) return itemPos ?? best ?? START;
-        best = itemPos ?? best;
-        node2 = item;
-      } else {
-        return best ?? START;
-      }
-    }
-    return best ?? START;
-  };
-  return { value: (path2) => find(path2, false), key: (path2) => find(path2, true) };
-}
-
-// src/config/parse.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/config/schema-walk.ts
-function def(schema) {
-  return schema._zod.def;
-}
-function unwrap(schema) {
-  let current = schema;
-  for (; ; ) {
-    const d = def(current);
-    if (d.type === "optional" || d.type === "default" || d.type === "nullable" || d.type === "prefault") {
-      current = d.innerType;
-    } else if (d.type === "lazy") {
-      current = d.getter();
-    } else {
-      return current;
-    }
-  }
-}
-function children(schema, seg) {
-  const s = unwrap(schema);
-  const d = def(s);
-  switch (d.type) {
-    case "object": {
-      const shape = d.shape;
-      return typeof seg === "string" && Object.hasOwn(shape, seg) ? [shape[seg]] : [];
-    }
-    case "array":
-      return typeof seg === "number" ? [d.element] : [];
-    case "record":
-      return [d.valueType];
-    case "union":
-      return d.options.flatMap((option) => children(option, seg));
-    default:
-      return [];
-  }
-}
-function schemaAt(root, path2) {
-  let current = [root];
-  for (const seg of path2) {
-    current = current.flatMap((s) => children(s, seg));
-    if (current.length === 0) return void 0;
-  }
-  return current[0];
-}
-function allowedKeys(root, path2) {
-  const schema = schemaAt(root, path2);
-  if (!schema) return [];
-  const objects = [unwrap(schema)].flatMap(
-    (s) => def(s).type === "union" ? def(s).options.map(unwrap) : [s]
-  );
-  const keys = objects.filter((s) => def(s).type === "object").flatMap((s) => Object.keys(def(s).shape));
-  return [...new Set(keys)];
-}
-function describeExpected(schema) {
-  const s = unwrap(schema);
-  const d = def(s);
-  switch (d.type) {
-    case "string":
-      return "text";
-    case "number":
-    case "int":
-      return "a number";
-    case "boolean":
-      return "true or false";
-    case "array":
-      return "a list";
-    case "object":
-    case "record":
-      return "a mapping";
-    case "enum":
-      return `one of ${Object.values(d.entries).join(", ")}`;
-    case "literal":
-      return d.values.map(String).join(" or ");
-    case "union":
-      return [...new Set(d.options.map(describeExpected))].join(" or ");
-    default:
-      return "something else";
-  }
-}
-function describeValue(value) {
-  if (value === null || value === void 0) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  switch (typeof value) {
-    case "string":
-      return `\`${value.length > 40 ? `${value.slice(0, 40)}\u2026` : value}\``;
-    case "number":
-    case "boolean":
-      return `\`${String(value)}\``;
-    case "object":
-      return "a mapping";
-    default:
-      return typeof value;
-  }
-}
-
-// src/config/suggest.ts
-function editDistance(a, b) {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2][j - 2] + 1);
-      d[i][j] = best;
-    }
-  }
-  return d[a.length][b.length];
-}
-function closest(word, candidates) {
-  const lower = word.toLowerCase();
-  const limit = lower.length <= 3 ? 1 : lower.length <= 6 ? 2 : 3;
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= limit ? best : void 0;
-}
-
-// src/config/issues.ts
-function valueAt(raw, path2) {
-  let current = raw;
-  for (const seg of path2) {
-    if (current === null || typeof current !== "object") return void 0;
-    current = current[seg];
-  }
-  return current;
-}
-function quoteList(values) {
-  return values.map(String).join(", ");
-}
-function issuesToProblems(issues, ctx) {
-  return issues.flatMap((issue2) => issueToProblems(issue2, [], ctx));
-}
-function issueToProblems(issue2, prefix2, ctx) {
-  const path2 = [...prefix2, ...issue2.path];
-  const problem = (message, where = ctx.locate.value(path2), at2 = path2) => ({
-    file: ctx.file,
-    line: where.line,
-    column: where.column,
-    path: joinPath(at2),
-    message
-  });
-  const value = valueAt(ctx.raw, path2);
-  const schema = schemaAt(ctx.root, path2);
-  const key = path2.at(-1);
-  switch (issue2.code) {
-    case "unrecognized_keys":
-      return issue2.keys.map((name) => {
-        const allowed = allowedKeys(ctx.root, path2);
-        const guess = closest(name, allowed);
-        const message = guess ? `unknown key \`${name}\` \u2014 did you mean \`${guess}\`?` : `unknown key \`${name}\` \u2014 allowed here: ${quoteList(allowed)}`;
-        return problem(message, ctx.locate.key([...path2, name]), [...path2, name]);
-      });
-    case "invalid_type": {
-      if (value === void 0 && typeof key === "string") {
-        return [problem(`\`${key}\` is required`, ctx.locate.value(path2.slice(0, -1)))];
-      }
-      const expected = schema ? describeExpected(schema) : issue2.expected;
-      if (path2.length === 0) {
-        return [problem(`expected a mapping of settings such as \`extends\`, \`owners\` and \`criteria\`, got ${describeValue(value)}`)];
-      }
-      if (value === null) return [problem(`\`${String(key)}\` is empty: expected ${expected}`)];
-      return [problem(`expected ${expected}, got ${describeValue(value)}`)];
-    }
-    case "invalid_value": {
-      const allowed = issue2.values.map(String);
-      const written = describeValue(value);
-      if (value === null && key !== void 0) return [problem(`\`${String(key)}\` is empty: expected ${allowed.length === 1 ? allowed[0] : `one of ${quoteList(allowed)}`}`)];
-      if (allowed.length === 1) return [problem(`expected ${allowed[0]}, got ${written}`)];
-      const guess = typeof value === "string" ? closest(value, allowed) : void 0;
-      const tail = guess ? `; got ${written} \u2014 did you mean \`${guess}\`?` : `; got ${written}`;
-      return [problem(`expected one of ${quoteList(allowed)}${tail}`)];
-    }
-    case "too_small":
-      if (issue2.origin === "array") return [problem("list at least one item")];
-      if (issue2.origin === "string") return [problem("must not be empty")];
-      return [problem(`must be at least ${String(issue2.minimum)}`)];
-    case "too_big":
-      if (issue2.origin === "array") return [problem(`list at most ${String(issue2.maximum)} items`)];
-      if (issue2.origin === "string") return [problem(`must be at most ${String(issue2.maximum)} characters`)];
-      return [problem(`must be at most ${String(issue2.maximum)}`)];
-    case "invalid_format":
-      return [problem(`${describeValue(value)} is not valid here: ${issue2.message}`)];
-    case "invalid_union": {
-      const deeper = issue2.errors.filter((branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0));
-      if (deeper.length === 1) return deeper[0].flatMap((inner) => issueToProblems(inner, path2, ctx));
-      const expected = schema ? describeExpected(schema) : "something else";
-      if (value === null) return [problem(`\`${String(key)}\` is empty: expected ${expected}`)];
-      return [problem(`expected ${expected}, got ${describeValue(value)}`)];
-    }
-    case "invalid_element":
-    case "invalid_key":
-      return issue2.issues.flatMap((inner) => issueToProblems(inner, path2, ctx));
-    default:
-      return [problem(issue2.message)];
-  }
-}
-
-// src/config/limits.ts
-var LIMITS = {
-  bytes: 256 * 1024,
-  /** Values in the document after YAML aliases are expanded (each use of `*alias` counts its whole value). */
-  nodes: 2e4,
-  criteria: 1e3,
-  /** Glob patterns in the whole file after aliases are expanded. */
-  globs: 1e3,
-  globLength: 256,
-  /** Patterns one glob may expand to through `{a,b}` and `{1..9}`… */
-  braceExpansion: 64,
-  /** …and all the file's distinct globs together. */
-  patterns: 1e3
-};
-function braceExpansionSize(glob, cap = LIMITS.braceExpansion) {
-  return countSequence(glob, 0, glob.length, cap + 1);
-}
-function countSequence(text, from, to, cap) {
-  let total = 1;
-  for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c !== "{") continue;
-    const close = matchingBrace(text, i, to);
-    if (close < 0) continue;
-    total = Math.min(cap, total * countGroup(text, i + 1, close, cap));
-    i = close;
-  }
-  return total;
-}
-function countGroup(text, from, to, cap) {
-  const range2 = /^(-?\d+|[a-zA-Z])\.\.(-?\d+|[a-zA-Z])(?:\.\.(-?\d+))?$/.exec(text.slice(from, to));
-  if (range2) {
-    const value = (s) => /^-?\d+$/.test(s) ? Number(s) : s.charCodeAt(0);
-    const step = Math.max(1, Math.abs(Number(range2[3] ?? 1)));
-    return Math.min(cap, Math.floor(Math.abs(value(range2[2]) - value(range2[1])) / step) + 1);
-  }
-  let total = 0;
-  let start = from;
-  let depth = 0;
-  for (let i = from; i <= to; i++) {
-    const c = text[i];
-    if (c === "\\") i++;
-    else if (c === "{") depth++;
-    else if (c === "}" && i < to) depth--;
-    else if (c === "," && depth === 0 || i === to) {
-      total = Math.min(cap, total + countSequence(text, start, i, cap));
-      start = i + 1;
-    }
-  }
-  return total;
-}
-function matchingBrace(text, open2, to) {
-  let depth = 0;
-  for (let i = open2; i < to; i++) {
-    const c = text[i];
-    if (c === "\\") i++;
-    else if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return i;
-  }
-  return -1;
-}
-function exceedsNodes(value, limit = LIMITS.nodes) {
-  let count2 = 0;
-  const stack = [value];
-  while (stack.length > 0) {
-    if (++count2 > limit) return true;
-    const next = stack.pop();
-    if (next !== null && typeof next === "object") for (const child of Object.values(next)) stack.push(child);
-  }
-  return false;
-}
-
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -21646,10 +21134,10 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   if (catchall) {
     const catchallType = catchall._zod.def.type;
     if (catchallType === "never") {
-      const condition = keys.map((k) => `k !== ${esc(k)}`).join(" && ") || "true";
+      const condition2 = keys.map((k) => `k !== ${esc(k)}`).join(" && ") || "true";
       doc.write(`for (const k in ${accessor}) {`);
       doc.indented((d) => {
-        d.write(`if (${condition}) return INVALID;`);
+        d.write(`if (${condition2}) return INVALID;`);
       });
       doc.write(`}`);
     } else if ((catchallType === "unknown" || catchallType === "any") && !catchall._zod.def.checks?.length) {
@@ -24549,14 +24037,14 @@ function rewriteKeyNames(ctx) {
       bySchema.set(entry.schema, entry);
   }
   const rewrites = /* @__PURE__ */ new Map();
-  for (const record3 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record3);
-    const names = (seen?.def ?? seen?.schema)?.propertyNames;
-    if (!names || names === true || rewrites.has(names))
+  for (const record4 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record4);
+    const names2 = (seen?.def ?? seen?.schema)?.propertyNames;
+    if (!names2 || names2 === true || rewrites.has(names2))
       continue;
-    const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
-    if (rewritten !== names)
-      rewrites.set(names, rewritten);
+    const rewritten = stringifyKeyNames(bySchema, names2, /* @__PURE__ */ new Set());
+    if (rewritten !== names2)
+      rewrites.set(names2, rewritten);
   }
   if (!rewrites.size)
     return;
@@ -27613,19 +27101,660 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/config/limits.ts
+var LIMITS = {
+  bytes: 256 * 1024,
+  /** Values in the document after YAML aliases are expanded (each use of `*alias` counts its whole value). */
+  nodes: 2e4,
+  criteria: 1e3,
+  /** Glob patterns in the whole file after aliases are expanded. */
+  globs: 1e3,
+  globLength: 256,
+  /** Patterns one glob may expand to through `{a,b}` and `{1..9}`… */
+  braceExpansion: 64,
+  /** …and all the file's distinct globs together. */
+  patterns: 1e3
+};
+function braceExpansionSize(glob, cap = LIMITS.braceExpansion) {
+  return countSequence(glob, 0, glob.length, cap + 1);
+}
+function countSequence(text, from, to, cap) {
+  let total = 1;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c !== "{") continue;
+    const close = matchingBrace(text, i, to);
+    if (close < 0) continue;
+    total = Math.min(cap, total * countGroup(text, i + 1, close, cap));
+    i = close;
+  }
+  return total;
+}
+function countGroup(text, from, to, cap) {
+  const range2 = /^(-?\d+|[a-zA-Z])\.\.(-?\d+|[a-zA-Z])(?:\.\.(-?\d+))?$/.exec(text.slice(from, to));
+  if (range2) {
+    const value = (s) => /^-?\d+$/.test(s) ? Number(s) : s.charCodeAt(0);
+    const step = Math.max(1, Math.abs(Number(range2[3] ?? 1)));
+    return Math.min(cap, Math.floor(Math.abs(value(range2[2]) - value(range2[1])) / step) + 1);
+  }
+  let total = 0;
+  let start = from;
+  let depth = 0;
+  for (let i = from; i <= to; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === "{") depth++;
+    else if (c === "}" && i < to) depth--;
+    else if (c === "," && depth === 0 || i === to) {
+      total = Math.min(cap, total + countSequence(text, start, i, cap));
+      start = i + 1;
+    }
+  }
+  return total;
+}
+function matchingBrace(text, open2, to) {
+  let depth = 0;
+  for (let i = open2; i < to; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i;
+  }
+  return -1;
+}
+function exceedsNodes(value, limit = LIMITS.nodes) {
+  let count2 = 0;
+  const stack = [value];
+  while (stack.length > 0) {
+    if (++count2 > limit) return true;
+    const next = stack.pop();
+    if (next !== null && typeof next === "object") for (const child of Object.values(next)) stack.push(child);
+  }
+  return false;
+}
+
+// src/config/kinds.ts
+var globs = external_exports.array(external_exports.string().min(1)).min(1).describe("Glob patterns (minimatch, dot files included). A pattern starting with `!` excludes matches.");
+var principal = external_exports.string().min(1).describe("A GitHub login (`alice`) or a team (`@org/team-slug`).");
+var names = external_exports.array(external_exports.string().min(1)).min(1);
+var evidence = (kind) => kind;
+var condition = (kind) => kind;
+var validGlobs = (value, check2) => check2.globs(value);
+var record2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+var EVIDENCE_KINDS = {
+  files: evidence({
+    schema: globs,
+    doc: "Met when some changed file matches these globs, e.g. `test/**` or `docs/**`.",
+    validate: validGlobs,
+    name: "changed files",
+    accepts: "globs"
+  }),
+  linked_issue: evidence({
+    schema: external_exports.union([
+      external_exports.literal(true),
+      external_exports.object({
+        checklist: external_exports.string().min(1).optional().describe("A heading in each linked issue under which every task-list box must be ticked.")
+      }).strict()
+    ]),
+    doc: "Met when the PR closes at least one issue (closing keyword or the sidebar's Development link).",
+    name: "a linked issue",
+    needsPullRequest: "a linked issue"
+  }),
+  pr_body: evidence({
+    schema: external_exports.object({
+      section: external_exports.string().min(1).optional().describe("A heading in the PR description whose section must have content (not only a placeholder)."),
+      checkbox: external_exports.string().min(1).optional().describe("The text of a task-list box in the PR description that must be ticked.")
+    }).strict(),
+    doc: "Met by the PR description: a non-empty section and/or a ticked checkbox.",
+    validate: (value, check2) => {
+      const body = record2(value);
+      if (body && Object.keys(body).length === 0) check2.at([], "`pr_body` is empty: give a `section` heading or a `checkbox` text");
+    },
+    name: "the PR description"
+  }),
+  label: evidence({
+    schema: external_exports.union([external_exports.string().min(1), names]),
+    doc: "Met when the PR has this label (or any of these labels).",
+    name: "a label",
+    accepts: "names",
+    needsPullRequest: "a label"
+  }),
+  check: evidence({
+    schema: external_exports.string().min(1),
+    doc: "Met when a check run or commit status with this name (glob) succeeded on the head commit.",
+    validate: (value, check2) => {
+      if (typeof value === "string" && value.length > LIMITS.globLength) {
+        check2.at([], `the check name is ${value.length} characters long: at most ${LIMITS.globLength}`);
+      }
+    },
+    name: "a passing check",
+    needsPullRequest: "a check result"
+  }),
+  approved_by: evidence({
+    schema: external_exports.union([principal, external_exports.array(principal).min(1)]),
+    doc: "Met when the latest review of one of these approves: `product` or `engineering` (the owners), a login or `@org/team`.",
+    principals: (value) => [value].flat(),
+    name: "an approval",
+    accepts: "names",
+    needsPullRequest: "an approval"
+  }),
+  diff_contains: evidence({
+    schema: external_exports.object({
+      text: external_exports.string().min(1).describe("Literal text that an added line must contain (not a regular expression)."),
+      files: globs.optional().describe("Only look at added lines in files matching these globs.")
+    }).strict(),
+    doc: "Met when an added line of the diff contains the text, e.g. a feature-flag call.",
+    validate: (value, check2) => check2.globs(record2(value)?.files, ["files"]),
+    name: "a line in the diff",
+    readsDiff: true
+  }),
+  files_absent: evidence({
+    schema: globs,
+    doc: "Met when no changed file matches these globs, e.g. generated code or `migrations/**` that belong in a pull request of their own.",
+    validate: validGlobs,
+    name: "that no changed file matches"
+  })
+};
+var CONDITION_KINDS = {
+  files: condition({
+    schema: globs,
+    doc: "Applies when some changed file matches these globs (`!glob` excludes).",
+    validate: validGlobs,
+    words: { compare: "globs", subject: "files match", what: "its `when`", limits: "files" }
+  }),
+  base: condition({
+    schema: globs,
+    doc: "Applies when the PR's base branch matches one of these globs.",
+    validate: validGlobs,
+    words: { compare: "globs", subject: "the base branch matches", what: "its `when.base`", limits: "base branches" }
+  }),
+  labels: condition({
+    schema: names,
+    doc: "Applies when the PR has any of these labels.",
+    words: { compare: "any-of", phrase: "labelled", unlimited: "it no longer depends on labels" },
+    needsPullRequest: "its labels"
+  }),
+  labels_absent: condition({
+    schema: names,
+    doc: "Applies only when the PR has none of these labels.",
+    words: { compare: "none-of", phrase: "labelled" },
+    needsPullRequest: "its labels"
+  }),
+  draft: condition({
+    schema: external_exports.boolean(),
+    doc: "`false`: applies only to PRs that are ready for review (not drafts).",
+    words: { compare: "draft" }
+  }),
+  authors: condition({
+    schema: external_exports.array(principal).min(1),
+    doc: "Applies when one of these opened the PR: logins or `@org/team`s, e.g. a bot whose PRs need less.",
+    principals: (value) => value,
+    words: { compare: "any-of", phrase: "opened by", unlimited: "it no longer depends on who opened the pull request" },
+    needsPullRequest: "its author"
+  })
+};
+function optionalShape(kinds) {
+  return Object.fromEntries(
+    Object.entries(kinds).map(([key, kind]) => [key, kind.schema.optional().describe(kind.doc)])
+  );
+}
+var evidenceKindNames = Object.keys(EVIDENCE_KINDS);
+var conditionKindNames = Object.keys(CONDITION_KINDS);
+
+// src/config/diff.ts
+var code = (values) => values.map((v) => `\`${v}\``).join(", ");
+var list = (value) => value === void 0 ? [] : [value].flat();
+var minus = (a, b) => a.filter((x) => !b.includes(x));
+var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+function describeConfigChange(base, head, file2) {
+  if (!head.ok) {
+    if (head.failure.kind === "missing") {
+      return { file: file2, problems: [], changes: [{ kind: "removed", text: "removes the definition of done: pull requests would no longer be checked" }] };
+    }
+    return { file: file2, problems: head.failure.problems, changes: [] };
+  }
+  const next = head.config;
+  const changes = [];
+  if (base.mode !== next.mode) {
+    changes.push(
+      next.mode === "advisory" ? { kind: "loosened", text: "makes the check advisory: missing items no longer fail it" } : { kind: "tightened", text: "makes the check blocking: missing items fail it" }
+    );
+  }
+  if (base.comment !== next.comment) changes.push({ kind: "changed", text: `comments \`${next.comment}\` instead of \`${base.comment}\`` });
+  for (const role of ["product", "engineering"]) {
+    const added = minus(next.owners[role], base.owners[role]);
+    const removed = minus(base.owners[role], next.owners[role]);
+    if (added.length > 0) changes.push({ kind: "changed", text: `adds ${code(added)} to the ${role} owners` });
+    if (removed.length > 0) changes.push({ kind: "changed", text: `removes ${code(removed)} from the ${role} owners` });
+  }
+  const before = new Map(base.criteria.map((c) => [c.id, c]));
+  const after = new Map(next.criteria.map((c) => [c.id, c]));
+  for (const [id, old] of before) {
+    if (!after.has(id)) changes.push({ kind: "removed", text: `removes \`${id}\` (${old.owner})` });
+  }
+  for (const [id, criterion] of after) {
+    const old = before.get(id);
+    if (!old) changes.push({ kind: "added", text: `adds \`${id}\` (${criterion.owner})` });
+    else changes.push(...criterionChanges(old, criterion));
+  }
+  if (!same(base.releases, next.releases)) changes.push({ kind: "changed", text: "changes how releases are grouped on the dashboard" });
+  if (!same(base.dashboard, next.dashboard)) changes.push({ kind: "changed", text: "changes the dashboard settings" });
+  return { file: file2, problems: [], changes };
+}
+function criterionChanges(old, next) {
+  const id = `\`${next.id}\``;
+  const changes = [];
+  if (old.owner !== next.owner) changes.push({ kind: "changed", text: `moves ${id} from ${old.owner} to ${next.owner}` });
+  if (old.title !== next.title || old.hint !== next.hint) changes.push({ kind: "changed", text: `rewords ${id}` });
+  for (const [kind, text] of whenChanges(old.when, next.when)) changes.push({ kind, text: `${kind === "loosened" ? "loosens" : kind === "tightened" ? "tightens" : "changes"} ${id}: ${text}` });
+  for (const [kind, text] of requireChanges(old.require, next.require)) changes.push({ kind, text: `${kind === "loosened" ? "loosens" : kind === "tightened" ? "tightens" : "changes"} ${id}: ${text}` });
+  if (old.waivable !== next.waivable) {
+    changes.push(
+      next.waivable ? { kind: "loosened", text: `loosens ${id}: it can be waived again` } : { kind: "tightened", text: `tightens ${id}: it can no longer be waived` }
+    );
+  }
+  return changes;
+}
+function globFindings(old, next, wider, narrower, what) {
+  const a = old ?? [];
+  const b = next ?? [];
+  const findings = [];
+  const includes = (globs2) => globs2.filter((g) => !g.startsWith("!"));
+  const excludes = (globs2) => globs2.filter((g) => g.startsWith("!")).map((g) => g.slice(1));
+  const addedIn = minus(includes(b), includes(a));
+  const removedIn = minus(includes(a), includes(b));
+  const addedEx = minus(excludes(b), excludes(a));
+  const removedEx = minus(excludes(a), excludes(b));
+  if (removedIn.length > 0) findings.push([narrower, `${what} no longer covers ${code(removedIn)}`]);
+  if (addedIn.length > 0) findings.push([wider, `${what} now also covers ${code(addedIn)}`]);
+  if (addedEx.length > 0) findings.push([narrower, `${what} now excludes ${code(addedEx)}`]);
+  if (removedEx.length > 0) findings.push([wider, `${what} no longer excludes ${code(removedEx)}`]);
+  return findings;
+}
+function whenChanges(old, next) {
+  if (same(old, next)) return [];
+  if (!old) return [["loosened", "it no longer applies to every pull request"]];
+  if (!next) return [["tightened", "it now applies to every pull request"]];
+  const regrouped = regroupedWhen(old, next);
+  if (regrouped) return [regrouped];
+  const findings = [];
+  for (const key of conditionKindNames) {
+    if (!same(old[key], next[key])) findings.push(...conditionFindings(CONDITION_KINDS[key].words, old[key], next[key]));
+  }
+  findings.push(...nestedWhen("any", old.any, next.any), ...nestedWhen("all", old.all, next.all));
+  return findings;
+}
+function conditionFindings(words, old, next) {
+  switch (words.compare) {
+    case "globs": {
+      const [a, b] = [old, next];
+      if (!a && b) return [["loosened", `it now applies only when ${words.subject} ${code(b)}`]];
+      if (a && !b) return [["tightened", `${words.what} no longer limits which ${words.limits} it applies to`]];
+      return globFindings(a, b, "tightened", "loosened", words.what);
+    }
+    case "any-of": {
+      const [a, b] = [old, next];
+      if (!a && b) return [["loosened", `it now applies only to pull requests ${words.phrase} ${code(b)}`]];
+      if (a && !b) return [["tightened", words.unlimited]];
+      const findings = [];
+      const added = minus(b ?? [], a ?? []);
+      const removed = minus(a ?? [], b ?? []);
+      if (removed.length > 0) findings.push(["loosened", `it no longer applies to pull requests ${words.phrase} ${code(removed)}`]);
+      if (added.length > 0) findings.push(["tightened", `it now also applies to pull requests ${words.phrase} ${code(added)}`]);
+      return findings;
+    }
+    case "none-of": {
+      const findings = [];
+      const added = minus(next ?? [], old ?? []);
+      const removed = minus(old ?? [], next ?? []);
+      if (added.length > 0) findings.push(["loosened", `it now skips pull requests ${words.phrase} ${code(added)}`]);
+      if (removed.length > 0) findings.push(["tightened", `it no longer skips pull requests ${words.phrase} ${code(removed)}`]);
+      return findings;
+    }
+    case "draft":
+      return [draftChange(old, next)];
+  }
+}
+function draftChange(old, next) {
+  if (old === void 0) return ["loosened", next ? "it now applies only to draft pull requests" : "it now skips draft pull requests"];
+  if (next === void 0) return ["tightened", old ? "it now applies to pull requests ready for review too" : "it now applies to draft pull requests too"];
+  return ["changed", next ? "it now applies only to draft pull requests instead of only to ones ready for review" : "it now applies only to pull requests ready for review instead of only to drafts"];
+}
+function regroupedWhen(old, next) {
+  const only = (c, key) => Object.keys(c).length === 1 && c[key] !== void 0;
+  const contains = (items, c) => (items ?? []).some((item) => same(item, c));
+  if (only(next, "any") && contains(next.any, old)) {
+    return ["tightened", `its \`when\` became \`any\` of the old condition and ${others(next.any.length - 1)}, so it applies to more pull requests`];
+  }
+  if (only(old, "any") && contains(old.any, next)) {
+    return ["loosened", `its \`when\` keeps one of its \`any\` alternatives and drops ${others(old.any.length - 1)}, so it applies to fewer pull requests`];
+  }
+  if (only(next, "all") && contains(next.all, old)) {
+    return ["loosened", `its \`when\` became \`all\` of the old condition and ${others(next.all.length - 1)}, so it applies to fewer pull requests`];
+  }
+  if (only(old, "all") && contains(old.all, next)) {
+    return ["tightened", `its \`when\` keeps one of its \`all\` conditions and drops ${others(old.all.length - 1)}, so it applies to more pull requests`];
+  }
+  return void 0;
+}
+var others = (n) => n === 1 ? "one other" : `${n} others`;
+function nestedWhen(key, old, next) {
+  if (same(old, next)) return [];
+  if (!old) return [["loosened", `it now applies only when its \`when.${key}\` conditions hold`]];
+  if (!next) return [["tightened", `its \`when\` no longer has \`${key}\` conditions`]];
+  if (old.length === next.length) return old.flatMap((item, i) => whenChanges(item, next[i]));
+  const subset = (a, b) => a.every((item) => b.some((other) => same(item, other)));
+  const more = next.length > old.length;
+  if (!(more ? subset(old, next) : subset(next, old))) return [["changed", `its \`when.${key}\` ${key === "any" ? "alternatives" : "conditions"} were rewritten`]];
+  const wider = key === "any" ? more : !more;
+  const count2 = key === "any" ? `${more ? "more" : "fewer"} alternatives` : `${more ? "more" : "fewer"} conditions`;
+  return [[wider ? "tightened" : "loosened", `its \`when.${key}\` has ${count2}, so it applies to ${wider ? "more" : "fewer"} pull requests`]];
+}
+var requireName = (key) => key === "any" ? "one of several kinds of evidence" : key === "all" ? "several kinds of evidence" : EVIDENCE_KINDS[key].name;
+function requireChanges(old, next) {
+  if (same(old, next)) return [];
+  const findings = [];
+  const oldKeys = Object.keys(old);
+  const nextKeys = Object.keys(next);
+  for (const key of minus(oldKeys, nextKeys)) findings.push(["loosened", `it no longer requires ${requireName(key)} (\`${key}\`)`]);
+  for (const key of minus(nextKeys, oldKeys)) findings.push(["tightened", `it now also requires ${requireName(key)} (\`${key}\`)`]);
+  for (const key of nextKeys.filter((k) => oldKeys.includes(k))) {
+    if (same(old[key], next[key])) continue;
+    const accepts = key === "any" || key === "all" ? void 0 : EVIDENCE_KINDS[key].accepts;
+    if (accepts === "globs") {
+      const [a, b] = [old[key], next[key]];
+      findings.push(...globFindings(a, b, "loosened", "tightened", `\`require.${key}\``).map(([kind, text]) => [kind, text.replace("covers", "accepts")]));
+    } else if (accepts === "names") {
+      const added = minus(list(next[key]), list(old[key]));
+      const removed = minus(list(old[key]), list(next[key]));
+      if (added.length > 0) findings.push(["loosened", `\`require.${key}\` now also accepts ${code(added)}`]);
+      if (removed.length > 0) findings.push(["tightened", `\`require.${key}\` no longer accepts ${code(removed)}`]);
+    } else if ((key === "any" || key === "all") && old[key]?.length === next[key]?.length) {
+      findings.push(...old[key].flatMap((item, i) => requireChanges(item, next[key][i])));
+    } else if (key === "any") {
+      const more = (next.any?.length ?? 0) > (old.any?.length ?? 0);
+      findings.push([more ? "loosened" : "tightened", more ? "it accepts more kinds of evidence" : "it accepts fewer kinds of evidence"]);
+    } else if (key === "all") {
+      const more = (next.all?.length ?? 0) > (old.all?.length ?? 0);
+      findings.push([more ? "tightened" : "loosened", more ? "it requires more kinds of evidence" : "it requires fewer kinds of evidence"]);
+    } else {
+      findings.push(["changed", `\`require.${key}\` changed`]);
+    }
+  }
+  return findings;
+}
+
+// src/config/locate.ts
+var import_yaml = __toESM(require_dist(), 1);
+var START = { line: 1, column: 1 };
+function joinPath(path2) {
+  return path2.map(String).join(".");
+}
+function makeLocator(doc, lines) {
+  const at2 = (offset) => {
+    const { line, col } = lines.linePos(offset);
+    return { line: Math.max(1, line), column: Math.max(1, col) };
+  };
+  const deref = (node2) => {
+    try {
+      return (0, import_yaml.isAlias)(node2) ? node2.resolve(doc) : node2;
+    } catch {
+      return void 0;
+    }
+  };
+  const start = (node2) => {
+    const range2 = node2?.range;
+    return range2 && range2[1] > range2[0] ? at2(range2[0]) : void 0;
+  };
+  const find = (path2, wantKey) => {
+    let best = start(doc.contents);
+    let node2 = doc.contents;
+    for (let i = 0; i < path2.length; i++) {
+      const seg = path2[i];
+      const last = i === path2.length - 1;
+      node2 = deref(node2);
+      if ((0, import_yaml.isMap)(node2)) {
+        const pair2 = node2.items.findLast((p) => ((0, import_yaml.isScalar)(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+        if (!pair2) return best ?? START;
+        const keyPos = start(pair2.key);
+        const valuePos = start(pair2.value);
+        if (last) return (wantKey ? keyPos : valuePos ?? keyPos) ?? best ?? START;
+        best = keyPos ?? best;
+        node2 = pair2.value;
+      } else if ((0, import_yaml.isSeq)(node2) && typeof seg === "number") {
+        const item = node2.items[seg];
+        if (item === void 0) return best ?? START;
+        const itemPos = start(item);
+        if (last) return itemPos ?? best ?? START;
+        best = itemPos ?? best;
+        node2 = item;
+      } else {
+        return best ?? START;
+      }
+    }
+    return best ?? START;
+  };
+  return { value: (path2) => find(path2, false), key: (path2) => find(path2, true) };
+}
+
+// src/config/parse.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/config/schema-walk.ts
+function def(schema) {
+  return schema._zod.def;
+}
+function unwrap(schema) {
+  let current = schema;
+  for (; ; ) {
+    const d = def(current);
+    if (d.type === "optional" || d.type === "default" || d.type === "nullable" || d.type === "prefault") {
+      current = d.innerType;
+    } else if (d.type === "lazy") {
+      current = d.getter();
+    } else {
+      return current;
+    }
+  }
+}
+function children(schema, seg) {
+  const s = unwrap(schema);
+  const d = def(s);
+  switch (d.type) {
+    case "object": {
+      const shape = d.shape;
+      return typeof seg === "string" && Object.hasOwn(shape, seg) ? [shape[seg]] : [];
+    }
+    case "array":
+      return typeof seg === "number" ? [d.element] : [];
+    case "record":
+      return [d.valueType];
+    case "union":
+      return d.options.flatMap((option) => children(option, seg));
+    default:
+      return [];
+  }
+}
+function schemaAt(root, path2) {
+  let current = [root];
+  for (const seg of path2) {
+    current = current.flatMap((s) => children(s, seg));
+    if (current.length === 0) return void 0;
+  }
+  return current[0];
+}
+function allowedKeys(root, path2) {
+  const schema = schemaAt(root, path2);
+  if (!schema) return [];
+  const objects = [unwrap(schema)].flatMap(
+    (s) => def(s).type === "union" ? def(s).options.map(unwrap) : [s]
+  );
+  const keys = objects.filter((s) => def(s).type === "object").flatMap((s) => Object.keys(def(s).shape));
+  return [...new Set(keys)];
+}
+function describeExpected(schema) {
+  const s = unwrap(schema);
+  const d = def(s);
+  switch (d.type) {
+    case "string":
+      return "text";
+    case "number":
+    case "int":
+      return "a number";
+    case "boolean":
+      return "true or false";
+    case "array":
+      return "a list";
+    case "object":
+    case "record":
+      return "a mapping";
+    case "enum":
+      return `one of ${Object.values(d.entries).join(", ")}`;
+    case "literal":
+      return d.values.map(String).join(" or ");
+    case "union":
+      return [...new Set(d.options.map(describeExpected))].join(" or ");
+    default:
+      return "something else";
+  }
+}
+function describeValue(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  switch (typeof value) {
+    case "string":
+      return `\`${value.length > 40 ? `${value.slice(0, 40)}\u2026` : value}\``;
+    case "number":
+    case "boolean":
+      return `\`${String(value)}\``;
+    case "object":
+      return "a mapping";
+    default:
+      return typeof value;
+  }
+}
+
+// src/config/suggest.ts
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2][j - 2] + 1);
+      d[i][j] = best;
+    }
+  }
+  return d[a.length][b.length];
+}
+function closest(word, candidates) {
+  const lower = word.toLowerCase();
+  const limit = lower.length <= 3 ? 1 : lower.length <= 6 ? 2 : 3;
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= limit ? best : void 0;
+}
+
+// src/config/issues.ts
+function valueAt(raw, path2) {
+  let current = raw;
+  for (const seg of path2) {
+    if (current === null || typeof current !== "object") return void 0;
+    current = current[seg];
+  }
+  return current;
+}
+function quoteList(values) {
+  return values.map(String).join(", ");
+}
+function issuesToProblems(issues, ctx) {
+  return issues.flatMap((issue2) => issueToProblems(issue2, [], ctx));
+}
+function issueToProblems(issue2, prefix2, ctx) {
+  const path2 = [...prefix2, ...issue2.path];
+  const problem = (message, where = ctx.locate.value(path2), at2 = path2) => ({
+    file: ctx.file,
+    line: where.line,
+    column: where.column,
+    path: joinPath(at2),
+    message
+  });
+  const value = valueAt(ctx.raw, path2);
+  const schema = schemaAt(ctx.root, path2);
+  const key = path2.at(-1);
+  switch (issue2.code) {
+    case "unrecognized_keys":
+      return issue2.keys.map((name) => {
+        const allowed = allowedKeys(ctx.root, path2);
+        const guess = closest(name, allowed);
+        const message = guess ? `unknown key \`${name}\` \u2014 did you mean \`${guess}\`?` : `unknown key \`${name}\` \u2014 allowed here: ${quoteList(allowed)}`;
+        return problem(message, ctx.locate.key([...path2, name]), [...path2, name]);
+      });
+    case "invalid_type": {
+      if (value === void 0 && typeof key === "string") {
+        return [problem(`\`${key}\` is required`, ctx.locate.value(path2.slice(0, -1)))];
+      }
+      const expected = schema ? describeExpected(schema) : issue2.expected;
+      if (path2.length === 0) {
+        return [problem(`expected a mapping of settings such as \`extends\`, \`owners\` and \`criteria\`, got ${describeValue(value)}`)];
+      }
+      if (value === null) return [problem(`\`${String(key)}\` is empty: expected ${expected}`)];
+      return [problem(`expected ${expected}, got ${describeValue(value)}`)];
+    }
+    case "invalid_value": {
+      const allowed = issue2.values.map(String);
+      const written = describeValue(value);
+      if (value === null && key !== void 0) return [problem(`\`${String(key)}\` is empty: expected ${allowed.length === 1 ? allowed[0] : `one of ${quoteList(allowed)}`}`)];
+      if (allowed.length === 1) return [problem(`expected ${allowed[0]}, got ${written}`)];
+      const guess = typeof value === "string" ? closest(value, allowed) : void 0;
+      const tail = guess ? `; got ${written} \u2014 did you mean \`${guess}\`?` : `; got ${written}`;
+      return [problem(`expected one of ${quoteList(allowed)}${tail}`)];
+    }
+    case "too_small":
+      if (issue2.origin === "array") return [problem("list at least one item")];
+      if (issue2.origin === "string") return [problem("must not be empty")];
+      return [problem(`must be at least ${String(issue2.minimum)}`)];
+    case "too_big":
+      if (issue2.origin === "array") return [problem(`list at most ${String(issue2.maximum)} items`)];
+      if (issue2.origin === "string") return [problem(`must be at most ${String(issue2.maximum)} characters`)];
+      return [problem(`must be at most ${String(issue2.maximum)}`)];
+    case "invalid_format":
+      return [problem(`${describeValue(value)} is not valid here: ${issue2.message}`)];
+    case "invalid_union": {
+      const deeper = issue2.errors.filter((branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0));
+      if (deeper.length === 1) return deeper[0].flatMap((inner) => issueToProblems(inner, path2, ctx));
+      const expected = schema ? describeExpected(schema) : "something else";
+      if (value === null) return [problem(`\`${String(key)}\` is empty: expected ${expected}`)];
+      return [problem(`expected ${expected}, got ${describeValue(value)}`)];
+    }
+    case "invalid_element":
+    case "invalid_key":
+      return issue2.issues.flatMap((inner) => issueToProblems(inner, path2, ctx));
+    default:
+      return [problem(issue2.message)];
+  }
+}
+
 // src/model/owner.ts
 var OWNER_ROLES = ["product", "engineering", "joint"];
 
 // src/config/schema.ts
-var globs = external_exports.array(external_exports.string().min(1)).min(1).describe("Glob patterns (minimatch, dot files included). A pattern starting with `!` excludes matches.");
 var OwnerRole = external_exports.enum(OWNER_ROLES).describe("Who owns the criterion: `product` owns the problem, `engineering` the solution, `joint` both.");
-var principal = external_exports.string().min(1).describe("A GitHub login (`alice`) or a team (`@org/team-slug`).");
 var Condition = external_exports.object({
-  files: globs.optional().describe("Applies when some changed file matches these globs (`!glob` excludes)."),
-  labels: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("Applies when the PR has any of these labels."),
-  labels_absent: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("Applies only when the PR has none of these labels."),
-  base: globs.optional().describe("Applies when the PR's base branch matches one of these globs."),
-  draft: external_exports.boolean().optional().describe("`false`: applies only to PRs that are ready for review (not drafts)."),
+  ...optionalShape(CONDITION_KINDS),
   get any() {
     return external_exports.array(Condition).min(1).optional().describe("Applies when any of these conditions holds.");
   },
@@ -27634,26 +27763,7 @@ var Condition = external_exports.object({
   }
 }).strict().describe("When the criterion applies. Every key given must hold; omit `when` to apply to every PR.");
 var Evidence = external_exports.object({
-  files: globs.optional().describe("Met when some changed file matches these globs, e.g. `test/**` or `docs/**`."),
-  linked_issue: external_exports.union([
-    external_exports.literal(true),
-    external_exports.object({
-      checklist: external_exports.string().min(1).optional().describe("A heading in each linked issue under which every task-list box must be ticked.")
-    }).strict()
-  ]).optional().describe("Met when the PR closes at least one issue (closing keyword or the sidebar's Development link)."),
-  pr_body: external_exports.object({
-    section: external_exports.string().min(1).optional().describe("A heading in the PR description whose section must have content (not only a placeholder)."),
-    checkbox: external_exports.string().min(1).optional().describe("The text of a task-list box in the PR description that must be ticked.")
-  }).strict().optional().describe("Met by the PR description: a non-empty section and/or a ticked checkbox."),
-  label: external_exports.union([external_exports.string().min(1), external_exports.array(external_exports.string().min(1)).min(1)]).optional().describe("Met when the PR has this label (or any of these labels)."),
-  check: external_exports.string().min(1).optional().describe("Met when a check run or commit status with this name (glob) succeeded on the head commit."),
-  approved_by: external_exports.union([principal, external_exports.array(principal).min(1)]).optional().describe(
-    "Met when the latest review of one of these approves: `product` or `engineering` (the owners), a login or `@org/team`."
-  ),
-  diff_contains: external_exports.object({
-    text: external_exports.string().min(1).describe("Literal text that an added line must contain (not a regular expression)."),
-    files: globs.optional().describe("Only look at added lines in files matching these globs.")
-  }).strict().optional().describe("Met when an added line of the diff contains the text, e.g. a feature-flag call."),
+  ...optionalShape(EVIDENCE_KINDS),
   get any() {
     return external_exports.array(Evidence).min(1).optional().describe("Met when any of these is met.");
   },
@@ -28401,7 +28511,7 @@ var show = (start) => {
   const lines = [];
   const seen = /* @__PURE__ */ new Set();
   const ref = (n) => n.t === "match" ? "match" : String(n.id);
-  const walk = (n, indent) => {
+  const walk2 = (n, indent) => {
     if (n.t === "match" || seen.has(n))
       return;
     seen.add(n);
@@ -28410,12 +28520,12 @@ var show = (start) => {
       case "split":
         line(`split -> ${n.out.map(ref).join(", ")}`);
         for (const o of n.out)
-          walk(o, indent);
+          walk2(o, indent);
         return;
       case "neg":
         line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
-        walk(n.sub, indent + "  ");
-        return walk(n.next, indent);
+        walk2(n.sub, indent + "  ");
+        return walk2(n.next, indent);
       case "lit":
         line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
         break;
@@ -28425,9 +28535,9 @@ var show = (start) => {
       default:
         line(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
     }
-    walk(n.next, indent);
+    walk2(n.next, indent);
   };
-  walk(start, "");
+  walk2(start, "");
   return [`start -> ${ref(start)}`, ...lines].join("\n");
 };
 var State = class {
@@ -30365,7 +30475,7 @@ function globProblem(pattern) {
 
 // src/config/validate.ts
 var EXTENDS_VALUES = ["recommended", "org"];
-var record2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+var record3 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 var array2 = (value) => Array.isArray(value) ? value : [];
 var strings = (value) => Array.isArray(value) && value.every((v) => typeof v === "string") ? value : void 0;
 function validateConfig(raw, locate, file2) {
@@ -30376,7 +30486,7 @@ function validateConfig(raw, locate, file2) {
     },
     { globs: 0, checked: /* @__PURE__ */ new Map(), patterns: 0, exhausted: false }
   );
-  const config2 = record2(raw);
+  const config2 = record3(raw);
   if (!config2) return problems;
   const extendsValue = config2.extends;
   if (typeof extendsValue === "string" && extendsValue !== "" && !EXTENDS_VALUES.includes(extendsValue)) {
@@ -30386,7 +30496,7 @@ function validateConfig(raw, locate, file2) {
   }
   const firstIndex = /* @__PURE__ */ new Map();
   array2(config2.criteria).forEach((item, index) => {
-    const criterion = record2(item);
+    const criterion = record3(item);
     if (!criterion) return;
     const base = ["criteria", index];
     const id = criterion.id;
@@ -30401,20 +30511,20 @@ function validateConfig(raw, locate, file2) {
     if (criterion.when !== void 0) checkCondition(criterion.when, [...base, "when"], report);
     if (criterion.require !== void 0) checkEvidence(criterion.require, [...base, "require"], report);
   });
-  const releases = record2(config2.releases);
+  const releases = record3(config2.releases);
   if (typeof releases?.label === "string") checkGlobs([releases.label], ["releases", "label"], report, false);
   if (releases?.by === "label" && releases.label === void 0) {
     report(["releases"], "with `by: label`, give the release label pattern too, e.g. `label: release/*`");
   }
-  const capacity = record2(record2(config2.dashboard)?.capacity);
-  const target = record2(capacity?.target);
-  const groups = record2(capacity?.groups);
+  const capacity = record3(record3(config2.dashboard)?.capacity);
+  const target = record3(capacity?.target);
+  const groups = record3(capacity?.groups);
   if (target && groups) {
-    const names = Object.keys(groups);
+    const names2 = Object.keys(groups);
     for (const name of Object.keys(target)) {
-      if (names.includes(name)) continue;
-      const guess = closest(name, names);
-      const hint = guess ? ` \u2014 did you mean \`${guess}\`?` : names.length > 0 ? ` (the groups are ${names.join(", ")})` : " (no groups are defined)";
+      if (names2.includes(name)) continue;
+      const guess = closest(name, names2);
+      const hint = guess ? ` \u2014 did you mean \`${guess}\`?` : names2.length > 0 ? ` (the groups are ${names2.join(", ")})` : " (no groups are defined)";
       const path2 = ["dashboard", "capacity", "target", name];
       report(path2, `\`${name}\` is not a group in \`capacity.groups\`${hint}`, locate.key(path2));
     }
@@ -30449,36 +30559,37 @@ function checkGlobs(value, path2, report, list2 = true) {
     if (problem) report(at2, problem);
   }
 }
+function checkKinds(kinds, given2, path2, report) {
+  for (const [key, kind] of Object.entries(kinds)) {
+    if (given2[key] === void 0 || !kind.validate) continue;
+    const here = [...path2, key];
+    kind.validate(given2[key], {
+      at: (sub, message) => report([...here, ...sub], message),
+      globs: (value, sub = []) => checkGlobs(value, [...here, ...sub], report)
+    });
+  }
+}
 function checkCondition(value, path2, report) {
-  const condition = record2(value);
-  if (!condition) return;
-  if (Object.keys(condition).length === 0) {
+  const condition2 = record3(value);
+  if (!condition2) return;
+  if (Object.keys(condition2).length === 0) {
     report(path2, "`when` is empty: remove it to apply to every pull request, or add a condition such as `files` or `labels`");
     return;
   }
-  checkGlobs(condition.files, [...path2, "files"], report);
-  checkGlobs(condition.base, [...path2, "base"], report);
-  array2(condition.any).forEach((inner, i) => checkCondition(inner, [...path2, "any", i], report));
-  array2(condition.all).forEach((inner, i) => checkCondition(inner, [...path2, "all", i], report));
+  checkKinds(CONDITION_KINDS, condition2, path2, report);
+  array2(condition2.any).forEach((inner, i) => checkCondition(inner, [...path2, "any", i], report));
+  array2(condition2.all).forEach((inner, i) => checkCondition(inner, [...path2, "all", i], report));
 }
 function checkEvidence(value, path2, report) {
-  const evidence = record2(value);
-  if (!evidence) return;
-  if (Object.keys(evidence).length === 0) {
+  const evidence2 = record3(value);
+  if (!evidence2) return;
+  if (Object.keys(evidence2).length === 0) {
     report(path2, "`require` is empty: say what shows the criterion is met, e.g. `files: [test/**]` or `label: reviewed`");
     return;
   }
-  checkGlobs(evidence.files, [...path2, "files"], report);
-  if (typeof evidence.check === "string" && evidence.check.length > LIMITS.globLength) {
-    report([...path2, "check"], `the check name is ${evidence.check.length} characters long: at most ${LIMITS.globLength}`);
-  }
-  checkGlobs(record2(evidence.diff_contains)?.files, [...path2, "diff_contains", "files"], report);
-  const body = record2(evidence.pr_body);
-  if (body && Object.keys(body).length === 0) {
-    report([...path2, "pr_body"], "`pr_body` is empty: give a `section` heading or a `checkbox` text");
-  }
-  array2(evidence.any).forEach((inner, i) => checkEvidence(inner, [...path2, "any", i], report));
-  array2(evidence.all).forEach((inner, i) => checkEvidence(inner, [...path2, "all", i], report));
+  checkKinds(EVIDENCE_KINDS, evidence2, path2, report);
+  array2(evidence2.any).forEach((inner, i) => checkEvidence(inner, [...path2, "any", i], report));
+  array2(evidence2.all).forEach((inner, i) => checkEvidence(inner, [...path2, "all", i], report));
 }
 
 // src/config/yaml-errors.ts
@@ -30733,6 +30844,37 @@ var RECOMMENDED_CRITERIA = [
 ];
 var PRESETS = { recommended: RECOMMENDED_CRITERIA };
 
+// src/config/walk-kinds.ts
+function* walk(tree, kinds) {
+  for (const kind of kinds) {
+    const value = tree[kind];
+    if (value !== void 0) yield [kind, value];
+  }
+  for (const inner of [...tree.any ?? [], ...tree.all ?? []]) yield* walk(inner, kinds);
+}
+var evidenceIn = (evidence2) => walk(evidence2, evidenceKindNames);
+var conditionsIn = (condition2) => walk(condition2, conditionKindNames);
+function principalsIn(evidence2) {
+  const named = [];
+  for (const [kind, value] of evidenceIn(evidence2)) {
+    const principals = EVIDENCE_KINDS[kind].principals;
+    if (principals) named.push(...principals(value));
+  }
+  return named;
+}
+function conditionPrincipalsIn(condition2) {
+  const named = [];
+  for (const [kind, value] of conditionsIn(condition2)) {
+    const principals = CONDITION_KINDS[kind].principals;
+    if (principals) named.push(...principals(value));
+  }
+  return named;
+}
+function readsDiff(evidence2) {
+  for (const [kind] of evidenceIn(evidence2)) if (EVIDENCE_KINDS[kind].readsDiff) return true;
+  return false;
+}
+
 // src/config/resolve.ts
 function loadConfig(sources) {
   try {
@@ -30867,11 +31009,88 @@ function ownersOf(layers, role) {
   });
   return layer ? [...layer.config.owners[role]] : [];
 }
-function rolesApproving(evidence) {
-  const named = evidence.approved_by === void 0 ? [] : [evidence.approved_by].flat();
-  const nested = [...evidence.any ?? [], ...evidence.all ?? []].flatMap(rolesApproving);
-  const roles = [...named.filter((p) => p === "product" || p === "engineering"), ...nested];
+function rolesApproving(evidence2) {
+  const roles = principalsIn(evidence2).filter((p) => p === "product" || p === "engineering");
   return [...new Set(roles)];
+}
+
+// src/criteria/principals.ts
+function isTeam(principal2) {
+  return principal2.startsWith("@") && principal2.includes("/");
+}
+function at(login) {
+  return login.startsWith("@") ? login : `@${login}`;
+}
+function sameLogin(a, b) {
+  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
+}
+function membersOf(principal2, facts) {
+  if (isTeam(principal2)) return (facts.teams[principal2.toLowerCase()] ?? []).map((m) => m.toLowerCase());
+  return [principal2.replace(/^@/, "").toLowerCase()];
+}
+function ownerLogins(config2, facts, side) {
+  const logins2 = /* @__PURE__ */ new Set();
+  for (const principal2 of config2.owners[side]) for (const login of membersOf(principal2, facts)) logins2.add(login);
+  return logins2;
+}
+function isOwner(login, config2, facts, side) {
+  return ownerLogins(config2, facts, side).has(login.replace(/^@/, "").toLowerCase());
+}
+function describeOwners(config2, side) {
+  const who = side === "product" ? "a product owner" : "an engineering owner";
+  const list2 = config2.owners[side];
+  return list2.length ? `${who} (${list2.map(at).join(", ")})` : `${who} (none listed in \`owners.${side}\`)`;
+}
+function latestReviews(reviews) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const review of reviews) {
+    if (review.state === "COMMENTED" || review.state === "PENDING") continue;
+    const key = review.author.toLowerCase();
+    const seen = latest.get(key);
+    if (!seen || Date.parse(review.submittedAt) >= Date.parse(seen.submittedAt)) latest.set(key, review);
+  }
+  return latest;
+}
+function approvalsOf(facts) {
+  return [...latestReviews(facts.reviews).values()].filter(
+    (r) => r.state === "APPROVED" && !sameLogin(r.author, facts.author)
+  );
+}
+function distinctPair(product, engineering) {
+  for (const p of product) for (const e of engineering) if (!sameLogin(p.login, e.login)) return [p, e];
+  return null;
+}
+
+// src/criteria/approved-by.ts
+function resolvePrincipal(principal2, ctx) {
+  const key = principal2.toLowerCase();
+  if (key === "product" || key === "engineering") {
+    return { label: key, description: describeOwners(ctx.config, key), logins: ownerLogins(ctx.config, ctx.facts, key) };
+  }
+  if (isTeam(principal2)) {
+    return { label: principal2, description: principal2, logins: new Set(membersOf(principal2, ctx.facts)) };
+  }
+  return { label: null, description: at(principal2), logins: new Set(membersOf(principal2, ctx.facts)) };
+}
+function approvedByEvidence(spec, ctx) {
+  const principals = (typeof spec === "string" ? [spec] : spec).map((p) => resolvePrincipal(p, ctx));
+  const evidence2 = [];
+  for (const review of ctx.approvals) {
+    const principal2 = principals.find((p) => p.logins.has(review.author.toLowerCase()));
+    if (principal2) evidence2.push(approvalRef(review, principal2.label));
+  }
+  if (evidence2.length) {
+    return { status: "met", reason: evidence2.map((e) => e.text).join(", ").replace(/, approved by /g, ", "), evidence: evidence2 };
+  }
+  return {
+    status: "missing",
+    reason: `needs an approval from ${principals.map((p) => p.description).join(" or ")}`,
+    evidence: []
+  };
+}
+function approvalRef(review, label) {
+  const text = `approved by ${at(review.author)}${label ? ` (${label})` : ""}`;
+  return review.url ? { text, url: review.url } : { text };
 }
 
 // src/criteria/globs.ts
@@ -30952,185 +31171,6 @@ function wildcardMatch(pattern, text) {
 }
 function listGlobs(globs2) {
   return globs2.join(", ");
-}
-
-// src/criteria/conditions.ts
-var HOLDS = { holds: true };
-function checkCondition2(when, ctx) {
-  const { facts } = ctx;
-  if (when.draft !== void 0 && facts.draft !== when.draft) {
-    return { holds: false, reason: facts.draft ? "the pull request is a draft" : "the pull request is not a draft" };
-  }
-  if (when.labels && !when.labels.some((l) => ctx.labels.has(l.toLowerCase()))) {
-    const reason = when.labels.length === 1 ? `the pull request has no label ${when.labels[0]}` : `the pull request has none of the labels ${when.labels.join(", ")}`;
-    return { holds: false, reason };
-  }
-  if (when.labels_absent) {
-    const present = when.labels_absent.find((l) => ctx.labels.has(l.toLowerCase()));
-    if (present !== void 0) return { holds: false, reason: `the pull request has the label ${present}` };
-  }
-  if (when.base && !pathMatcher(when.base)(facts.base.ref)) {
-    return { holds: false, reason: `base branch ${facts.base.ref} doesn't match ${listGlobs(when.base)}` };
-  }
-  if (when.files) {
-    const match2 = pathMatcher(when.files);
-    if (!ctx.paths.some(match2)) return { holds: false, reason: `no changed file matches ${listGlobs(when.files)}` };
-  }
-  if (when.all) {
-    for (const part of when.all) {
-      const result = checkCondition2(part, ctx);
-      if (!result.holds) return result;
-    }
-  }
-  if (when.any) {
-    const reasons = [];
-    for (const part of when.any) {
-      const result = checkCondition2(part, ctx);
-      if (result.holds) return HOLDS;
-      reasons.push(result.reason);
-    }
-    return { holds: false, reason: reasons.join(" and ") };
-  }
-  return HOLDS;
-}
-
-// src/criteria/principals.ts
-function isTeam(principal2) {
-  return principal2.startsWith("@") && principal2.includes("/");
-}
-function at(login) {
-  return login.startsWith("@") ? login : `@${login}`;
-}
-function sameLogin(a, b) {
-  return a.replace(/^@/, "").toLowerCase() === b.replace(/^@/, "").toLowerCase();
-}
-function membersOf(principal2, facts) {
-  if (isTeam(principal2)) return (facts.teams[principal2.toLowerCase()] ?? []).map((m) => m.toLowerCase());
-  return [principal2.replace(/^@/, "").toLowerCase()];
-}
-function ownerLogins(config2, facts, side) {
-  const logins2 = /* @__PURE__ */ new Set();
-  for (const principal2 of config2.owners[side]) for (const login of membersOf(principal2, facts)) logins2.add(login);
-  return logins2;
-}
-function isOwner(login, config2, facts, side) {
-  return ownerLogins(config2, facts, side).has(login.replace(/^@/, "").toLowerCase());
-}
-function describeOwners(config2, side) {
-  const who = side === "product" ? "a product owner" : "an engineering owner";
-  const list2 = config2.owners[side];
-  return list2.length ? `${who} (${list2.map(at).join(", ")})` : `${who} (none listed in \`owners.${side}\`)`;
-}
-function latestReviews(reviews) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const review of reviews) {
-    if (review.state === "COMMENTED" || review.state === "PENDING") continue;
-    const key = review.author.toLowerCase();
-    const seen = latest.get(key);
-    if (!seen || Date.parse(review.submittedAt) >= Date.parse(seen.submittedAt)) latest.set(key, review);
-  }
-  return latest;
-}
-function approvalsOf(facts) {
-  return [...latestReviews(facts.reviews).values()].filter(
-    (r) => r.state === "APPROVED" && !sameLogin(r.author, facts.author)
-  );
-}
-function distinctPair(product, engineering) {
-  for (const p of product) for (const e of engineering) if (!sameLogin(p.login, e.login)) return [p, e];
-  return null;
-}
-
-// src/criteria/approved-by.ts
-function resolvePrincipal(principal2, ctx) {
-  const key = principal2.toLowerCase();
-  if (key === "product" || key === "engineering") {
-    return { label: key, description: describeOwners(ctx.config, key), logins: ownerLogins(ctx.config, ctx.facts, key) };
-  }
-  if (isTeam(principal2)) {
-    return { label: principal2, description: principal2, logins: new Set(membersOf(principal2, ctx.facts)) };
-  }
-  return { label: null, description: at(principal2), logins: new Set(membersOf(principal2, ctx.facts)) };
-}
-function approvedByEvidence(spec, ctx) {
-  const principals = (typeof spec === "string" ? [spec] : spec).map((p) => resolvePrincipal(p, ctx));
-  const evidence = [];
-  for (const review of ctx.approvals) {
-    const principal2 = principals.find((p) => p.logins.has(review.author.toLowerCase()));
-    if (principal2) evidence.push(approvalRef(review, principal2.label));
-  }
-  if (evidence.length) {
-    return { status: "met", reason: evidence.map((e) => e.text).join(", ").replace(/, approved by /g, ", "), evidence };
-  }
-  return {
-    status: "missing",
-    reason: `needs an approval from ${principals.map((p) => p.description).join(" or ")}`,
-    evidence: []
-  };
-}
-function approvalRef(review, label) {
-  const text = `approved by ${at(review.author)}${label ? ` (${label})` : ""}`;
-  return review.url ? { text, url: review.url } : { text };
-}
-
-// src/criteria/config-approval.ts
-var CONFIG_APPROVAL_ID = "done-config-approval";
-var CONFIG_APPROVAL_CRITERION = {
-  id: CONFIG_APPROVAL_ID,
-  title: "Definition of done change approved by product and engineering",
-  owner: "joint",
-  hint: `Changes to ${CONFIG_PATH} need approving reviews from a product owner and from an engineering owner.`,
-  require: {},
-  waivable: false
-};
-function changesConfig(facts) {
-  return facts.configChanged ?? facts.files.some((f) => f.path === CONFIG_PATH);
-}
-function configApprovalVerdict(ctx) {
-  const product = ownerLogins(ctx.config, ctx.facts, "product");
-  const engineering = ownerLogins(ctx.config, ctx.facts, "engineering");
-  const asCandidate = (r) => ({ login: r.author, review: r });
-  const current = ctx.approvals.filter((r) => r.commit === void 0 || r.commit === ctx.facts.head.sha);
-  const stale = ctx.approvals.filter((r) => !current.includes(r)).map((r) => at(r.author));
-  const byProduct = current.filter((r) => product.has(r.author.toLowerCase())).map(asCandidate);
-  const byEngineering = current.filter((r) => engineering.has(r.author.toLowerCase())).map(asCandidate);
-  const pair2 = distinctPair(byProduct, byEngineering);
-  if (pair2) {
-    const evidence2 = [approvalRef(pair2[0].review, "product"), approvalRef(pair2[1].review, "engineering")];
-    return {
-      status: "met",
-      reason: `approved by ${at(pair2[0].login)} (product) and ${at(pair2[1].login)} (engineering)`,
-      evidence: evidence2
-    };
-  }
-  const evidence = [
-    ...byProduct.map((c) => approvalRef(c.review, "product")),
-    ...byEngineering.filter((c) => !byProduct.some((p) => p.login === c.login)).map((c) => approvalRef(c.review, "engineering"))
-  ];
-  let reason;
-  if (byProduct.length === 0 && byEngineering.length === 0) {
-    reason = `needs approvals from ${describeOwners(ctx.config, "product")} and ${describeOwners(ctx.config, "engineering")}`;
-  } else if (byProduct.length === 0) {
-    reason = `needs an approval from ${describeOwners(ctx.config, "product")}`;
-  } else if (byEngineering.length === 0) {
-    reason = `needs an approval from ${describeOwners(ctx.config, "engineering")}`;
-  } else {
-    reason = `needs a second owner's approval: ${at(byProduct[0].login)} can't approve for both product and engineering`;
-  }
-  if (stale.length) reason += ` (${stale.join(", ")} approved an earlier commit: approve again)`;
-  return { status: "missing", reason, evidence };
-}
-
-// src/criteria/context.ts
-function buildContext(config2, facts) {
-  return {
-    config: config2,
-    facts,
-    paths: facts.files.map((f) => f.path),
-    presentPaths: facts.files.filter((f) => !f.deleted).map((f) => f.path),
-    labels: new Set(facts.labels.map((l) => l.toLowerCase())),
-    approvals: approvalsOf(facts)
-  };
 }
 
 // src/criteria/check.ts
@@ -31540,18 +31580,162 @@ function checkboxVerdict(blocks, text, url2) {
   return { status: "met", reason: `${quote(text)} is ticked`, evidence: [{ text: `ticked: ${text}`, url: url2 }] };
 }
 
+// src/criteria/kinds.ts
+var HOLDS = { holds: true };
+var EVIDENCE_JUDGES = {
+  files: filesEvidence,
+  linked_issue: linkedIssueEvidence,
+  pr_body: prBodyEvidence,
+  label: labelEvidence,
+  check: checkEvidence2,
+  approved_by: approvedByEvidence,
+  diff_contains: diffContainsEvidence,
+  files_absent: (globs2, ctx) => {
+    const match2 = pathMatcher(globs2);
+    const hits = ctx.paths.filter((path2) => match2(path2));
+    if (hits.length === 1) return { status: "missing", reason: `${hits[0]} matches ${listGlobs(globs2)}`, evidence: [{ text: hits[0] }] };
+    if (hits.length > 1) {
+      const reason = `${hits.length} changed files match ${listGlobs(globs2)}`;
+      return { status: "missing", reason, evidence: capped(hits.map((text) => ({ text }))) };
+    }
+    if (ctx.facts.filesTruncated) {
+      const reason = `only the first ${ctx.paths.length} files were listed: can't tell that none matches ${listGlobs(globs2)}`;
+      return { status: "error", reason, evidence: [] };
+    }
+    return { status: "met", reason: `no changed file matches ${listGlobs(globs2)}`, evidence: [] };
+  }
+};
+var CONDITION_CHECKS = {
+  draft: (draft, { facts }) => facts.draft === draft ? HOLDS : { holds: false, reason: facts.draft ? "the pull request is a draft" : "the pull request is not a draft" },
+  authors: (authors, { facts }) => {
+    const author = facts.author.toLowerCase();
+    if (authors.some((principal2) => membersOf(principal2, facts).includes(author))) return HOLDS;
+    return { holds: false, reason: `${at(facts.author)} opened the pull request, not ${authors.map(at).join(" or ")}` };
+  },
+  labels: (labels, ctx) => {
+    if (labels.some((l) => ctx.labels.has(l.toLowerCase()))) return HOLDS;
+    const reason = labels.length === 1 ? `the pull request has no label ${labels[0]}` : `the pull request has none of the labels ${labels.join(", ")}`;
+    return { holds: false, reason };
+  },
+  labels_absent: (labels, ctx) => {
+    const present = labels.find((l) => ctx.labels.has(l.toLowerCase()));
+    return present === void 0 ? HOLDS : { holds: false, reason: `the pull request has the label ${present}` };
+  },
+  base: (globs2, { facts }) => pathMatcher(globs2)(facts.base.ref) ? HOLDS : { holds: false, reason: `base branch ${facts.base.ref} doesn't match ${listGlobs(globs2)}` },
+  files: (globs2, ctx) => {
+    const match2 = pathMatcher(globs2);
+    return ctx.paths.some(match2) ? HOLDS : { holds: false, reason: `no changed file matches ${listGlobs(globs2)}` };
+  }
+};
+var evidenceOrder = Object.keys(EVIDENCE_JUDGES);
+var conditionOrder = Object.keys(CONDITION_CHECKS);
+function judgeKinds(evidence2, ctx) {
+  const verdicts = [];
+  for (const kind of evidenceOrder) {
+    const spec = evidence2[kind];
+    if (spec === void 0) continue;
+    const verdict = EVIDENCE_JUDGES[kind](spec, ctx);
+    verdicts.push(...Array.isArray(verdict) ? verdict : [verdict]);
+  }
+  return verdicts;
+}
+function checkKinds2(condition2, ctx) {
+  for (const kind of conditionOrder) {
+    const spec = condition2[kind];
+    if (spec === void 0) continue;
+    const result = CONDITION_CHECKS[kind](spec, ctx);
+    if (!result.holds) return result;
+  }
+  return HOLDS;
+}
+
+// src/criteria/conditions.ts
+function checkCondition2(when, ctx) {
+  const own2 = checkKinds2(when, ctx);
+  if (!own2.holds) return own2;
+  if (when.all) {
+    for (const part of when.all) {
+      const result = checkCondition2(part, ctx);
+      if (!result.holds) return result;
+    }
+  }
+  if (when.any) {
+    const reasons = [];
+    for (const part of when.any) {
+      const result = checkCondition2(part, ctx);
+      if (result.holds) return HOLDS;
+      reasons.push(result.reason);
+    }
+    return { holds: false, reason: reasons.join(" and ") };
+  }
+  return HOLDS;
+}
+
+// src/criteria/config-approval.ts
+var CONFIG_APPROVAL_ID = "done-config-approval";
+var CONFIG_APPROVAL_CRITERION = {
+  id: CONFIG_APPROVAL_ID,
+  title: "Definition of done change approved by product and engineering",
+  owner: "joint",
+  hint: `Changes to ${CONFIG_PATH} need approving reviews from a product owner and from an engineering owner.`,
+  require: {},
+  waivable: false
+};
+function changesConfig(facts) {
+  return facts.configChanged ?? facts.files.some((f) => f.path === CONFIG_PATH);
+}
+function configApprovalVerdict(ctx) {
+  const product = ownerLogins(ctx.config, ctx.facts, "product");
+  const engineering = ownerLogins(ctx.config, ctx.facts, "engineering");
+  const asCandidate = (r) => ({ login: r.author, review: r });
+  const current = ctx.approvals.filter((r) => r.commit === void 0 || r.commit === ctx.facts.head.sha);
+  const stale = ctx.approvals.filter((r) => !current.includes(r)).map((r) => at(r.author));
+  const byProduct = current.filter((r) => product.has(r.author.toLowerCase())).map(asCandidate);
+  const byEngineering = current.filter((r) => engineering.has(r.author.toLowerCase())).map(asCandidate);
+  const pair2 = distinctPair(byProduct, byEngineering);
+  if (pair2) {
+    const evidence3 = [approvalRef(pair2[0].review, "product"), approvalRef(pair2[1].review, "engineering")];
+    return {
+      status: "met",
+      reason: `approved by ${at(pair2[0].login)} (product) and ${at(pair2[1].login)} (engineering)`,
+      evidence: evidence3
+    };
+  }
+  const evidence2 = [
+    ...byProduct.map((c) => approvalRef(c.review, "product")),
+    ...byEngineering.filter((c) => !byProduct.some((p) => p.login === c.login)).map((c) => approvalRef(c.review, "engineering"))
+  ];
+  let reason;
+  if (byProduct.length === 0 && byEngineering.length === 0) {
+    reason = `needs approvals from ${describeOwners(ctx.config, "product")} and ${describeOwners(ctx.config, "engineering")}`;
+  } else if (byProduct.length === 0) {
+    reason = `needs an approval from ${describeOwners(ctx.config, "product")}`;
+  } else if (byEngineering.length === 0) {
+    reason = `needs an approval from ${describeOwners(ctx.config, "engineering")}`;
+  } else {
+    reason = `needs a second owner's approval: ${at(byProduct[0].login)} can't approve for both product and engineering`;
+  }
+  if (stale.length) reason += ` (${stale.join(", ")} approved an earlier commit: approve again)`;
+  return { status: "missing", reason, evidence: evidence2 };
+}
+
+// src/criteria/context.ts
+function buildContext(config2, facts) {
+  return {
+    config: config2,
+    facts,
+    paths: facts.files.map((f) => f.path),
+    presentPaths: facts.files.filter((f) => !f.deleted).map((f) => f.path),
+    labels: new Set(facts.labels.map((l) => l.toLowerCase())),
+    approvals: approvalsOf(facts)
+  };
+}
+
 // src/criteria/require.ts
-function evaluateEvidence(evidence, ctx) {
-  const parts = [];
-  if (evidence.files) parts.push(filesEvidence(evidence.files, ctx));
-  if (evidence.linked_issue) parts.push(linkedIssueEvidence(evidence.linked_issue, ctx));
-  if (evidence.pr_body) parts.push(...prBodyEvidence(evidence.pr_body, ctx));
-  if (evidence.label) parts.push(labelEvidence(evidence.label, ctx));
-  if (evidence.check) parts.push(checkEvidence2(evidence.check, ctx));
-  if (evidence.approved_by) parts.push(approvedByEvidence(evidence.approved_by, ctx));
-  if (evidence.diff_contains) parts.push(diffContainsEvidence(evidence.diff_contains, ctx));
-  if (evidence.all) parts.push(allOf(evidence.all.map((e) => evaluateEvidence(e, ctx))));
-  if (evidence.any) parts.push(anyOf(evidence.any.map((e) => evaluateEvidence(e, ctx))));
+function evaluateEvidence(evidence2, ctx) {
+  const parts = judgeKinds(evidence2, ctx);
+  if (evidence2.all) parts.push(allOf(evidence2.all.map((e) => evaluateEvidence(e, ctx))));
+  if (evidence2.any) parts.push(anyOf(evidence2.any.map((e) => evaluateEvidence(e, ctx))));
   if (parts.length === 0) return { status: "met", reason: "nothing is required", evidence: [] };
   return parts.length === 1 ? parts[0] : allOf(parts);
 }
@@ -31573,13 +31757,6 @@ function combine2(verdicts, order, firstMetOnly) {
     reason: deciding.map((v) => v.reason).join("; "),
     evidence: deciding.flatMap((v) => v.evidence)
   };
-}
-function usesDiff(evidence) {
-  return evidence.diff_contains !== void 0 || (evidence.all?.some(usesDiff) ?? false) || (evidence.any?.some(usesDiff) ?? false);
-}
-function principalsIn(evidence) {
-  const own2 = evidence.approved_by === void 0 ? [] : [evidence.approved_by].flat();
-  return [...own2, ...(evidence.all ?? []).flatMap(principalsIn), ...(evidence.any ?? []).flatMap(principalsIn)];
 }
 
 // src/criteria/summary.ts
@@ -31802,7 +31979,7 @@ function withWaiver(criterion, verdict, waiver, halfBy) {
 function needsDiff(config2, facts) {
   let ctx;
   return config2.criteria.some((criterion) => {
-    if (!usesDiff(criterion.require)) return false;
+    if (!readsDiff(criterion.require)) return false;
     if (!criterion.when) return true;
     ctx ??= buildContext(config2, facts);
     return checkCondition2(criterion.when, ctx).holds;
@@ -31812,7 +31989,7 @@ function teamsNamed(config2) {
   const named = [
     ...config2.owners.product,
     ...config2.owners.engineering,
-    ...config2.criteria.flatMap((c) => principalsIn(c.require))
+    ...config2.criteria.flatMap((c) => [...principalsIn(c.require), ...c.when ? conditionPrincipalsIn(c.when) : []])
   ];
   return [...new Set(named.filter(isTeam).map((t) => t.toLowerCase()))];
 }
@@ -32266,12 +32443,12 @@ function oneLine(text) {
 function day(iso) {
   return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? inline(iso, 40);
 }
-function evidenceLinks(evidence, max = 5) {
-  const shown = evidence.slice(0, max).map((ref) => {
+function evidenceLinks(evidence2, max = 5) {
+  const shown = evidence2.slice(0, max).map((ref) => {
     const text = inline(ref.text, 200).replace(/[[\]]/g, "\\$&");
     return ref.url ? `[${text}](${href(ref.url)})` : text;
   });
-  if (evidence.length > max) shown.push(`and ${evidence.length - max} more`);
+  if (evidence2.length > max) shown.push(`and ${evidence2.length - max} more`);
   return shown.join(", ");
 }
 function logins(by) {
@@ -32284,11 +32461,11 @@ function href(url2) {
 // src/report/items.ts
 function openItemLines(item, withEvidence) {
   const title = inline(item.title, 200);
-  const evidence = withEvidence ? evidenceLinks(item.evidence) : "";
-  if (item.status === "pending") return [`- \u23F3 ${title} \u2014 ${inline(item.reason)}${evidence ? ` (${evidence})` : ""}`];
+  const evidence2 = withEvidence ? evidenceLinks(item.evidence) : "";
+  if (item.status === "pending") return [`- \u23F3 ${title} \u2014 ${inline(item.reason)}${evidence2 ? ` (${evidence2})` : ""}`];
   const lines = item.status === "error" ? [`- \u26A0\uFE0F **${title}** (\`${item.id}\`) \u2014 could not be checked: ${inline(item.reason)}`] : [`- \u274C **${title}** (\`${item.id}\`) \u2014 ${inline(item.reason)}`];
   if (item.hint) lines.push(`  - How: ${inline(item.hint, 1e3)}`);
-  if (evidence) lines.push(`  - So far: ${evidence}`);
+  if (evidence2) lines.push(`  - So far: ${evidence2}`);
   return lines;
 }
 function metLine(item) {
@@ -33130,11 +33307,11 @@ function merge3(defaults2, route, options) {
 }
 function addQueryParameters(url2, parameters) {
   const separator = /\?/.test(url2) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url2;
   }
-  return url2 + separator + names.map((name) => {
+  return url2 + separator + names2.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
