@@ -27187,6 +27187,7 @@ var validGlobs = (value, check2) => check2.globs(value);
 var record2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 var EVIDENCE_KINDS = {
   files: evidence({
+    example: `require: { files: ["**/*.test.ts", "test/**"] }`,
     schema: globs,
     doc: "Met when some changed file matches these globs, e.g. `test/**` or `docs/**`.",
     validate: validGlobs,
@@ -27194,6 +27195,8 @@ var EVIDENCE_KINDS = {
     accepts: "globs"
   }),
   linked_issue: evidence({
+    example: `require:
+  linked_issue: { checklist: Acceptance criteria }`,
     schema: external_exports.union([
       external_exports.literal(true),
       external_exports.object({
@@ -27205,6 +27208,8 @@ var EVIDENCE_KINDS = {
     needsPullRequest: "a linked issue"
   }),
   pr_body: evidence({
+    example: `require:
+  pr_body: { section: Rollback plan, checkbox: Docs updated }`,
     schema: external_exports.object({
       section: external_exports.string().min(1).optional().describe("A heading in the PR description whose section must have content (not only a placeholder)."),
       checkbox: external_exports.string().min(1).optional().describe("The text of a task-list box in the PR description that must be ticked.")
@@ -27217,6 +27222,7 @@ var EVIDENCE_KINDS = {
     name: "the PR description"
   }),
   label: evidence({
+    example: `require: { label: [qa-passed, qa-not-needed] }`,
     schema: external_exports.union([external_exports.string().min(1), names]),
     doc: "Met when the PR has this label (or any of these labels).",
     name: "a label",
@@ -27224,6 +27230,7 @@ var EVIDENCE_KINDS = {
     needsPullRequest: "a label"
   }),
   check: evidence({
+    example: `require: { check: "ci/integration-*" }`,
     schema: external_exports.string().min(1),
     doc: "Met when a check run or commit status with this name (glob) succeeded on the head commit.",
     validate: (value, check2) => {
@@ -27235,6 +27242,7 @@ var EVIDENCE_KINDS = {
     needsPullRequest: "a check result"
   }),
   approved_by: evidence({
+    example: `require: { approved_by: [product, "@acme/security"] }`,
     schema: external_exports.union([principal, external_exports.array(principal).min(1)]),
     doc: "Met when the latest review of one of these approves: `product` or `engineering` (the owners), a login or `@org/team`.",
     principals: (value) => [value].flat(),
@@ -27243,6 +27251,8 @@ var EVIDENCE_KINDS = {
     needsPullRequest: "an approval"
   }),
   diff_contains: evidence({
+    example: `require:
+  diff_contains: { text: "featureFlag(", files: ["src/**"] }`,
     schema: external_exports.object({
       text: external_exports.string().min(1).describe("Literal text that an added line must contain (not a regular expression)."),
       files: globs.optional().describe("Only look at added lines in files matching these globs.")
@@ -27253,6 +27263,7 @@ var EVIDENCE_KINDS = {
     readsDiff: true
   }),
   files_absent: evidence({
+    example: `require: { files_absent: ["db/migrations/**"] }`,
     schema: globs,
     doc: "Met when no changed file matches these globs, e.g. generated code or `migrations/**` that belong in a pull request of their own.",
     validate: validGlobs,
@@ -27261,35 +27272,41 @@ var EVIDENCE_KINDS = {
 };
 var CONDITION_KINDS = {
   files: condition({
+    example: `when: { files: ["src/**", "!src/**/*.test.ts"] }`,
     schema: globs,
     doc: "Applies when some changed file matches these globs (`!glob` excludes).",
     validate: validGlobs,
     words: { compare: "globs", subject: "files match", what: "its `when`", limits: "files" }
   }),
   base: condition({
+    example: `when: { base: [main, "release/*"] }`,
     schema: globs,
     doc: "Applies when the PR's base branch matches one of these globs.",
     validate: validGlobs,
     words: { compare: "globs", subject: "the base branch matches", what: "its `when.base`", limits: "base branches" }
   }),
   labels: condition({
+    example: `when: { labels: [new-service] }`,
     schema: names,
     doc: "Applies when the PR has any of these labels.",
     words: { compare: "any-of", phrase: "labelled", unlimited: "it no longer depends on labels" },
     needsPullRequest: "its labels"
   }),
   labels_absent: condition({
+    example: `when: { labels_absent: [chore, dependencies] }`,
     schema: names,
     doc: "Applies only when the PR has none of these labels.",
     words: { compare: "none-of", phrase: "labelled" },
     needsPullRequest: "its labels"
   }),
   draft: condition({
+    example: `when: { draft: false }`,
     schema: external_exports.boolean(),
     doc: "`false`: applies only to PRs that are ready for review (not drafts).",
     words: { compare: "draft" }
   }),
   authors: condition({
+    example: `when: { authors: [dependabot, "@acme/bots"] }`,
     schema: external_exports.array(principal).min(1),
     doc: "Applies when one of these opened the PR: logins or `@org/team`s, e.g. a bot whose PRs need less.",
     principals: (value) => value,
