@@ -21,11 +21,15 @@ import { runPullRequest } from "./pipeline.js";
 import type { Job, JobQueue, PullRequestJob } from "./queue/job.js";
 import { defaultQueueOptions } from "./queue/memory.js";
 import { createQueue, type QueueSettings } from "./queue/select.js";
+import type { TrackerReadOptions } from "./trackers/gather.js";
+import { type TrackerSettings, trackerSettingsFromEnv } from "./trackers/settings.js";
 
 export interface DodOptions {
   queue?: Partial<QueueSettings>;
   /** The GitHub App's id (APP_ID): dod's own check run is the one this app wrote. */
   appId?: number;
+  /** Jira and Linear credentials and webhook secrets (the environment's by default). */
+  trackers?: TrackerSettings & TrackerReadOptions;
 }
 
 export interface DodHandle {
@@ -40,6 +44,7 @@ export interface DodHandle {
 export function createApp(options: DodOptions = {}): { app: ApplicationFunction; handle: DodHandle } {
   const handle: DodHandle = {};
   const identity = dodIdentity(options.appId);
+  const trackers = options.trackers ?? trackerSettingsFromEnv(process.env);
   const app: ApplicationFunction = (probot, { addHandler }) => {
     const metrics = new QueueMetrics();
     const settings = { ...defaultQueueOptions, ...options.queue };
@@ -48,7 +53,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     const queue: JobQueue = closingAlso(
       createQueue(
         settings,
-        (job): Promise<void> => processJob(probot, queue, job, identity, cache),
+        (job): Promise<void> => processJob(probot, queue, job, identity, cache, trackers),
         (job, error) => onFailure(probot, identity, job, error),
         probot.log,
         metrics,
@@ -115,7 +120,14 @@ function closingAlso(queue: JobQueue, release: () => Promise<void>): JobQueue {
   };
 }
 
-async function processJob(probot: Probot, queue: JobQueue, job: Job, identity: DodIdentity, cache: ReadCache): Promise<void> {
+async function processJob(
+  probot: Probot,
+  queue: JobQueue,
+  job: Job,
+  identity: DodIdentity,
+  cache: ReadCache,
+  trackers: TrackerSettings & TrackerReadOptions,
+): Promise<void> {
   const log = jobLog(probot, job);
   const github = withLog(await probot.auth(job.installationId), log);
   if (job.kind !== "pull_request") {
@@ -123,7 +135,7 @@ async function processJob(probot: Probot, queue: JobQueue, job: Job, identity: D
     for (const prJob of found) await queue.add(prJob);
     return;
   }
-  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, identity, cache, ...(job.merged && { atMerge: true }) });
+  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, identity, cache, trackers, ...(job.merged && { atMerge: true }) });
   // The dashboard only changes when a verdict did (a new head with the same items is no change); its refresh is
   // debounced per repository.
   if (published.dashboardIssue && published.checkRun !== "unchanged" && (await verdictChanged(cache, job, published.verdict))) {

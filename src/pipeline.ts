@@ -24,6 +24,8 @@ import type { Report } from "./model/report.js";
 import type { ConfigFailure } from "./model/config-problems.js";
 import { publish, type Published } from "./github/publish.js";
 import { answerFollowUp, followUpsAtMerge } from "./github/follow-up.js";
+import { gatherTickets, type TrackerReadOptions } from "./trackers/gather.js";
+import { type TrackerSettings, trackerSettingsFromEnv } from "./trackers/settings.js";
 
 export interface Evaluation {
   facts: Facts;
@@ -37,6 +39,7 @@ export async function evaluatePullRequest(
   ref: PullRequestRef,
   identity: DodIdentity,
   cache?: Cache,
+  trackers: TrackerSettings & TrackerReadOptions = trackerSettingsFromEnv(process.env),
 ): Promise<Evaluation> {
   const gathered = await gatherPullRequest(github, ref, identity, cache);
   const { facts } = gathered;
@@ -46,6 +49,8 @@ export async function evaluatePullRequest(
 
   const config = loaded.config;
   facts.teams = await cachedTeams(github, ref.owner, teamsNeeded(config, facts), cache);
+  // Tickets in Jira or Linear count as linked issues, read only when done.yml names a tracker.
+  if (config.trackers) facts.linkedIssues = [...facts.linkedIssues, ...(await gatherTickets(config.trackers, facts, trackers, trackers))];
   if (needsDiff(config, facts)) facts.addedLines = await addedLines(github, ref, gathered, cache);
   const configChange = changesConfig(facts)
     ? describeConfigChange(
@@ -92,6 +97,8 @@ export interface RunOptions {
   identity: DodIdentity;
   /** The app's cache of reads that cannot have changed (none for the CLI and the Action). */
   cache?: Cache;
+  /** The operator's tracker credentials (the environment's by default). */
+  trackers?: TrackerSettings & TrackerReadOptions;
 }
 
 /** Evaluates a pull request and publishes the verdict: the app's and the Action's unit of work. */
@@ -100,7 +107,7 @@ export async function runPullRequest(
   ref: PullRequestRef,
   options: RunOptions,
 ): Promise<Published & { dashboardIssue: boolean; verdict: string | null }> {
-  const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache));
+  const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache, options.trackers));
   const { facts, gathered, outcome } = evaluation;
   if ("config" in outcome && options.commentIds?.length) {
     await answerCommands(github, ref, facts, outcome, options.commentIds, options.log);

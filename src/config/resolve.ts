@@ -143,6 +143,7 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
   const last = layers.at(-1)!.config;
   const releases = given(layers, "releases")?.config.releases ?? { by: "milestone" as const };
   const dashboard = given(layers, "dashboard")?.config.dashboard ?? { issue: false, history: 6, follow_ups: "command" as const };
+  const trackers = given(layers, "trackers")?.config.trackers;
   return {
     ok: true,
     config: {
@@ -157,6 +158,7 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
         followUps: dashboard.follow_ups,
         ...(dashboard.capacity !== undefined && { capacity: { ...dashboard.capacity, weight: dashboard.capacity.weight ?? "prs" } }),
       },
+      ...(trackers !== undefined && { trackers }),
     },
   };
 }

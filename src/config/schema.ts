@@ -101,6 +101,43 @@ export const Dashboard = z
   .strict()
   .describe("The dashboard of unfinished done-items per release.");
 
+const projectKey = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{0,19}$/, "use the key as the tracker shows it, in capitals, e.g. `SHOP`");
+
+export const Trackers = z
+  .object({
+    jira: z
+      .object({
+        projects: z
+          .array(projectKey)
+          .min(1)
+          .describe("Jira project keys: `SHOP` finds `SHOP-123` in the PR's title, description and branch name."),
+        criteria_field: z
+          .string()
+          .regex(/^customfield_\d+$/, "use the field's id, e.g. `customfield_10042`")
+          .optional()
+          .describe(
+            "A Jira custom field that holds the acceptance criteria (its id, e.g. `customfield_10042`); its name acts as a heading.",
+          ),
+      })
+      .strict()
+      .optional()
+      .describe("Jira Cloud issues, read from the site in the operator's JIRA_BASE_URL (never from this file)."),
+    linear: z
+      .object({
+        teams: z
+          .array(projectKey)
+          .min(1)
+          .describe("Linear team keys: `ENG` finds `ENG-42` in the PR's title, description and branch name."),
+      })
+      .strict()
+      .optional()
+      .describe("Linear issues, read with the operator's LINEAR_API_KEY."),
+  })
+  .strict()
+  .describe("Issue trackers whose tickets count as linked issues, besides the GitHub issues the PR closes.");
+
 export const DoneConfig = z
   .object({
     $schema: z.string().optional().describe("The JSON Schema this file follows (for editors)."),
@@ -129,6 +166,7 @@ export const DoneConfig = z
     criteria: z.array(Criterion).default([]).describe("The items of the definition of done."),
     releases: Releases.optional(),
     dashboard: Dashboard.optional(),
+    trackers: Trackers.optional(),
   })
   .strict()
   .describe("dod: the shared definition of done for this repository's pull requests.");
@@ -136,6 +174,7 @@ export const DoneConfig = z
 export type OwnerRole = z.infer<typeof OwnerRole>;
 export type Criterion = z.infer<typeof Criterion>;
 export type DoneConfig = z.infer<typeof DoneConfig>;
+export type Trackers = z.infer<typeof Trackers>;
 export type RawDoneConfig = z.input<typeof DoneConfig>;
 
 /** A criterion after presets are merged and defaults filled: what `evaluate` works with. */
@@ -163,4 +202,6 @@ export interface ResolvedConfig {
     followUps: "command" | "auto";
     capacity?: { groups: Record<string, string[]>; target?: Record<string, number>; weight: "prs" | "lines" };
   };
+  /** Absent when no file configures a tracker. */
+  trackers?: Trackers;
 }

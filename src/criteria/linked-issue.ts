@@ -7,6 +7,7 @@ import { capped, type Context, quote, type Verdict } from "./types.js";
 export type LinkedIssueSpec = true | { checklist?: string | undefined };
 
 export function issueRef(issue: LinkedIssue, facts: Facts): string {
+  if (issue.key) return issue.key;
   const here = `${facts.repo.owner}/${facts.repo.name}`.toLowerCase();
   return issue.repo.toLowerCase() === here ? `#${issue.number}` : `${issue.repo}#${issue.number}`;
 }
@@ -15,10 +16,14 @@ export function linkedIssueEvidence(spec: LinkedIssueSpec, ctx: Context): Verdic
   const { facts } = ctx;
   const issues = facts.linkedIssues;
   if (issues.length === 0) return { status: "missing", reason: "the pull request links no issue", evidence: [] };
-  const links = issues.map((i) => ({ text: `${issueRef(i, facts)} ${i.title}`, url: i.url }));
+  const links = issues.map((i) => ({ text: i.unreadable ? issueRef(i, facts) : `${issueRef(i, facts)} ${i.title}`, url: i.url }));
+  // A ticket a tracker could not give is neither met nor missing: the item waits, saying why.
+  const unreadable = issues.filter((i) => i.unreadable);
   const checklist = spec === true ? undefined : spec.checklist;
   if (!checklist) {
-    return { status: "met", reason: `links ${issues.map((i) => issueRef(i, facts)).join(", ")}`, evidence: links };
+    if (unreadable.length === issues.length) return pendingOn(unreadable, links);
+    const readable = issues.filter((i) => !i.unreadable);
+    return { status: "met", reason: `links ${readable.map((i) => issueRef(i, facts)).join(", ")}`, evidence: links };
   }
 
   const noun = checklist.toLowerCase();
@@ -26,6 +31,7 @@ export function linkedIssueEvidence(spec: LinkedIssueSpec, ctx: Context): Verdic
   const unticked: EvidenceRef[] = [];
   let ticked = 0;
   for (const issue of issues) {
+    if (issue.unreadable) continue;
     const ref = issueRef(issue, facts);
     const sections = findSections(parseBlocks(issue.body), checklist);
     if (sections.length === 0) {
@@ -44,7 +50,15 @@ export function linkedIssueEvidence(spec: LinkedIssueSpec, ctx: Context): Verdic
     }
     ticked += tasks.length - open.length;
   }
-  if (problems.length) return { status: "missing", reason: problems.join("; "), evidence: capped(unticked) };
+  if (problems.length) {
+    const reason = [...problems, ...unreadable.map((i) => i.unreadable)].join("; ");
+    return { status: "missing", reason, evidence: capped(unticked) };
+  }
+  if (unreadable.length) return pendingOn(unreadable, links);
   const where = issues.map((i) => issueRef(i, facts)).join(", ");
   return { status: "met", reason: `all ${ticked} ${noun} ticked in ${where}`, evidence: links };
+}
+
+function pendingOn(unreadable: LinkedIssue[], links: EvidenceRef[]): Verdict {
+  return { status: "pending", reason: unreadable.map((i) => i.unreadable).join("; "), evidence: links };
 }

@@ -19,14 +19,23 @@ export interface Review {
   commit?: string;
 }
 
+export type Tracker = "github" | "jira" | "linear";
+
 export interface LinkedIssue {
-  /** `owner/name` of the issue's repository. */
+  /** `owner/name` of the issue's repository; for a tracker's ticket, the tracker's site. */
   repo: string;
   number: number;
   title: string;
+  /** Markdown: a tracker's description (Jira's ADF included) is converted to it, so checklists read alike. */
   body: string;
   state: "open" | "closed";
   url: string;
+  /** Where the issue lives; absent means GitHub. */
+  tracker?: Tracker;
+  /** The tracker's key, e.g. `SHOP-123` or `ENG-42`: how reports name a tracker's ticket. */
+  key?: string;
+  /** Why the ticket could not be read (tracker unreachable, credentials refused, unknown key): the item is pending. */
+  unreadable?: string;
 }
 
 export interface CheckResult {
