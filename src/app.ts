@@ -23,6 +23,7 @@ import { defaultQueueOptions } from "./queue/memory.js";
 import { createQueue, type QueueSettings } from "./queue/select.js";
 import type { TrackerReadOptions } from "./trackers/gather.js";
 import { type TrackerSettings, trackerSettingsFromEnv } from "./trackers/settings.js";
+import { trackerWebhooks } from "./trackers/webhooks.js";
 
 export interface DodOptions {
   queue?: Partial<QueueSettings>;
@@ -63,6 +64,8 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     handle.queue = queue;
     limitWebhookBodies(probot.webhookPath);
     addHandler(healthHandler(queue, () => handle.draining === true));
+    // Before the dashboard's routes, which answer every other method under /dod/ with 405.
+    addHandler(trackerWebhooks(probot, queue, trackers));
     handle.dashboard = installDashboard(probot, addHandler, dashboardSettingsFromEnv(process.env), identity);
     addHandler(metrics.handler(queue));
 

@@ -23,13 +23,15 @@ export interface LoadOptions extends DodOptions {
   secret?: string;
 }
 
-type Route = (req: IncomingMessage, res: ServerResponse) => boolean | void | Promise<boolean | void>;
+export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | void | Promise<boolean | void>;
 
 export interface LoadedApp {
   probot: Probot;
   queue: JobQueue;
   /** The body one of the app's routes answers a GET with, or "404". */
   get: (url: string) => Promise<string>;
+  /** The app's HTTP routes (addHandler), to serve them on a real socket. */
+  routes: Route[];
 }
 
 export async function loadApp(options: LoadOptions = {}): Promise<LoadedApp> {
@@ -45,5 +47,5 @@ export async function loadApp(options: LoadOptions = {}): Promise<LoadedApp> {
         if (!handled.includes(true)) resolve("404");
       });
     });
-  return { probot, queue: handle.queue!, get };
+  return { probot, queue: handle.queue!, get, routes };
 }

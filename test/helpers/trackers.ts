@@ -2,10 +2,14 @@
 // `GET /rest/api/3/issue/{issueIdOrKey}` answering issues whose description is an ADF document (jira.js checks the
 // answers against its own schema of that API, set to throw), and Linear's GraphQL API executing each query against
 // an extract of Linear's schema (the types and fields dod reads, as Linear publishes them).
+import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { buildSchema, graphqlSync } from "graphql";
 import nock from "nock";
 import type { AdfNode } from "../../src/trackers/adf.js";
 import type { TrackerSettings } from "../../src/trackers/settings.js";
+import type { Route } from "./app.js";
 
 export const JIRA_SITE = "https://acme.atlassian.net";
 export const LINEAR_API = "https://api.linear.app";
@@ -197,3 +201,66 @@ export class LinearStandIn {
 function linearError(message: string, type: string, code: string) {
   return { message, extensions: { type, code, userError: true, userPresentableMessage: message } };
 }
+
+// ---- webhooks, signed as the trackers sign them ----
+/** Serves the app's routes on 127.0.0.1 and answers what none handles with 404, as Probot's server does. */
+export async function serveRoutes(routes: Route[]): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    for (const route of routes) if (await route(req, res)) return;
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A Jira admin webhook with a secret: HMAC-SHA256 of the raw body in `X-Hub-Signature` (WebSub's method=signature). */
+export function jiraWebhook(url: string, payload: unknown, secret = TRACKER_SETTINGS.webhooks.jiraSecret!) {
+  const body = JSON.stringify(payload);
+  return fetch(`${url}/dod/webhooks/jira`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-atlassian-webhook-identifier": "jira-delivery-1",
+      "x-hub-signature": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+    },
+    body,
+  });
+}
+
+/** A Linear webhook: HMAC-SHA256 hex of the raw body in `linear-signature`, `webhookTimestamp` inside the body. */
+export function linearWebhook(url: string, payload: Record<string, unknown>, options: { secret?: string; at?: number } = {}) {
+  const body = JSON.stringify({ ...payload, webhookTimestamp: options.at ?? Date.now() });
+  const secret = options.secret ?? TRACKER_SETTINGS.webhooks.linearSecret!;
+  return fetch(`${url}/dod/webhooks/linear`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "linear-delivery": "linear-delivery-1",
+      "linear-event": String(payload.type),
+      "linear-signature": createHmac("sha256", secret).update(body).digest("hex"),
+    },
+    body,
+  });
+}
+
+/** Jira's `jira:issue_updated` payload (the fields dod reads, shaped as Atlassian documents them). */
+export const jiraIssueUpdated = (key: string) => ({
+  timestamp: Date.now(),
+  webhookEvent: "jira:issue_updated",
+  issue_event_type_name: "issue_generic",
+  user: { accountId: "5b10a2844c20165700ede21g", displayName: "Pat Product" },
+  issue: { id: "10042", self: `${JIRA_SITE}/rest/api/3/issue/10042`, key, fields: { summary: `Ticket ${key}` } },
+  changelog: { id: "10100", items: [{ field: "description", fieldtype: "jira" }] },
+});
+
+/** Linear's `Issue` update payload (the fields dod reads, shaped as Linear documents them). */
+export const linearIssueUpdated = (identifier: string) => ({
+  action: "update",
+  type: "Issue",
+  createdAt: new Date().toISOString(),
+  organizationId: "org-1",
+  url: `https://linear.app/acme/issue/${identifier}/issue`,
+  data: { id: "2f1a1c6e-0000-4000-8000-000000000042", identifier, title: `Issue ${identifier}`, description: "" },
+  updatedFrom: { description: "" },
+});
