@@ -16,7 +16,10 @@ export function linkedIssueEvidence(spec: LinkedIssueSpec, ctx: Context): Verdic
   const { facts } = ctx;
   const issues = facts.linkedIssues;
   if (issues.length === 0) return { status: "missing", reason: "the pull request links no issue", evidence: [] };
-  const links = issues.map((i) => ({ text: i.unreadable ? issueRef(i, facts) : `${issueRef(i, facts)} ${i.title}`, url: i.url }));
+  const links: EvidenceRef[] = issues.map((i) => ({
+    text: i.unreadable ? issueRef(i, facts) : `${issueRef(i, facts)} ${i.title}`,
+    ...(i.url && { url: i.url }),
+  }));
   // A ticket a tracker could not give is neither met nor missing: the item waits, saying why.
   const unreadable = issues.filter((i) => i.unreadable);
   const checklist = spec === true ? undefined : spec.checklist;

@@ -4,8 +4,6 @@ import type { Trackers } from "../config/schema.js";
 import type { Facts, LinkedIssue } from "../model/facts.js";
 import { describe } from "./errors.js";
 import { findTickets, type TicketRef } from "./find.js";
-import { jiraClient, readJiraIssue } from "./jira.js";
-import { linearClient, readLinearIssue } from "./linear.js";
 import type { TrackerSettings } from "./settings.js";
 
 export interface TrackerReadOptions {
@@ -22,19 +20,24 @@ export async function gatherTickets(
   const jiraHost = settings.jira ? new URL(settings.jira.baseUrl).host : undefined;
   const refs = findTickets({ title: facts.title, body: facts.body, branch: facts.head.ref }, trackers, jiraHost);
   if (refs.length === 0) return [];
-  const jira = settings.jira && client(() => jiraClient(settings.jira!, options.strictJira ? "throw" : "silent"));
-  const linear = settings.linear && client(() => linearClient(settings.linear!));
+  // The clients load on first use: jira.js takes about 2 s to import, which the CLI and pull requests that name no
+  // ticket should not pay.
+  const wanted = (tracker: TicketRef["tracker"]) => refs.some((ref) => ref.tracker === tracker);
+  const jiraModule = settings.jira && wanted("jira") ? await import("./jira.js") : undefined;
+  const linearModule = settings.linear && wanted("linear") ? await import("./linear.js") : undefined;
+  const jira = jiraModule && client(() => jiraModule.jiraClient(settings.jira!, options.strictJira ? "throw" : "silent"));
+  const linear = linearModule && client(() => linearModule.linearClient(settings.linear!));
   return Promise.all(
     refs.map((ref) => {
       const read = (): Promise<LinkedIssue> => {
         if (ref.tracker === "jira") {
           if (!jira) return Promise.resolve(notSetUp(ref, "JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN"));
           if ("invalid" in jira) return Promise.resolve(unreadable(ref, `Jira's client refused the settings: ${jira.invalid}`));
-          return readJiraIssue(jira.ok, settings.jira!, ref.key, trackers?.jira?.criteria_field);
+          return jiraModule!.readJiraIssue(jira.ok, settings.jira!, ref.key, trackers?.jira?.criteria_field);
         }
         if (!linear) return Promise.resolve(notSetUp(ref, "LINEAR_API_KEY"));
         if ("invalid" in linear) return Promise.resolve(unreadable(ref, `Linear's client refused the settings: ${linear.invalid}`));
-        return readLinearIssue(linear.ok, ref.key);
+        return linearModule!.readLinearIssue(linear.ok, ref.key);
       };
       return withTimeout(read(), settings.timeoutMs, ref);
     }),

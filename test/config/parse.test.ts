@@ -148,7 +148,7 @@ describe("parseConfig", () => {
     [
       "an unknown key without a close match",
       "colour: red\n",
-      [`${FILE}:1:1  colour  unknown key \`colour\` — allowed here: $schema, version, extends, mode, comment, owners, criteria, releases, dashboard`],
+      [`${FILE}:1:1  colour  unknown key \`colour\` — allowed here: $schema, version, extends, mode, comment, owners, criteria, releases, dashboard, trackers`],
     ],
     ["a wrong version", "version: 2\n", [`${FILE}:1:10  version  expected 1, got \`2\``]],
     [
