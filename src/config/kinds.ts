@@ -100,7 +100,7 @@ export const EVIDENCE_KINDS = {
         })
         .strict(),
     ]),
-    doc: "Met when the PR closes at least one issue (closing keyword or the sidebar's Development link).",
+    doc: "Met when the PR closes at least one issue (closing keyword or the sidebar's Development link) or names a Jira or Linear ticket (see `trackers`).",
     name: "a linked issue",
     needsPullRequest: "a linked issue",
   }),

@@ -154,4 +154,69 @@ describe("acceptance criteria in GitHub, Jira and Linear", () => {
     expect(check.output.summary).toContain(want.reason);
     if (want.conclusion === "failure") expect(github.body("issues/create-comment").body).toContain(want.reason);
   });
+
+  it.each([
+    ["Jira", () => jira.answer("SHOP-123", { status: 401 }), { title: "SHOP-123 Sign in" }, "Jira answered 401: check JIRA_EMAIL and JIRA_API_TOKEN"],
+    ["Jira", () => jira.answer("SHOP-123", { status: 403 }), { title: "SHOP-123 Sign in" }, "Jira answered 403: the account in JIRA_EMAIL may not browse SHOP-123"],
+    ["Linear", () => linear.answer("ENG-42", { unauthorized: true }), { body: "ENG-42" }, "Linear refused the API key (400): check LINEAR_API_KEY"],
+  ])("%s refusing the credentials makes the item pending, saying what to check", async (_name, serve, pr, reason) => {
+    const { probot, queue } = await loadApp({ trackers: TRACKER_SETTINGS });
+    github.token().graphql(pullRequestData({ config, ...pr }));
+    github.rest("POST", `${REPO}/check-runs`, 201, { id: 77 });
+    serve();
+    await probot.receive(event("pull_request", example("pull_request", "synchronize")));
+    await queue.idle();
+    github.assertDone();
+    expect(nock.pendingMocks()).toEqual([]);
+    const check = github.body("checks/create");
+    expect(check.status).toBe("in_progress");
+    expect(check.output.summary).toContain(`⏳ Acceptance criteria met — ${reason}`);
+  });
+
+  it("a tracker dod has no credentials for makes the item pending, naming the settings", async () => {
+    const { probot, queue } = await loadApp({ trackers: { webhooks: {}, timeoutMs: 2000 } });
+    github.token().graphql(pullRequestData({ config, title: "SHOP-123 Sign in" }));
+    github.rest("POST", `${REPO}/check-runs`, 201, { id: 77 });
+    await probot.receive(event("pull_request", example("pull_request", "synchronize")));
+    await queue.idle();
+    github.assertDone();
+    expect(github.body("checks/create").output.summary).toContain(
+      "Jira is not set up for this app, so SHOP-123 cannot be read: the operator sets JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN",
+    );
+  });
+
+  it("a tracker slower than DOD_TRACKER_TIMEOUT_MS makes the item pending", async () => {
+    const { probot, queue } = await loadApp({ trackers: { ...TRACKER_SETTINGS, timeoutMs: 100 } });
+    github.token().graphql(pullRequestData({ config, body: "Implements ENG-42" }));
+    github.rest("POST", `${REPO}/check-runs`, 201, { id: 77 });
+    nock("https://api.linear.app").post("/graphql").delay(1000).reply(200, { data: null });
+    await probot.receive(event("pull_request", example("pull_request", "synchronize")));
+    await queue.idle();
+    github.assertDone();
+    expect(github.body("checks/create").output.summary).toContain("⏳ Acceptance criteria met — Linear did not answer within 0.1 s for ENG-42");
+  });
+
+  it("a Jira custom field named in the config holds the criteria under its own name", async () => {
+    const withField = config.replace("jira: { projects: [SHOP] }", "jira: { projects: [SHOP], criteria_field: customfield_10042 }");
+    const { probot, queue } = await loadApp({ trackers: TRACKER_SETTINGS });
+    github.token().graphql(pullRequestData({ config: withField, title: "SHOP-123 Sign in" }));
+    github.rest("POST", `${REPO}/check-runs`, 201, { id: 77 });
+    github.rest("POST", `${REPO}/issues/2/comments`, 201, { id: 501 });
+    jira.answer("SHOP-123", {
+      issue: jiraIssue("SHOP-123", {
+        summary: "Sign in",
+        description: doc(paragraph("As a user I want to sign in.")),
+        fields: { customfield_10042: doc(tasks(["Users can sign in", true], ["Errors are shown", false])) },
+        names: { customfield_10042: "Acceptance Criteria" },
+      }),
+    });
+    await probot.receive(event("pull_request", example("pull_request", "synchronize")));
+    await queue.idle();
+    github.assertDone();
+    expect(jira.requests[0]!.path).toBe("/rest/api/3/issue/SHOP-123?fields=summary&fields=description&fields=status&fields=customfield_10042&expand=names");
+    const check = github.body("checks/create");
+    expect(check.conclusion).toBe("failure");
+    expect(check.output.summary).toContain("SHOP-123: 1 of 2 acceptance criteria unticked");
+    expect(check.output.summary).toContain(`[Errors are shown](${JIRA_SITE}/browse/SHOP-123)`);
+  });
 });
