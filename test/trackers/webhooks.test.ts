@@ -33,7 +33,7 @@ trackers:
   linear: { teams: [ENG] }
 `;
 const REPO = "/repos/Codertocat/Hello-World";
-const pr = (title: string, body = "") => ({ number: 2, title, body, state: "OPEN", repository: { name: "Hello-World", owner: { login: "Codertocat" } } });
+const pr = (title: string, body = "") => ({ __typename: "PullRequest", number: 2, title, body, state: "OPEN", repository: { name: "Hello-World", owner: { login: "Codertocat" } } });
 
 describe("tracker webhooks", () => {
   let github: GitHubMock;
@@ -59,7 +59,7 @@ describe("tracker webhooks", () => {
       expect(body.query).toBe(TICKET_SEARCH_QUERY);
       expect(body.variables).toEqual({ q: `"${key}" in:title,body is:pr is:open user:Codertocat` });
       // An issue and a PR that only look alike to search are among the results; neither is evaluated.
-      return { search: { nodes: [...found, {}, pr("SHOP 123 lookalike")] } };
+      return { search: { nodes: [...found, { __typename: "Issue", number: 5, title: "SHOP-123 the issue itself" }, pr("SHOP 123 lookalike")] } };
     });
   }
 
