@@ -15,6 +15,7 @@ const { throughputBench } = await import("./throughput.mjs");
 const { memoryBench } = await import("./memory.mjs");
 const { fuzzBench } = await import("./fuzz.mjs");
 const { dashboardBench } = await import("./dashboard.mjs");
+const { hostileBench } = await import("./hostile.mjs");
 
 const started = performance.now();
 const step = async (name, run) => {
@@ -33,6 +34,7 @@ const results = {
   dashboard: await step("dashboard", () => dashboardBench()),
   memory: await step("memory", () => memoryBench()),
   fuzz: await step("fuzz", () => fuzzBench()),
+  hostile: await step("event loop under a hostile mix", () => hostileBench()),
   burst: await step("burst", async () => {
     try {
       const { burstBench } = await import("./burst.mjs");
@@ -62,6 +64,8 @@ const rows = [
   ["app RSS growth over the last 5,000 events (MB)", f(r.memory.secondHalfGrowthMb), "flat"],
   ["app heap after GC / its growth over the last 5,000 (MB)", `${f(r.memory.heapMb)} / ${f(r.memory.heapSecondHalfGrowthMb)}`, "flat"],
   ["done.yml fuzz: documents / failed properties", r.fuzz.documents ? `${r.fuzz.documents} / ${r.fuzz.failures}` : "failed", "≥ 10,000 / 0"],
+  ["event-loop delay under a hostile mix: p99 / max (ms)", r.hostile && !r.hostile.error ? `${f(r.hostile.p99Ms)} / ${f(r.hostile.maxMs)}` : "failed", "≤ 100 ms"],
+  ["hostile mix, core: longest config load or body scan (ms)", r.hostile?.core ? f(r.hostile.core.maxCallMs) : "failed", "≤ 100 ms"],
   ["burst of 10 events, settle 500 ms: requests / evaluations", r.burst && !r.burst.error ? `${r.burst.requests} / ${r.burst.evaluations}` : "not available", ""],
 ];
 const width = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length), ["figure", "value", "goal"][c].length));

@@ -3,10 +3,10 @@
 // refused for its size, not expanded. Generous for any real definition of done (the recommended preset uses
 // 6 criteria and 9 globs).
 export const LIMITS = {
-  bytes: 256 * 1024,
+  bytes: 128 * 1024,
   /** Values in the document after YAML aliases are expanded (each use of `*alias` counts its whole value). */
   nodes: 20_000,
-  criteria: 1_000,
+  criteria: 500,
   /** Glob patterns in the whole file after aliases are expanded. */
   globs: 1_000,
   globLength: 256,

@@ -32,7 +32,7 @@ describe("GitHub's limits", () => {
     const { probot, queue } = await loadDodApp();
     github
       .token()
-      .graphql(pullRequestData({ config: manyCriteria(600), files: ["src/a.ts"] }))
+      .graphql(pullRequestData({ config: manyCriteria(360), files: ["src/a.ts"] }))
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
       .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
 

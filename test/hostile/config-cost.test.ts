@@ -67,13 +67,13 @@ describe("a proposed done.yml is refused for its cost before anything is compile
   it("a file over the size limit", () => {
     const text = `criteria:\n${"  - { id: x, owner: engineering, require: { label: y } }\n".repeat(5000)}`;
     const { value, ms } = load(text);
-    expect(problemsOf(value)).toEqual([{ line: 1, column: 1, path: "", message: expect.stringMatching(/^the file is \d+ KB: a definition of done may be at most 256 KB$/) }]);
+    expect(problemsOf(value)).toEqual([{ line: 1, column: 1, path: "", message: expect.stringMatching(/^the file is \d+ KB: a definition of done may be at most 128 KB$/) }]);
     expect(ms).toBeLessThan(BUDGET_MS);
   });
 
   it("too many criteria", () => {
     const text = `criteria:\n${Array.from({ length: 1200 }, (_, i) => `  - { id: c${i}, require: { label: y } }`).join("\n")}\n`;
-    expect(problemsOf(load(text).value)).toEqual([{ line: 2, column: 3, path: "criteria", message: "1200 criteria: a definition of done may have at most 1000" }]);
+    expect(problemsOf(load(text).value)).toEqual([{ line: 2, column: 3, path: "criteria", message: "1200 criteria: a definition of done may have at most 500" }]);
   });
 
   it("a glob too long", () => {
