@@ -32,7 +32,7 @@ export async function writeCheckRun(
   identity: DodIdentity,
   { ref, headSha, output, existing }: CheckRunWrite,
 ): Promise<{ id: number; result: "created" | "updated" | "unchanged" }> {
-  const print = fingerprint(output);
+  const print = fingerprint(output, ref.number);
   const id = externalId(print);
   if (existing?.externalId === id) return { id: existing.id, result: "unchanged" };
   // Same annotations as already on the run: update the rest and send none. Any other set (or one we can't know):
@@ -66,7 +66,7 @@ export async function writeCheckRun(
 export async function writeFailedCheckRun(
   github: GitHub,
   identity: DodIdentity,
-  { ref, headSha, message }: { ref: Pick<PullRequestRef, "owner" | "repo">; headSha: string; message: string },
+  { ref, headSha, message }: { ref: PullRequestRef; headSha: string; message: string },
 ): Promise<void> {
   const repo = { owner: ref.owner, repo: ref.repo };
   const fields = {
@@ -93,7 +93,7 @@ export async function writeFailedCheckRun(
   // the last one that succeeded. The annotations are left as they were (an update can't remove them), and so is
   // their part of the fingerprint.
   const annotations = own ? (readFingerprint(own.external_id)?.annotations ?? null) : annotationsHash([]);
-  const failed = { ...fields, external_id: externalId({ output: "failed", annotations }) };
+  const failed = { ...fields, external_id: externalId({ output: "failed", annotations, number: ref.number }) };
   if (own) await github.rest.checks.update({ ...failed, check_run_id: own.id });
   else await github.rest.checks.create({ ...failed, name: identity.checkName, head_sha: headSha });
 }

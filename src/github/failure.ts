@@ -9,5 +9,5 @@ export async function reportFailure(github: GitHub, identity: DodIdentity, job: 
   const repo = { owner: job.owner, repo: job.repo };
   const headSha = job.headSha ?? (await github.rest.pulls.get({ ...repo, pull_number: job.number })).data.head.sha;
   const message = error instanceof Error ? error.message : String(error);
-  await writeFailedCheckRun(github, identity, { ref: repo, headSha, message });
+  await writeFailedCheckRun(github, identity, { ref: { ...repo, number: job.number }, headSha, message });
 }

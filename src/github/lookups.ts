@@ -6,16 +6,20 @@ import type { GitHub } from "./client.js";
 import { ISSUE_PULL_REQUESTS_QUERY } from "./queries.js";
 import type { IssuePullRequestsData } from "./response.js";
 
-/** The open pull requests whose head is the commit (fork pull requests are missing from check payloads). */
+/**
+ * The open pull requests whose head is the commit. Check payloads list none for a fork's pull request, and
+ * GitHub's commit→pulls look-up answers none for a fork's head commit (it lives in the fork): when it finds
+ * none, the repository's open pull requests are searched by head SHA.
+ */
 export async function pullRequestsForCommit(github: GitHub, job: CommitJob): Promise<PullRequestJob[]> {
-  const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({
-    owner: job.owner,
-    repo: job.repo,
-    commit_sha: job.sha,
-  });
-  return data
-    .filter((pr) => pr.state === "open" && pr.head.sha === job.sha)
-    .map((pr) => pullRequestJobFrom(job, { owner: job.owner, repo: job.repo, number: pr.number, headSha: job.sha }));
+  const repo = { owner: job.owner, repo: job.repo };
+  const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: job.sha });
+  let numbers = data.filter((pr) => pr.state === "open" && pr.head.sha === job.sha).map((pr) => pr.number);
+  if (numbers.length === 0) {
+    const open = await github.paginate(github.rest.pulls.list, { ...repo, state: "open", per_page: 100 });
+    numbers = open.filter((pr) => pr.head.sha === job.sha).map((pr) => pr.number);
+  }
+  return numbers.map((number) => pullRequestJobFrom(job, { ...repo, number, headSha: job.sha }));
 }
 
 /** The open pull requests that close the issue. */

@@ -1,6 +1,7 @@
 // Check and status events: a re-run asked of dod, or another check or status finished that a criterion may be
 // waiting on.
 import type { Context } from "probot";
+import { readFingerprint } from "../github/fingerprint.js";
 import type { DodIdentity } from "../model/identity.js";
 import type { CommitJob, PullRequestJob } from "../queue/job.js";
 import { jobBase } from "./job-base.js";
@@ -26,9 +27,13 @@ export function checkJobs(context: CheckContext, identity: DodIdentity): (PullRe
 
   const unit = "check_run" in payload ? payload.check_run : payload.check_suite;
   const base = jobBase(context);
-  if (unit.pull_requests.length > 0) {
-    return unit.pull_requests.map((pr) => ({ ...base, kind: "pull_request", number: pr.number }));
-  }
+  // dod's own run names its pull request: a fork's pull request is listed nowhere else (see fingerprint.ts).
+  const carried = own ? readFingerprint(payload.check_run.external_id)?.number : undefined;
+  if (carried !== undefined) return [{ ...base, kind: "pull_request", number: carried }];
+  // The same commit can be the head of pull requests in other repositories (forks, their upstream): GitHub lists
+  // those too, with their own numbers. Only this repository's are dod's to evaluate here.
+  const here = unit.pull_requests.filter((pr) => pr.base.repo.id === payload.repository.id);
+  if (here.length > 0) return here.map((pr) => ({ ...base, kind: "pull_request", number: pr.number }));
   // Pushes to the default branch finish checks of no pull request: nothing to look up.
   const branch = "check_run" in payload ? payload.check_run.check_suite.head_branch : payload.check_suite.head_branch;
   if (payload.action === "completed" && branch === payload.repository.default_branch) return [];

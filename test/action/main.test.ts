@@ -74,7 +74,7 @@ describe("the GitHub Action", () => {
       head_sha: HEAD_SHA,
       status: "completed",
       conclusion: "failure",
-      external_id: expect.stringMatching(/^dod:[0-9a-f]{16}:[0-9a-f]{16}$/),
+      external_id: expect.stringMatching(/^dod:[0-9a-f]{16}:[0-9a-f]{16}#2$/),
       output: { title: MISSING_TITLE, summary: expect.stringContaining("Link the issue and tick every box"), annotations: [] },
       actions: [{ label: "Re-check", description: "Evaluate the definition of done again", identifier: "recheck" }],
     });

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadApp } from "../helpers/app.js";
-import { event, example, exampleInRepo } from "../helpers/events.js";
+import { checkPayloadPull, event, example, exampleInRepo } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { APP_ID, pullRequestData } from "../helpers/pull-request-data.js";
 
@@ -53,7 +53,7 @@ describe("events that re-evaluate a pull request", () => {
     const payload = exampleInRepo("check_run", action);
     payload.check_run.name = "Definition of Done";
     payload.check_run.app.id = APP_ID;
-    payload.check_run.pull_requests = [{ number: 2 }];
+    payload.check_run.pull_requests = [checkPayloadPull(2)];
     await expectOneEvaluation("check_run", payload);
   });
 
@@ -67,17 +67,33 @@ describe("events that re-evaluate a pull request", () => {
     await expectOneEvaluation("check_suite", exampleInRepo("check_suite", "rerequested"));
   });
 
-  it("a re-run on a fork's pull request, whose payload lists none, finds it through the commit", async () => {
-    const payload = exampleInRepo("check_run", "rerequested");
+  it("Re-check on a fork's pull request, whose payload lists none, finds it through the number dod's run carries", async () => {
+    const payload = exampleInRepo("check_run", "requested_action");
     payload.check_run.name = "Definition of Done";
     payload.check_run.app.id = APP_ID;
     payload.check_run.pull_requests = [];
-    github.rest("GET", `${REPO}/commits/${payload.check_run.head_sha}/pulls`, 200, [
-      { number: 2, state: "open", head: { sha: payload.check_run.head_sha } },
-      { number: 3, state: "open", head: { sha: "another-head" } },
+    payload.check_run.external_id = "dod:0123456789abcdef:0123456789abcdef#2";
+    await expectOneEvaluation("check_run", payload);
+    expect(github.calls()[0]).toBe("POST /graphql");
+  });
+
+  it("another check finishing on a fork's pull request finds it among the open pull requests by head SHA", async () => {
+    const payload = exampleInRepo("check_run", "completed");
+    payload.check_run.pull_requests = [];
+    const sha = payload.check_run.head_sha;
+    github.commitPulls(REPO, sha, [{ number: 2, fork: true }]).openPulls(REPO, [
+      { number: 3, headSha: "another-head" },
+      { number: 2, headSha: sha, fork: true },
     ]);
     await expectOneEvaluation("check_run", payload);
-    expect(github.calls()[0]).toBe(`GET ${REPO}/commits/${payload.check_run.head_sha}/pulls`);
+    expect(github.calls().slice(0, 2)).toEqual([`GET ${REPO}/commits/${sha}/pulls`, `GET ${REPO}/pulls?state=open&per_page=100`]);
+  });
+
+  it("evaluates only this repository's pull requests among those a check payload lists", async () => {
+    const payload = example("check_run", "completed");
+    const upstream = { id: 1, name: "Hello-World", full_name: "octo-org/Hello-World" };
+    payload.check_run.pull_requests = [checkPayloadPull(7, upstream), checkPayloadPull(2)];
+    await expectOneEvaluation("check_run", payload);
   });
 
   it("a commit status that finished re-evaluates the pull request whose head it is, looked up once", async () => {

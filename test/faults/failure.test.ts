@@ -50,7 +50,7 @@ describe("a failing evaluation", () => {
       actions: [{ identifier: "recheck" }],
     });
     expect(github.body("checks/update").output.summary).toContain("Server Error");
-    expect(github.body("checks/update").external_id).toBe("dod:failed");
+    expect(github.body("checks/update").external_id).toBe("dod:failed#2");
   });
 
   it("marks the check it failed on, so the next evaluation rewrites it even when the facts match the last good one", async () => {
@@ -61,7 +61,7 @@ describe("a failing evaluation", () => {
     await probot.receive(synchronize());
     await queue.idle();
     const good = github.body("checks/create").external_id as string;
-    expect(good).toMatch(/^dod:[0-9a-f]{16}:[0-9a-f]{16}$/);
+    expect(good).toMatch(/^dod:[0-9a-f]{16}:[0-9a-f]{16}#2$/);
 
     github.scope.post("/graphql").times(4).reply(500, { message: "Server Error" });
     github
@@ -76,7 +76,7 @@ describe("a failing evaluation", () => {
     expect(failure).toMatchObject({ conclusion: "failure", output: { title: "Could not evaluate the definition of done" } });
     // What GitHub now holds as the run's external id: the failure's, or else still the good evaluation's.
     const held = (failure.external_id as string | undefined) ?? good;
-    expect(held).toMatch(/^dod:failed(:|$)/);
+    expect(held).toMatch(/^dod:failed(:|#|$)/);
     // The failure report left the annotations alone, and says so: the good evaluation's part is kept.
     expect(held.split(":")[2]).toBe(good.split(":")[2]);
 

@@ -100,7 +100,7 @@ describe("GitHub's limits", () => {
     }
 
     it("fingerprints the output and the annotations apart, 16 hex characters each", async () => {
-      expect(await firstWrite()).toMatch(/^dod:[0-9a-f]{16}:[0-9a-f]{16}$/);
+      expect(await firstWrite()).toMatch(/^dod:[0-9a-f]{16}:[0-9a-f]{16}#2$/);
     });
 
     it("updates the run without sending its annotations again when only the rest of the output changed", async () => {

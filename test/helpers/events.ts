@@ -25,3 +25,15 @@ let delivery = 0;
 export function event(name: string, payload: Record<string, any>) {
   return { id: `delivery-${++delivery}`, name, payload } as any;
 }
+
+/** A pull request as check_run/check_suite payloads list it; `repo` is its base repository (default: Hello-World). */
+export function checkPayloadPull(number: number, repo = { id: 186853002, name: "Hello-World", full_name: "Codertocat/Hello-World" }) {
+  const ref = { id: repo.id, url: `https://api.github.com/repos/${repo.full_name}`, name: repo.name };
+  return {
+    url: `https://api.github.com/repos/${repo.full_name}/pulls/${number}`,
+    id: 279147437 + number,
+    number,
+    head: { ref: "changes", sha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821", repo: ref },
+    base: { ref: "master", sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e", repo: ref },
+  };
+}

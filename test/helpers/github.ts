@@ -75,6 +75,20 @@ export class GitHubMock {
     return this;
   }
 
+  /**
+   * `GET /repos/{o}/{r}/commits/{sha}/pulls` as GitHub answers it: the pull requests of this repository whose
+   * head branch holds the commit — never a fork's pull request, whose head commit lives in the fork.
+   */
+  commitPulls(repo: string, sha: string, pulls: { number: number; fork?: boolean; state?: string }[]): this {
+    const listed = pulls.filter((p) => !p.fork).map((p) => pullSummary(repo, p.number, sha, p.state));
+    return this.rest("GET", `${repo}/commits/${sha}/pulls`, 200, listed);
+  }
+
+  /** `GET /repos/{o}/{r}/pulls?state=open&per_page=100`: one page of open pull requests, forks' included. */
+  openPulls(repo: string, pulls: { number: number; headSha: string; fork?: boolean }[]): this {
+    return this.rest("GET", `${repo}/pulls?state=open&per_page=100`, 200, pulls.map((p) => pullSummary(repo, p.number, p.headSha, "open", p.fork)));
+  }
+
   private record(method: string, path: string, body: unknown, operation: string) {
     const parsed = typeof body === "string" && body.startsWith("{") ? JSON.parse(body) : body;
     this.requests.push({ method, path, body: parsed, operation, at: performance.now() });
@@ -99,4 +113,17 @@ export class GitHubMock {
     expect(this.scope.pendingMocks()).toEqual([]);
     expect(this.unmatched).toEqual([]);
   }
+}
+
+/** A pull request as GitHub's REST list operations show it (the fields dod may read). */
+function pullSummary(repoPath: string, number: number, sha: string, state = "open", fork = false) {
+  const full = repoPath.replace(/^\/repos\//, "");
+  const headRepo = fork ? `contributor/${full.split("/")[1]}` : full;
+  return {
+    number,
+    state,
+    html_url: `https://github.com/${full}/pull/${number}`,
+    head: { sha, ref: "changes", repo: { full_name: headRepo, fork } },
+    base: { ref: "master", repo: { full_name: full, fork: false } },
+  };
 }
