@@ -8,11 +8,11 @@ import { metLine, openItemLines, waivedLine } from "./items.js";
 import type { Conclusion, ItemResult, Report } from "../model/report.js";
 import type { ConfigFailure } from "../model/config-problems.js";
 import { type Annotation, configChangeLines, problemAnnotations, problemLine } from "./problems.js";
-import { omittedItemsNote, truncateMarkdown } from "./truncate.js";
+import { omittedItemsNote, truncateMarkdown, utf8Bytes } from "./truncate.js";
 
 export type { Annotation } from "./problems.js";
 
-/** GitHub's limit on a check run's `output.summary` and `output.text`. */
+/** GitHub's limit on a check run's `output.summary` and `output.text`, in UTF-8 bytes. */
 export const SUMMARY_LIMIT = 65_535;
 
 export interface CheckRunOutput {
@@ -70,7 +70,7 @@ export function checkRunForFailure(failure: ConfigFailure): CheckRunOutput {
     "- The rules are read from the base branch, so the fix takes effect once it is merged there.",
   ].join("\n");
   // Cut the list rather than the advice after it.
-  const problems = truncated(failure.problems.map(problemLine).join("\n"), SUMMARY_LIMIT - head.length - howToFix.length);
+  const problems = truncated(failure.problems.map(problemLine).join("\n"), SUMMARY_LIMIT - utf8Bytes(head) - utf8Bytes(howToFix));
   return {
     conclusion: "failure",
     title: `Invalid ${failure.file}: ${count}`,
@@ -145,9 +145,9 @@ function missingConfigLines(file: string): string[] {
 
 function withEmbed(body: string, embed: string): string {
   if (!embed) return truncated(body);
-  return `${truncated(body, SUMMARY_LIMIT - embed.length - 2)}\n\n${embed}`;
+  return `${truncated(body, SUMMARY_LIMIT - utf8Bytes(embed) - 2)}\n\n${embed}`;
 }
 
 function truncated(text: string, limit = SUMMARY_LIMIT): string {
-  return truncateMarkdown(text, limit, omittedItemsNote("the summary", SUMMARY_LIMIT));
+  return truncateMarkdown(text, limit, omittedItemsNote("the summary", SUMMARY_LIMIT, "bytes"), utf8Bytes);
 }

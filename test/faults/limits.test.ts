@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadDodApp } from "../helpers/dod-app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
+import { limitRefusal } from "../helpers/github-rules.js";
 import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
@@ -42,10 +43,43 @@ describe("GitHub's limits", () => {
     github.assertDone();
     const { output } = github.body("checks/create");
     expect(output.summary.length).toBeLessThanOrEqual(65_535);
-    expect(output.summary).toMatch(/_… \d+ more items not shown \(the summary is limited to 65,535 characters\)\._/);
+    expect(output.summary).toMatch(/_… \d+ more items not shown \(the summary is limited to 65,535 bytes\)\._/);
     const comment = github.body("issues/create-comment").body as string;
     expect(comment.length).toBeLessThanOrEqual(65_536);
     expect(comment.split("\n").at(-1)).toMatch(/^_… \d+ more items not shown \(a comment is limited to 65,536 characters\)\._$/);
+  });
+
+  it("cuts a report in Japanese and emoji to GitHub's 65,535 bytes, not characters, so GitHub accepts it", async () => {
+    const japanese = Array.from(
+      { length: 400 },
+      (_, i) => `  - id: item-${i}\n    title: 受け入れ基準をすべて満たしていること 🚀✅ 第${i}項目 ${"確認".repeat(20)}\n    owner: engineering\n    require: { files: ["docs/${i}/**"] }\n`,
+    );
+    const { probot, queue } = await loadDodApp();
+    github
+      .token()
+      .graphql(pullRequestData({ config: `owners: { engineering: [lead-bob] }\ncomment: never\ncriteria:\n${japanese.join("")}`, files: ["src/a.ts"] }))
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
+
+    await probot.receive(synchronize());
+    await queue.idle();
+
+    github.assertDone();
+    const { output } = github.body("checks/create");
+    expect(Buffer.byteLength(output.summary, "utf8")).toBeLessThanOrEqual(65_535);
+    expect(Buffer.byteLength(output.summary, "utf8")).toBeGreaterThan(60_000);
+    expect(output.summary).toMatch(/the summary is limited to 65,535 bytes/);
+  });
+
+  it("the double refuses as GitHub does: a summary over 65,535 bytes, over 50 annotations, a comment over 65,536 characters", () => {
+    expect(limitRefusal("checks/create", { output: { summary: "あ".repeat(21_846) } })?.status).toBe(422);
+    expect(limitRefusal("checks/create", { output: { summary: "あ".repeat(21_845) } })).toBeNull();
+    expect(limitRefusal("checks/update", { output: { summary: "s", text: "😀".repeat(16_384) } })?.status).toBe(422);
+    expect(limitRefusal("checks/update", { output: { summary: "s", annotations: Array(51).fill({}) } })?.status).toBe(422);
+    expect(limitRefusal("checks/update", { output: { summary: "s", annotations: Array(50).fill({}) } })).toBeNull();
+    expect(limitRefusal("issues/create-comment", { body: "x".repeat(65_537) })?.body.errors).toEqual([
+      expect.objectContaining({ field: "body", message: "body is too long (maximum is 65536 characters)" }),
+    ]);
+    expect(limitRefusal("issues/update", { body: "😀".repeat(30_000) })).toBeNull();
   });
 
   it("sends at most 50 annotations per request, the rest in updates of the same check run", async () => {

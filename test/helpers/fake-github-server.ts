@@ -4,6 +4,7 @@
 // operations): a wrong request gets an error answer and is recorded with `problem`, so the test fails on it.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { limitRefusal } from "./github-rules.js";
 import { executeGitHub } from "./graphql-double.js";
 import { documentedOperation } from "./openapi.js";
 
@@ -90,6 +91,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         recorded.problem = `${method} ${path} is not a documented GitHub REST operation`;
         return send(404, { message: "Not Found" });
       }
+      const refused = limitRefusal(recorded.operation, body);
+      if (refused) return send(refused.status, refused.body);
       const reply = options.rest?.(method, path, body);
       return send(...(reply ?? [404, { message: "Not Found" }]));
     } catch (error) {

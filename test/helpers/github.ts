@@ -2,6 +2,7 @@
 // contract (GraphQL schema, documented REST operations) and lets a test assert the exact traffic.
 import nock from "nock";
 import { expect } from "vitest";
+import { limitRefusal } from "./github-rules.js";
 import { executeGitHub } from "./graphql-double.js";
 import { documentedOperation } from "./openapi.js";
 
@@ -68,10 +69,12 @@ export class GitHubMock {
     this.scope
       .intercept(`${this.prefix}${path}`, method)
       .times(times)
-      .reply(status, (uri, body) => {
+      .reply((uri, body) => {
         this.record(method, uri.replace(this.prefix, ""), body, operation);
-        return typeof reply === "function" ? (reply as (b: unknown) => unknown)(body) : reply;
-      }, headers);
+        const refused = limitRefusal(operation, this.requests.at(-1)!.body);
+        if (refused) return [refused.status, refused.body];
+        return [status, typeof reply === "function" ? (reply as (b: unknown) => unknown)(body) : reply, headers];
+      });
     return this;
   }
 

@@ -204,7 +204,7 @@ describe("checkRunOutput", () => {
     expect(block.startsWith("<!-- dod:report ")).toBe(true);
     expect(readEmbeddedReport(summary)?.items).toHaveLength(300);
     const note = lines(summary).at(-3)!;
-    expect(note).toMatch(/^_… \d+ more items not shown \(the summary is limited to 65,535 characters\)\._$/);
+    expect(note).toMatch(/^_… \d+ more items not shown \(the summary is limited to 65,535 bytes\)\._$/);
     const shown = summary.split("\n- ❌").length - 1;
     expect(note).toContain(`${300 - shown} more items`);
   });
@@ -262,7 +262,7 @@ describe("checkRunForFailure", () => {
     const problems = Array.from({ length: 2000 }, (_, i) => problem({ line: i + 1, message: "m".repeat(40) }));
     const out = checkRunForFailure({ kind: "invalid", file: ".github/done.yml", problems });
     expect(out.summary.length).toBeLessThanOrEqual(65_535);
-    expect(out.summary).toMatch(/\n_… \d+ more items not shown \(the summary is limited to 65,535 characters\)\._\n\n### How to fix\n/);
+    expect(out.summary).toMatch(/\n_… \d+ more items not shown \(the summary is limited to 65,535 bytes\)\._\n\n### How to fix\n/);
     expect(out.annotations).toHaveLength(1000);
   });
 

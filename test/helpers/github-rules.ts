@@ -1,0 +1,45 @@
+// GitHub's documented limits on what dod writes, enforced by both doubles (nock and the loopback server): a
+// request over a limit gets GitHub's 422, as it would in production, so a test that writes too much fails.
+const SUMMARY_BYTES = 65_535;
+const ANNOTATIONS_PER_REQUEST = 50;
+const BODY_CHARACTERS = 65_536;
+
+export interface Refusal {
+  status: number;
+  body: { message: string; errors?: unknown[]; documentation_url: string };
+}
+
+const refuse = (message: string, errors?: unknown[]): Refusal => ({
+  status: 422,
+  body: { message, ...(errors && { errors }), documentation_url: "https://docs.github.com/rest" },
+});
+
+/** GitHub's answer to a write over one of its limits, or null when the write is within them. */
+export function limitRefusal(operation: string, body: any): Refusal | null {
+  if (operation === "checks/create" || operation === "checks/update") {
+    for (const field of ["summary", "text"] as const) {
+      const value = body?.output?.[field];
+      // GitHub counts the bytes of the UTF-8 encoding, whatever its message says.
+      if (typeof value === "string" && Buffer.byteLength(value, "utf8") > SUMMARY_BYTES) {
+        return refuse(`Invalid request.\n\nOnly ${SUMMARY_BYTES} characters are allowed; ${Buffer.byteLength(value, "utf8")} were supplied. (output.${field})`);
+      }
+    }
+    const annotations = body?.output?.annotations;
+    if (Array.isArray(annotations) && annotations.length > ANNOTATIONS_PER_REQUEST) {
+      return refuse(`Invalid request.\n\nOnly ${ANNOTATIONS_PER_REQUEST} annotations are allowed per request; ${annotations.length} were supplied.`);
+    }
+  }
+  const bodies: Record<string, string> = {
+    "issues/create-comment": "IssueComment",
+    "issues/update-comment": "IssueComment",
+    "issues/create": "Issue",
+    "issues/update": "Issue",
+  };
+  const resource = bodies[operation];
+  if (resource && typeof body?.body === "string" && body.body.length > BODY_CHARACTERS) {
+    return refuse("Validation Failed", [
+      { resource, code: "custom", field: "body", message: `body is too long (maximum is ${BODY_CHARACTERS} characters)` },
+    ]);
+  }
+  return null;
+}
