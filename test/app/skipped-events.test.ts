@@ -107,7 +107,10 @@ describe("events that cannot change the verdict", () => {
   it("a finished check suite is skipped once the config is known: its runs are judged one by one", async () => {
     const { probot, queue } = await evaluatedOnce(config(BENCHMARK));
     const payload = exampleInRepo("check_suite", "completed");
-    payload.check_suite.pull_requests = [{ number: 2, base: { ref: "master", sha: BASE_SHA }, head: { ref: "changes", sha: payload.check_suite.head_sha } }];
+    const repo = { id: payload.repository.id, url: payload.repository.url, name: payload.repository.name };
+    payload.check_suite.pull_requests = [
+      { number: 2, base: { ref: "master", sha: BASE_SHA, repo }, head: { ref: "changes", sha: payload.check_suite.head_sha, repo } },
+    ];
     await probot.receive(event("check_suite", payload));
     await queue.idle();
     github.assertDone();
