@@ -1,6 +1,8 @@
 // A stand-in for GitHub on 127.0.0.1 for the benchmark: answers the REST and GraphQL calls the app makes, keeps
 // each pull request's dod check runs and comment (so a repeated evaluation sees them, as on GitHub), and counts
-// every request by route. Pull request N has `filesFor(N)` changed files.
+// every request by route. Pull request N has `filesFor(N)` changed files. For the event script (events.mjs) it
+// also keeps each pull request's labels, reviews and other checks, answers team look-ups from `teams`, and
+// updates what the app's PATCHes change.
 import { createServer } from "node:http";
 
 export const CONFIG = `owners: { product: [pm-alice], engineering: [lead-bob] }
@@ -14,12 +16,15 @@ criteria:
     require: { files: ["**/*.test.ts"] }
 `;
 
-export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG } = {}) {
+/** Every pull request's base commit (its `base.sha` in webhooks, and the base branch's tip). */
+export const BASE_SHA = "b45e000000000000000000000000000000000000";
+
+export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, teams = {} } = {}) {
   const counts = new Map();
   const prs = new Map();
   let nextId = 1000;
   const pr = (number) => {
-    if (!prs.has(number)) prs.set(number, { head: 0, checks: new Map(), comment: null });
+    if (!prs.has(number)) prs.set(number, { head: 0, checks: new Map(), comment: null, labels: [], reviews: [], others: [] });
     return prs.get(number);
   };
   const file = (i) => ({ path: i % 2 ? `src/module${i}/file.ts` : `docs/page${i}.md`, additions: 3, deletions: 1 });
@@ -27,6 +32,10 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG } =
   const sha = (n, head) => `${String(n).padStart(8, "0")}${String(head).padStart(32, "0")}`;
 
   function graphql({ query, variables: v }) {
+    if (query.includes("query DodTeams")) {
+      const slugs = [...query.matchAll(/team\(slug: "([^"]+)"\)/g)].map((m) => m[1]);
+      return Object.fromEntries(slugs.map((slug, i) => [`t${i}`, { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: (teams[slug] ?? []).map((login) => ({ login })) } } }]));
+    }
     const p = pr(v.number);
     const total = filesFor(v.number);
     if (query.includes("DodMoreFiles")) {
@@ -41,10 +50,14 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG } =
         pullRequest: {
           number: v.number, url: `https://github.com/${v.owner}/${v.name}/pull/${v.number}`, title: "A change", body: "Fixes #1",
           isDraft: false, state: "OPEN", merged: false, author: { login: "dev" }, baseRefName: "main", headRefName: "change",
-          headRefOid: head, milestone: null, labels: { nodes: [] }, baseRef: { target: { file: { object: { text: config } } } },
-          commits: { nodes: [{ commit: { file: { object: { text: config } }, statusCheckRollup: { contexts: { pageInfo: { hasNextPage: false, endCursor: "c" }, nodes: own ? [{ __typename: "CheckRun", databaseId: own.id, name: "Definition of Done", status: "COMPLETED", conclusion: "FAILURE", detailsUrl: null, externalId: own.externalId, checkSuite: { app: { databaseId: 1 } } }] : [] } } } }] },
+          headRefOid: head, baseRefOid: BASE_SHA, milestone: null, labels: { nodes: p.labels.map((name) => ({ name })) },
+          baseRef: { target: { oid: BASE_SHA, file: { object: { text: config } } } },
+          commits: { nodes: [{ commit: { file: { object: { text: config } }, statusCheckRollup: { contexts: { pageInfo: { hasNextPage: false, endCursor: "c" }, nodes: [
+            ...p.others.map((c, i) => ({ __typename: "CheckRun", databaseId: 50 + i, name: c.name, status: c.status, conclusion: c.conclusion, detailsUrl: null, externalId: null, checkSuite: { app: { databaseId: 15368 } } })),
+            ...(own ? [{ __typename: "CheckRun", databaseId: own.id, name: "Definition of Done", status: "COMPLETED", conclusion: "FAILURE", detailsUrl: null, externalId: own.externalId, checkSuite: { app: { databaseId: 1 } } }] : []),
+          ] } } } }] },
           files: { totalCount: total, pageInfo: { hasNextPage: total > 100, endCursor: "100" }, nodes: files(0, 100, total) },
-          latestOpinionatedReviews: { nodes: [] },
+          latestOpinionatedReviews: { nodes: p.reviews.map((r) => ({ author: { login: r.author }, state: "APPROVED", submittedAt: "2026-01-01T00:00:00Z", url: "https://github.com/r", commit: { oid: head } })) },
           closingIssuesReferences: { nodes: [{ number: 1, title: "Issue", body: "## Acceptance criteria\n- [x] a\n- [ ] b\n", state: "OPEN", url: `https://github.com/${v.owner}/${v.name}/issues/1`, repository: { nameWithOwner: `${v.owner}/${v.name}` } }] },
           comments: { pageInfo: { hasPreviousPage: false, startCursor: "s" }, nodes: p.comment ? [{ databaseId: p.comment.id, body: p.comment.body, createdAt: "2026-01-01T00:00:00Z", url: "https://github.com/x", author: { __typename: "Bot", login: "dod[bot]" }, editor: null }] : [] },
         },
@@ -62,13 +75,22 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG } =
       if (prs.has(number)) pr(number).checks.set(body.head_sha, { id, externalId: body.external_id ?? null });
       return [201, { id }];
     }
-    if (method === "PATCH" && /^\/repos\/[^/]+\/[^/]+\/check-runs\/\d+$/.test(path)) return [200, { id: Number(path.split("/").pop()) }];
+    if (method === "PATCH" && /^\/repos\/[^/]+\/[^/]+\/check-runs\/\d+$/.test(path)) {
+      const id = Number(path.split("/").pop());
+      for (const p of prs.values()) for (const run of p.checks.values()) if (run.id === id && body.external_id) run.externalId = body.external_id;
+      return [200, { id }];
+    }
     if (method === "POST" && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path))) {
       const id = nextId++;
       pr(Number(m[1])).comment = { id, body: body.body };
       return [201, { id }];
     }
-    if (method === "PATCH" && /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/.test(path)) return [200, { id: Number(path.split("/").pop()) }];
+    if (method === "PATCH" && /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+$/.test(path)) {
+      const id = Number(path.split("/").pop());
+      for (const p of prs.values()) if (p.comment?.id === id) p.comment.body = body.body;
+      return [200, { id }];
+    }
+    if (method === "POST" && /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+\/reactions$/.test(path)) return [201, { id: nextId++ }];
     return [404, { message: "Not Found (bench stand-in)" }];
   }
 
@@ -101,8 +123,15 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG } =
   return {
     url,
     host: new URL(url).host,
-    /** Moves pull request N to a new head commit (what a push does). */
-    push: (number) => void pr(number).head++,
+    /** Moves pull request N to a new head commit (what a push does): its other checks start again. */
+    push: (number) => {
+      const p = pr(number);
+      p.head++;
+      p.others = [];
+    },
+    /** Pull request N as the stand-in holds it: labels, reviews and other checks (`{ name, status, conclusion }`). */
+    pr,
+    headSha: (number) => sha(number, pr(number).head),
     total: () => [...counts.values()].reduce((a, b) => a + b, 0),
     counts: () => Object.fromEntries(counts),
     reset: () => counts.clear(),

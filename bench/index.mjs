@@ -10,6 +10,7 @@ if (typeof globalThis.gc !== "function") {
 }
 
 const { requestsBench } = await import("./requests.mjs");
+const { eventsBench } = await import("./events.mjs");
 const { evaluateBench } = await import("./evaluate.mjs");
 const { throughputBench } = await import("./throughput.mjs");
 const { memoryBench } = await import("./memory.mjs");
@@ -29,6 +30,7 @@ const step = async (name, run) => {
 };
 const results = {
   requests: await step("requests per evaluation", () => requestsBench()),
+  events: await step("requests per event type", () => eventsBench()),
   evaluate: await step("evaluation time", () => evaluateBench()),
   throughput: await step("throughput", () => throughputBench()),
   dashboard: await step("dashboard", () => dashboardBench()),
@@ -51,6 +53,14 @@ const r = results;
 const rows = [
   ["GitHub requests / synchronize, 10-file PR", f(r.requests.small?.perEvaluation), "≤ 3"],
   ["GitHub requests / synchronize, 3000-file PR", f(r.requests.large?.perEvaluation), "≤ 32"],
+  ["requests: synchronize again, same head (floor 1)", f(r.events.rows?.repeatedSynchronize.requests, 0), "1"],
+  ["requests: 3000-file PR, synchronize again, same head (floor 1)", f(r.events.rows?.repeatedLargeSynchronize.requests, 0), "≤ 2"],
+  ["20 checks finish over 10 s, none named: evaluations / requests (floor 0)", r.events.rows ? `${r.events.rows.unrelatedStorm.evaluations} / ${r.events.rows.unrelatedStorm.requests}` : "—", "0 / 0"],
+  ["same, config has check: benchmark*: evaluations / requests (floor 1 evaluation)", r.events.rows ? `${r.events.rows.referencedStorm.evaluations} / ${r.events.rows.referencedStorm.requests}` : "—", "1 evaluation"],
+  ["first evaluation, new comment, dashboard issue off (floor 3)", f(r.events.rows?.firstEvaluation.requests, 0), ""],
+  ["requests per pull request's life (example config / + check:)", r.events.life ? `${r.events.life.example.requestsPerPullRequest} / ${r.events.life.withBenchmark.requestsPerPullRequest}` : "—", ""],
+  ["busiest hour, 200-engineer org: requests (share of 5,000)", r.events.life ? `${r.events.life.example.hour.requests} (${f(100 * r.events.life.example.hour.shareOfBudget)} %)` : "—", "≤ 500 (10 %)"],
+  ["same, config has check: benchmark*", r.events.life ? `${r.events.life.withBenchmark.hour.requests} (${f(100 * r.events.life.withBenchmark.hour.shareOfBudget)} %)` : "—", ""],
   ["evaluate 3000 files × 20 glob criteria (median / p95 ms)", `${f(r.evaluate.medianMs, 2)} / ${f(r.evaluate.p95Ms, 2)}`, "≤ 20 ms"],
   ["webhooks/s: bare Probot app", f(r.throughput.bare?.webhooksPerSecond, 0), ""],
   ["webhooks/s: dod", f(r.throughput.dod?.webhooksPerSecond, 0), ""],
@@ -72,6 +82,17 @@ const width = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length),
 const line = (cells) => cells.map((cell, c) => cell.padEnd(width[c])).join("  ");
 console.log(`\n${line(["figure", "value", "goal"])}\n${width.map((w) => "-".repeat(w)).join("  ")}`);
 for (const row of rows) console.log(line(row));
+if (r.events.life) {
+  // The floor per event type: a new head needs its query and its own check run; an event that cannot change the
+  // verdict needs nothing; an approval needs its query (its write only when the verdict changes).
+  const floor = { "pull_request.opened": "3", "pull_request.synchronize": "2", "pull_request.labeled": "0", "check_run.completed": "0 (1 query + writes when named)", "check_suite.completed": "0", "issue_comment.created": "0", "pull_request_review.submitted": "1" };
+  console.log("\none pull request's life (example config / + check: benchmark*): requests for events of each type, and the floor");
+  const life = r.events.life;
+  for (const [type, e] of Object.entries(life.example.byEvent)) {
+    const other = life.withBenchmark.byEvent[type];
+    console.log(`  ${type.padEnd(32)} ${String(e.events).padStart(3)} events  ${String(e.requests).padStart(3)} / ${String(other?.requests ?? "—").padStart(3)} requests   floor ${floor[type] ?? "?"}`);
+  }
+}
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s; details in .bench/results.json)`);
 
 const root = fileURLToPath(new URL("..", import.meta.url));
