@@ -13,7 +13,13 @@ export class ReadCache implements Cache {
     if (options.redisUrl) {
       // Fail fast rather than hold an evaluation up while Redis is away: a miss only costs a read.
       this.redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
-      this.redis.on("error", (err) => options.log?.warn({ err }, "read cache: Redis unavailable, reading GitHub instead"));
+      // ioredis reports every reconnection attempt: one line per outage is enough.
+      let down = false;
+      this.redis.on("error", (err) => {
+        if (!down) options.log?.warn({ err }, "read cache: Redis unavailable, reading GitHub instead");
+        down = true;
+      });
+      this.redis.on("ready", () => (down = false));
     }
   }
 
