@@ -91,12 +91,14 @@ export function teamsNamed(config: ResolvedConfig): string[] {
 }
 
 /**
- * The teams whose members this evaluation needs: membership only decides whose approval or waiver counts, so a
- * pull request with neither approvals nor `/dod waive`/`unwaive` commands needs none.
+ * The teams whose members this evaluation needs. A condition (`when: { authors }`) is judged on every pull request,
+ * so its teams always are; owners' and approvers' teams only decide whose approval or waiver counts, so a pull
+ * request with neither approvals nor `/dod waive`/`unwaive` commands needs none of them.
  */
 export function teamsNeeded(config: ResolvedConfig, facts: Facts): string[] {
-  const named = teamsNamed(config);
-  if (named.length === 0 || approvalsOf(facts).length > 0) return named;
-  const commands = facts.comments.filter((c) => !c.authorIsBot).flatMap((c) => parseCommands(c.body));
-  return commands.some((c) => c.kind !== "check") ? named : [];
+  const teams = (names: string[]) => names.filter(isTeam).map((t) => t.toLowerCase());
+  const forConditions = teams(config.criteria.flatMap((c) => (c.when ? conditionPrincipalsIn(c.when) : [])));
+  const commands = () => facts.comments.filter((c) => !c.authorIsBot).flatMap((c) => parseCommands(c.body));
+  const judgesPeople = approvalsOf(facts).length > 0 || commands().some((c) => c.kind !== "check");
+  return judgesPeople ? teamsNamed(config) : [...new Set(forConditions)];
 }

@@ -178,4 +178,11 @@ describe("teamsNeeded", () => {
   it.each(rows)("%s", (_name, facts, expected) => {
     expect(teamsNeeded(config, makeFacts(facts))).toEqual(expected);
   });
+  it("always the teams a condition names: an authors condition is judged on every pull request", () => {
+    const withAuthors = makeConfig([criterion({ id: "b", when: { authors: ["@Acme/Bots"] }, require: { approved_by: "@acme/qa" } })], {
+      owners: { product: ["@acme/product"], engineering: [] },
+    });
+    expect(teamsNeeded(withAuthors, makeFacts({}))).toEqual(["@acme/bots"]);
+    expect(teamsNeeded(withAuthors, makeFacts({ reviews: [approval("someone")] }))).toEqual(["@acme/product", "@acme/qa", "@acme/bots"]);
+  });
 });
