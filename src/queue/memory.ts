@@ -1,5 +1,6 @@
 // The embedded queue: one evaluation per pull request at a time, events that arrive while one waits fold into
 // it, different pull requests run in parallel up to a limit. Nothing to install; lost on restart.
+import type { Logger } from "probot";
 import { type FailureHandler, type Job, type JobProcessor, type JobQueue, jobKey, mergeJobs, type QueueStats } from "./job.js";
 
 export interface QueueOptions {
@@ -34,6 +35,7 @@ export class MemoryQueue implements JobQueue {
     private readonly process: JobProcessor,
     private readonly onFailed: FailureHandler,
     private readonly options: QueueOptions = defaultQueueOptions,
+    private readonly log?: Pick<Logger, "error">,
   ) {}
 
   async add(job: Job): Promise<void> {
@@ -123,8 +125,9 @@ export class MemoryQueue implements JobQueue {
       this.counts.failed++;
       try {
         await this.onFailed(entry.job, error);
-      } catch {
-        // The failure handler logs what it can; a queue must not die of it.
+      } catch (err) {
+        // A queue must not die of its failure handler, nor lose what went wrong (the Redis queue logs it alike).
+        this.log?.error({ err, job: key }, "reporting a failed job failed");
       }
     }
   }

@@ -34,7 +34,7 @@ export function createQueue(
     }
   };
   const { redisUrl, ...rest } = options;
-  const queue: JobQueue = redisUrl ? new RedisQueue(timed, onFailed, { ...rest, url: redisUrl }, log) : new MemoryQueue(timed, onFailed, rest);
+  const queue: JobQueue = redisUrl ? new RedisQueue(timed, onFailed, { ...rest, url: redisUrl }, log) : new MemoryQueue(timed, onFailed, rest, log);
   log.info({ queue: redisUrl ? "redis" : "memory", settleMs: rest.settleMs, concurrency: rest.concurrency }, "job queue ready");
   return withSummary(queue, log);
 }

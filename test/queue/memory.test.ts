@@ -116,7 +116,8 @@ describe("MemoryQueue", () => {
     ]);
   });
 
-  it("keeps going when the failure handler itself fails", async () => {
+  it("keeps going when the failure handler itself fails, and logs why", async () => {
+    const log = { error: vi.fn() };
     const queue = new MemoryQueue(
       async () => {
         throw new Error("down");
@@ -125,10 +126,15 @@ describe("MemoryQueue", () => {
         throw new Error("still down");
       },
       options({ settleMs: 0, attempts: 1 }),
+      log,
     );
     await queue.add(pr(1));
     await queue.idle();
     expect(queue.stats().failed).toBe(1);
+    expect(log.error).toHaveBeenCalledExactlyOnceWith(
+      { err: new Error("still down"), job: "codertocat/hello-world#1" },
+      "reporting a failed job failed",
+    );
   });
 
   it("close() runs what is waiting without the settle delay, finishes what runs, then refuses work", async () => {
