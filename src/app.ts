@@ -1,7 +1,7 @@
 // Probot wiring only: which events become which jobs, and what a job does when the queue runs it.
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { installDashboard, scheduleDashboardRefresh } from "./dashboard/install.js";
-import { dashboardSettingsFromEnv } from "./dashboard/settings.js";
+import { type DashboardSettings, DEFAULT_DEBOUNCE_MS } from "./dashboard/settings.js";
 import { CHECK_EVENTS, checkJobs, STATUS_EVENTS, statusJob } from "./handlers/checks.js";
 import { COMMENT_EVENTS, commentJob } from "./handlers/comments.js";
 import { ISSUE_EVENTS, issueJob } from "./handlers/issues.js";
@@ -25,12 +25,14 @@ import type { TrackerReadOptions } from "./trackers/gather.js";
 import { type TrackerSettings, trackerSettingsFromEnv } from "./trackers/settings.js";
 import { trackerWebhooks } from "./trackers/webhooks.js";
 
+/** The settings index.ts parses from the environment; tests give their own. */
 export interface DodOptions {
   queue?: Partial<QueueSettings>;
   /** The GitHub App's id (APP_ID): dod's own check run is the one this app wrote. */
   appId?: number;
   /** Jira and Linear credentials and webhook secrets (the environment's by default). */
   trackers?: TrackerSettings & TrackerReadOptions;
+  dashboard?: DashboardSettings;
 }
 
 export interface DodHandle {
@@ -66,7 +68,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     addHandler(healthHandler(queue, () => handle.draining === true));
     // Before the dashboard's routes, which answer every other method under /dod/ with 405.
     addHandler(trackerWebhooks(probot, queue, trackers));
-    handle.dashboard = installDashboard(probot, addHandler, dashboardSettingsFromEnv(process.env), identity);
+    handle.dashboard = installDashboard(probot, addHandler, options.dashboard ?? { debounceMs: DEFAULT_DEBOUNCE_MS }, identity);
     addHandler(metrics.handler(queue));
 
     const referencesOf: ReferencesOf = (owner, repo, sha) => cache.get(CONFIG_REFERENCES, configKey(owner, repo, sha));

@@ -4,7 +4,7 @@ import { aggregate, filterModel, OWNER_FILTERS, STATE_FILTERS } from "../dashboa
 import { gatherDashboard, RepositoryNotFound } from "../github/dashboard-gather.js";
 import type { DashboardFilter } from "../dashboard/model.js";
 import { renderDashboardMarkdown } from "../dashboard/render-markdown.js";
-import { appIdFromEnv } from "../settings.js";
+import { parseSettings } from "../settings.js";
 import { format, parse } from "./args.js";
 import type { Command } from "./command.js";
 import { CliError, EXIT } from "./errors.js";
@@ -66,7 +66,8 @@ export const dashboardCommand: Command = {
     const progress = progressLine(io);
     let gathered;
     try {
-      const appId = appIdFromEnv(io.env);
+      const settings = parseSettings({ APP_ID: io.env.APP_ID });
+      const appId = settings.ok ? settings.settings.appId : undefined;
       gathered = await gatherDashboard(github, owner, repo, {
         ...(values.release !== undefined && { release: values.release }),
         // Checks are read by name; told dod's app id (APP_ID), the CLI prefers that app's run of the name.

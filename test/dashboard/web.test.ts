@@ -7,11 +7,11 @@ import { mkdirSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import nock from "nock";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { Probot, Server } from "probot";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { privateKey, TestOctokit } from "../helpers/app.js";
+import { dashboardSettingsOf, privateKey, TestOctokit } from "../helpers/app.js";
 import { GitHubMock } from "../helpers/github.js";
 import { executeGitHub } from "../helpers/graphql-double.js";
 import { freePort } from "../helpers/server.js";
@@ -60,7 +60,7 @@ beforeAll(async () => {
     port,
     loggingOptions: { level: "fatal" },
   } as ConstructorParameters<typeof Server>[0]);
-  await server.load(createApp({ queue: { settleMs: 0, attempts: 1, backoffMs: 0 } }).app);
+  await server.load(createApp({ dashboard: dashboardSettingsOf(process.env), queue: { settleMs: 0, attempts: 1, backoffMs: 0 } }).app);
   const http = await server.start();
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   browser = await chromium.launch({

@@ -4,6 +4,7 @@ import { generateKeyPairSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Logger, Probot, ProbotOctokit } from "probot";
 import { createApp, type DodOptions } from "../../src/app.js";
+import { parseSettings } from "../../src/settings.js";
 import type { JobQueue } from "../../src/queue/job.js";
 import { APP_ID } from "./pull-request-data.js";
 
@@ -37,7 +38,12 @@ export interface LoadedApp {
 export async function loadApp(options: LoadOptions = {}): Promise<LoadedApp> {
   const { Octokit = TestOctokit, log, secret, ...dod } = options;
   const probot = new Probot({ appId: APP_ID, privateKey, secret, Octokit, ...(log ? { log } : { logLevel: "fatal" as const }) });
-  const { app, handle } = createApp({ appId: APP_ID, ...dod, queue: { settleMs: 0, attempts: 1, backoffMs: 0, ...dod.queue } });
+  const { app, handle } = createApp({
+    appId: APP_ID,
+    dashboard: dashboardSettingsOf(process.env),
+    ...dod,
+    queue: { settleMs: 0, attempts: 1, backoffMs: 0, ...dod.queue },
+  });
   const routes: Route[] = [];
   await probot.load(app, { cwd: process.cwd(), addHandler: (route: Route) => void routes.push(route) });
   const get = (url: string) =>
@@ -48,4 +54,11 @@ export async function loadApp(options: LoadOptions = {}): Promise<LoadedApp> {
       });
     });
   return { probot, queue: handle.queue!, get, routes };
+}
+
+/** The dashboard's settings as the app would parse them from `env` (tests set the variables they need). */
+export function dashboardSettingsOf(env: NodeJS.ProcessEnv) {
+  const parsed = parseSettings(env);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.settings.dashboard;
 }

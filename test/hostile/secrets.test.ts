@@ -9,7 +9,7 @@ import { Probot, Server } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { createLog, errorSerializer, lineScrubber } from "../../src/log.js";
-import { privateKey, TestOctokit } from "../helpers/app.js";
+import { dashboardSettingsOf, privateKey, TestOctokit } from "../helpers/app.js";
 import { example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { freePort } from "../helpers/server.js";
@@ -49,7 +49,7 @@ beforeAll(async () => {
     port: await freePort(),
     log,
   } as ConstructorParameters<typeof Server>[0]);
-  await server.load(createApp({ appId: 1, queue: { settleMs: 0, attempts: 1, backoffMs: 0 } }).app);
+  await server.load(createApp({ appId: 1, dashboard: dashboardSettingsOf(process.env), queue: { settleMs: 0, attempts: 1, backoffMs: 0 } }).app);
   const http = await server.start();
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
