@@ -44,8 +44,24 @@ export function onRateLimit(retryAfter: number, options: LimitedRequest, octokit
   return retry;
 }
 
+/** One request waits at most this long for GitHub (a hung GraphQL request once held a queue slot for 153 s). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * `fetch` with a deadline per request, joined to any signal the caller passes. The global `fetch` is looked up at
+ * each call, so whatever replaces it later (a test's interceptor) is still used.
+ */
+export function fetchWithTimeout(ms: number, inner?: typeof fetch): typeof fetch {
+  return (input, init = {}) => {
+    const deadline = AbortSignal.timeout(ms);
+    const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    return (inner ?? globalThis.fetch)(input, { ...init, signal });
+  };
+}
+
 export const DodOctokit = ProbotOctokit.defaults((options: any) => ({
   ...options,
+  request: { ...options.request, fetch: fetchWithTimeout(options.request?.timeoutMs ?? REQUEST_TIMEOUT_MS, options.request?.fetch) },
   retry: { retries: RETRIES, doNotRetry: DO_NOT_RETRY, ...options.retry },
   throttle: { ...options.throttle, onSecondaryRateLimit, onRateLimit },
 })) as typeof ProbotOctokit;
