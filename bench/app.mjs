@@ -32,7 +32,7 @@ export const bareApp = (app) => {
 };
 
 export async function serve(githubUrl, { bare = false, queue = {} } = {}) {
-  const probot = new Probot({ appId: 1, privateKey, secret: SECRET, baseUrl: `${githubUrl}/api/v3`, Octokit: BenchOctokit, log: pino({ level: "silent" }) });
+  const probot = new Probot({ appId: 1, privateKey, secret: SECRET, baseUrl: `${githubUrl}/api/v3`, Octokit: BenchOctokit, log: pino({ level: process.env.BENCH_LOG ?? "silent" }) });
   let handle = {};
   let appFn = bareApp;
   if (!bare) ({ app: appFn, handle } = createApp({ appId: 1, queue: { settleMs: 0, attempts: 1, concurrency: 20, ...queue } }));

@@ -58,7 +58,7 @@ function payload(name, action, number, sha) {
   }
   for (const unit of [p.check_run, p.check_suite].filter(Boolean)) {
     unit.head_sha = sha;
-    unit.pull_requests = [{ ...unit.pull_requests[0], number, head: { ...unit.pull_requests[0]?.head, sha }, base: { ref: "master", sha: BASE_SHA } }];
+    unit.pull_requests = [{ ...unit.pull_requests[0], number, head: { ...unit.pull_requests[0]?.head, sha }, base: { ...unit.pull_requests[0]?.base, sha: BASE_SHA } }];
   }
   if (p.issue) {
     p.issue.number = number;
