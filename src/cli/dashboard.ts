@@ -2,6 +2,8 @@
 // lacks, by owner, and the done debt — as Markdown (the dashboard issue's text) or JSON (the web page's data).
 import { aggregate, filterModel, OWNER_FILTERS, STATE_FILTERS } from "../dashboard/aggregate.js";
 import { gatherDashboard, RepositoryNotFound } from "../github/dashboard-gather.js";
+import { gatherOrgRelease } from "../github/org-dashboard-gather.js";
+import { ORG_CONFIG_REPO } from "../model/names.js";
 import type { DashboardFilter } from "../dashboard/model.js";
 import { renderDashboardMarkdown } from "../dashboard/render-markdown.js";
 import { parseSettings } from "../settings.js";
@@ -14,6 +16,7 @@ import { failureText } from "./problems.js";
 
 const USAGE = `Usage: dod dashboard <owner>/<repo> [--release NAME] [--owner product|engineering|joint]
                      [--state not-done|open|merged|debt] [--format md|json]
+       dod dashboard <org> --release NAME [...]   one release across the organisation's repositories
 
 For each open release (a milestone, or a release label if .github/done.yml says \`releases: { by: label }\`),
 lists the pull requests that are not done and what each still lacks, by owner; merged pull requests that
@@ -45,6 +48,7 @@ const OPTIONS = {
 } as const;
 
 const REPO = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/;
+const ORG = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
 
 export const dashboardCommand: Command = {
   summary: "show each open release's unfinished done-items by owner, and its done debt",
@@ -52,8 +56,13 @@ export const dashboardCommand: Command = {
   options: OPTIONS,
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS, USAGE, 1);
+    const org = ORG.exec(positionals[0] ?? "");
+    if (org) {
+      if (values.release === undefined) throw new CliError("an organisation's dashboard is one release: add --release <name>", EXIT.error, USAGE);
+      return orgRelease(org[0], values.release, values, io);
+    }
     const match = REPO.exec(positionals[0] ?? "");
-    if (!match) throw new CliError("which repository? give it as <owner>/<repo>", EXIT.error, USAGE);
+    if (!match) throw new CliError("which repository? give it as <owner>/<repo> (or <org> --release <name>)", EXIT.error, USAGE);
     const [, owner, repo] = match as unknown as [string, string, string];
     const output = format(values.format, ["md", "json"] as const, "md", USAGE);
     const filter: DashboardFilter = {
@@ -92,6 +101,33 @@ export const dashboardCommand: Command = {
     return EXIT.done;
   },
 };
+
+/** One release across the organisation's repositories that the token can read, found by search. */
+async function orgRelease(org: string, release: string, values: { owner?: string; state?: string; format?: string }, io: Io): Promise<number> {
+  const output = format(values.format, ["md", "json"] as const, "md", USAGE);
+  const filter: DashboardFilter = {
+    owner: format(values.owner, OWNER_FILTERS.filter((o): o is NonNullable<typeof o> => o !== undefined), "all", USAGE),
+    state: format(values.state, STATE_FILTERS, "all", USAGE),
+  };
+  const github = createGitHub(io.env, io.env.GITHUB_TOKEN);
+  const progress = progressLine(io);
+  let gathered;
+  try {
+    const settings = parseSettings({ APP_ID: io.env.APP_ID });
+    const appId = settings.ok ? settings.settings.appId : undefined;
+    gathered = await gatherOrgRelease(github, org, release, { ...(appId && { preferAppId: appId }), onProgress: progress.update });
+  } catch (error) {
+    throw explainGitHubError(error, { owner: org, repo: ORG_CONFIG_REPO, number: 0 });
+  } finally {
+    progress.done();
+  }
+  if (gathered.input.releases[0]!.pulls.length === 0) throw new CliError(`no pull requests in a milestone named "${release}" in ${org} that this token can read`);
+  // The organisation's done.yml gives the capacity groups; without one the release is shown without them.
+  const config = gathered.config.ok ? gathered.config.config : { dashboard: {} };
+  const model = filterModel(aggregate(gathered.input, config), filter);
+  io.stdout(output === "json" ? `${JSON.stringify({ ...model, repositories: gathered.repositories }, null, 2)}\n` : renderDashboardMarkdown(model, { limit: Infinity, charts: "text" }));
+  return EXIT.done;
+}
 
 /** `reading GitHub… 3/11 requests` on a terminal, rewritten in place on stderr; nothing when piped. */
 function progressLine(io: Io) {

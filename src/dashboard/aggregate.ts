@@ -153,6 +153,7 @@ function pullView(pull: PullInput, capacity: Capacity, followUps: FollowUpView[]
   const missingCount = OWNERS.reduce((n, o) => n + missing[o].length, 0);
   const verdict = !report ? "unknown" : missingCount > 0 ? "not-done" : pending.length > 0 ? "pending" : "done";
   return {
+    ...(pull.repo !== undefined && { repo: pull.repo }),
     number: pull.number,
     title: pull.title,
     url: pull.url,

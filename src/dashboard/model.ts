@@ -45,6 +45,8 @@ export interface WaiverRecord {
 export type OwnerCounts = Record<OwnerRole, number>;
 
 export interface PullView {
+  /** `owner/name`, when the dashboard spans repositories. */
+  repo?: string;
   number: number;
   title: string;
   url: string;

@@ -40,12 +40,12 @@ export interface PageOptions {
 
 export function renderDashboardPage(model: DashboardModel, options: PageOptions): string {
   const { owner, repo, url } = model;
-  const title = `${DASHBOARD_TITLE} · ${owner}/${repo}`;
+  const title = `${DASHBOARD_TITLE} · ${repo ? `${owner}/${repo}` : owner}`;
   const open = model.releases.filter((r) => r.state === "open");
   const closed = model.releases.filter((r) => r.state === "closed");
   const charts = options.filter.release === undefined ? trendCharts(options.all) : [];
   const body = [
-    `<header><h1>${esc(DASHBOARD_TITLE)}</h1><p class="repo"><a href="${href(url)}">${esc(owner)}/${esc(repo)}</a></p>`,
+    `<header><h1>${esc(DASHBOARD_TITLE)}</h1><p class="repo">${repo ? `<a href="${href(url)}">${esc(owner)}/${esc(repo)}</a>` : `${esc(owner)} <span class="muted">· every repository you can read</span>`}</p>`,
     `<p class="viewer">Signed in as <strong>@${esc(options.viewer)}</strong> · <a href="/dod/logout">Sign out</a></p></header>`,
     filters(options),
     options.all.releases.every((r) => r.state === "closed") && options.filter.release === undefined
@@ -56,7 +56,7 @@ export function renderDashboardPage(model: DashboardModel, options: PageOptions)
       ? `<section class="trends" aria-labelledby="trends-h"><h2 id="trends-h">Trends — the last ${charts[0]!.points.length} releases</h2><div class="charts">${charts.map(renderChartSvg).join("\n")}</div></section>`
       : "",
     closed.length ? history(closed, options.filter) : "",
-    `<footer>From dod's last check on each pull request's head commit. <a href="/dod/api/${esc(owner)}/${esc(repo)}">JSON</a></footer>`,
+    `<footer>From dod's last check on each pull request's head commit. <a href="/dod/api/${esc(owner)}${repo ? `/${esc(repo)}` : ""}${options.filter.release ? `?release=${esc(encodeURIComponent(options.filter.release))}` : ""}">JSON</a></footer>`,
   ]
     .filter(Boolean)
     .join("\n");
@@ -164,7 +164,7 @@ function table(pulls: PullView[]): string {
     const check = p.checkUrl ? ` <a class="check" href="${href(p.checkUrl)}">check</a>` : "";
     const verdict = `<span class="verdict ${p.debt ? "debt" : p.verdict}">${p.debt ? "Done debt" : VERDICT_LABEL[p.verdict]}</span>`;
     const cell = (label: string, html: string, cls = "") => `<td data-label="${label}"${cls ? ` class="${cls}"` : ""}${html ? "" : ' data-empty=""'}>${html}</td>`;
-    return `<tr data-number="${p.number}"><td class="pr"><a href="${href(p.url)}">#${p.number}</a> ${esc(p.title)}<small>@${esc(p.author)}${check}</small></td>
+    return `<tr data-number="${p.number}"><td class="pr"><a href="${href(p.url)}">${p.repo ? esc(p.repo) : ""}#${p.number}</a> ${esc(p.title)}<small>@${esc(p.author)}${check}</small></td>
 ${cell("State", `${esc(p.state)} ${verdict}`)}${OWNERS.map((o) => cell(OWNER_LABEL[o], items(p.missing[o]), o)).join("")}${cell("Pending", items(p.pending))}${cell("Waived", waived(p.waived))}</tr>`;
   });
   return `<table class="pulls cards"><thead>${head}</thead><tbody>${rows.join("\n")}</tbody></table>`;

@@ -41,7 +41,9 @@ function render(model: DashboardModel, options: MarkdownOptions, detail: Detail)
   const source =
     model.releaseBy === "milestone" ? "each open milestone" : "each release label with an open pull request";
   lines.push(
-    `What the pull requests of ${source} in \`${model.owner}/${model.repo}\` still lack, from dod's last check on each head commit.` +
+    (model.repo === ""
+      ? `What the pull requests of release \`${cell(model.releases[0]?.name ?? "")}\` in the \`${model.owner}\` organisation's repositories still lack, from dod's last check on each head commit.`
+      : `What the pull requests of ${source} in \`${model.owner}/${model.repo}\` still lack, from dod's last check on each head commit.`) +
       (options.marker ? " Kept up to date by dod: edits to this issue are overwritten." : ""),
   );
   if (options.webUrl) lines.push("", `🔎 [Filter by owner and state on the web page](${options.webUrl})`);
@@ -201,7 +203,7 @@ function countTable(pulls: PullView[]): string[] {
 
 function pullCell(p: PullView): string {
   const check = p.checkUrl ? ` · [check](${p.checkUrl})` : "";
-  return `[#${p.number}](${p.url}) ${cell(p.title, 80)}${check}`;
+  return `[${p.repo ? cell(p.repo) : ""}#${p.number}](${p.url}) ${cell(p.title, 80)}${check}`;
 }
 
 function stateCell(p: PullView): string {

@@ -9,6 +9,7 @@ import type { Probot } from "probot";
 import type { GitHub } from "../github/client.js";
 import { aggregate, filterModel, OWNER_FILTERS, STATE_FILTERS } from "./aggregate.js";
 import { gatherDashboard } from "../github/dashboard-gather.js";
+import { gatherOrgRelease } from "../github/org-dashboard-gather.js";
 import type { DashboardFilter } from "./model.js";
 import { renderDashboardPage, renderMessagePage } from "./render-html.js";
 import {
@@ -31,6 +32,8 @@ const OWNER = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
 const REPO = "[A-Za-z0-9._-]{1,100}";
 const PAGE = new RegExp(`^/dod/(${OWNER})/(${REPO})/?$`);
 const API = new RegExp(`^/dod/api/(${OWNER})/(${REPO})/?$`);
+const ORG_PAGE = new RegExp(`^/dod/(${OWNER})/?$`);
+const ORG_API = new RegExp(`^/dod/api/(${OWNER})/?$`);
 
 const SECURITY_HEADERS = {
   "cache-control": "no-store",
@@ -144,10 +147,16 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     return;
   }
 
+  const orgApi = ORG_API.exec(url.pathname);
+  const orgMatch = orgApi ?? ORG_PAGE.exec(url.pathname);
+  if (orgMatch && url.searchParams.get("release")) {
+    await orgRoute(res, url, deps, orgMatch[1]!, orgApi !== null, cookies, secure);
+    return;
+  }
   const api = API.exec(url.pathname);
   const match = api ?? PAGE.exec(url.pathname);
   if (!match) {
-    page(res, 404, "Not found", "Dashboards live at /dod/<owner>/<repo>.");
+    page(res, 404, "Not found", "Dashboards live at /dod/<owner>/<repo>, and one release across an organisation at /dod/<org>?release=<name>.");
     return;
   }
   const [, owner, repo] = match as unknown as [string, string, string];
@@ -192,6 +201,48 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
   const shown = filterModel(model, filter);
   if (api) {
     json(res, 200, { ...shown, filter });
+    return;
+  }
+  send(res, 200, "text/html; charset=utf-8", renderDashboardPage(shown, { viewer: session.login, path: url.pathname, filter, all: model }));
+}
+
+/**
+ * `/dod/<org>?release=v1.2`: one release across the organisation's repositories. Searched with the viewer's own
+ * token, so each viewer sees exactly the repositories GitHub lets them read, and nothing else.
+ */
+async function orgRoute(res: ServerResponse, url: URL, deps: Deps, org: string, api: boolean, cookies: Record<string, string>, secure: boolean): Promise<void> {
+  const session = deps.jar.open<Session>(cookies[SESSION_COOKIE]);
+  const signIn = `/dod/login?return=${encodeURIComponent(url.pathname + url.search)}`;
+  if (!session) {
+    if (api) json(res, 401, { message: "Sign in with GitHub first", login: signIn });
+    else redirect(res, signIn);
+    return;
+  }
+  const { apiUrl } = await deps.setup();
+  const filter = readFilter(url.searchParams);
+  let gathered;
+  try {
+    gathered = await gatherOrgRelease(viewerOctokit(session.token, apiUrl), org, filter.release!, {
+      ...(deps.identity.appId !== undefined && { preferAppId: deps.identity.appId }),
+    });
+  } catch (error) {
+    if ((error as { status?: number }).status === 401) {
+      const clear = [setCookie(SESSION_COOKIE, "", { maxAgeMs: 0, secure })];
+      if (api) json(res, 401, { message: "Your GitHub sign-in expired", login: signIn }, clear);
+      else redirect(res, signIn, clear);
+      return;
+    }
+    throw error;
+  }
+  // Nothing readable looks the same as nothing at all: 404, as for a repository.
+  if (gathered.input.releases[0]!.pulls.length === 0) {
+    notFound(res, api);
+    return;
+  }
+  const model = aggregate(gathered.input, gathered.config.ok ? gathered.config.config : { dashboard: {} });
+  const shown = filterModel(model, { ...filter, release: undefined });
+  if (api) {
+    json(res, 200, { ...shown, repositories: gathered.repositories, filter });
     return;
   }
   send(res, 200, "text/html; charset=utf-8", renderDashboardPage(shown, { viewer: session.login, path: url.pathname, filter, all: model }));

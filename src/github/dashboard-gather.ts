@@ -176,7 +176,7 @@ export async function gatherDashboard(
   return { config, input: { owner, repo, url: first.repository.url, releaseBy: by, releases: gathered, followUps }, issue, releaseNames, requests };
 }
 
-function toPull(node: Q.PullNode, appId: number | undefined): PullInput {
+export function toPull(node: Q.PullNode, appId: number | undefined): PullInput {
   const runs = (node.commits.nodes[0]?.commit.checkSuites?.nodes ?? []).flatMap((suite) =>
     (suite.checkRuns?.nodes ?? []).map((run) => ({ run, ours: appId !== undefined && suite.app?.databaseId === appId })),
   );

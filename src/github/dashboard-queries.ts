@@ -58,10 +58,8 @@ export const MORE_LABELS_QUERY = /* GraphQL */ `
 
 // dod's check run on each head commit. Knowing dod's app id (the app reading its own installation), only that app's
 // check suite is read; otherwise the first 10 suites' runs of dod's name, each with the app that made it.
-const PULLS_PAGE = (byApp: boolean) => `
-  totalCount
-  pageInfo { hasNextPage endCursor }
-  nodes {
+/** One pull request's fields: dod's check run on its head, its labels and size. */
+export const PULL_FIELDS = (byApp: boolean) => `
     number title url state merged mergedAt headRefOid additions deletions
     author { login }
     labels(first: 30) { nodes { name } }
@@ -78,8 +76,12 @@ const PULLS_PAGE = (byApp: boolean) => `
           }
         }
       }
-    }
-  }`;
+    }`;
+
+const PULLS_PAGE = (byApp: boolean) => `
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes { ${PULL_FIELDS(byApp)} }`;
 
 /** A milestone's pull requests, 50 a page; `byApp`: the query takes `$appId` and reads that app's checks alone. */
 export const milestonePullsQuery = (byApp: boolean) => /* GraphQL */ `

@@ -21,6 +21,8 @@ export interface EmbeddedReport {
 }
 
 export interface PullInput {
+  /** `owner/name`, when the dashboard spans repositories (one release across an organisation). */
+  repo?: string;
   number: number;
   title: string;
   url: string;

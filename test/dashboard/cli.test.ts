@@ -87,7 +87,8 @@ describe("dod dashboard", () => {
 
   it.each([
     { name: "no token", args: [`${OWNER}/${REPO}`], env: {}, message: /GITHUB_TOKEN is not set/ },
-    { name: "not a repository", args: ["acme"], env: { GITHUB_TOKEN: "t" }, message: /<owner>\/<repo>/ },
+    { name: "not a repository", args: ["acme/shop/x"], env: { GITHUB_TOKEN: "t" }, message: /<owner>\/<repo>/ },
+    { name: "an organisation without --release", args: ["acme"], env: { GITHUB_TOKEN: "t" }, message: /one release: add --release <name>/ },
     { name: "bad format", args: [`${OWNER}/${REPO}`, "--format", "html"], env: { GITHUB_TOKEN: "t" }, message: /--format must be one of md, json/ },
   ])("refuses $name", async ({ args, env, message }) => {
     await expect(dashboardCommand.run(args, io(env).io)).rejects.toThrow(message);

@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { validate } from "@octokit/graphql-schema";
 import nock from "nock";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { Probot, Server } from "probot";
@@ -15,7 +16,7 @@ import { dashboardSettingsOf, privateKey, TestOctokit } from "../helpers/app.js"
 import { GitHubMock } from "../helpers/github.js";
 import { executeGitHub } from "../helpers/graphql-double.js";
 import { freePort } from "../helpers/server.js";
-import { CONFIG, dashboardData, historyReleases, MIXED, OWNER, page as pullsPage, REPO } from "./data.js";
+import { CONFIG, dashboardData, historyReleases, item, MIXED, OWNER, page as pullsPage, pullNode, REPO } from "./data.js";
 
 const CLIENT_ID = "Iv1.dodtestclient";
 const ENV = {
@@ -302,5 +303,42 @@ describe("the dashboard web page", () => {
     expect(await page.$eval("section.release.open table.pulls thead", (el) => el.ownerDocument.defaultView!.getComputedStyle(el).display)).toBe("none");
     await page.screenshot({ path: "test-results/dashboard-phone.png", fullPage: true });
     github.assertDone();
+  });
+
+  it("shows one release across an organisation, searched with the viewer's own token, and 404 when they can read none of it", async () => {
+    const node = (repo: string, number: number, title: string) => ({
+      ...pullNode({ number, title, labels: ["feature"], items: [item("acceptance", "product", "missing")] }),
+      url: `https://github.example/${repo}/pull/${number}`,
+      repository: { nameWithOwner: repo },
+      milestone: { title: "v1.2", dueOn: null, state: "OPEN", closedAt: null },
+    });
+    const searched: { auth: string; search: string }[] = [];
+    const answer = (nodes: unknown[]) => (_uri: string, body: unknown) => {
+      const { query, variables } = body as { query: string; variables: { search: string; withConfig: boolean } };
+      expect(validate(query)).toEqual([]);
+      return { data: { ...(variables.withConfig && { org: null }), search: { issueCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes } } };
+    };
+    nock(ghe)
+      .post("/api/graphql")
+      .reply(function (uri, body) {
+        searched.push({ auth: String(this.req.headers.authorization), search: (body as { variables: { search: string } }).variables.search });
+        return [200, answer([node(`${OWNER}/api`, 12, "Rate limits"), node(`${OWNER}/web`, 12, "Checkout")])(uri, body)];
+      })
+      .post("/api/graphql")
+      .reply(200, answer([]));
+    github.rest("GET", "/user", 200, { login: "viewer-vic" });
+
+    const response = await page.goto(`${base}/dod/${OWNER}?release=v1.2`);
+    expect(response!.status()).toBe(200);
+    expect(searched).toEqual([{ auth: "token ghu_viewer_token", search: 'org:acme is:pr milestone:"v1.2"' }]);
+    expect(await page.textContent(".repo")).toBe("acme · every repository you can read");
+    const rows = await page.$$eval("table.pulls tbody tr td.pr > a", (links) => links.map((a) => a.textContent));
+    expect(rows).toEqual(["acme/api#12", "acme/web#12"]);
+
+    const none = await page.goto(`${base}/dod/${OWNER}?release=v9`);
+    expect(none!.status()).toBe(404);
+    github.assertDone();
+    // Nothing was read with the app's installation token.
+    expect(github.calls()).toEqual(["GET /user"]);
   });
 });
