@@ -1,6 +1,7 @@
 // Approval by one of the named principals; the PR author's own review never counts (ctx.approvals excludes it).
 import type { Review } from "../model/facts.js";
 import type { EvidenceRef } from "../model/report.js";
+import { code, escapeText } from "../model/markdown.js";
 import { at, describeOwners, isTeam, membersOf, ownerLogins } from "./principals.js";
 import type { Context, Verdict } from "./types.js";
 
@@ -18,9 +19,9 @@ function resolvePrincipal(principal: string, ctx: Context): Principal {
     return { label: key, description: describeOwners(ctx.config, key), logins: ownerLogins(ctx.config, ctx.facts, key) };
   }
   if (isTeam(principal)) {
-    return { label: principal, description: principal, logins: new Set(membersOf(principal, ctx.facts)) };
+    return { label: principal, description: code(principal), logins: new Set(membersOf(principal, ctx.facts)) };
   }
-  return { label: null, description: at(principal), logins: new Set(membersOf(principal, ctx.facts)) };
+  return { label: null, description: code(at(principal)), logins: new Set(membersOf(principal, ctx.facts)) };
 }
 
 export function approvedByEvidence(spec: string | string[], ctx: Context): Verdict {
@@ -31,7 +32,7 @@ export function approvedByEvidence(spec: string | string[], ctx: Context): Verdi
     if (principal) evidence.push(approvalRef(review, principal.label));
   }
   if (evidence.length) {
-    return { status: "met", reason: evidence.map((e) => e.text).join(", ").replace(/, approved by /g, ", "), evidence };
+    return { status: "met", reason: escapeText(evidence.map((e) => e.text).join(", ").replace(/, approved by /g, ", ")), evidence };
   }
   return {
     status: "missing",

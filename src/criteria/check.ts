@@ -1,6 +1,7 @@
 // Another check run or commit status on the head commit. Only `success` counts: a skipped or neutral benchmark
 // did not show anything.
 import type { CheckResult } from "../model/facts.js";
+import { code, codeList } from "../model/markdown.js";
 import { nameMatcher } from "./globs.js";
 import type { Context, Verdict } from "./types.js";
 
@@ -8,27 +9,27 @@ export function checkEvidence(glob: string, ctx: Context): Verdict {
   const match = nameMatcher(glob);
   const checks = ctx.facts.checks.filter((c) => match(c.name));
   const sha = ctx.facts.head.sha.slice(0, 7);
-  if (checks.length === 0) return { status: "missing", reason: `no check named ${glob} ran on ${sha}`, evidence: [] };
+  if (checks.length === 0) return { status: "missing", reason: `no check named ${code(glob)} ran on ${code(sha)}`, evidence: [] };
 
   const ref = (c: CheckResult) => (c.url ? { text: c.name, url: c.url } : { text: c.name });
   const unfinished = checks.filter((c) => c.status !== "completed");
   const failed = checks.filter((c) => c.status === "completed" && c.conclusion !== "success");
   if (failed.length) {
-    const reason = failed.map((c) => `${c.name}: ${describeConclusion(c.conclusion)}`).join("; ");
+    const reason = failed.map((c) => `${code(c.name)}: ${describeConclusion(c.conclusion)}`).join("; ");
     return { status: "missing", reason, evidence: failed.map(ref) };
   }
   if (unfinished.length) {
     return {
       status: "pending",
-      reason: `waiting for ${unfinished.map((c) => c.name).join(", ")}`,
+      reason: `waiting for ${codeList(unfinished.map((c) => c.name), "and")}`,
       evidence: unfinished.map(ref),
     };
   }
-  return { status: "met", reason: `${checks.map((c) => c.name).join(", ")} succeeded`, evidence: checks.map(ref) };
+  return { status: "met", reason: `${codeList(checks.map((c) => c.name), "and")} succeeded`, evidence: checks.map(ref) };
 }
 
 function describeConclusion(conclusion: string | null): string {
   if (conclusion === null) return "finished without a conclusion";
   if (conclusion === "neutral" || conclusion === "skipped") return `${conclusion} (only success counts)`;
-  return conclusion;
+  return code(conclusion);
 }

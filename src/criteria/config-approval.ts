@@ -3,6 +3,7 @@
 import { CONFIG_PATH } from "../model/names.js";
 import type { ResolvedCriterion } from "../config/schema.js";
 import type { Facts } from "../model/facts.js";
+import { code } from "../model/markdown.js";
 import { approvalRef } from "./approved-by.js";
 import { at, describeOwners, distinctPair, ownerLogins } from "./principals.js";
 import type { Context, Verdict } from "./types.js";
@@ -13,7 +14,7 @@ export const CONFIG_APPROVAL_CRITERION: ResolvedCriterion = {
   id: CONFIG_APPROVAL_ID,
   title: "Definition of done change approved by product and engineering",
   owner: "joint",
-  hint: `Changes to ${CONFIG_PATH} need approving reviews from a product owner and from an engineering owner.`,
+  hint: `Changes to \`${CONFIG_PATH}\` need approving reviews from a product owner and from an engineering owner.`,
   require: {},
   waivable: false,
 };
@@ -28,7 +29,7 @@ export function configApprovalVerdict(ctx: Context): Verdict {
   const asCandidate = (r: Context["approvals"][number]) => ({ login: r.author, review: r });
   // Approving the rules means approving this exact change: an approval given before a later push doesn't count.
   const current = ctx.approvals.filter((r) => r.commit === undefined || r.commit === ctx.facts.head.sha);
-  const stale = ctx.approvals.filter((r) => !current.includes(r)).map((r) => at(r.author));
+  const stale = ctx.approvals.filter((r) => !current.includes(r)).map((r) => code(at(r.author)));
   const byProduct = current.filter((r) => product.has(r.author.toLowerCase())).map(asCandidate);
   const byEngineering = current.filter((r) => engineering.has(r.author.toLowerCase())).map(asCandidate);
   const pair = distinctPair(byProduct, byEngineering);
@@ -36,7 +37,7 @@ export function configApprovalVerdict(ctx: Context): Verdict {
     const evidence = [approvalRef(pair[0].review, "product"), approvalRef(pair[1].review, "engineering")];
     return {
       status: "met",
-      reason: `approved by ${at(pair[0].login)} (product) and ${at(pair[1].login)} (engineering)`,
+      reason: `approved by ${code(at(pair[0].login))} (product) and ${code(at(pair[1].login))} (engineering)`,
       evidence,
     };
   }
@@ -52,8 +53,8 @@ export function configApprovalVerdict(ctx: Context): Verdict {
   } else if (byEngineering.length === 0) {
     reason = `needs an approval from ${describeOwners(ctx.config, "engineering")}`;
   } else {
-    reason = `needs a second owner's approval: ${at(byProduct[0]!.login)} can't approve for both product and engineering`;
+    reason = `needs a second owner's approval: ${code(at(byProduct[0]!.login))} can't approve for both product and engineering`;
   }
   if (stale.length) reason += ` (${stale.join(", ")} approved an earlier commit: approve again)`;
-  return { status: "missing", reason, evidence };
+  return { status: "missing", reason, evidence: [], ...(evidence.length > 0 && { soFar: evidence }) };
 }

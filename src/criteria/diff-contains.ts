@@ -1,7 +1,9 @@
 // Literal text in an added line of the diff. The shell only gathers added lines when needsDiff() says so;
 // undefined here is a bug in that hand-off, not a missing item.
-import { listGlobs, pathMatcher } from "./globs.js";
-import { capped, quote, type Context, type Verdict } from "./types.js";
+import { code } from "../model/markdown.js";
+import { pathMatcher } from "./globs.js";
+import { capped, type Context, type Verdict } from "./types.js";
+import { describeGlobs } from "./words.js";
 
 export interface DiffContains {
   text: string;
@@ -18,12 +20,12 @@ export function diffContainsEvidence(spec: DiffContains, ctx: Context): Verdict 
     if (added[path]!.some((line) => line.includes(spec.text))) hits.push(path);
   }
   if (hits.length === 0) {
-    const where = spec.files ? ` in files matching ${listGlobs(spec.files)}` : "";
-    return { status: "missing", reason: `no added line contains ${quote(spec.text)}${where}`, evidence: [] };
+    const where = spec.files ? ` in a file ${describeGlobs(spec.files)}` : "";
+    return { status: "missing", reason: `no added line contains ${code(spec.text)}${where}`, evidence: [] };
   }
   const reason =
     hits.length === 1
-      ? `an added line in ${hits[0]} contains ${quote(spec.text)}`
-      : `added lines in ${hits.length} files contain ${quote(spec.text)}`;
+      ? `an added line in ${code(hits[0]!)} contains ${code(spec.text)}`
+      : `added lines in ${hits.length} files contain ${code(spec.text)}`;
   return { status: "met", reason, evidence: capped(hits.map((text) => ({ text }))) };
 }

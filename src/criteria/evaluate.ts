@@ -4,7 +4,8 @@ import { conditionPrincipalsIn, principalsIn, readsDiff } from "../config/walk-k
 import type { Facts } from "../model/facts.js";
 import type { ItemResult, Report, Waiver } from "../model/report.js";
 import type { ConfigChange } from "../model/config-problems.js";
-import { checkCondition } from "./conditions.js";
+import { code, codeList, escapeInline } from "../model/markdown.js";
+import { becauseWords, checkCondition } from "./conditions.js";
 import { changesConfig, CONFIG_APPROVAL_CRITERION, configApprovalVerdict } from "./config-approval.js";
 import { buildContext } from "./context.js";
 import { approvalsOf, at, isTeam } from "./principals.js";
@@ -21,11 +22,15 @@ export function evaluate(config: ResolvedConfig, facts: Facts, options: Evaluate
   const ctx = buildContext(config, facts);
   const waivers = waiverState(config, facts);
   const items: ItemResult[] = config.criteria.map((criterion) => {
+    let because: string | undefined;
     if (criterion.when) {
       const applies = checkCondition(criterion.when, ctx);
       if (!applies.holds) return itemResult(criterion, { status: "not_applicable", reason: applies.reason, evidence: [] });
+      because = becauseWords(applies.because);
     }
-    return withWaiver(criterion, evaluateEvidence(criterion.require, ctx), waivers.active.get(criterion.id), waivers.partial.get(criterion.id));
+    const item = withWaiver(criterion, evaluateEvidence(criterion.require, ctx), waivers.active.get(criterion.id), waivers.partial.get(criterion.id));
+    if (because) item.applies = because;
+    return item;
   });
   if (changesConfig(facts)) items.push(itemResult(CONFIG_APPROVAL_CRITERION, configApprovalVerdict(ctx)));
 
@@ -35,6 +40,7 @@ export function evaluate(config: ResolvedConfig, facts: Facts, options: Evaluate
     title: reportTitle(items, options.configChange),
     items,
     counts: countStatuses(items),
+    owners: { product: [...config.owners.product], engineering: [...config.owners.engineering] },
   };
   if (options.configChange) report.configChange = options.configChange;
   return report;
@@ -52,6 +58,7 @@ function itemResult(criterion: ResolvedCriterion, outcome: Outcome, waiver?: Wai
     evidence: outcome.evidence,
   };
   if (criterion.hint !== undefined) item.hint = criterion.hint;
+  if (outcome.soFar?.length) item.soFar = outcome.soFar;
   if (waiver) item.waiver = waiver;
   return item;
 }
@@ -59,11 +66,11 @@ function itemResult(criterion: ResolvedCriterion, outcome: Outcome, waiver?: Wai
 function withWaiver(criterion: ResolvedCriterion, verdict: Verdict, waiver?: Waiver, halfBy?: string[]): ItemResult {
   if (verdict.status === "met" || !criterion.waivable) return itemResult(criterion, verdict);
   if (waiver) {
-    const reason = `waived by ${waiver.by.map(at).join(" and ")}: ${waiver.reason}`;
+    const reason = `waived by ${waiver.by.map((login) => code(at(login))).join(" and ")}: ${escapeInline(waiver.reason)}`;
     return itemResult(criterion, { status: "waived", reason, evidence: verdict.evidence }, waiver);
   }
   if (halfBy) {
-    const note = `waived so far only by ${halfBy.map(at).join(", ")}; a joint waiver needs a product and an engineering owner`;
+    const note = `waived so far only by ${codeList(halfBy.map(at), "and")}; a joint waiver needs a product and an engineering owner`;
     return itemResult(criterion, { ...verdict, reason: `${verdict.reason} (${note})` });
   }
   return itemResult(criterion, verdict);

@@ -1,5 +1,7 @@
-import { listGlobs, pathMatcher } from "./globs.js";
+import { code } from "../model/markdown.js";
+import { pathMatcher } from "./globs.js";
 import { capped, type Context, type Verdict } from "./types.js";
+import { describeGlobs } from "./words.js";
 
 /** Some changed file that still exists matches: a deleted test or doc shows nothing was tested or documented. */
 export function filesEvidence(globs: string[], ctx: Context): Verdict {
@@ -7,11 +9,8 @@ export function filesEvidence(globs: string[], ctx: Context): Verdict {
   const hits = ctx.presentPaths.filter((path) => match(path));
   if (hits.length === 0) {
     const truncated = ctx.facts.filesTruncated ? ` (only the first ${ctx.paths.length} files were listed)` : "";
-    return { status: "missing", reason: `no changed file matches ${listGlobs(globs)}${truncated}`, evidence: [] };
+    return { status: "missing", reason: `no file ${describeGlobs(globs)} changed${truncated}`, evidence: [] };
   }
-  const reason =
-    hits.length === 1
-      ? `${hits[0]} matches ${listGlobs(globs)}`
-      : `${hits.length} changed files match ${listGlobs(globs)}`;
+  const reason = hits.length === 1 ? `${code(hits[0]!)} changed` : `${hits.length} matching files changed`;
   return { status: "met", reason, evidence: capped(hits.map((text) => ({ text }))) };
 }

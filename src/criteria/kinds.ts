@@ -6,19 +6,24 @@ import { approvedByEvidence } from "./approved-by.js";
 import { checkEvidence } from "./check.js";
 import { diffContainsEvidence } from "./diff-contains.js";
 import { filesEvidence } from "./files.js";
-import { listGlobs, pathMatcher } from "./globs.js";
+import { pathMatcher } from "./globs.js";
 import { labelEvidence } from "./label.js";
 import { linkedIssueEvidence } from "./linked-issue.js";
 import { prBodyEvidence } from "./pr-body.js";
 import { at, membersOf } from "./principals.js";
 import { capped, type Context, type Verdict } from "./types.js";
+import { changedFiles, describeGlobs } from "./words.js";
+import { code, codeList } from "../model/markdown.js";
 
-export type ConditionResult = { holds: true } | { holds: false; reason: string };
+/** `because`: what made each key hold, in Markdown (see model/markdown.ts); `reason`: why the first key didn't. */
+export type ConditionResult = { holds: true; because: string[] } | { holds: false; reason: string };
 
-export const HOLDS: ConditionResult = { holds: true };
+type KindResult = { holds: true; because: string } | { holds: false; reason: string };
+
+const holds = (because: string): KindResult => ({ holds: true, because });
 
 type Judge<K extends EvidenceKindName> = (spec: NonNullable<Evidence[K]>, ctx: Context) => Verdict | Verdict[];
-type Check<K extends ConditionKindName> = (spec: NonNullable<Condition[K]>, ctx: Context) => ConditionResult;
+type Check<K extends ConditionKindName> = (spec: NonNullable<Condition[K]>, ctx: Context) => KindResult;
 
 /** In the order their reasons are listed when several kinds are given. */
 export const EVIDENCE_JUDGES = {
@@ -32,17 +37,17 @@ export const EVIDENCE_JUDGES = {
   files_absent: (globs, ctx) => {
     const match = pathMatcher(globs);
     const hits = ctx.paths.filter((path) => match(path));
-    if (hits.length === 1) return { status: "missing", reason: `${hits[0]} matches ${listGlobs(globs)}`, evidence: [{ text: hits[0]! }] };
+    if (hits.length === 1) return { status: "missing", reason: changedFiles(hits, globs), evidence: [{ text: hits[0]! }] };
     if (hits.length > 1) {
-      const reason = `${hits.length} changed files match ${listGlobs(globs)}`;
+      const reason = changedFiles(hits, globs);
       return { status: "missing", reason, evidence: capped(hits.map((text) => ({ text }))) };
     }
     // Files past the listed ones could match: that is not knowing, not "none".
     if (ctx.facts.filesTruncated) {
-      const reason = `only the first ${ctx.paths.length} files were listed: can't tell that none matches ${listGlobs(globs)}`;
+      const reason = `only the first ${ctx.paths.length} files were listed: can't tell that no file ${describeGlobs(globs)} changed`;
       return { status: "error", reason, evidence: [] };
     }
-    return { status: "met", reason: `no changed file matches ${listGlobs(globs)}`, evidence: [] };
+    return { status: "met", reason: `no file ${describeGlobs(globs)} changed`, evidence: [] };
   },
 } satisfies { [K in EvidenceKindName]: Judge<K> };
 
@@ -50,32 +55,35 @@ export const EVIDENCE_JUDGES = {
 export const CONDITION_CHECKS = {
   draft: (draft, { facts }) =>
     facts.draft === draft
-      ? HOLDS
+      ? holds(facts.draft ? "the pull request is a draft" : "the pull request is ready for review")
       : { holds: false, reason: facts.draft ? "the pull request is a draft" : "the pull request is not a draft" },
   authors: (authors, { facts }) => {
     const author = facts.author.toLowerCase();
-    if (authors.some((principal) => membersOf(principal, facts).includes(author))) return HOLDS;
-    return { holds: false, reason: `${at(facts.author)} opened the pull request, not ${authors.map(at).join(" or ")}` };
+    const by = code(at(facts.author));
+    if (authors.some((principal) => membersOf(principal, facts).includes(author))) return holds(`${by} opened it`);
+    return { holds: false, reason: `${by} opened the pull request, not ${codeList(authors.map(at))}` };
   },
   labels: (labels, ctx) => {
-    if (labels.some((l) => ctx.labels.has(l.toLowerCase()))) return HOLDS;
+    const present = labels.find((l) => ctx.labels.has(l.toLowerCase()));
+    if (present !== undefined) return holds(`of the label ${code(present)}`);
     const reason =
       labels.length === 1
-        ? `the pull request has no label ${labels[0]}`
-        : `the pull request has none of the labels ${labels.join(", ")}`;
+        ? `the pull request has no label ${code(labels[0]!)}`
+        : `the pull request has none of the labels ${codeList(labels)}`;
     return { holds: false, reason };
   },
   labels_absent: (labels, ctx) => {
     const present = labels.find((l) => ctx.labels.has(l.toLowerCase()));
-    return present === undefined ? HOLDS : { holds: false, reason: `the pull request has the label ${present}` };
+    if (present === undefined) return holds(`the pull request has none of the labels ${codeList(labels)}`);
+    return { holds: false, reason: `the pull request has the label ${code(present)}` };
   },
   base: (globs, { facts }) =>
     pathMatcher(globs)(facts.base.ref)
-      ? HOLDS
-      : { holds: false, reason: `base branch ${facts.base.ref} doesn't match ${listGlobs(globs)}` },
+      ? holds(`the base branch is ${code(facts.base.ref)}`)
+      : { holds: false, reason: `the base branch ${code(facts.base.ref)} is not ${codeList(globs)}` },
   files: (globs, ctx) => {
-    const match = pathMatcher(globs);
-    return ctx.paths.some(match) ? HOLDS : { holds: false, reason: `no changed file matches ${listGlobs(globs)}` };
+    const hits = ctx.paths.filter(pathMatcher(globs));
+    return hits.length > 0 ? holds(changedFiles(hits, globs)) : { holds: false, reason: `no file ${describeGlobs(globs)} changed` };
   },
 } satisfies { [K in ConditionKindName]: Check<K> };
 
@@ -94,13 +102,16 @@ export function judgeKinds(evidence: Evidence, ctx: Context): Verdict[] {
   return verdicts;
 }
 
-/** The first kind of a Condition mapping (not its `any`/`all`) that does not hold, or HOLDS. */
+/** The first kind of a Condition mapping (not its `any`/`all`) that does not hold, or what made each hold. */
 export function checkKinds(condition: Condition, ctx: Context): ConditionResult {
+  const because: string[] = [];
   for (const kind of conditionOrder) {
     const spec = condition[kind];
     if (spec === undefined) continue;
     const result = (CONDITION_CHECKS[kind] as Check<typeof kind>)(spec as never, ctx);
     if (!result.holds) return result;
+    // "None of the labels" is why nothing stopped it, not why it applies.
+    if (kind !== "labels_absent") because.push(result.because);
   }
-  return HOLDS;
+  return { holds: true, because };
 }

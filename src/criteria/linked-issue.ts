@@ -1,6 +1,7 @@
 // A closed-by issue, optionally with every box ticked under a checklist heading in each linked issue.
 import type { Facts, LinkedIssue } from "../model/facts.js";
 import type { EvidenceRef } from "../model/report.js";
+import { escapeText } from "../model/markdown.js";
 import { findSections, parseBlocks, tasksIn } from "./markdown.js";
 import { capped, type Context, quote, type Verdict } from "./types.js";
 
@@ -29,7 +30,7 @@ export function linkedIssueEvidence(spec: LinkedIssueSpec, ctx: Context): Verdic
     return { status: "met", reason: `links ${readable.map((i) => issueRef(i, facts)).join(", ")}`, evidence: links };
   }
 
-  const noun = checklist.toLowerCase();
+  const noun = escapeText(checklist.toLowerCase());
   const problems: string[] = [];
   const unticked: EvidenceRef[] = [];
   let ticked = 0;

@@ -121,5 +121,16 @@ export function tasksIn(blocks: Block[]): Task[] {
 
 /** A section has content when something other than sub-headings, comments and whitespace is left. */
 export function hasContent(section: Block[]): boolean {
-  return section.some((b) => b.kind !== "heading" && b.text.trim() !== "");
+  return section.some((b) => b.kind !== "heading" && b.text.trim() !== "" && !isPlaceholder(b.text));
 }
+
+/**
+ * What templates and issue forms leave in a section nobody filled in: `TBD`, `N/A`, `_No response_`, a dash. Each
+ * is not evidence of anything. Emphasis, list markers and trailing punctuation around them don't matter.
+ */
+export function isPlaceholder(text: string): boolean {
+  const bare = trimTrailing(text.trim(), ".!?:;,…").replace(/^(?:[-*+>]\s+)+/, "").replace(/^[*_]+|[*_]+$/g, "");
+  return PLACEHOLDERS.has(bare.replace(/\s+/g, " ").trim().toLowerCase());
+}
+
+const PLACEHOLDERS = new Set(["", "-", "--", "—", "tbd", "tba", "todo", "to do", "n/a", "na", "n.a", "none yet", "no response", "...", "placeholder"]);

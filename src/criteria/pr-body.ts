@@ -1,5 +1,6 @@
 // The PR description: a section with real content, and/or a ticked box.
 import { findSections, hasContent, normalizeItem, parseBlocks, type Block } from "./markdown.js";
+import { code } from "../model/markdown.js";
 import { quote, type Context, type Verdict } from "./types.js";
 
 export interface PrBodySpec {
@@ -21,7 +22,11 @@ function sectionVerdict(blocks: Block[], heading: string, url: string): Verdict 
     return { status: "missing", reason: `the description has no ${quote(heading)} section`, evidence: [] };
   }
   if (!sections.some(hasContent)) {
-    return { status: "missing", reason: `the ${quote(heading)} section of the description is empty`, evidence: [] };
+    const placeholder = sections.flat().find((b) => b.kind !== "heading" && b.text.trim() !== "");
+    const reason = placeholder
+      ? `the ${quote(heading)} section of the description only holds the placeholder ${code(placeholder.text.trim())}`
+      : `the ${quote(heading)} section of the description is empty`;
+    return { status: "missing", reason, evidence: [] };
   }
   return {
     status: "met",

@@ -1,6 +1,7 @@
 // Who is who: owners and principals (`product`, `engineering`, logins, `@org/team`) resolved to lower-case logins.
 import type { ResolvedConfig } from "../config/schema.js";
 import type { Facts, Review } from "../model/facts.js";
+import { code } from "../model/markdown.js";
 
 export type Side = "product" | "engineering";
 
@@ -32,11 +33,11 @@ export function isOwner(login: string, config: ResolvedConfig, facts: Facts, sid
   return ownerLogins(config, facts, side).has(login.replace(/^@/, "").toLowerCase());
 }
 
-/** `a product owner (@pm-alice, @acme/product)`. */
+/** `a product owner (`@pm-alice`, `@acme/product`)`: named in code spans, which GitHub does not notify. */
 export function describeOwners(config: ResolvedConfig, side: Side): string {
   const who = side === "product" ? "a product owner" : "an engineering owner";
   const list = config.owners[side];
-  return list.length ? `${who} (${list.map(at).join(", ")})` : `${who} (none listed in \`owners.${side}\`)`;
+  return list.length ? `${who} (${list.map((p) => code(at(p))).join(", ")})` : `${who} (none listed in \`owners.${side}\`)`;
 }
 
 /** The newest opinionated review per reviewer: a later comment-only review does not take back an approval. */

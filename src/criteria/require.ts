@@ -27,9 +27,15 @@ function combine(verdicts: Verdict[], order: VerdictStatus[], firstMetOnly: bool
   const status = order.find((s) => verdicts.some((v) => v.status === s)) ?? "met";
   let deciding = verdicts.filter((v) => v.status === status);
   if (status === "met" && firstMetOnly) deciding = deciding.slice(0, 1);
-  return {
+  const verdict: Verdict = {
     status,
-    reason: deciding.map((v) => v.reason).join("; "),
+    // Alternatives that all fail read as one sentence: "no file in `docs/` changed and no label `no-docs`".
+    reason: deciding.map((v) => v.reason).join(firstMetOnly ? " and " : "; "),
     evidence: deciding.flatMap((v) => v.evidence),
   };
+  if (status !== "met") {
+    const soFar = verdicts.flatMap((v) => (v.status === "met" ? v.evidence : deciding.includes(v) ? (v.soFar ?? []) : []));
+    if (soFar.length > 0) verdict.soFar = soFar;
+  }
+  return verdict;
 }

@@ -3,6 +3,7 @@
 import type { ResolvedConfig } from "../config/schema.js";
 import type { Facts, Review } from "../model/facts.js";
 import type { EvidenceRef } from "../model/report.js";
+import { escapeText } from "../model/markdown.js";
 
 export type VerdictStatus = "met" | "missing" | "pending" | "error";
 
@@ -10,6 +11,8 @@ export interface Verdict {
   status: VerdictStatus;
   reason: string;
   evidence: EvidenceRef[];
+  /** When not met: the evidence of the parts that are met already (a criterion that needs several things). */
+  soFar?: EvidenceRef[];
 }
 
 /** Facts indexed once per evaluation, so that no criterion re-derives them per file. */
@@ -34,6 +37,7 @@ export function capped(refs: EvidenceRef[], limit = EVIDENCE_LIMIT): EvidenceRef
   return [...refs.slice(0, limit), { text: `and ${refs.length - limit} more` }];
 }
 
+/** User text in quotes, escaped: `“Acceptance criteria”`. */
 export function quote(text: string): string {
-  return `“${text}”`;
+  return `“${escapeText(text)}”`;
 }

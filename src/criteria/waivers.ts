@@ -3,6 +3,7 @@
 import type { ResolvedConfig, ResolvedCriterion } from "../config/schema.js";
 import type { Comment, Facts } from "../model/facts.js";
 import type { Waiver } from "../model/report.js";
+import { code } from "../model/markdown.js";
 import { CONFIG_APPROVAL_CRITERION } from "./config-approval.js";
 import { scanLines, trimTrailing } from "./markdown.js";
 import { at, describeOwners, distinctPair, isOwner, type Side } from "./principals.js";
@@ -98,7 +99,7 @@ export function judgeCommand(cmd: Command, author: string, config: ResolvedConfi
 
 function describeAuthority(config: ResolvedConfig, sides: Side[]): string {
   if (sides.length === 1) return describeOwners(config, sides[0]!);
-  const list = [...config.owners.product, ...config.owners.engineering].map(at);
+  const list = [...config.owners.product, ...config.owners.engineering].map((p) => code(at(p)));
   return list.length
     ? `a product or engineering owner (${list.join(", ")})`
     : "a product or engineering owner (none listed in `owners`)";

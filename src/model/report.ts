@@ -24,10 +24,18 @@ export interface ItemResult {
   title: string;
   owner: OwnerRole;
   status: ItemStatus;
-  /** One line: why the item has this status. */
+  /**
+   * One line of GitHub Markdown (see model/markdown.ts): why the item has this status. Paths, globs and names are
+   * in code spans and any other user text is escaped, so renderers put it in as it is.
+   */
   reason: string;
+  /** Markdown words after "Applies because": what in the pull request made the item's `when` hold. */
+  applies?: string;
   hint?: string;
+  /** Met: what shows it. Otherwise: what is still open (unticked boxes, failed checks), if anything in particular. */
   evidence: EvidenceRef[];
+  /** Not met yet: what is done already, for an item that needs several things. */
+  soFar?: EvidenceRef[];
   waiver?: Waiver;
 }
 
@@ -42,4 +50,6 @@ export interface Report {
   items: ItemResult[];
   counts: Record<ItemStatus, number>;
   configChange?: ConfigChange;
+  /** Who may waive or approve for each side (the config's `owners`): the report names them per group. */
+  owners?: { product: string[]; engineering: string[] };
 }

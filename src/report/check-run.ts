@@ -3,7 +3,7 @@
 import { SCHEMA_URL, STARTER_CONFIG } from "../config/starter.js";
 import type { Facts } from "../model/facts.js";
 import { embedReport } from "./embed.js";
-import { byOwner, doneCounts, inline, OWNER_LABEL, OWNERS, plural } from "./format.js";
+import { byOwner, doneCounts, inline, OWNER_LABEL, ownerHeading, OWNERS, plural, reasonLine } from "./format.js";
 import { metLine, openItemLines, waivedLine } from "./items.js";
 import type { Conclusion, ItemResult, Report } from "../model/report.js";
 import type { ConfigFailure } from "../model/config-problems.js";
@@ -32,7 +32,7 @@ export function checkRunOutput(report: Report, facts: Facts): CheckRunOutput {
   for (const owner of OWNERS) {
     const items = byOwner(report.items, owner).filter((item) => SHOWN_IN_SECTION.includes(item.status));
     if (items.length === 0) continue;
-    lines.push("", `### ${OWNER_LABEL[owner]}`);
+    lines.push("", `### ${ownerHeading(owner, report, false)}`);
     for (const status of SHOWN_IN_SECTION) {
       for (const item of items) {
         if (item.status !== status) continue;
@@ -121,7 +121,7 @@ function notApplicableLines(items: readonly ItemResult[]): string[] {
     "",
     `<details><summary>${plural(skipped.length, "item")} not applicable to this pull request</summary>`,
     "",
-    ...skipped.map((item) => `- ${inline(item.title, 200)} (${OWNER_LABEL[item.owner]}) — ${inline(item.reason)}`),
+    ...skipped.map((item) => `- ${inline(item.title, 200)} (${OWNER_LABEL[item.owner]}) — ${reasonLine(item.reason)}`),
     "",
     "</details>",
   ];

@@ -1,7 +1,7 @@
 // The sticky PR comment: only what is still to do, per owner, and how to do it. The text is a pure function of
 // the report (no timestamps, no SHAs) so the app can skip an edit when nothing changed.
 import { COMMENT_MARKER } from "../model/names.js";
-import { byOwner, doneCounts, OWNER_LABEL, OWNERS, plural } from "./format.js";
+import { byOwner, doneCounts, ownerHeading, OWNERS, plural } from "./format.js";
 import type { ItemResult, Report } from "../model/report.js";
 import { configChangeLines } from "./problems.js";
 import { openItemLines, waivedLine } from "./items.js";
@@ -40,7 +40,7 @@ export function markdownBody(report: Report): string {
     for (const owner of OWNERS) {
       const items = byOwner(open, owner);
       if (items.length === 0) continue;
-      lines.push(`**${OWNER_LABEL[owner]}**`);
+      lines.push(ownerHeading(owner, report, true));
       for (const status of OPEN) {
         for (const item of items) if (item.status === status) lines.push(...openItemLines(item, false));
       }

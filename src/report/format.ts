@@ -2,6 +2,7 @@
 // one Markdown line.
 import { OwnerRole } from "../config/schema.js";
 import type { EvidenceRef, ItemResult, Report } from "../model/report.js";
+import { code, escapeInline } from "../model/markdown.js";
 
 /** The owners in the order every face lists them: the schema's own order. */
 export const OWNERS: readonly OwnerRole[] = OwnerRole.options;
@@ -17,6 +18,23 @@ export function doneCounts({ counts, items }: Report): { done: number; total: nu
   return { done: counts.met + counts.waived, total: items.length - counts.not_applicable };
 }
 
+/**
+ * `**Product** · decided by `@pm-alice` or `@acme/product``: a group's heading, naming who may waive or approve its
+ * items (in code spans: named, not notified).
+ */
+export function ownerHeading(owner: OwnerRole, report: Report, strong: boolean): string {
+  const label = strong ? `**${OWNER_LABEL[owner]}**` : OWNER_LABEL[owner];
+  const owners = report.owners;
+  if (!owners) return label;
+  if (owner === "joint") return `${label} · decided by a product owner and an engineering owner together`;
+  const names = owners[owner];
+  if (names.length === 0) return `${label} · no ${owner} owner is listed in \`owners.${owner}\``;
+  const spans = names.map((name) => code(name.startsWith("@") ? name : `@${name}`));
+  const shown = spans.length > 4 ? [...spans.slice(0, 4), `${spans.length - 4} more`] : spans;
+  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(", ")} or ${shown.at(-1)}`;
+  return `${label} · decided by ${list}`;
+}
+
 export function byOwner(items: readonly ItemResult[], owner: OwnerRole): ItemResult[] {
   return items.filter((item) => item.owner === owner);
 }
@@ -26,17 +44,27 @@ export function plural(n: number, word: string): string {
 }
 
 /**
- * User-written text (titles, reasons, hints, waiver reasons) on one line: newlines folded, length capped, and `<`
- * outside code spans escaped so that nobody's `<!--` or `<details>` can swallow the rest of the report.
+ * User-written text (titles, hints, checklist lines, waiver reasons) on one line: newlines folded, length capped,
+ * code spans kept and everything else escaped, so that it can't turn into emphasis, HTML, a link or a mention.
  */
 export function inline(text: string, max = 500): string {
-  let line = oneLine(text.length > max * 2 ? text.slice(0, max * 2) : text);
-  if (line.length > max) line = `${line.slice(0, max - 1).trimEnd()}…`;
-  // A code span opens and closes with backtick runs of the same length (CommonMark); only its text stays raw.
-  return line
-    .split(/((`+)[^`]*?\2(?!`))/)
-    .map((part, i) => (i % 3 === 0 ? part.replace(/</g, "&lt;") : i % 3 === 1 ? part : ""))
-    .join("");
+  return escapeInline(text.length > max * 2 ? text.slice(0, max * 2) : text, max);
+}
+
+/**
+ * A reason dod wrote (Markdown already escaped, see model/markdown.ts) on one line. A cut keeps code spans whole,
+ * so a backtick left open can't pair with one further on.
+ */
+export function reasonLine(markdown: string, max = 2000): string {
+  const line = oneLine(markdown);
+  if (line.length <= max) return line;
+  let out = "";
+  for (const [i, part] of line.split(/((?<!`)(`+)(?!`)[^`]*?\2(?!`))/).entries()) {
+    if (i % 3 === 2) continue;
+    if (out.length + part.length > max) break;
+    out += part;
+  }
+  return `${out.replace(/\\$/, "").trimEnd()}…`;
 }
 
 /** Lines joined with single spaces, each trimmed: linear, whatever the text (no backtracking regex). */
@@ -56,15 +84,16 @@ export function day(iso: string): string {
 /** Evidence as Markdown links, at most `max` of them. */
 export function evidenceLinks(evidence: readonly EvidenceRef[], max = 5): string {
   const shown = evidence.slice(0, max).map((ref) => {
-    const text = inline(ref.text, 200).replace(/[[\]]/g, "\\$&");
+    const text = inline(ref.text, 200);
     return ref.url ? `[${text}](${href(ref.url)})` : text;
   });
   if (evidence.length > max) shown.push(`and ${evidence.length - max} more`);
   return shown.join(", ");
 }
 
+/** Logins in code spans: named, not notified (a comment edited on every push must not ping anyone). */
 export function logins(by: readonly string[]): string {
-  return by.map((login) => `@${login.replace(/^@/, "")}`).join(", ");
+  return by.map((login) => code(`@${login.replace(/^@/, "")}`)).join(", ");
 }
 
 /** A URL that cannot end a Markdown link early. */

@@ -1,7 +1,8 @@
 // The report for people at a terminal (`dod check`), and as Markdown or JSON for scripts and CI summaries.
-import { byOwner, day, logins, oneLine, OWNER_LABEL, OWNERS } from "./format.js";
+import { byOwner, day, oneLine, OWNER_LABEL, OWNERS } from "./format.js";
 import { markdownBody } from "./comment.js";
 import type { ItemResult, ItemStatus, Report } from "../model/report.js";
+import { toPlain } from "../model/markdown.js";
 
 export interface TextOptions {
   color: boolean;
@@ -37,7 +38,9 @@ export function renderText(report: Report, { color }: TextOptions): string {
       for (const item of items) {
         if (item.status !== status) continue;
         lines.push(line(item));
-        if (item.hint && (status === "missing" || status === "error")) lines.push(`      how: ${plain(item.hint)}`);
+        if (status !== "missing" && status !== "error") continue;
+        if (item.applies) lines.push(`      applies because ${plain(toPlain(item.applies))}`);
+        if (item.hint) lines.push(`      how: ${plain(item.hint)}`);
       }
     }
   }
@@ -65,15 +68,15 @@ export function renderJson(report: Report): string {
 
 function detail(item: ItemResult): string {
   if (item.status === "waived" && item.waiver) {
-    return `waived by ${logins(item.waiver.by)} on ${day(item.waiver.at)}: ${plain(item.waiver.reason)}`;
+    return `waived by ${item.waiver.by.map((b) => `@${b.replace(/^@/, "")}`).join(", ")} on ${day(item.waiver.at)}: ${plain(item.waiver.reason)}`;
   }
   if (item.status === "met" && item.evidence.length > 0) return item.evidence.map((ref) => plain(ref.text)).join(", ");
-  if (item.status === "error") return `could not be checked: ${plain(item.reason)}`;
-  return plain(item.reason);
+  if (item.status === "error") return `could not be checked: ${plain(toPlain(item.reason))}`;
+  return plain(toPlain(item.reason));
 }
 
 function plainLine(item: ItemResult): string {
-  return `  - ${plain(item.title)} (${item.id}) — ${plain(item.reason)}`;
+  return `  - ${plain(item.title)} (${item.id}) — ${plain(toPlain(item.reason))}`;
 }
 
 /** One line, with no control characters: user text must not be able to move the cursor or recolour the terminal. */

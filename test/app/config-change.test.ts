@@ -94,7 +94,7 @@ describe("a pull request that changes .github/done.yml", () => {
       ],
     });
     expect(check.conclusion).toBe("failure");
-    expect(check.output.summary).toContain("@pm-alice approved an earlier commit: approve again");
+    expect(check.output.summary).toContain("`@pm-alice` approved an earlier commit: approve again");
   });
 
   it("treats moving done.yml away as a change that needs both sides", async () => {

@@ -118,7 +118,7 @@ criteria:
 
     github.assertDone();
     expect(github.body("checks/create").conclusion).toBe("success");
-    expect(github.body("checks/create").output.summary).toContain("@pm-carol");
+    expect(github.body("checks/create").output.summary).toContain("approved by @\u200bpm-carol (product)");
     expect(github.calls()).toEqual(["POST /graphql", "POST /graphql", `POST ${REPO}/check-runs`, "POST /graphql"]);
   });
 

@@ -93,7 +93,7 @@ describe("waivers", () => {
   });
 
   it.each([
-    ["someone without authority", "lead-bob", "/dod waive acceptance-criteria trust me", "only a product owner (@pm-alice, @acme/product) may waive `acceptance-criteria`"],
+    ["someone without authority", "lead-bob", "/dod waive acceptance-criteria trust me", "only a product owner (`@pm-alice`, `@acme/product`) may waive `acceptance-criteria`"],
     ["a waiver without a reason", "pm-alice", "/dod waive acceptance-criteria", "a waiver needs a reason"],
     ["an unknown id", "pm-alice", "/dod waive acceptence quick fix", "`acceptence` is not a criterion here"],
     ["an item that can't be waived", "lead-bob", "/dod waive security-review later", "`security-review` can't be waived"],
@@ -132,7 +132,7 @@ describe("waivers", () => {
       g.rest("POST", `${REPO}/issues/comments/22/reactions`, 201, {}).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 600 }),
     );
     expect(status(both, "feature-flag")).toBe("waived");
-    expect(both.output.summary).toMatch(/@pm-alice, @lead-bob/);
+    expect(both.output.summary).toContain("`@pm-alice`, `@lead-bob`");
   });
 
   /** The waiver in force first: what an edit or a deletion undoes. */

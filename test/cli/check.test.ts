@@ -18,11 +18,12 @@ Product
       how: Link the issue and tick every box under "Acceptance criteria".
 
 Engineering
-  ✘ Unit tests for critical paths (unit-tests) — no changed file matches **/*.test.ts, test/**
+  ✘ Unit tests for critical paths (unit-tests) — no file named \`*.test.ts\` or in \`test/\` changed
+      applies because \`src/login.ts\` changed (it matches \`src/**\`)
       how: Add or update tests next to the code you changed.
 
 Not applicable
-  - On-call runbook exists (runbook) — the pull request has no label new-service
+  - On-call runbook exists (runbook) — the pull request has no label \`new-service\`
 `;
 
 let github: FakeGitHub | undefined;

@@ -96,7 +96,7 @@ Needs the PR (judged once it is open)
     const result = await dod(["check", "--local", "--base", "main"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout.split("\n")[0]).toBe("Definition of Done: 0 of 3 done — missing: Tests, Summary written, Behind a feature flag");
-    expect(result.stdout).toContain("  ✘ Tests (tests) — no changed file matches test/**\n      how: Add tests under test/.");
+    expect(result.stdout).toContain("  ✘ Tests (tests) — no file in `test/` changed\n      applies because `src/app.ts` changed (it matches `src/**`)\n      how: Add tests under test/.");
   });
 
   it("reads the PR text from stdin and prints JSON with the items that need the PR", async () => {

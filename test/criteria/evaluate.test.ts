@@ -8,21 +8,21 @@ import { approval, comment, criterion, files, makeConfig, makeFacts, TEAMS } fro
 describe("when", () => {
   const rows: [string, Condition, Partial<Facts>, string | null][] = [
     ["files hold", { files: ["src/**"] }, { files: files("src/a.ts") }, null],
-    ["files don't hold", { files: ["src/**"] }, { files: files("docs/a.md") }, "no changed file matches src/**"],
-    ["files with exclusion", { files: ["src/**", "!src/**/*.md"] }, { files: files("src/a.md") }, "no changed file matches src/**, !src/**/*.md"],
+    ["files don't hold", { files: ["src/**"] }, { files: files("docs/a.md") }, "no file in `src/` changed"],
+    ["files with exclusion", { files: ["src/**", "!src/**/*.md"] }, { files: files("src/a.md") }, "no file in `src/` (other than `src/**/*.md`) changed"],
     ["labels: any present", { labels: ["api", "backend"] }, { labels: ["Backend"] }, null],
-    ["labels: none present", { labels: ["api", "backend"] }, {}, "the pull request has none of the labels api, backend"],
-    ["labels: the one label", { labels: ["api"] }, {}, "the pull request has no label api"],
-    ["labels_absent", { labels_absent: ["skip-dod", "chore"] }, { labels: ["chore"] }, "the pull request has the label chore"],
+    ["labels: none present", { labels: ["api", "backend"] }, {}, "the pull request has none of the labels `api` or `backend`"],
+    ["labels: the one label", { labels: ["api"] }, {}, "the pull request has no label `api`"],
+    ["labels_absent", { labels_absent: ["skip-dod", "chore"] }, { labels: ["chore"] }, "the pull request has the label `chore`"],
     ["labels_absent holds", { labels_absent: ["skip-dod"] }, { labels: ["chore"] }, null],
     ["base glob", { base: ["release/*"] }, { base: { ref: "release/2.1" } }, null],
-    ["base glob fails", { base: ["main", "release/*"] }, { base: { ref: "develop" } }, "base branch develop doesn't match main, release/*"],
+    ["base glob fails", { base: ["main", "release/*"] }, { base: { ref: "develop" } }, "the base branch `develop` is not `main` or `release/*`"],
     ["draft: false on a draft", { draft: false }, { draft: true }, "the pull request is a draft"],
     ["draft: false, ready", { draft: false }, {}, null],
-    ["every key must hold", { files: ["src/**"], labels: ["api"] }, { files: files("src/a.ts") }, "the pull request has no label api"],
+    ["every key must hold", { files: ["src/**"], labels: ["api"] }, { files: files("src/a.ts") }, "the pull request has no label `api`"],
     ["any", { any: [{ labels: ["api"] }, { files: ["src/**"] }] }, { files: files("src/a.ts") }, null],
-    ["any fails", { any: [{ labels: ["api"] }, { files: ["src/**"] }] }, {}, "the pull request has no label api and no changed file matches src/**"],
-    ["all fails with the first failing reason", { all: [{ draft: false }, { base: ["main"] }] }, { base: { ref: "dev" } }, "base branch dev doesn't match main"],
+    ["any fails", { any: [{ labels: ["api"] }, { files: ["src/**"] }] }, {}, "the pull request has no label `api` and no file in `src/` changed"],
+    ["all fails with the first failing reason", { all: [{ draft: false }, { base: ["main"] }] }, { base: { ref: "dev" } }, "the base branch `dev` is not `main`"],
   ];
   it.each(rows)("%s", (_name, when, facts, notApplicable) => {
     const item = evaluate(makeConfig([criterion({ id: "c", when, require: { label: "never" } })]), makeFacts(facts)).items[0]!;
@@ -70,7 +70,7 @@ describe("report", () => {
       title: "Tests",
       owner: "engineering",
       status: "missing",
-      reason: "no changed file matches test/**",
+      reason: "no file in `test/` changed",
       hint: "Add tests.",
       evidence: [],
     });
@@ -96,11 +96,11 @@ describe("done-config-approval", () => {
   const changed = { files: files(".github/done.yml", "test/a.ts"), teams: TEAMS };
 
   const rows: [string, Partial<Facts>, string, string, { text: string; url: string }[]][] = [
-    ["no approvals", {}, "missing", "needs approvals from a product owner (@pm-alice, @acme/product) and an engineering owner (@eng-bob, @acme/platform)", []],
-    ["product only", { reviews: [approval("pm-paul")] }, "missing", "needs an approval from an engineering owner (@eng-bob, @acme/platform)", [{ text: "approved by @pm-paul (product)", url: url("pm-paul") }]],
-    ["engineering only", { reviews: [approval("eng-bob")] }, "missing", "needs an approval from a product owner (@pm-alice, @acme/product)", [{ text: "approved by @eng-bob (engineering)", url: url("eng-bob") }]],
-    ["both", { reviews: [approval("eng-erin"), approval("pm-alice")] }, "met", "approved by @pm-alice (product) and @eng-erin (engineering)", [{ text: "approved by @pm-alice (product)", url: url("pm-alice") }, { text: "approved by @eng-erin (engineering)", url: url("eng-erin") }]],
-    ["the author's approval doesn't count", { author: "pm-alice", reviews: [approval("pm-alice"), approval("eng-bob")] }, "missing", "needs an approval from a product owner (@pm-alice, @acme/product)", [{ text: "approved by @eng-bob (engineering)", url: url("eng-bob") }]],
+    ["no approvals", {}, "missing", "needs approvals from a product owner (`@pm-alice`, `@acme/product`) and an engineering owner (`@eng-bob`, `@acme/platform`)", []],
+    ["product only", { reviews: [approval("pm-paul")] }, "missing", "needs an approval from an engineering owner (`@eng-bob`, `@acme/platform`)", [{ text: "approved by @pm-paul (product)", url: url("pm-paul") }]],
+    ["engineering only", { reviews: [approval("eng-bob")] }, "missing", "needs an approval from a product owner (`@pm-alice`, `@acme/product`)", [{ text: "approved by @eng-bob (engineering)", url: url("eng-bob") }]],
+    ["both", { reviews: [approval("eng-erin"), approval("pm-alice")] }, "met", "approved by `@pm-alice` (product) and `@eng-erin` (engineering)", [{ text: "approved by @pm-alice (product)", url: url("pm-alice") }, { text: "approved by @eng-erin (engineering)", url: url("eng-erin") }]],
+    ["the author's approval doesn't count", { author: "pm-alice", reviews: [approval("pm-alice"), approval("eng-bob")] }, "missing", "needs an approval from a product owner (`@pm-alice`, `@acme/product`)", [{ text: "approved by @eng-bob (engineering)", url: url("eng-bob") }]],
   ];
   it.each(rows)("%s", (_name, facts, status, reason, evidence) => {
     const report = evaluate(config, makeFacts({ ...changed, ...facts }));
@@ -111,17 +111,18 @@ describe("done-config-approval", () => {
       owner: "joint",
       status,
       reason,
-      hint: "Changes to .github/done.yml need approving reviews from a product owner and from an engineering owner.",
-      evidence,
+      hint: "Changes to `.github/done.yml` need approving reviews from a product owner and from an engineering owner.",
+      // Approvals given so far are what is done, not what is still open.
+      ...(status === "met" ? { evidence } : { evidence: [], ...(evidence.length > 0 && { soFar: evidence }) }),
     });
   });
 
   it("needs two different people: one owner on both sides is not enough", () => {
     const both = makeConfig([], { owners: { product: ["both-bea"], engineering: ["@acme/platform"] } });
     const alone = evaluate(both, makeFacts({ ...changed, reviews: [approval("Both-Bea")] })).items[0]!;
-    expect(alone).toMatchObject({ status: "missing", reason: "needs a second owner's approval: @Both-Bea can't approve for both product and engineering" });
+    expect(alone).toMatchObject({ status: "missing", reason: "needs a second owner's approval: `@Both-Bea` can't approve for both product and engineering" });
     const pair = evaluate(both, makeFacts({ ...changed, reviews: [approval("Both-Bea"), approval("eng-erin")] })).items[0]!;
-    expect(pair).toMatchObject({ status: "met", reason: "approved by @Both-Bea (product) and @eng-erin (engineering)" });
+    expect(pair).toMatchObject({ status: "met", reason: "approved by `@Both-Bea` (product) and `@eng-erin` (engineering)" });
   });
 
   it("is not added when done.yml is untouched, and can't be waived", () => {

@@ -17,14 +17,14 @@ const issue = (body: string, extra: Partial<typeof ISSUE> = {}) => ({ ...ISSUE, 
 
 describe("files", () => {
   table([
-    ["met, one file", { files: ["test/**"] }, { files: files("src/a.ts", "test/a.test.ts") }, { status: "met", reason: "test/a.test.ts matches test/**", evidence: [{ text: "test/a.test.ts" }] }],
+    ["met, one file", { files: ["test/**"] }, { files: files("src/a.ts", "test/a.test.ts") }, { status: "met", reason: "`test/a.test.ts` changed", evidence: [{ text: "test/a.test.ts" }] }],
     [
       "met, first 5 and N more",
       { files: ["**/*.test.ts"] },
       { files: files(...Array.from({ length: 8 }, (_, i) => `src/m${i}.test.ts`)) },
       {
         status: "met",
-        reason: "8 changed files match **/*.test.ts",
+        reason: "8 matching files changed",
         evidence: [0, 1, 2, 3, 4].map((i) => ({ text: `src/m${i}.test.ts` })).concat([{ text: "and 3 more" }]),
       },
     ],
@@ -32,13 +32,13 @@ describe("files", () => {
       "a deleted file is no evidence",
       { files: ["test/**"] },
       { files: [{ path: "src/a.ts", additions: 10, deletions: 0 }, { path: "test/old.test.ts", additions: 0, deletions: 40, deleted: true }] },
-      { status: "missing", reason: "no changed file matches test/**", evidence: [] },
+      { status: "missing", reason: "no file in `test/` changed", evidence: [] },
     ],
-    ["dot files match", { files: ["docs/**"] }, { files: files("docs/.vitepress/config.ts") }, { status: "met", reason: "docs/.vitepress/config.ts matches docs/**", evidence: [{ text: "docs/.vitepress/config.ts" }] }],
-    ["! excludes", { files: ["docs/**", "!docs/generated/**"] }, { files: files("docs/generated/api.md") }, { status: "missing", reason: "no changed file matches docs/**, !docs/generated/**", evidence: [] }],
-    ["only ! patterns: anything else", { files: ["!**/*.md"] }, { files: files("README.md", "src/x.ts") }, { status: "met", reason: "src/x.ts matches !**/*.md", evidence: [{ text: "src/x.ts" }] }],
-    ["missing names the globs", { files: ["test/**", "**/*.spec.ts"] }, { files: files("src/a.ts") }, { status: "missing", reason: "no changed file matches test/**, **/*.spec.ts", evidence: [] }],
-    ["missing on a truncated list says so", { files: ["test/**"] }, { files: files("src/a.ts"), filesTruncated: true }, { status: "missing", reason: "no changed file matches test/** (only the first 1 files were listed)", evidence: [] }],
+    ["dot files match", { files: ["docs/**"] }, { files: files("docs/.vitepress/config.ts") }, { status: "met", reason: "`docs/.vitepress/config.ts` changed", evidence: [{ text: "docs/.vitepress/config.ts" }] }],
+    ["! excludes", { files: ["docs/**", "!docs/generated/**"] }, { files: files("docs/generated/api.md") }, { status: "missing", reason: "no file in `docs/` (other than `docs/generated/**`) changed", evidence: [] }],
+    ["only ! patterns: anything else", { files: ["!**/*.md"] }, { files: files("README.md", "src/x.ts") }, { status: "met", reason: "`src/x.ts` changed", evidence: [{ text: "src/x.ts" }] }],
+    ["missing names the globs", { files: ["test/**", "**/*.spec.ts"] }, { files: files("src/a.ts") }, { status: "missing", reason: "no file named `*.spec.ts` or in `test/` changed", evidence: [] }],
+    ["missing on a truncated list says so", { files: ["test/**"] }, { files: files("src/a.ts"), filesTruncated: true }, { status: "missing", reason: "no file in `test/` changed (only the first 1 files were listed)", evidence: [] }],
   ]);
 });
 
@@ -119,74 +119,74 @@ describe("pr_body", () => {
 
 describe("label", () => {
   table([
-    ["one label present, any case", { label: "Docs" }, { labels: ["bug", "docs"] }, { status: "met", reason: "labelled docs", evidence: [{ text: "label docs" }] }],
-    ["any of several", { label: ["a", "b"] }, { labels: ["b"] }, { status: "met", reason: "labelled b", evidence: [{ text: "label b" }] }],
-    ["missing one", { label: "docs" }, {}, { status: "missing", reason: "the pull request has no label docs", evidence: [] }],
-    ["missing several", { label: ["a", "b"] }, { labels: ["c"] }, { status: "missing", reason: "the pull request has none of the labels a, b", evidence: [] }],
+    ["one label present, any case", { label: "Docs" }, { labels: ["bug", "docs"] }, { status: "met", reason: "labelled `docs`", evidence: [{ text: "label docs" }] }],
+    ["any of several", { label: ["a", "b"] }, { labels: ["b"] }, { status: "met", reason: "labelled `b`", evidence: [{ text: "label b" }] }],
+    ["missing one", { label: "docs" }, {}, { status: "missing", reason: "the pull request has no label `docs`", evidence: [] }],
+    ["missing several", { label: ["a", "b"] }, { labels: ["c"] }, { status: "missing", reason: "the pull request has none of the labels `a` or `b`", evidence: [] }],
   ]);
 });
 
 describe("check", () => {
   const check = (name: string, status: Facts["checks"][number]["status"], conclusion: string | null) => ({ name, status, conclusion, url: `https://ci/${name}` });
   table([
-    ["success", { check: "benchmark*" }, { checks: [check("benchmark (linux)", "completed", "success")] }, { status: "met", reason: "benchmark (linux) succeeded", evidence: [{ text: "benchmark (linux)", url: "https://ci/benchmark (linux)" }] }],
-    ["* crosses /", { check: "ci*bench" }, { checks: [check("ci / bench", "completed", "success")] }, { status: "met", reason: "ci / bench succeeded", evidence: [{ text: "ci / bench", url: "https://ci/ci / bench" }] }],
-    ["in progress", { check: "benchmark" }, { checks: [check("benchmark", "in_progress", null)] }, { status: "pending", reason: "waiting for benchmark", evidence: [{ text: "benchmark", url: "https://ci/benchmark" }] }],
-    ["commit status pending", { check: "benchmark" }, { checks: [check("benchmark", "pending", null)] }, { status: "pending", reason: "waiting for benchmark", evidence: [{ text: "benchmark", url: "https://ci/benchmark" }] }],
-    ["failure", { check: "benchmark" }, { checks: [check("benchmark", "completed", "failure")] }, { status: "missing", reason: "benchmark: failure", evidence: [{ text: "benchmark", url: "https://ci/benchmark" }] }],
-    ["skipped does not count", { check: "benchmark" }, { checks: [check("benchmark", "completed", "skipped")] }, { status: "missing", reason: "benchmark: skipped (only success counts)", evidence: [{ text: "benchmark", url: "https://ci/benchmark" }] }],
-    ["neutral does not count", { check: "benchmark" }, { checks: [check("benchmark", "completed", "neutral")] }, { status: "missing", reason: "benchmark: neutral (only success counts)", evidence: [{ text: "benchmark", url: "https://ci/benchmark" }] }],
+    ["success", { check: "benchmark*" }, { checks: [check("benchmark (linux)", "completed", "success")] }, { status: "met", reason: "`benchmark (linux)` succeeded", evidence: [{ text: "benchmark (linux)", url: "https://ci/benchmark (linux)" }] }],
+    ["* crosses /", { check: "ci*bench" }, { checks: [check("ci / bench", "completed", "success")] }, { status: "met", reason: "`ci / bench` succeeded", evidence: [{ text: "ci / bench", url: "https://ci/ci / bench" }] }],
+    ["in progress", { check: "benchmark" }, { checks: [check("benchmark", "in_progress", null)] }, { status: "pending", reason: "waiting for `benchmark`", evidence: [{ text: "benchmark", url: "https://ci/benchmark" }] }],
+    ["commit status pending", { check: "benchmark" }, { checks: [check("benchmark", "pending", null)] }, { status: "pending", reason: "waiting for `benchmark`", evidence: [{ text: "benchmark", url: "https://ci/benchmark" }] }],
+    ["failure", { check: "benchmark" }, { checks: [check("benchmark", "completed", "failure")] }, { status: "missing", reason: "`benchmark`: `failure`", evidence: [{ text: "benchmark", url: "https://ci/benchmark" }] }],
+    ["skipped does not count", { check: "benchmark" }, { checks: [check("benchmark", "completed", "skipped")] }, { status: "missing", reason: "`benchmark`: skipped (only success counts)", evidence: [{ text: "benchmark", url: "https://ci/benchmark" }] }],
+    ["neutral does not count", { check: "benchmark" }, { checks: [check("benchmark", "completed", "neutral")] }, { status: "missing", reason: "`benchmark`: neutral (only success counts)", evidence: [{ text: "benchmark", url: "https://ci/benchmark" }] }],
     [
       "a failure outweighs one still running",
       { check: "bench-*" },
       { checks: [check("bench-a", "queued", null), check("bench-b", "completed", "timed_out")] },
-      { status: "missing", reason: "bench-b: timed_out", evidence: [{ text: "bench-b", url: "https://ci/bench-b" }] },
+      { status: "missing", reason: "`bench-b`: `timed_out`", evidence: [{ text: "bench-b", url: "https://ci/bench-b" }] },
     ],
-    ["none ran", { check: "benchmark*" }, { checks: [check("lint", "completed", "success")] }, { status: "missing", reason: "no check named benchmark* ran on abc1234", evidence: [] }],
+    ["none ran", { check: "benchmark*" }, { checks: [check("lint", "completed", "success")] }, { status: "missing", reason: "no check named `benchmark*` ran on `abc1234`", evidence: [] }],
   ]);
 });
 
 describe("approved_by", () => {
   const review = (author: string) => `https://github.com/acme/shop/pull/7#review-${author}`;
   table([
-    ["product owner by login", { approved_by: "product" }, { reviews: [approval("pm-alice")] }, { status: "met", reason: "approved by @pm-alice (product)", evidence: [{ text: "approved by @pm-alice (product)", url: review("pm-alice") }] }],
-    ["product owner through a team, any case", { approved_by: ["product"] }, { reviews: [approval("PM-Paul")], teams: TEAMS }, { status: "met", reason: "approved by @PM-Paul (product)", evidence: [{ text: "approved by @PM-Paul (product)", url: review("PM-Paul") }] }],
-    ["engineering team", { approved_by: "engineering" }, { reviews: [approval("eng-erin")], teams: TEAMS }, { status: "met", reason: "approved by @eng-erin (engineering)", evidence: [{ text: "approved by @eng-erin (engineering)", url: review("eng-erin") }] }],
-    ["a login", { approved_by: ["qa-quinn"] }, { reviews: [approval("qa-quinn")] }, { status: "met", reason: "approved by @qa-quinn", evidence: [{ text: "approved by @qa-quinn", url: review("qa-quinn") }] }],
-    ["a named team", { approved_by: "@Acme/Platform" }, { reviews: [approval("both-bea")], teams: TEAMS }, { status: "met", reason: "approved by @both-bea (@Acme/Platform)", evidence: [{ text: "approved by @both-bea (@Acme/Platform)", url: review("both-bea") }] }],
+    ["product owner by login", { approved_by: "product" }, { reviews: [approval("pm-alice")] }, { status: "met", reason: "approved by @\u200bpm-alice (product)", evidence: [{ text: "approved by @pm-alice (product)", url: review("pm-alice") }] }],
+    ["product owner through a team, any case", { approved_by: ["product"] }, { reviews: [approval("PM-Paul")], teams: TEAMS }, { status: "met", reason: "approved by @\u200bPM-Paul (product)", evidence: [{ text: "approved by @PM-Paul (product)", url: review("PM-Paul") }] }],
+    ["engineering team", { approved_by: "engineering" }, { reviews: [approval("eng-erin")], teams: TEAMS }, { status: "met", reason: "approved by @\u200beng-erin (engineering)", evidence: [{ text: "approved by @eng-erin (engineering)", url: review("eng-erin") }] }],
+    ["a login", { approved_by: ["qa-quinn"] }, { reviews: [approval("qa-quinn")] }, { status: "met", reason: "approved by @\u200bqa-quinn", evidence: [{ text: "approved by @qa-quinn", url: review("qa-quinn") }] }],
+    ["a named team", { approved_by: "@Acme/Platform" }, { reviews: [approval("both-bea")], teams: TEAMS }, { status: "met", reason: "approved by @\u200bboth-bea (@\u200bAcme/Platform)", evidence: [{ text: "approved by @both-bea (@Acme/Platform)", url: review("both-bea") }] }],
     [
       "two approvers",
       { approved_by: ["product", "qa-quinn"] },
       { reviews: [approval("pm-alice"), approval("qa-quinn")] },
-      { status: "met", reason: "approved by @pm-alice (product), @qa-quinn", evidence: [{ text: "approved by @pm-alice (product)", url: review("pm-alice") }, { text: "approved by @qa-quinn", url: review("qa-quinn") }] },
+      { status: "met", reason: "approved by @\u200bpm-alice (product), @\u200bqa-quinn", evidence: [{ text: "approved by @pm-alice (product)", url: review("pm-alice") }, { text: "approved by @qa-quinn", url: review("qa-quinn") }] },
     ],
-    ["the author never counts", { approved_by: "product" }, { author: "pm-alice", reviews: [approval("pm-alice")] }, { status: "missing", reason: "needs an approval from a product owner (@pm-alice, @acme/product)", evidence: [] }],
+    ["the author never counts", { approved_by: "product" }, { author: "pm-alice", reviews: [approval("pm-alice")] }, { status: "missing", reason: "needs an approval from a product owner (`@pm-alice`, `@acme/product`)", evidence: [] }],
     [
       "changes requested later revoke the approval",
       { approved_by: "product" },
       { reviews: [approval("pm-alice", "APPROVED", "2024-05-01T10:00:00Z"), approval("pm-alice", "CHANGES_REQUESTED", "2024-05-02T10:00:00Z")] },
-      { status: "missing", reason: "needs an approval from a product owner (@pm-alice, @acme/product)", evidence: [] },
+      { status: "missing", reason: "needs an approval from a product owner (`@pm-alice`, `@acme/product`)", evidence: [] },
     ],
     [
       "a later comment-only review keeps the approval",
       { approved_by: "product" },
       { reviews: [approval("pm-alice", "COMMENTED", "2024-05-03T10:00:00Z"), approval("pm-alice", "APPROVED", "2024-05-01T10:00:00Z")] },
-      { status: "met", reason: "approved by @pm-alice (product)", evidence: [{ text: "approved by @pm-alice (product)", url: review("pm-alice") }] },
+      { status: "met", reason: "approved by @\u200bpm-alice (product)", evidence: [{ text: "approved by @pm-alice (product)", url: review("pm-alice") }] },
     ],
-    ["not an owner", { approved_by: ["engineering", "@acme/qa"] }, { reviews: [approval("pm-alice")] }, { status: "missing", reason: "needs an approval from an engineering owner (@eng-bob, @acme/platform) or @acme/qa", evidence: [] }],
+    ["not an owner", { approved_by: ["engineering", "@acme/qa"] }, { reviews: [approval("pm-alice")] }, { status: "missing", reason: "needs an approval from an engineering owner (`@eng-bob`, `@acme/platform`) or `@acme/qa`", evidence: [] }],
   ]);
 });
 
 describe("diff_contains", () => {
   table([
     ["not gathered", { diff_contains: { text: "flag(" } }, {}, { status: "error", reason: "diff not gathered", evidence: [] }],
-    ["literal, not a regex", { diff_contains: { text: "flag(.*)" } }, { addedLines: { "src/a.ts": ["flag(x)"] } }, { status: "missing", reason: "no added line contains “flag(.*)”", evidence: [] }],
-    ["found", { diff_contains: { text: "isEnabled(" } }, { addedLines: { "src/a.ts": ["if (flags.isEnabled('x')) {"] } }, { status: "met", reason: "an added line in src/a.ts contains “isEnabled(”", evidence: [{ text: "src/a.ts" }] }],
+    ["literal, not a regex", { diff_contains: { text: "flag(.*)" } }, { addedLines: { "src/a.ts": ["flag(x)"] } }, { status: "missing", reason: "no added line contains `flag(.*)`", evidence: [] }],
+    ["found", { diff_contains: { text: "isEnabled(" } }, { addedLines: { "src/a.ts": ["if (flags.isEnabled('x')) {"] } }, { status: "met", reason: "an added line in `src/a.ts` contains `isEnabled(`", evidence: [{ text: "src/a.ts" }] }],
     [
       "only in matching files",
       { diff_contains: { text: "isEnabled(", files: ["src/**", "!src/**/*.test.ts"] } },
       { addedLines: { "src/a.test.ts": ["isEnabled("], "docs/x.md": ["isEnabled("] } },
-      { status: "missing", reason: "no added line contains “isEnabled(” in files matching src/**, !src/**/*.test.ts", evidence: [] },
+      { status: "missing", reason: "no added line contains `isEnabled(` in a file in `src/` (other than `src/**/*.test.ts`)", evidence: [] },
     ],
   ]);
 });
@@ -194,24 +194,24 @@ describe("diff_contains", () => {
 describe("combining evidence", () => {
   const checks = (conclusion: string | null) => [{ name: "bench", status: conclusion ? ("completed" as const) : ("queued" as const), conclusion }];
   table([
-    ["keys of one object: all", { files: ["test/**"], label: "tested" }, { files: files("test/a.ts") }, { status: "missing", reason: "the pull request has no label tested", evidence: [] }],
+    ["keys of one object: all", { files: ["test/**"], label: "tested" }, { files: files("test/a.ts") }, { status: "missing", reason: "the pull request has no label `tested`", evidence: [], soFar: [{ text: "test/a.ts" }] }],
     [
       "all met: reasons and evidence joined",
       { all: [{ files: ["test/**"] }, { label: "tested" }] },
       { files: files("test/a.ts"), labels: ["tested"] },
-      { status: "met", reason: "test/a.ts matches test/**; labelled tested", evidence: [{ text: "test/a.ts" }, { text: "label tested" }] },
+      { status: "met", reason: "`test/a.ts` changed; labelled `tested`", evidence: [{ text: "test/a.ts" }, { text: "label tested" }] },
     ],
-    ["all: pending when nothing missing", { all: [{ label: "x" }, { check: "bench" }] }, { labels: ["x"], checks: checks(null) }, { status: "pending", reason: "waiting for bench", evidence: [{ text: "bench" }] }],
-    ["all: missing beats pending", { all: [{ label: "x" }, { check: "bench" }] }, { checks: checks(null) }, { status: "missing", reason: "the pull request has no label x", evidence: [] }],
-    ["any: first met", { any: [{ label: "x" }, { files: ["docs/**"] }, { label: "y" }] }, { labels: ["y"], files: files("docs/a.md") }, { status: "met", reason: "docs/a.md matches docs/**", evidence: [{ text: "docs/a.md" }] }],
-    ["any: pending if none met", { any: [{ label: "x" }, { check: "bench" }] }, { checks: checks(null) }, { status: "pending", reason: "waiting for bench", evidence: [{ text: "bench" }] }],
+    ["all: pending when nothing missing", { all: [{ label: "x" }, { check: "bench" }] }, { labels: ["x"], checks: checks(null) }, { status: "pending", reason: "waiting for `bench`", evidence: [{ text: "bench" }], soFar: [{ text: "label x" }] }],
+    ["all: missing beats pending", { all: [{ label: "x" }, { check: "bench" }] }, { checks: checks(null) }, { status: "missing", reason: "the pull request has no label `x`", evidence: [] }],
+    ["any: first met", { any: [{ label: "x" }, { files: ["docs/**"] }, { label: "y" }] }, { labels: ["y"], files: files("docs/a.md") }, { status: "met", reason: "`docs/a.md` changed", evidence: [{ text: "docs/a.md" }] }],
+    ["any: pending if none met", { any: [{ label: "x" }, { check: "bench" }] }, { checks: checks(null) }, { status: "pending", reason: "waiting for `bench`", evidence: [{ text: "bench" }] }],
     [
       "any: missing lists every alternative",
       { any: [{ files: ["docs/**"] }, { label: "no-docs" }] },
       {},
-      { status: "missing", reason: "no changed file matches docs/**; the pull request has no label no-docs", evidence: [] },
+      { status: "missing", reason: "no file in `docs/` changed and the pull request has no label `no-docs`", evidence: [] },
     ],
-    ["any: met beats error", { any: [{ diff_contains: { text: "x" } }, { label: "y" }] }, { labels: ["y"] }, { status: "met", reason: "labelled y", evidence: [{ text: "label y" }] }],
-    ["all: error when nothing missing", { all: [{ diff_contains: { text: "x" } }, { label: "y" }] }, { labels: ["y"] }, { status: "error", reason: "diff not gathered", evidence: [] }],
+    ["any: met beats error", { any: [{ diff_contains: { text: "x" } }, { label: "y" }] }, { labels: ["y"] }, { status: "met", reason: "labelled `y`", evidence: [{ text: "label y" }] }],
+    ["all: error when nothing missing", { all: [{ diff_contains: { text: "x" } }, { label: "y" }] }, { labels: ["y"] }, { status: "error", reason: "diff not gathered", evidence: [], soFar: [{ text: "label y" }] }],
   ]);
 });

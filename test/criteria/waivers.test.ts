@@ -35,10 +35,10 @@ describe("judgeCommand", () => {
     ["check from anyone", { kind: "check" }, "random", { accepted: true }],
     ["product owner waives a product item", { kind: "waive", id: "acceptance-criteria", reason: "spike" }, "pm-alice", { accepted: true }],
     ["team member counts as owner", { kind: "waive", id: "acceptance-criteria", reason: "spike" }, "PM-Paul", { accepted: true }],
-    ["engineering owner waives a product item", { kind: "waive", id: "acceptance-criteria", reason: "spike" }, "eng-bob", { accepted: false, reply: "only a product owner (@pm-alice, @acme/product) may waive `acceptance-criteria`" }],
-    ["unwaive needs authority too", { kind: "unwaive", id: "runbook" }, "pm-alice", { accepted: false, reply: "only an engineering owner (@eng-bob, @acme/platform) may unwaive `runbook`" }],
+    ["engineering owner waives a product item", { kind: "waive", id: "acceptance-criteria", reason: "spike" }, "eng-bob", { accepted: false, reply: "only a product owner (`@pm-alice`, `@acme/product`) may waive `acceptance-criteria`" }],
+    ["unwaive needs authority too", { kind: "unwaive", id: "runbook" }, "pm-alice", { accepted: false, reply: "only an engineering owner (`@eng-bob`, `@acme/platform`) may unwaive `runbook`" }],
     ["joint: either side", { kind: "waive", id: "release-notes", reason: "internal" }, "eng-erin", { accepted: true }],
-    ["joint: nobody else", { kind: "waive", id: "release-notes", reason: "internal" }, "dev-dana", { accepted: false, reply: "only a product or engineering owner (@pm-alice, @acme/product, @eng-bob, @acme/platform) may waive `release-notes`" }],
+    ["joint: nobody else", { kind: "waive", id: "release-notes", reason: "internal" }, "dev-dana", { accepted: false, reply: "only a product or engineering owner (`@pm-alice`, `@acme/product`, `@eng-bob`, `@acme/platform`) may waive `release-notes`" }],
     ["missing reason", { kind: "waive", id: "runbook", reason: "" }, "eng-bob", { accepted: false, reply: "a waiver needs a reason: `/dod waive runbook hotfix, runbook follows in #123`" }],
     ["not waivable", { kind: "waive", id: "security", reason: "x" }, "eng-bob", { accepted: false, reply: "`security` can't be waived" }],
     ["built-in not waivable", { kind: "waive", id: "done-config-approval", reason: "x" }, "eng-bob", { accepted: false, reply: "`done-config-approval` can't be waived" }],
@@ -103,9 +103,9 @@ describe("evaluate applies waivers", () => {
     const report = evaluate(config, makeFacts({ teams: TEAMS, comments, linkedIssues: [{ repo: "acme/shop", number: 1, title: "T", body: "", state: "open", url: "u" }] }));
     expect(report.items.map((i) => [i.id, i.status, i.reason])).toEqual([
       ["acceptance-criteria", "met", "links #1"],
-      ["runbook", "waived", "waived by @eng-bob: hotfix"],
-      ["release-notes", "missing", "the pull request has no label notes (waived so far only by @pm-alice; a joint waiver needs a product and an engineering owner)"],
-      ["security", "missing", "the pull request has no label sec"],
+      ["runbook", "waived", "waived by `@eng-bob`: hotfix"],
+      ["release-notes", "missing", "the pull request has no label `notes` (waived so far only by `@pm-alice`; a joint waiver needs a product and an engineering owner)"],
+      ["security", "missing", "the pull request has no label `sec`"],
     ]);
     expect(report.items[0]).not.toHaveProperty("waiver");
     expect(report.items[1]!.waiver).toEqual({ by: ["eng-bob"], reason: "hotfix", at: at(1), url: waive.url });

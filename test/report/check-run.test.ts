@@ -41,7 +41,7 @@ describe("checkRunOutput", () => {
         "### Product",
         "- ❌ **Acceptance criteria agreed** (`acceptance-criteria`) — no linked issue closes this pull request",
         '  - How: Link the story with "Closes #123" in the description.',
-        "- ✅ Product sign-off — [review by @pm-alice](https://github.com/acme/shop/pull/42#pullrequestreview-1)",
+        "- ✅ Product sign-off — [review by @\u200bpm-alice](https://github.com/acme/shop/pull/42#pullrequestreview-1)",
         "",
         "### Engineering",
         "- ❌ **Runbook updated** (`runbook`) — no file under `docs/runbooks/**` changed",
@@ -57,7 +57,7 @@ describe("checkRunOutput", () => {
 
   it("lists waivers with who, when, why and the comment", () => {
     expect(output.summary).toContain(
-      "### Waived\n- ⏭️ **Behind a feature flag** (`feature-flag`, Joint) — waived by @pm-alice, @eng-bob on 2024-05-01: " +
+      "### Waived\n- ⏭️ **Behind a feature flag** (`feature-flag`, Joint) — waived by `@pm-alice`, `@eng-bob` on 2024-05-01: " +
         "internal tool, no rollout needed ([comment](https://github.com/acme/shop/pull/42#issuecomment-99))",
     );
   });
@@ -112,10 +112,10 @@ describe("checkRunOutput", () => {
 
   it("keeps user text from hiding the rest of the summary", () => {
     const summary = checkRunOutput(
-      report([item({ id: "a", title: "A <!-- sneaky", status: "missing", reason: "multi\nline <details> but `<ok>`" })]),
+      report([item({ id: "a", title: "A <!-- sneaky", status: "missing", reason: "multi\nline", hint: "a <details> but `<ok>`" })]),
       facts(),
     ).summary;
-    expect(summary).toContain("- ❌ **A &lt;!-- sneaky** (`a`) — multi line &lt;details> but `<ok>`");
+    expect(summary).toContain("- ❌ **A \\<!-- sneaky** (`a`) — multi line\n  - How: a \\<details\\> but `<ok>`");
   });
 
   describe("when the pull request changes done.yml", () => {

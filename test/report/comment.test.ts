@@ -20,7 +20,7 @@ describe("commentBody", () => {
         "- ⏳ CI green — `ci/test` is in progress",
         "",
         "**Waived**",
-        "- ⏭️ **Behind a feature flag** (`feature-flag`, Joint) — waived by @pm-alice, @eng-bob on 2024-05-01: " +
+        "- ⏭️ **Behind a feature flag** (`feature-flag`, Joint) — waived by `@pm-alice`, `@eng-bob` on 2024-05-01: " +
           "internal tool, no rollout needed ([comment](https://github.com/acme/shop/pull/42#issuecomment-99))",
         "",
         "✅ 3 items are met; the **Definition of Done** check lists the evidence.",
@@ -53,7 +53,7 @@ describe("commentBody", () => {
         "✅ All 2 items of the definition of done are met or waived.",
         "",
         "**Waived**",
-        "- ⏭️ **Docs** (`docs`, Product) — waived by @pm-alice on 2024-06-02: docs ship next sprint ([comment](https://x/1))",
+        "- ⏭️ **Docs** (`docs`, Product) — waived by `@pm-alice` on 2024-06-02: docs ship next sprint ([comment](https://x/1))",
       ].join("\n"),
     );
   });
