@@ -2,10 +2,11 @@
 // (files beyond 100, comments beyond 100, checks beyond 100) costs more requests.
 import { COMMENT_MARKER, CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js";
 import type { DodIdentity } from "../model/identity.js";
-import type { CheckResult, Comment, Facts } from "../model/facts.js";
+import type { CheckResult, Comment, Facts, LinkedIssue } from "../model/facts.js";
 import { type GitHub, queryAllowingMissing } from "./client.js";
 import { type PullRequestRef } from "../model/pull-request.js";
-import { MORE_CHECKS_QUERY, MORE_COMMENTS_QUERY, MORE_FILES_QUERY, PULL_REQUEST_QUERY } from "./queries.js";
+import { closingReferences } from "./closing-references.js";
+import { linkedIssuesQuery, MORE_CHECKS_QUERY, MORE_COMMENTS_QUERY, MORE_FILES_QUERY, PULL_REQUEST_QUERY } from "./queries.js";
 import { type Cache, diffKey, FILES } from "./cache.js";
 import type * as Q from "./response.js";
 
@@ -104,18 +105,13 @@ export async function gatherPullRequest(
       url: review.url,
       ...(review.commit ? { commit: review.commit.oid } : {}),
     })),
-    linkedIssues: pr.closingIssuesReferences.nodes.map((issue) => ({
-      repo: issue.repository.nameWithOwner,
-      number: issue.number,
-      title: issue.title,
-      body: issue.body,
-      state: issue.state === "OPEN" ? "open" : "closed",
-      url: issue.url,
-    })),
+    linkedIssues: pr.closingIssuesReferences.nodes.map(toLinkedIssue),
     checks: contexts.filter((c) => !isOwn(c)).map(toCheck),
     comments: comments.map(toComment),
     teams: {},
   };
+
+  facts.linkedIssues.push(...(await issuesClosedByText(github, facts, new URL(pr.url).host)));
 
   const ownComment = facts.comments.find((c) => c.authorIsBot && c.body.startsWith(COMMENT_MARKER));
   return {
@@ -184,4 +180,35 @@ function toComment(node: Q.CommentNode): Comment {
     createdAt: node.createdAt,
     url: node.url,
   };
+}
+
+function toLinkedIssue(issue: Q.LinkedIssueNode): LinkedIssue {
+  return {
+    repo: issue.repository.nameWithOwner,
+    number: issue.number,
+    title: issue.title,
+    body: issue.body,
+    state: issue.state === "OPEN" ? "open" : "closed",
+    url: issue.url,
+  };
+}
+
+/**
+ * Issues the title and description close that GitHub did not list (it lists them only for pull requests into the
+ * default branch): all of them in one more request, and only when there are any.
+ */
+async function issuesClosedByText(github: GitHub, facts: Facts, host: string): Promise<LinkedIssue[]> {
+  const here = { owner: facts.repo.owner, repo: facts.repo.name };
+  const known = new Set(facts.linkedIssues.map((i) => `${i.repo}#${i.number}`.toLowerCase()));
+  const wanted = closingReferences(facts.title, facts.body, here, host).filter(
+    (ref) => !known.has(`${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase()),
+  );
+  if (wanted.length === 0) return [];
+  const aliases = wanted.map((_, i) => `i${i}`);
+  const data = await queryAllowingMissing<Q.LinkedIssuesData>(github, linkedIssuesQuery(wanted), {}, aliases);
+  // A number that is a pull request, or a repository that doesn't exist, links nothing.
+  return aliases.flatMap((alias) => {
+    const node = data[alias]?.issueOrPullRequest;
+    return node?.__typename === "Issue" ? [toLinkedIssue(node)] : [];
+  });
 }

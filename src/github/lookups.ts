@@ -4,7 +4,11 @@ import type { CommitJob, IssueJob, PullRequestJob } from "../queue/job.js";
 import { pullRequestJobFrom } from "../queue/job.js";
 import type { GitHub } from "./client.js";
 import { ISSUE_PULL_REQUESTS_QUERY } from "./queries.js";
-import type { IssuePullRequestsData } from "./response.js";
+import type { IssuePullRequestNode, IssuePullRequestsData } from "./response.js";
+import { closingReferences } from "./closing-references.js";
+
+const sameRepo = (a: { owner: string; repo: string }, b: { owner: string; repo: string }) =>
+  a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
 
 /**
  * The open pull requests whose head is the commit. Check payloads list none for a fork's pull request, and
@@ -29,8 +33,23 @@ export async function pullRequestsClosing(github: GitHub, job: IssueJob): Promis
     name: job.repo,
     number: job.number,
   });
-  const prs = data.repository?.issue?.closedByPullRequestsReferences.nodes ?? [];
-  return prs
+  const issue = data.repository?.issue;
+  const linked = issue?.closedByPullRequestsReferences.nodes ?? [];
+  const mentioning = (issue?.timelineItems?.nodes ?? []).flatMap((node) => {
+    const pr = node?.source;
+    if (pr?.__typename !== "PullRequest" || pr.number === undefined || !pr.repository) return [];
+    const here = { owner: pr.repository.owner.login, repo: pr.repository.name };
+    const closes = closingReferences(pr.title ?? "", pr.body ?? "", here, pr.url ? new URL(pr.url).host : undefined).some(
+      (ref) => ref.number === job.number && sameRepo(ref, job),
+    );
+    return closes ? [pr as IssuePullRequestNode] : [];
+  });
+  const seen = new Set<string>();
+  return [...linked, ...mentioning]
     .filter((pr) => pr.state === "OPEN")
+    .filter((pr) => {
+      const key = `${pr.repository.owner.login}/${pr.repository.name}#${pr.number}`.toLowerCase();
+      return !seen.has(key) && Boolean(seen.add(key));
+    })
     .map((pr) => pullRequestJobFrom(job, { owner: pr.repository.owner.login, repo: pr.repository.name, number: pr.number }));
 }

@@ -6,6 +6,8 @@ const CHECK_CONTEXT = `
   ... on CheckRun { databaseId name status conclusion detailsUrl externalId checkSuite { app { databaseId } } }
   ... on StatusContext { context state targetUrl }`;
 
+const LINKED_ISSUE = `number title body state url repository { nameWithOwner }`;
+
 const COMMENT = `databaseId body createdAt url author { __typename login } editor { login }`;
 
 /** Everything one evaluation needs, config files included, in one request. */
@@ -31,9 +33,7 @@ export const PULL_REQUEST_QUERY = /* GraphQL */ `
         }
         files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
         latestOpinionatedReviews(first: 100) { nodes { author { login } state submittedAt url commit { oid } } }
-        closingIssuesReferences(first: 50) {
-          nodes { number title body state url repository { nameWithOwner } }
-        }
+        closingIssuesReferences(first: 50) { nodes { ${LINKED_ISSUE} } }
         comments(last: 100) { pageInfo { hasPreviousPage startCursor } nodes { ${COMMENT} } }
       }
     }
@@ -99,7 +99,10 @@ export const TEAM_MEMBERS_PAGE_QUERY = /* GraphQL */ `
   }
 `;
 
-/** The open pull requests that close an issue, for re-evaluating them when the issue changes. */
+/**
+ * The open pull requests that close an issue, for re-evaluating them when the issue changes: those GitHub links, and
+ * those that mention it (a "Fixes #7" into a release branch is only a cross-reference for GitHub).
+ */
 export const ISSUE_PULL_REQUESTS_QUERY = /* GraphQL */ `
   query DodIssuePullRequests($owner: String!, $name: String!, $number: Int!) {
     repository(owner: $owner, name: $name) {
@@ -107,7 +110,21 @@ export const ISSUE_PULL_REQUESTS_QUERY = /* GraphQL */ `
         closedByPullRequestsReferences(first: 50, includeClosedPrs: false) {
           nodes { number state repository { name owner { login } } }
         }
+        timelineItems(last: 50, itemTypes: [CROSS_REFERENCED_EVENT]) {
+          nodes { ... on CrossReferencedEvent { source { __typename ... on PullRequest { number state title body url repository { name owner { login } } } } } }
+        }
       }
     }
   }
 `;
+
+/** Issues a pull request's text says it closes, one alias per issue (a number may be a pull request). */
+export function linkedIssuesQuery(refs: { owner: string; repo: string; number: number }[]): string {
+  const fields = refs.map(
+    (ref, i) =>
+      `i${i}: repository(owner: ${JSON.stringify(ref.owner)}, name: ${JSON.stringify(ref.repo)}) {
+        issueOrPullRequest(number: ${ref.number}) { __typename ... on Issue { ${LINKED_ISSUE} } }
+      }`,
+  );
+  return `query DodLinkedIssues { ${fields.join("\n")} }`;
+}

@@ -67,16 +67,7 @@ export interface PullRequestData {
           commit: { oid: string } | null;
         }[];
       };
-      closingIssuesReferences: {
-        nodes: {
-          number: number;
-          title: string;
-          body: string;
-          state: "OPEN" | "CLOSED";
-          url: string;
-          repository: { nameWithOwner: string };
-        }[];
-      };
+      closingIssuesReferences: { nodes: LinkedIssueNode[] };
       comments: { pageInfo: BackPage; nodes: CommentNode[] };
     } | null;
   } | null;
@@ -105,9 +96,29 @@ export interface TeamMembersPage {
 export interface IssuePullRequestsData {
   repository: {
     issue: {
-      closedByPullRequestsReferences: {
-        nodes: { number: number; state: string; repository: { name: string; owner: { login: string } } }[];
+      closedByPullRequestsReferences: { nodes: IssuePullRequestNode[] };
+      timelineItems?: {
+        nodes: ({ source?: { __typename: string } & Partial<IssuePullRequestNode & { title: string; body: string; url: string }> } | null)[];
       };
     } | null;
   } | null;
+}
+
+export interface LinkedIssueNode {
+  number: number;
+  title: string;
+  body: string;
+  state: "OPEN" | "CLOSED";
+  url: string;
+  repository: { nameWithOwner: string };
+}
+
+export interface LinkedIssuesData {
+  [alias: string]: { issueOrPullRequest: ({ __typename: "Issue" } & LinkedIssueNode) | { __typename: "PullRequest" } | null } | null;
+}
+
+export interface IssuePullRequestNode {
+  number: number;
+  state: string;
+  repository: { name: string; owner: { login: string } };
 }
