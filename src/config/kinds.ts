@@ -100,7 +100,7 @@ export const EVIDENCE_KINDS = {
         })
         .strict(),
     ]),
-    doc: "Met when the PR closes at least one issue (closing keyword or the sidebar's Development link) or names a Jira or Linear ticket (see `trackers`).",
+    doc: "Met when the PR closes at least one issue (closing keyword or the sidebar's Development link) or names a Jira or Linear ticket (see `trackers`). GitHub links closing keywords only for pull requests into the default branch, so dod also reads them in the title and description, into any base branch, with GitHub's syntax: `close`/`closes`/`closed`, `fix`/`fixes`/`fixed`, `resolve`/`resolves`/`resolved`, then `#7`, `owner/repo#7` or the issue's URL (at most 10; not in code or HTML comments). Editing such an issue re-checks the pull requests that close it.",
     name: "a linked issue",
     needsPullRequest: "a linked issue",
   }),

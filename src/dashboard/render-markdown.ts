@@ -225,5 +225,6 @@ function followUpTable(list: FollowUpView[]): string[] {
 
 /** User text inside a table cell: one line, `<` and `|` escaped. */
 function cell(text: string, max = 120): string {
-  return inline(text, max).replace(/\|/g, "\\|");
+  // inline() escapes `|` outside code spans; GFM splits cells on a `|` inside a code span too.
+  return inline(text, max).replace(/(?<!\\)\|/g, "\\|");
 }

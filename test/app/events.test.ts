@@ -128,6 +128,7 @@ describe("events that re-evaluate a pull request", () => {
                   { number: 8, state: "MERGED", repository: { name: "Hello-World", owner: { login: "Codertocat" } } },
                 ],
               },
+              timelineItems: { nodes: [] },
             },
           },
         };

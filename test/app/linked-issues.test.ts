@@ -67,6 +67,7 @@ describe("linked issues on any base branch", () => {
   it("issues.edited reaches the open pull requests whose text closes the issue, not those that only mention it", async () => {
     const { probot, queue } = await loadApp();
     const pr = (number: number, state: string, body: string) => ({
+      __typename: "CrossReferencedEvent",
       source: { __typename: "PullRequest", number, state, title: "A change", body, url: `https://github.com/Codertocat/Hello-World/pull/${number}`, repository: { name: "Hello-World", owner: { login: "Codertocat" } } },
     });
     github
@@ -76,7 +77,7 @@ describe("linked issues on any base branch", () => {
           issue: {
             closedByPullRequestsReferences: { nodes: [] },
             timelineItems: {
-              nodes: [pr(9, "OPEN", "Fixes #1"), pr(10, "OPEN", "see #1"), pr(11, "MERGED", "Fixes #1"), { source: { __typename: "Issue" } }],
+              nodes: [pr(9, "OPEN", "Fixes #1"), pr(10, "OPEN", "see #1"), pr(11, "MERGED", "Fixes #1"), { __typename: "CrossReferencedEvent", source: { __typename: "Issue" } }],
             },
           },
         },

@@ -170,7 +170,7 @@ describe("done-debt follow-ups", () => {
 
     for (const [who, state, refusal] of [
       ["lead-bob", "OPEN", "`/dod follow-up` is for merged pull requests (done debt); before merging, finish `runbook` or waive it"],
-      ["pm-alice", "MERGED", "only an engineering owner (@lead-bob) may follow-up `runbook`"],
+      ["pm-alice", "MERGED", "only an engineering owner (`@lead-bob`) may follow-up `runbook`"],
     ] as const) {
       github = new GitHubMock();
       const cmd = { id: 32, author: who, body: "/dod follow-up runbook" };

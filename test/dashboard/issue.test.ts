@@ -55,7 +55,7 @@ describe("the dashboard issue", () => {
     expect(body).toContain("Missing items — 5 in all · Product **2** (2 PRs) · Engineering **2** (2 PRs) · Joint **1** (1 PR) · 1 pending · 1 waived");
     expect(body).toContain("Capacity by pull requests — feature 4 (67%, target 80% ⚠️) · health 2 (33%, target 20% ⚠️) · 1 in no group ([#15](https://github.com/acme/shop/pull/15))");
     expect(body).toContain("| [#11](https://github.com/acme/shop/pull/11) Checkout flow · [check](https://github.com/acme/shop/runs/7011) | open | acceptance | unit tests |  |  |  |");
-    expect(body).toContain("Search &lt;b>speed&lt;/b> \\| fast");
+    expect(body).toContain("Search \\<b\\>speed\\</b\\> \\| fast");
     expect(body).toContain("| [#13](https://github.com/acme/shop/pull/13) Pricing page · [check](https://github.com/acme/shop/runs/7013) | open |  |  | sign off |  | docs (@lead-bob) |");
     expect(body).toContain("### Done debt — merged with items missing");
     expect(body).toContain("[#9](https://github.com/acme/shop/pull/9) Shipped half-done");
