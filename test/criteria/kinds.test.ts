@@ -19,26 +19,26 @@ const FILE = ".github/done.yml";
 
 describe("files_absent", () => {
   it.each<[string, Partial<Facts>, ReturnType<typeof verdictOf>]>([
-    ["met when no changed file matches", { files: files("src/a.ts") }, { status: "met", reason: "no changed file matches migrations/**", evidence: [] }],
+    ["met when no changed file matches", { files: files("src/a.ts") }, { status: "met", reason: "no file in `migrations/` changed", evidence: [] }],
     [
       "missing, naming the file that matches",
       { files: files("src/a.ts", "migrations/001.sql") },
-      { status: "missing", reason: "migrations/001.sql matches migrations/**", evidence: [{ text: "migrations/001.sql" }] },
+      { status: "missing", reason: "`migrations/001.sql` changed (it matches `migrations/**`)", evidence: [{ text: "migrations/001.sql" }] },
     ],
     [
       "a deleted file is a change too",
       { files: [{ path: "migrations/001.sql", additions: 0, deletions: 3, deleted: true }] },
-      { status: "missing", reason: "migrations/001.sql matches migrations/**", evidence: [{ text: "migrations/001.sql" }] },
+      { status: "missing", reason: "`migrations/001.sql` changed (it matches `migrations/**`)", evidence: [{ text: "migrations/001.sql" }] },
     ],
     [
       "missing, several files",
       { files: files("migrations/1.sql", "migrations/2.sql") },
-      { status: "missing", reason: "2 changed files match migrations/**", evidence: [{ text: "migrations/1.sql" }, { text: "migrations/2.sql" }] },
+      { status: "missing", reason: "`migrations/1.sql` and 1 more file changed (they match `migrations/**`)", evidence: [{ text: "migrations/1.sql" }, { text: "migrations/2.sql" }] },
     ],
     [
       "can't be met on a truncated file list",
       { files: files("src/a.ts"), filesTruncated: true },
-      { status: "error", reason: "only the first 1 files were listed: can't tell that none matches migrations/**", evidence: [] },
+      { status: "error", reason: "only the first 1 files were listed: can't tell that no file in `migrations/` changed", evidence: [] },
     ],
   ])("%s", (_name, facts, expected) => {
     expect(verdictOf({ files_absent: ["migrations/**"] }, facts)).toEqual(expected);
@@ -67,9 +67,9 @@ describe("authors", () => {
   };
 
   it.each<[string, string[], string, [string, string]]>([
-    ["applies to a listed login, in any case", ["Dependabot"], "dependabot", ["met", "test/a.test.ts matches test/**"]],
-    ["applies to a member of a listed team", ["@acme/platform"], "both-bea", ["met", "test/a.test.ts matches test/**"]],
-    ["does not apply to anyone else", ["dependabot", "@acme/platform"], "dev-dana", ["not_applicable", "@dev-dana opened the pull request, not @dependabot or @acme/platform"]],
+    ["applies to a listed login, in any case", ["Dependabot"], "dependabot", ["met", "`test/a.test.ts` changed"]],
+    ["applies to a member of a listed team", ["@acme/platform"], "both-bea", ["met", "`test/a.test.ts` changed"]],
+    ["does not apply to anyone else", ["dependabot", "@acme/platform"], "dev-dana", ["not_applicable", "`@dev-dana` opened the pull request, not `@dependabot` or `@acme/platform`"]],
   ])("%s", (_name, authors, author, expected) => {
     expect(statusFor(when(authors), author)).toEqual(expected);
   });

@@ -217,7 +217,7 @@ describe("done-debt follow-ups", () => {
       ["Done debt: On-call runbook exists (#2)", 2],
       ["Done debt: User docs (#2)", 2],
     ]);
-    expect(issues[1]!.body).toContain("**User docs** (`docs`, product) was waived by @pm-alice (“internal tool”) when #2 was merged: this issue pays that debt.");
+    expect(issues[1]!.body).toContain("**User docs** (`docs`, product) was waived by `@pm-alice` (“internal tool”) when #2 was merged: this issue pays that debt.");
     expect(issues[1]!.body).toContain("Opened by dod when the pull request was merged.");
     expect(github.body("issues/create-comment")).toEqual({
       body: "<!-- dod:follow-ups-at-merge -->\nMerged with done debt: 2 follow-ups were opened in v1.3.\n- `runbook` → #45\n- `docs` → #46",
