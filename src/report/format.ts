@@ -87,7 +87,12 @@ export function evidenceLinks(evidence: readonly EvidenceRef[], max = 5): string
     const text = inline(ref.text, 200);
     return ref.url ? `[${text}](${href(ref.url)})` : text;
   });
-  if (evidence.length > max) shown.push(`and ${evidence.length - max} more`);
+  if (evidence.length > max) {
+    // The criteria cap their lists with an "and N more" of their own: count what it stands for, not it.
+    const tail = /^and (\d+) more$/.exec(evidence.at(-1)!.text);
+    const hidden = evidence.length - max + (tail && !evidence.at(-1)!.url ? Number(tail[1]) - 1 : 0);
+    shown.push(`and ${hidden} more`);
+  }
   return shown.join(", ");
 }
 

@@ -168,7 +168,7 @@ describe("reports for the example config", () => {
 
       **Product** · decided by \`@acme/product\` or \`@pm-alice\`
       - ❌ **Acceptance criteria met** (\`acceptance-criteria\`) — #21: 7 of 8 acceptance criteria unticked
-        - Still open: [Invoices are numbered](https://github.com/Codertocat/Hello-World/issues/21), [Failed payments retry](https://github.com/Codertocat/Hello-World/issues/21), [Refunds](https://github.com/Codertocat/Hello-World/issues/21), [Receipts by mail](https://github.com/Codertocat/Hello-World/issues/21), [Tax per country](https://github.com/Codertocat/Hello-World/issues/21), and 1 more
+        - Still open: [Invoices are numbered](https://github.com/Codertocat/Hello-World/issues/21), [Failed payments retry](https://github.com/Codertocat/Hello-World/issues/21), [Refunds](https://github.com/Codertocat/Hello-World/issues/21), [Receipts by mail](https://github.com/Codertocat/Hello-World/issues/21), [Tax per country](https://github.com/Codertocat/Hello-World/issues/21), and 2 more
         - How: Link the issue this PR closes ("Closes #123") and tick every box under its "Acceptance criteria" heading.
 
       **Engineering** · decided by \`@acme/eng-leads\` or \`@lead-bob\`
@@ -190,7 +190,7 @@ describe("reports for the example config", () => {
 
       ### Product · decided by \`@acme/product\` or \`@pm-alice\`
       - ❌ **Acceptance criteria met** (\`acceptance-criteria\`) — #21: 7 of 8 acceptance criteria unticked
-        - Still open: [Invoices are numbered](https://github.com/Codertocat/Hello-World/issues/21), [Failed payments retry](https://github.com/Codertocat/Hello-World/issues/21), [Refunds](https://github.com/Codertocat/Hello-World/issues/21), [Receipts by mail](https://github.com/Codertocat/Hello-World/issues/21), [Tax per country](https://github.com/Codertocat/Hello-World/issues/21), and 1 more
+        - Still open: [Invoices are numbered](https://github.com/Codertocat/Hello-World/issues/21), [Failed payments retry](https://github.com/Codertocat/Hello-World/issues/21), [Refunds](https://github.com/Codertocat/Hello-World/issues/21), [Receipts by mail](https://github.com/Codertocat/Hello-World/issues/21), [Tax per country](https://github.com/Codertocat/Hello-World/issues/21), and 2 more
         - How: Link the issue this PR closes ("Closes #123") and tick every box under its "Acceptance criteria" heading.
 
       ### Engineering · decided by \`@acme/eng-leads\` or \`@lead-bob\`
