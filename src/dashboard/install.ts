@@ -47,6 +47,12 @@ export function installDashboard(
     if (installationId === undefined) return;
     refresher.schedule({ ...context.repo(), installationId });
   });
+  // GitHub also reports a pull request's milestone changing as an issue event: it moves it between releases.
+  probot.on(["issues.milestoned", "issues.demilestoned"], async (context) => {
+    const installationId = context.payload.installation?.id;
+    if (installationId === undefined || !context.payload.issue.pull_request) return;
+    refresher.schedule({ ...context.repo(), installationId });
+  });
   // A follow-up closed (debt paid) or reopened changes the dashboard, though no pull request changed.
   probot.on(["issues.closed", "issues.reopened"], async (context) => {
     const installationId = context.payload.installation?.id;
