@@ -2,6 +2,9 @@
 // with DOD_FUZZ_RUNS documents each instead of CI's few hundred. Never throws, always a valid config or
 // located problems: a property that fails makes the run fail.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const PROPERTIES = 5;
 
@@ -10,13 +13,22 @@ export async function fuzzBench({ documents = 10_000 } = {}) {
   const root = new URL("..", import.meta.url).pathname;
   const vitest = `${root}node_modules/vitest/vitest.mjs`;
   const started = performance.now();
-  const run = spawnSync(process.execPath, [vitest, "run", "test/config/fuzz.test.ts", "--reporter=json"], {
+  // vitest 5's JSON reporter writes to a file, not to stdout.
+  const dir = mkdtempSync(join(tmpdir(), "dod-fuzz-"));
+  const output = join(dir, "report.json");
+  const run = spawnSync(process.execPath, [vitest, "run", "test/config/fuzz.test.ts", "--reporter=json", `--outputFile=${output}`], {
     cwd: root,
     env: { ...process.env, DOD_FUZZ_RUNS: String(runs) },
     encoding: "utf8",
-    maxBuffer: 16 << 20,
   });
-  const report = JSON.parse(run.stdout.slice(run.stdout.indexOf("{")));
+  let report;
+  try {
+    report = JSON.parse(readFileSync(output, "utf8"));
+  } catch {
+    throw new Error(`the fuzz run wrote no report (exit ${run.status}): ${run.stderr.slice(-500)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   if (report.numTotalTests !== PROPERTIES) throw new Error(`expected ${PROPERTIES} fuzz properties, found ${report.numTotalTests}`);
   return {
     documents: runs * PROPERTIES,
