@@ -27,9 +27,14 @@ import { answerFollowUp, followUpsAtMerge } from "./github/follow-up.js";
 import { gatherTickets, type TrackerReadOptions } from "./trackers/gather.js";
 import { type TrackerSettings, trackerSettingsFromEnv } from "./trackers/settings.js";
 
+/** What evaluating a pull request came to: a report under a valid config, or the config's failure. */
+export type Outcome =
+  | { kind: "report"; report: Report; config: ResolvedConfig }
+  | { kind: "config-failure"; failure: ConfigFailure };
+
 export interface Evaluation {
   facts: Facts;
-  outcome: { report: Report; config: ResolvedConfig } | { failure: ConfigFailure };
+  outcome: Outcome;
   gathered: Gathered;
 }
 
@@ -45,7 +50,7 @@ export async function evaluatePullRequest(
   const { facts } = gathered;
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
   await rememberReferences(cache, ref, gathered, loaded.ok ? configReferences(loaded.config) : NO_REFERENCES);
-  if (!loaded.ok) return { facts, gathered, outcome: { failure: loaded.failure } };
+  if (!loaded.ok) return { facts, gathered, outcome: { kind: "config-failure", failure: loaded.failure } };
 
   const config = loaded.config;
   facts.teams = await cachedTeams(github, ref.owner, teamsNeeded(config, facts), cache);
@@ -59,7 +64,7 @@ export async function evaluatePullRequest(
         CONFIG_PATH,
       )
     : undefined;
-  return { facts, gathered, outcome: { config, report: evaluate(config, facts, { configChange }) } };
+  return { facts, gathered, outcome: { kind: "report", config, report: evaluate(config, facts, { configChange }) } };
 }
 
 /**
@@ -109,8 +114,10 @@ export async function runPullRequest(
 ): Promise<Published & { dashboardIssue: boolean; verdict: string | null }> {
   const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache, options.trackers));
   const { facts, gathered, outcome } = evaluation;
-  if ("config" in outcome && options.commentIds?.length) {
-    await answerCommands(github, ref, facts, outcome, options.commentIds, options.log);
+  // Only a report under a valid config answers commands, comments, opens follow-ups and shows on the dashboard.
+  const judged = outcome.kind === "report" ? outcome : null;
+  if (judged && options.commentIds?.length) {
+    await answerCommands(github, ref, facts, judged, options.commentIds, options.log);
   }
   // Answering a command may have changed nothing the report shows, but a waiver changes the verdict: the
   // report already reflects it because waivers are read from the same comments.
@@ -118,19 +125,19 @@ export async function runPullRequest(
     ref,
     headSha: facts.head.sha,
     existingCheckRun: gathered.ownCheckRun,
-    output: "report" in outcome ? checkRunOutput(outcome.report, facts) : checkRunForFailure(outcome.failure),
+    output: checkRunFor(outcome, facts),
     comment:
-      "report" in outcome && shouldComment(outcome.config.comment, outcome.report, gathered.ownComment !== null)
-        ? { body: commentBody(outcome.report), existing: gathered.ownComment }
+      judged && shouldComment(judged.config.comment, judged.report, gathered.ownComment !== null)
+        ? { body: commentBody(judged.report), existing: gathered.ownComment }
         : null,
   });
-  if (options.atMerge && "config" in outcome && outcome.config.dashboard.followUps === "auto" && facts.state === "merged") {
-    await followUpsAtMerge(github, ref, facts, outcome.config, outcome.report);
+  if (options.atMerge && judged && judged.config.dashboard.followUps === "auto" && facts.state === "merged") {
+    await followUpsAtMerge(github, ref, facts, judged.config, judged.report);
   }
   options.log?.info(
     {
       head: facts.head.sha,
-      conclusion: "report" in outcome ? outcome.report.conclusion : `config-${outcome.failure.kind}`,
+      conclusion: conclusionOf(outcome),
       checkRunId: published.checkRunId,
       checkRun: published.checkRun,
       comment: published.comment,
@@ -139,9 +146,27 @@ export async function runPullRequest(
   );
   return {
     ...published,
-    dashboardIssue: "config" in outcome && outcome.config.dashboard.issue,
-    verdict: "report" in outcome ? verdictOf(outcome.report) : null,
+    dashboardIssue: judged !== null && judged.config.dashboard.issue,
+    verdict: judged ? verdictOf(judged.report) : null,
   };
+}
+
+function checkRunFor(outcome: Outcome, facts: Facts) {
+  switch (outcome.kind) {
+    case "report":
+      return checkRunOutput(outcome.report, facts);
+    case "config-failure":
+      return checkRunForFailure(outcome.failure);
+  }
+}
+
+function conclusionOf(outcome: Outcome): string {
+  switch (outcome.kind) {
+    case "report":
+      return outcome.report.conclusion;
+    case "config-failure":
+      return `config-${outcome.failure.kind}`;
+  }
 }
 
 /** What the dashboard shows of a report: the conclusion and each item's state, whatever the head commit. */

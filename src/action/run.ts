@@ -46,7 +46,7 @@ export async function runAction({ stdout, env }: ActionIo): Promise<number> {
     const github = createGitHub(env, env.INPUT_TOKEN || env.GITHUB_TOKEN, "dod-action");
     evaluation = await evaluatePullRequest(github, ref, identity);
     const { outcome } = evaluation;
-    stdout("report" in outcome ? renderText(outcome.report, { color: false }) : failureText(outcome.failure, "the base branch"));
+    stdout(outcome.kind === "report" ? renderText(outcome.report, { color: false }) : failureText(outcome.failure, "the base branch"));
     try {
       const published = await runPullRequest(github, ref, { evaluation, commentIds: target.commentIds, identity });
       stdout(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
@@ -60,7 +60,7 @@ export async function runAction({ stdout, env }: ActionIo): Promise<number> {
         : "the workflow's token may not write checks or comments (give the job `checks: write` and `pull-requests: write`)";
       stdout(annotation("warning", `dod could not publish its check run: ${why}. The report is in the job summary, and this job carries the verdict.`));
       appendSummary(env, summary(evaluation));
-      if ("failure" in outcome) return failureAnnotations(outcome.failure, stdout);
+      if (outcome.kind === "config-failure") return failureAnnotations(outcome.failure, stdout);
       const { report } = outcome;
       // Advisory mode (neutral) and items waiting on other checks (pending) warn without failing, as the check would.
       if (report.conclusion === "failure") return fail(`Definition of Done: ${report.title}`);
@@ -74,7 +74,7 @@ export async function runAction({ stdout, env }: ActionIo): Promise<number> {
 }
 
 function summary({ outcome }: Evaluation): string {
-  if ("report" in outcome) return renderMarkdown(outcome.report);
+  if (outcome.kind === "report") return renderMarkdown(outcome.report);
   const { failure } = outcome;
   if (failure.kind === "missing") return `## Definition of Done\nNo \`${CONFIG_PATH}\` on the base branch: nothing to check.\n`;
   return `## Definition of Done\n\`${failure.file}\` is invalid:\n\n${failure.problems.map((p) => `- \`${problemLine(p)}\``).join("\n")}\n`;

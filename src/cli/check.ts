@@ -98,12 +98,14 @@ export const checkCommand: Command = {
       }
     }
     const { outcome, facts } = evaluation;
-    if ("failure" in outcome) {
-      if (fmt === "json") io.stdout(`${JSON.stringify({ failure: outcome.failure }, null, 2)}\n`);
-      io.stderr(failureText(outcome.failure, `${refText(ref)}'s base branch (${facts.base.ref})`));
-      return EXIT.error;
+    switch (outcome.kind) {
+      case "config-failure":
+        if (fmt === "json") io.stdout(`${JSON.stringify({ failure: outcome.failure }, null, 2)}\n`);
+        io.stderr(failureText(outcome.failure, `${refText(ref)}'s base branch (${facts.base.ref})`));
+        return EXIT.error;
+      case "report":
+        io.stdout(renderReport(outcome.report, fmt, useColor(io)));
+        return exitCodeFor(outcome.report);
     }
-    io.stdout(renderReport(outcome.report, fmt, useColor(io)));
-    return exitCodeFor(outcome.report);
   },
 };
