@@ -47,16 +47,22 @@ export async function evaluatePullRequest(
   trackers: TrackerSettings & TrackerReadOptions = trackerSettingsFromEnv(process.env),
 ): Promise<Evaluation> {
   const gathered = await gatherPullRequest(github, ref, identity, cache);
-  const { facts } = gathered;
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
   await rememberReferences(cache, ref, gathered, loaded.ok ? configReferences(loaded.config) : NO_REFERENCES);
-  if (!loaded.ok) return { facts, gathered, outcome: { kind: "config-failure", failure: loaded.failure } };
+  if (!loaded.ok) return { facts: gathered.facts, gathered, outcome: { kind: "config-failure", failure: loaded.failure } };
 
   const config = loaded.config;
-  facts.teams = await cachedTeams(github, ref.owner, teamsNeeded(config, facts), cache);
+  // What the config needs beyond the pull request itself is read first, then the facts are made once from it all.
+  // Team membership decides which criteria apply, so the diff's question is asked of the facts with teams.
+  const withTeams: Facts = { ...gathered.facts, teams: await cachedTeams(github, ref.owner, teamsNeeded(config, gathered.facts), cache) };
   // Tickets in Jira or Linear count as linked issues, read only when done.yml names a tracker.
-  if (config.trackers) facts.linkedIssues = [...facts.linkedIssues, ...(await gatherTickets(config.trackers, facts, trackers, trackers))];
-  if (needsDiff(config, facts)) facts.addedLines = await addedLines(github, ref, gathered, cache);
+  const tickets = config.trackers ? await gatherTickets(config.trackers, withTeams, trackers, trackers) : [];
+  const lines = needsDiff(config, withTeams) ? await addedLines(github, ref, gathered, cache) : undefined;
+  const facts: Facts = {
+    ...withTeams,
+    ...(tickets.length > 0 ? { linkedIssues: [...withTeams.linkedIssues, ...tickets] } : {}),
+    ...(lines ? { addedLines: lines } : {}),
+  };
   const configChange = changesConfig(facts)
     ? describeConfigChange(
         config,

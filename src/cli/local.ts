@@ -55,8 +55,8 @@ export async function checkLocal(options: LocalOptions, io: Io): Promise<number>
 
   const config = loaded.config;
   const change = localChange(git, top, mergeBase);
-  const facts = localFacts(git, top, base, change.files, options.body === undefined ? "" : readText(options.body, io, "--body"));
-  if (needsDiff(config, facts)) facts.addedLines = change.addedLines;
+  const known = localFacts(git, top, base, change.files, options.body === undefined ? "" : readText(options.body, io, "--body"));
+  const facts = needsDiff(config, known) ? { ...known, addedLines: change.addedLines } : known;
   const configChange = changesConfig(facts)
     ? describeConfigChange(config, loadConfig({ file: CONFIG_PATH, text: workingCopy(join(top, CONFIG_PATH)), ...(org && { org }) }), CONFIG_PATH)
     : undefined;

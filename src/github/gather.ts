@@ -74,7 +74,7 @@ export async function gatherPullRequest(
     org: { file: `${ref.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null },
   };
   const filesTruncated = pr.files.totalCount > MAX_FILES;
-  const facts: Facts = {
+  const pulled: Facts = {
     repo: { owner: ref.owner, name: ref.repo },
     number: pr.number,
     url: pr.url,
@@ -111,7 +111,8 @@ export async function gatherPullRequest(
     teams: {},
   };
 
-  facts.linkedIssues.push(...(await issuesClosedByText(github, facts, new URL(pr.url).host)));
+  const closedByText = await issuesClosedByText(github, pulled, new URL(pr.url).host);
+  const facts: Facts = { ...pulled, linkedIssues: [...pulled.linkedIssues, ...closedByText] };
 
   const ownComment = facts.comments.find((c) => c.authorIsBot && c.body.startsWith(COMMENT_MARKER));
   return {

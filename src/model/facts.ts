@@ -59,39 +59,39 @@ export interface Comment {
 }
 
 export interface Facts {
-  repo: { owner: string; name: string };
-  number: number;
-  url: string;
-  title: string;
-  author: string;
-  body: string;
-  draft: boolean;
-  state: "open" | "closed" | "merged";
-  base: { ref: string };
-  head: { ref: string; sha: string };
-  labels: string[];
-  milestone: string | null;
-  files: ChangedFile[];
+  readonly repo: { owner: string; name: string };
+  readonly number: number;
+  readonly url: string;
+  readonly title: string;
+  readonly author: string;
+  readonly body: string;
+  readonly draft: boolean;
+  readonly state: "open" | "closed" | "merged";
+  readonly base: { ref: string };
+  readonly head: { ref: string; sha: string };
+  readonly labels: string[];
+  readonly milestone: string | null;
+  readonly files: ChangedFile[];
   /** True when the PR has more files than GitHub lists (3000). */
-  filesTruncated: boolean;
+  readonly filesTruncated: boolean;
   /**
    * True when the PR changes `.github/done.yml`: edits, deletes or renames it (GitHub lists a rename under its new
    * path only), or may do so beyond the files GitHub lists.
    */
-  configChanged?: boolean;
+  readonly configChanged?: boolean;
   /**
    * Added lines per file path. Only gathered when some applicable criterion uses `diff_contains`;
    * `undefined` means "not gathered".
    */
-  addedLines?: Record<string, string[]>;
-  reviews: Review[];
-  linkedIssues: LinkedIssue[];
+  readonly addedLines?: Record<string, string[]>;
+  readonly reviews: Review[];
+  readonly linkedIssues: LinkedIssue[];
   /** Check runs and commit statuses on the head commit, excluding dod's own. */
-  checks: CheckResult[];
+  readonly checks: CheckResult[];
   /** Issue comments on the PR, oldest first (waiver commands and dod's own sticky comment live here). */
-  comments: Comment[];
+  readonly comments: Comment[];
   /** Members of every `@org/team` the config names, keyed by `@org/team` (lower-case). */
-  teams: Record<string, string[]>;
+  readonly teams: Record<string, string[]>;
 }
 
 /** Facts for a pull request nothing is known about yet: the base that local checks and fixtures fill in. */
