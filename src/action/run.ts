@@ -9,7 +9,7 @@ import type { ConfigFailure } from "../model/config-problems.js";
 import { renderMarkdown, renderText } from "../report/text.js";
 import { CliError } from "../cli/errors.js";
 import { createGitHub, explainGitHubError } from "../cli/github.js";
-import { failureText, problemLine } from "../cli/problems.js";
+import { failureText, compilerLine } from "../cli/problems.js";
 import { actionTarget } from "./event.js";
 import { annotation, appendSummary } from "./workflow.js";
 import { dodIdentity } from "../model/identity.js";
@@ -77,7 +77,7 @@ function summary({ outcome }: Evaluation): string {
   if (outcome.kind === "report") return renderMarkdown(outcome.report);
   const { failure } = outcome;
   if (failure.kind === "missing") return `## Definition of Done\nNo \`${CONFIG_PATH}\` on the base branch: nothing to check.\n`;
-  return `## Definition of Done\n\`${failure.file}\` is invalid:\n\n${failure.problems.map((p) => `- \`${problemLine(p)}\``).join("\n")}\n`;
+  return `## Definition of Done\n\`${failure.file}\` is invalid:\n\n${failure.problems.map((p) => `- \`${compilerLine(p)}\``).join("\n")}\n`;
 }
 
 function failureAnnotations(failure: ConfigFailure, stdout: (text: string) => void): number {

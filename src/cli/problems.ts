@@ -1,12 +1,12 @@
 // Config problems the way compilers print them, so editors and CI annotate them: `file:line:column  field  message`.
 import type { ConfigFailure, ConfigProblem } from "../model/config-problems.js";
 
-export function problemLine(problem: ConfigProblem): string {
+export function compilerLine(problem: ConfigProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}  ${problem.path || "(document)"}  ${problem.message}`;
 }
 
 export function problemLines(problems: readonly ConfigProblem[]): string {
-  return problems.map((p) => `${problemLine(p)}\n`).join("");
+  return problems.map((p) => `${compilerLine(p)}\n`).join("");
 }
 
 /** What `dod check` says when the base branch's config can't be used. */

@@ -3,7 +3,7 @@ import type { Review } from "../model/facts.js";
 import type { EvidenceRef } from "../model/report.js";
 import { code, escapeText } from "../model/markdown.js";
 import { at, describeOwners, isTeam, membersOf, ownerLogins } from "./principals.js";
-import type { Context, Verdict } from "./types.js";
+import type { CriterionContext, Verdict } from "./types.js";
 
 interface Principal {
   /** Shown after an approver: `product`, `@acme/qa`; null for a plain login. */
@@ -13,7 +13,7 @@ interface Principal {
   logins: Set<string>;
 }
 
-function resolvePrincipal(principal: string, ctx: Context): Principal {
+function resolvePrincipal(principal: string, ctx: CriterionContext): Principal {
   const key = principal.toLowerCase();
   if (key === "product" || key === "engineering") {
     return { label: key, description: describeOwners(ctx.config, key), logins: ownerLogins(ctx.config, ctx.facts, key) };
@@ -24,7 +24,7 @@ function resolvePrincipal(principal: string, ctx: Context): Principal {
   return { label: null, description: code(at(principal)), logins: new Set(membersOf(principal, ctx.facts)) };
 }
 
-export function approvedByEvidence(spec: string | string[], ctx: Context): Verdict {
+export function approvedByEvidence(spec: string | string[], ctx: CriterionContext): Verdict {
   const principals = (typeof spec === "string" ? [spec] : spec).map((p) => resolvePrincipal(p, ctx));
   const evidence: EvidenceRef[] = [];
   for (const review of ctx.approvals) {

@@ -3,9 +3,9 @@
 import type { CheckResult } from "../model/facts.js";
 import { code, codeList } from "../model/markdown.js";
 import { nameMatcher } from "./globs.js";
-import type { Context, Verdict } from "./types.js";
+import type { CriterionContext, Verdict } from "./types.js";
 
-export function checkEvidence(glob: string, ctx: Context): Verdict {
+export function checkEvidence(glob: string, ctx: CriterionContext): Verdict {
   const match = nameMatcher(glob);
   const checks = ctx.facts.checks.filter((c) => match(c.name));
   const sha = ctx.facts.head.sha.slice(0, 7);

@@ -2,9 +2,9 @@
 // Either way the result says why, in words for the report: "`src/login.ts` changed (it matches `src/**`)".
 import type { Condition } from "../config/schema.js";
 import { type ConditionResult, checkKinds } from "./kinds.js";
-import type { Context } from "./types.js";
+import type { CriterionContext } from "./types.js";
 
-export function checkCondition(when: Condition, ctx: Context): ConditionResult {
+export function checkCondition(when: Condition, ctx: CriterionContext): ConditionResult {
   const own = checkKinds(when, ctx);
   if (!own.holds) return own;
   const because = [...own.because];

@@ -6,7 +6,7 @@ import type { Facts } from "../model/facts.js";
 import { code } from "../model/markdown.js";
 import { approvalRef } from "./approved-by.js";
 import { at, describeOwners, distinctPair, ownerLogins } from "./principals.js";
-import type { Context, Verdict } from "./types.js";
+import type { CriterionContext, Verdict } from "./types.js";
 
 export const CONFIG_APPROVAL_ID = "done-config-approval";
 
@@ -23,10 +23,10 @@ export function changesConfig(facts: Facts): boolean {
   return facts.configChanged ?? facts.files.some((f) => f.path === CONFIG_PATH);
 }
 
-export function configApprovalVerdict(ctx: Context): Verdict {
+export function configApprovalVerdict(ctx: CriterionContext): Verdict {
   const product = ownerLogins(ctx.config, ctx.facts, "product");
   const engineering = ownerLogins(ctx.config, ctx.facts, "engineering");
-  const asCandidate = (r: Context["approvals"][number]) => ({ login: r.author, review: r });
+  const asCandidate = (r: CriterionContext["approvals"][number]) => ({ login: r.author, review: r });
   // Approving the rules means approving this exact change: an approval given before a later push doesn't count.
   const current = ctx.approvals.filter((r) => r.commit === undefined || r.commit === ctx.facts.head.sha);
   const stale = ctx.approvals.filter((r) => !current.includes(r)).map((r) => code(at(r.author)));

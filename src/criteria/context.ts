@@ -1,9 +1,9 @@
 import type { ResolvedConfig } from "../config/schema.js";
 import type { Facts } from "../model/facts.js";
 import { approvalsOf } from "./principals.js";
-import type { Context } from "./types.js";
+import type { CriterionContext } from "./types.js";
 
-export function buildContext(config: ResolvedConfig, facts: Facts): Context {
+export function buildContext(config: ResolvedConfig, facts: Facts): CriterionContext {
   return {
     config,
     facts,

@@ -2,7 +2,7 @@
 // undefined here is a bug in that hand-off, not a missing item.
 import { code } from "../model/markdown.js";
 import { pathMatcher } from "./globs.js";
-import { capped, type Context, type Verdict } from "./types.js";
+import { capped, type CriterionContext, type Verdict } from "./types.js";
 import { describeGlobs } from "./words.js";
 
 export interface DiffContains {
@@ -10,7 +10,7 @@ export interface DiffContains {
   files?: string[] | undefined;
 }
 
-export function diffContainsEvidence(spec: DiffContains, ctx: Context): Verdict {
+export function diffContainsEvidence(spec: DiffContains, ctx: CriterionContext): Verdict {
   const added = ctx.facts.addedLines;
   if (!added) return { status: "error", reason: "diff not gathered", evidence: [] };
   const match = spec.files ? pathMatcher(spec.files) : null;

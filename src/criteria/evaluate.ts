@@ -11,7 +11,7 @@ import { buildContext } from "./context.js";
 import { approvalsOf, at, isTeam } from "./principals.js";
 import { evaluateEvidence } from "./require.js";
 import { countStatuses, reportConclusion, reportTitle } from "./summary.js";
-import type { Context, Verdict } from "./types.js";
+import type { CriterionContext, Verdict } from "./types.js";
 import { parseCommands, waiverState } from "./waivers.js";
 
 export interface EvaluateOptions {
@@ -78,7 +78,7 @@ function withWaiver(criterion: ResolvedCriterion, verdict: Verdict, waiver?: Wai
 
 /** True when some applicable criterion looks at the diff, so the shell must gather added lines. */
 export function needsDiff(config: ResolvedConfig, facts: Facts): boolean {
-  let ctx: Context | undefined;
+  let ctx: CriterionContext | undefined;
   return config.criteria.some((criterion) => {
     if (!readsDiff(criterion.require)) return false;
     if (!criterion.when) return true;

@@ -1,10 +1,10 @@
 import { code } from "../model/markdown.js";
 import { pathMatcher } from "./globs.js";
-import { capped, type Context, type Verdict } from "./types.js";
+import { capped, type CriterionContext, type Verdict } from "./types.js";
 import { describeGlobs } from "./words.js";
 
 /** Some changed file that still exists matches: a deleted test or doc shows nothing was tested or documented. */
-export function filesEvidence(globs: string[], ctx: Context): Verdict {
+export function filesEvidence(globs: string[], ctx: CriterionContext): Verdict {
   const match = pathMatcher(globs);
   const hits = ctx.presentPaths.filter((path) => match(path));
   if (hits.length === 0) {

@@ -11,7 +11,7 @@ import { labelEvidence } from "./label.js";
 import { linkedIssueEvidence } from "./linked-issue.js";
 import { prBodyEvidence } from "./pr-body.js";
 import { at, membersOf } from "./principals.js";
-import { capped, type Context, type Verdict } from "./types.js";
+import { capped, type CriterionContext, type Verdict } from "./types.js";
 import { changedFiles, describeGlobs } from "./words.js";
 import { code, codeList } from "../model/markdown.js";
 
@@ -22,8 +22,8 @@ type KindResult = { holds: true; because: string } | { holds: false; reason: str
 
 const holds = (because: string): KindResult => ({ holds: true, because });
 
-type Judge<K extends EvidenceKindName> = (spec: NonNullable<Evidence[K]>, ctx: Context) => Verdict | Verdict[];
-type Check<K extends ConditionKindName> = (spec: NonNullable<Condition[K]>, ctx: Context) => KindResult;
+type Judge<K extends EvidenceKindName> = (spec: NonNullable<Evidence[K]>, ctx: CriterionContext) => Verdict | Verdict[];
+type Check<K extends ConditionKindName> = (spec: NonNullable<Condition[K]>, ctx: CriterionContext) => KindResult;
 
 /** In the order their reasons are listed when several kinds are given. */
 export const EVIDENCE_JUDGES = {
@@ -91,7 +91,7 @@ const evidenceOrder = Object.keys(EVIDENCE_JUDGES) as EvidenceKindName[];
 const conditionOrder = Object.keys(CONDITION_CHECKS) as ConditionKindName[];
 
 /** The verdicts of the kinds an Evidence mapping gives itself (not its `any`/`all`), in order. */
-export function judgeKinds(evidence: Evidence, ctx: Context): Verdict[] {
+export function judgeKinds(evidence: Evidence, ctx: CriterionContext): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const kind of evidenceOrder) {
     const spec = evidence[kind];
@@ -103,7 +103,7 @@ export function judgeKinds(evidence: Evidence, ctx: Context): Verdict[] {
 }
 
 /** The first kind of a Condition mapping (not its `any`/`all`) that does not hold, or what made each hold. */
-export function checkKinds(condition: Condition, ctx: Context): ConditionResult {
+export function checkKinds(condition: Condition, ctx: CriterionContext): ConditionResult {
   const because: string[] = [];
   for (const kind of conditionOrder) {
     const spec = condition[kind];

@@ -1,7 +1,7 @@
 import { code, codeList } from "../model/markdown.js";
-import type { Context, Verdict } from "./types.js";
+import type { CriterionContext, Verdict } from "./types.js";
 
-export function labelEvidence(spec: string | string[], ctx: Context): Verdict {
+export function labelEvidence(spec: string | string[], ctx: CriterionContext): Verdict {
   const wanted = typeof spec === "string" ? [spec] : spec;
   const present = ctx.facts.labels.find((label) => wanted.some((w) => w.toLowerCase() === label.toLowerCase()));
   if (present !== undefined) return { status: "met", reason: `labelled ${code(present)}`, evidence: [{ text: `label ${present}` }] };

@@ -3,7 +3,7 @@ import type { Facts, LinkedIssue } from "../model/facts.js";
 import type { EvidenceRef } from "../model/report.js";
 import { escapeText } from "../model/markdown.js";
 import { findSections, parseBlocks, tasksIn } from "./markdown.js";
-import { capped, type Context, quote, type Verdict } from "./types.js";
+import { capped, type CriterionContext, quote, type Verdict } from "./types.js";
 
 export type LinkedIssueSpec = true | { checklist?: string | undefined };
 
@@ -13,7 +13,7 @@ export function issueRef(issue: LinkedIssue, facts: Facts): string {
   return issue.repo.toLowerCase() === here ? `#${issue.number}` : `${issue.repo}#${issue.number}`;
 }
 
-export function linkedIssueEvidence(spec: LinkedIssueSpec, ctx: Context): Verdict {
+export function linkedIssueEvidence(spec: LinkedIssueSpec, ctx: CriterionContext): Verdict {
   const { facts } = ctx;
   const issues = facts.linkedIssues;
   if (issues.length === 0) return { status: "missing", reason: "the pull request links no issue", evidence: [] };

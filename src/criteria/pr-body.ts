@@ -1,14 +1,14 @@
 // The PR description: a section with real content, and/or a ticked box.
 import { findSections, hasContent, normalizeItem, parseBlocks, type Block } from "./markdown.js";
 import { code } from "../model/markdown.js";
-import { quote, type Context, type Verdict } from "./types.js";
+import { quote, type CriterionContext, type Verdict } from "./types.js";
 
 export interface PrBodySpec {
   section?: string | undefined;
   checkbox?: string | undefined;
 }
 
-export function prBodyEvidence(spec: PrBodySpec, ctx: Context): Verdict[] {
+export function prBodyEvidence(spec: PrBodySpec, ctx: CriterionContext): Verdict[] {
   const blocks = parseBlocks(ctx.facts.body);
   const verdicts: Verdict[] = [];
   if (spec.section !== undefined) verdicts.push(sectionVerdict(blocks, spec.section, ctx.facts.url));

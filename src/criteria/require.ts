@@ -1,9 +1,9 @@
 // A criterion's `require` tree: every key of one Evidence object must be met, `all` likewise, `any` needs one.
 import type { Evidence } from "../config/schema.js";
 import { judgeKinds } from "./kinds.js";
-import type { Context, Verdict, VerdictStatus } from "./types.js";
+import type { CriterionContext, Verdict, VerdictStatus } from "./types.js";
 
-export function evaluateEvidence(evidence: Evidence, ctx: Context): Verdict {
+export function evaluateEvidence(evidence: Evidence, ctx: CriterionContext): Verdict {
   const parts: Verdict[] = judgeKinds(evidence, ctx);
   if (evidence.all) parts.push(allOf(evidence.all.map((e) => evaluateEvidence(e, ctx))));
   if (evidence.any) parts.push(anyOf(evidence.any.map((e) => evaluateEvidence(e, ctx))));

@@ -16,7 +16,7 @@ export interface Verdict {
 }
 
 /** Facts indexed once per evaluation, so that no criterion re-derives them per file. */
-export interface Context {
+export interface CriterionContext {
   config: ResolvedConfig;
   facts: Facts;
   /** Every changed path (for `when`). */

@@ -32,7 +32,7 @@ export class MemoryQueue implements JobQueue {
   private closed = false;
 
   constructor(
-    private readonly process: JobProcessor,
+    private readonly processJob: JobProcessor,
     private readonly onFailed: FailureHandler,
     private readonly options: QueueOptions = defaultQueueOptions,
     private readonly log?: Pick<Logger, "error">,
@@ -106,7 +106,7 @@ export class MemoryQueue implements JobQueue {
    * arrive meanwhile fold into it, so the retry evaluates the newest state once. */
   private async run(key: string, entry: Entry): Promise<void> {
     try {
-      await this.process(entry.job, entry.attempt);
+      await this.processJob(entry.job, entry.attempt);
       this.counts.processed++;
     } catch (error) {
       const newer = this.waiting.get(key);

@@ -74,7 +74,7 @@ export class RedisQueue implements JobQueue {
   private readonly refresher: NodeJS.Timeout;
 
   constructor(
-    private readonly process: JobProcessor,
+    private readonly processJob: JobProcessor,
     private readonly onFailed: FailureHandler,
     private readonly options: RedisQueueOptions,
     private readonly log?: Logger,
@@ -184,7 +184,7 @@ export class RedisQueue implements JobQueue {
     try {
       const events = await this.claim(key, id);
       if (events.length === 0) return; // an earlier run already took this job's events
-      await this.process(events.reduce(mergeJobs), bull.attemptsMade + 1);
+      await this.processJob(events.reduce(mergeJobs), bull.attemptsMade + 1);
       await this.redis.del(this.key(key, `claimed:${id}`));
       this.counts.processed++;
     } finally {

@@ -14,7 +14,7 @@ export interface JobObserver {
 
 export function createQueue(
   options: QueueSettings,
-  process: JobProcessor,
+  processJob: JobProcessor,
   onFailed: FailureHandler,
   log: Logger,
   observer?: JobObserver,
@@ -23,7 +23,7 @@ export function createQueue(
     const started = performance.now();
     let ok = false;
     try {
-      await process(job, attempt);
+      await processJob(job, attempt);
       ok = true;
     } finally {
       const seconds = (performance.now() - started) / 1000;
