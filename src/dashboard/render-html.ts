@@ -112,7 +112,7 @@ function release(r: ReleaseView, filter: DashboardFilter): string {
       ? ` <span class="due">closed ${esc(day(r.closedAt))}</span>`
       : "";
   const stats = [
-    stat(t.pulls, "pull requests", `${t.open} open · ${t.merged} merged`),
+    stat(t.pulls, t.pulls === 1 ? "pull request" : "pull requests", `${t.open} open · ${t.merged} merged`),
     stat(t.done, "done", "", "ok"),
     stat(t.notDone, "not done", "", t.notDone ? "bad" : ""),
     stat(t.debt, "done debt", `${r.debtItems} ${r.debtItems === 1 ? "item" : "items"} missing at merge${r.debtPaid ? `, ${r.debtPaid} paid` : ""}`, t.debt ? "bad" : ""),
@@ -132,7 +132,7 @@ function release(r: ReleaseView, filter: DashboardFilter): string {
 <h2>${r.url ? `<a href="${href(r.url)}">${esc(r.name)}</a>` : esc(r.name)}${due}</h2>
 ${progress}
 <div class="stats">${stats}</div>
-<ul class="owners" aria-label="Missing items by owner"><li><strong>${missingTotal(t.missingItems)}</strong> items missing</li>${owners}<li>${t.pendingItems} pending · ${t.waivedItems} waived</li></ul>
+<ul class="owners" aria-label="Missing items by owner"><li><strong>${missingTotal(t.missingItems)}</strong> ${missingTotal(t.missingItems) === 1 ? "item" : "items"} missing</li>${owners}<li>${t.pendingItems} pending · ${t.waivedItems} waived</li></ul>
 ${r.capacity ? capacity(r.capacity) : ""}
 ${shown.length ? table(shown) : `<p class="empty">${filtered ? "No pull request matches these filters." : "No pull requests."}</p>`}
 ${r.followUps.length ? followUps(r.followUps) : ""}
