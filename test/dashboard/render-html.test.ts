@@ -7,6 +7,7 @@ import { item, OWNER, REPO, summaryWith } from "./data.js";
 
 function pull(number: number): PullInput {
   return {
+    number,
     title: `PR ${number}`,
     url: `https://github.com/${OWNER}/${REPO}/pull/${number}`,
     state: "open",
