@@ -84,10 +84,13 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
   }
 
   const checked = DoneConfig.safeParse(raw);
+  const rules = validateConfig(raw, locate, file);
+  // An unknown `extends` gets the rules' own message (with its did-you-mean), not the schema's as well.
+  const ruled = new Set(rules.filter((p) => p.path === "extends").map((p) => p.path));
   const problems = [
     ...syntax,
-    ...(checked.success ? [] : issuesToProblems(checked.error.issues, { root: DoneConfig, raw, locate, file })),
-    ...validateConfig(raw, locate, file),
+    ...(checked.success ? [] : issuesToProblems(checked.error.issues, { root: DoneConfig, raw, locate, file }).filter((p) => !ruled.has(p.path))),
+    ...rules,
   ];
   if (problems.length > 0 || !checked.success) return fail(problems);
   return { ok: true, parsed: { file, config: checked.data, raw: raw as Record<string, unknown>, locate } };

@@ -138,13 +138,15 @@ export const Trackers = z
   .strict()
   .describe("Issue trackers whose tickets count as linked issues, besides the GitHub issues the PR closes.");
 
+/** What `extends` may name: the built-in preset or the organisation's file. */
+export const EXTENDS_VALUES = ["recommended", "org"] as const;
+
 export const DoneConfig = z
   .object({
     $schema: z.string().optional().describe("The JSON Schema this file follows (for editors)."),
     version: z.literal(1).default(1).describe("The version of this file's format."),
     extends: z
-      .string()
-      .min(1)
+      .enum(EXTENDS_VALUES)
       .optional()
       .describe("Start from `recommended` (built-in preset) or `org` (the organisation's `.github` repository)."),
     mode: z

@@ -7,9 +7,10 @@ import { globCostProblem, globProblem } from "./globs.js";
 import { braceExpansionSize, LIMITS } from "./limits.js";
 import { CONDITION_KINDS, EVIDENCE_KINDS, type KindCheck } from "./kinds.js";
 import { joinPath, type Locator, type PathSegment } from "./locate.js";
+import { EXTENDS_VALUES } from "./schema.js";
 import { closest } from "./suggest.js";
 
-export const EXTENDS_VALUES = ["recommended", "org"] as const;
+export { EXTENDS_VALUES };
 
 type Report = ((path: PathSegment[], message: string, where?: { line: number; column: number }) => void) & {
   /** Globs seen so far (after alias expansion), for LIMITS.globs. */

@@ -47,4 +47,9 @@ describe("the JSON Schema", () => {
     expect(all.length).toBeGreaterThan(40);
     expect(all.filter(({ field }) => typeof field.description !== "string" || field.description === "").map((f) => f.pointer)).toEqual([]);
   });
+
+  it("restricts `extends` to the values `dod validate` accepts, so an editor flags `extends: recomended`", () => {
+    const extendsField = (doneJsonSchema().properties as Record<string, Json>).extends!;
+    expect(extendsField.enum).toEqual(["recommended", "org"]);
+  });
 });
