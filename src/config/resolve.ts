@@ -62,7 +62,8 @@ function loadUnsafe(sources: ConfigSources): LoadResult {
     if (!org || org.text === null) {
       const where = org ? `\`${org.file}\`` : "`.github/done.yml` in the organisation's `.github` repository";
       const message = `\`extends: org\` needs the organisation's definition of done, but there is no ${where}`;
-      return invalid([problemAt(repo!, ["extends"], message)], org?.file ?? sources.file);
+      // Reported where the fix goes: the repository's own file, at its `extends` line (the org file does not exist).
+      return invalid([problemAt(repo!, ["extends"], message)], sources.file);
     }
     const parsedOrg = parseConfigFile(org.text, org.file);
     if (!parsedOrg.ok) return invalid(parsedOrg.problems, org.file);

@@ -209,13 +209,18 @@ describe("loadConfig", () => {
     });
   });
 
-  it("fails, naming the organisation's file, when `extends: org` finds none", () => {
+  it("fails against the repository's own file, at its `extends` line, when `extends: org` finds no organisation file", () => {
     expect(failure(loadConfig({ file: FILE, text: "extends: org\n", org: { file: ORG, text: null } }))).toEqual({
       kind: "invalid",
-      file: ORG,
+      file: FILE,
       problems: [
         `${FILE}:1:10  extends  \`extends: org\` needs the organisation's definition of done, but there is no \`${ORG}\``,
       ],
+    });
+    expect(failure(loadConfig({ file: FILE, text: "mode: advisory\nextends: org\n", org: { file: ORG, text: null } }))).toEqual({
+      kind: "invalid",
+      file: FILE,
+      problems: [`${FILE}:2:10  extends  \`extends: org\` needs the organisation's definition of done, but there is no \`${ORG}\``],
     });
     expect(failure(loadConfig({ file: FILE, text: "extends: org\n" })).problems).toEqual([
       `${FILE}:1:10  extends  \`extends: org\` needs the organisation's definition of done, but there is no \`.github/done.yml\` in the organisation's \`.github\` repository`,
