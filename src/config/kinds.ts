@@ -57,7 +57,7 @@ export type ConditionWords =
   | { compare: "globs"; subject: string; what: string; limits: string }
   /** Applies when any of the names fits: `labels`, `authors`. */
   | { compare: "any-of"; phrase: string; unlimited: string }
-  /** Skips when any of the names fits: `labels_absent`. */
+  /** Skips when any of the names fits: `labels_absent`, `authors_not`. */
   | { compare: "none-of"; phrase: string }
   | { compare: "draft" };
 
@@ -220,6 +220,16 @@ export const CONDITION_KINDS = {
     doc: "Applies when one of these opened the PR: logins or `@org/team`s, e.g. a bot whose PRs need less.",
     principals: (value) => value,
     words: { compare: "any-of", phrase: "opened by", unlimited: "it no longer depends on who opened the pull request" },
+    needsPullRequest: "its author",
+  }),
+  authors_not: condition({
+    example: `when: { authors_not: [dependabot, "dependabot[bot]", renovate, "renovate[bot]"] }`,
+    schema: z.array(principal).min(1),
+    doc:
+      "Applies only when none of these opened the PR: logins or `@org/team`s, e.g. to spare bots' PRs. " +
+      "List a bot both as `dependabot` and `dependabot[bot]`: GitHub names it either way.",
+    principals: (value) => value,
+    words: { compare: "none-of", phrase: "opened by" },
     needsPullRequest: "its author",
   }),
 } satisfies Record<string, ConditionKind<any>>;

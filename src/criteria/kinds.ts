@@ -63,6 +63,14 @@ export const CONDITION_CHECKS = {
     if (authors.some((principal) => membersOf(principal, facts).includes(author))) return holds(`${by} opened it`);
     return { holds: false, reason: `${by} opened the pull request, not ${codeList(authors.map(at))}` };
   },
+  authors_not: (authors, { facts }) => {
+    const author = facts.author.toLowerCase();
+    const by = code(at(facts.author));
+    const hit = authors.find((principal) => membersOf(principal, facts).includes(author));
+    if (hit === undefined) return holds(`${by} opened it, not ${codeList(authors.map(at))}`);
+    const team = hit.replace(/^@/, "").toLowerCase() === author ? "" : ` (one of ${code(at(hit))})`;
+    return { holds: false, reason: `${by} opened the pull request${team}` };
+  },
   labels: (labels, ctx) => {
     const present = labels.find((l) => ctx.labels.has(l.toLowerCase()));
     if (present !== undefined) return holds(`of the label ${code(present)}`);

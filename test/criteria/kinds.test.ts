@@ -1,6 +1,7 @@
 // The two kinds added through the registry alone (config/kinds.ts and criteria/kinds.ts): `files_absent` evidence
 // and the `authors` condition, through every part derived from the registry — evaluation, validation, the JSON
 // Schema, the config diff's words, the teams to gather and `--local`'s "needs the PR".
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { localReport } from "../../src/cli/local-report.js";
 import { describeConfigChange } from "../../src/config/diff.js";
@@ -85,6 +86,57 @@ describe("authors", () => {
     expect(localReport(config, facts, evaluate(config, facts)).needsPullRequest).toEqual([
       { id: "item", title: "item", owner: "engineering", reason: "its author (to know whether this applies)" },
     ]);
+  });
+});
+
+describe("authors_not", () => {
+  const statusFor = (authors_not: string[], author: string) => {
+    const config = makeConfig([criterion({ id: "item", when: { authors_not }, require: { files: ["test/**"] } })]);
+    const item = evaluate(config, makeFacts({ author, teams: TEAMS, files: files("test/a.test.ts") })).items[0]!;
+    return [item.status, item.reason];
+  };
+  const BOTS = ["dependabot", "dependabot[bot]", "renovate", "renovate[bot]"];
+
+  it.each<[string, string[], string, [string, string]]>([
+    ["applies to anyone not listed", BOTS, "dev-dana", ["met", "`test/a.test.ts` changed"]],
+    ["skips a listed bot as GraphQL names it (no `[bot]`)", BOTS, "dependabot", ["not_applicable", "`@dependabot` opened the pull request"]],
+    ["skips a listed bot as REST names it, in any case", BOTS, "Renovate[bot]", ["not_applicable", "`@Renovate[bot]` opened the pull request"]],
+    ["skips a member of a listed team", ["@acme/platform"], "both-bea", ["not_applicable", "`@both-bea` opened the pull request (one of `@acme/platform`)"]],
+  ])("%s", (_name, authors, author, expected) => {
+    expect(statusFor(authors, author)).toEqual(expected);
+  });
+
+  it("names its teams among those to gather, and is documented in the JSON Schema", () => {
+    const config = makeConfig([criterion({ id: "item", when: { authors_not: ["@Acme/Bots"] }, require: {} })]);
+    expect(teamsNamed(config)).toContain("@acme/bots");
+    const defs = doneJsonSchema().$defs as Record<string, { properties: Record<string, { description?: string }> }>;
+    expect(defs.Condition!.properties.authors_not!.description).toMatch(/^Applies only when none of these opened the PR/);
+  });
+
+  it("words a config change: skipping more authors loosens the item", () => {
+    const resolve = (text: string): ResolvedConfig => {
+      const result = loadConfig({ file: FILE, text });
+      if (!result.ok) throw new Error(result.failure.problems.map(fmt).join("\n"));
+      return result.config;
+    };
+    const item = (names: string) => `criteria:\n  - id: item\n    owner: engineering\n    when: { authors_not: [${names}] }\n    require: { files: [test/**] }\n`;
+    expect(describeConfigChange(resolve(item("dependabot")), { ok: true, config: resolve(item("dependabot, renovate")) }, FILE).changes).toEqual([
+      { kind: "loosened", text: "loosens `item`: it now skips pull requests opened by `renovate`" },
+    ]);
+  });
+});
+
+describe("docs/config.md's Dependabot and Renovate recipe", () => {
+  const docs = readFileSync(new URL("../../docs/config.md", import.meta.url), "utf8");
+  const recipe = /## Recipe: Dependabot and Renovate[\s\S]*?```yaml\n([\s\S]*?)```/.exec(docs)![1]!;
+  const result = loadConfig({ file: FILE, text: recipe });
+  const config = result.ok ? result.config : undefined;
+  const acceptance = (author: string) => evaluate(config!, makeFacts({ author })).items.find((i) => i.id === "acceptance-criteria")!.status;
+
+  it("spares both spellings of the bots, and no one else", () => {
+    expect(result.ok).toBe(true);
+    for (const bot of ["dependabot", "dependabot[bot]", "renovate", "Renovate[bot]"]) expect(acceptance(bot), bot).toBe("not_applicable");
+    expect(acceptance("dev-dana")).not.toBe("not_applicable");
   });
 });
 
