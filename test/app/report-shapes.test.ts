@@ -118,7 +118,7 @@ describe("reports for the example config", () => {
       - ❌ **Integration tests for API changes** (\`integration-tests\`) — no file named \`*.integration.test.*\` or in \`test/integration/\`, \`tests/integration/\` or \`e2e/\` changed
         - Applies because \`api/openapi.yaml\` changed (it matches \`**/openapi*.{yml,yaml,json}\`)
         - How: The API contract changed: add or update an integration or end-to-end test that exercises it.
-      - ❌ **Documentation updated** (\`docs\`) — no file named \`*.md\` or in \`docs/\` changed and the pull request has no label \`no-docs-needed\`
+      - ❌ **Documentation updated** (\`docs\`) — no file named \`README*\` or in \`docs/\` (other than \`runbooks/**\` or \`docs/runbooks/**\`) changed and the pull request has no label \`no-docs-needed\`
         - Applies because \`api/openapi.yaml\` changed (it matches \`api/**\`)
         - How: The public surface changed: update \`docs/\` or a README, or add the \`no-docs-needed\` label.
 
@@ -135,7 +135,7 @@ describe("reports for the example config", () => {
       - ❌ **Integration tests for API changes** (\`integration-tests\`) — no file named \`*.integration.test.*\` or in \`test/integration/\`, \`tests/integration/\` or \`e2e/\` changed
         - Applies because \`api/openapi.yaml\` changed (it matches \`**/openapi*.{yml,yaml,json}\`)
         - How: The API contract changed: add or update an integration or end-to-end test that exercises it.
-      - ❌ **Documentation updated** (\`docs\`) — no file named \`*.md\` or in \`docs/\` changed and the pull request has no label \`no-docs-needed\`
+      - ❌ **Documentation updated** (\`docs\`) — no file named \`README*\` or in \`docs/\` (other than \`runbooks/**\` or \`docs/runbooks/**\`) changed and the pull request has no label \`no-docs-needed\`
         - Applies because \`api/openapi.yaml\` changed (it matches \`api/**\`)
         - How: The public surface changed: update \`docs/\` or a README, or add the \`no-docs-needed\` label.
       - ✅ Unit tests — src/api/users.test.ts
@@ -175,7 +175,7 @@ describe("reports for the example config", () => {
       - ❌ **Metrics and alerting** (\`metrics-alerting\`) — no file named \`*alert*.{yml,yaml}\` or in \`alerts/\`, \`monitoring/\` or \`dashboards/\` changed and the description has no “Metrics and alerting in place” checkbox
         - Applies because of the label \`new-service\`
         - How: Add the alerts or dashboards that show this works in production, or tick "Metrics and alerting in place" in the PR description.
-      - ❌ **Documentation updated** (\`docs\`) — no file named \`*.md\` or in \`docs/\` changed and the pull request has no label \`no-docs-needed\`
+      - ❌ **Documentation updated** (\`docs\`) — no file named \`README*\` or in \`docs/\` (other than \`runbooks/**\` or \`docs/runbooks/**\`) changed and the pull request has no label \`no-docs-needed\`
         - Applies because \`src/billing/index.ts\` and 1 more file changed (they match \`src/**/index.*\`)
         - How: The public surface changed: update \`docs/\` or a README, or add the \`no-docs-needed\` label.
       - ❌ **Runbook** (\`runbook\`) — no file in \`runbooks/\` or \`docs/runbooks/\` changed
@@ -197,7 +197,7 @@ describe("reports for the example config", () => {
       - ❌ **Metrics and alerting** (\`metrics-alerting\`) — no file named \`*alert*.{yml,yaml}\` or in \`alerts/\`, \`monitoring/\` or \`dashboards/\` changed and the description has no “Metrics and alerting in place” checkbox
         - Applies because of the label \`new-service\`
         - How: Add the alerts or dashboards that show this works in production, or tick "Metrics and alerting in place" in the PR description.
-      - ❌ **Documentation updated** (\`docs\`) — no file named \`*.md\` or in \`docs/\` changed and the pull request has no label \`no-docs-needed\`
+      - ❌ **Documentation updated** (\`docs\`) — no file named \`README*\` or in \`docs/\` (other than \`runbooks/**\` or \`docs/runbooks/**\`) changed and the pull request has no label \`no-docs-needed\`
         - Applies because \`src/billing/index.ts\` and 1 more file changed (they match \`src/**/index.*\`)
         - How: The public surface changed: update \`docs/\` or a README, or add the \`no-docs-needed\` label.
       - ❌ **Runbook** (\`runbook\`) — no file in \`runbooks/\` or \`docs/runbooks/\` changed

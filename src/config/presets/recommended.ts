@@ -48,7 +48,7 @@ export const RECOMMENDED_CRITERIA: Criterion[] = [
     when: {
       files: ["api/**", "bin/**", "**/openapi*.{yml,yaml,json}", "**/*.proto", "**/*.graphql", "src/**/index.*", "src/**/public/**"],
     },
-    require: { any: [{ files: ["docs/**", "**/README*", "*.md", "!runbooks/**", "!docs/runbooks/**"] }, { label: "no-docs-needed" }] },
+    require: { any: [{ files: ["docs/**", "**/README*", "!runbooks/**", "!docs/runbooks/**"] }, { label: "no-docs-needed" }] },
   },
   {
     id: "runbook",
