@@ -64,22 +64,14 @@ export const dashboardCommand: Command = {
     const match = REPO.exec(positionals[0] ?? "");
     if (!match) throw new CliError("which repository? give it as <owner>/<repo> (or <org> --release <name>)", EXIT.error, USAGE);
     const [, owner, repo] = match as unknown as [string, string, string];
-    const output = format(values.format, ["md", "json"] as const, "md", USAGE);
-    const filter: DashboardFilter = {
-      owner: format(values.owner, OWNER_FILTERS.filter((o): o is NonNullable<typeof o> => o !== undefined), "all", USAGE),
-      state: format(values.state, STATE_FILTERS, "all", USAGE),
-      ...(values.release !== undefined && { release: values.release }),
-    };
-
+    const { output, filter } = viewOptions(values);
     const github = createGitHub(io.env, io.env.GITHUB_TOKEN);
     const progress = progressLine(io);
     let gathered;
     try {
-      const settings = parseSettings({ APP_ID: io.env.APP_ID });
-      const appId = settings.ok ? settings.settings.appId : undefined;
+      const appId = preferredAppId(io);
       gathered = await gatherDashboard(github, owner, repo, {
         ...(values.release !== undefined && { release: values.release }),
-        // Checks are read by name; told dod's app id (APP_ID), the CLI prefers that app's run of the name.
         ...(appId && { preferAppId: appId }),
         onProgress: progress.update,
       });
@@ -104,17 +96,12 @@ export const dashboardCommand: Command = {
 
 /** One release across the organisation's repositories that the token can read, found by search. */
 async function orgRelease(org: string, release: string, values: { owner?: string; state?: string; format?: string }, io: Io): Promise<number> {
-  const output = format(values.format, ["md", "json"] as const, "md", USAGE);
-  const filter: DashboardFilter = {
-    owner: format(values.owner, OWNER_FILTERS.filter((o): o is NonNullable<typeof o> => o !== undefined), "all", USAGE),
-    state: format(values.state, STATE_FILTERS, "all", USAGE),
-  };
+  const { output, filter } = viewOptions({ owner: values.owner, state: values.state, format: values.format });
   const github = createGitHub(io.env, io.env.GITHUB_TOKEN);
   const progress = progressLine(io);
   let gathered;
   try {
-    const settings = parseSettings({ APP_ID: io.env.APP_ID });
-    const appId = settings.ok ? settings.settings.appId : undefined;
+    const appId = preferredAppId(io);
     gathered = await gatherOrgRelease(github, org, release, { ...(appId && { preferAppId: appId }), onProgress: progress.update });
   } catch (error) {
     throw explainGitHubError(error, { owner: org, repo: ORG_CONFIG_REPO, number: 0 });
@@ -127,6 +114,22 @@ async function orgRelease(org: string, release: string, values: { owner?: string
   const model = filterModel(aggregate(gathered.input, config), filter);
   io.stdout(output === "json" ? `${JSON.stringify({ ...model, repositories: gathered.repositories }, null, 2)}\n` : renderDashboardMarkdown(model, { limit: Infinity, charts: "text" }));
   return EXIT.done;
+}
+
+/** The output format and the filter, from the options both forms of the command share. */
+function viewOptions(values: { owner?: string; state?: string; format?: string; release?: string }) {
+  const filter: DashboardFilter = {
+    owner: format(values.owner, OWNER_FILTERS.filter((o): o is NonNullable<typeof o> => o !== undefined), "all", USAGE),
+    state: format(values.state, STATE_FILTERS, "all", USAGE),
+    ...(values.release !== undefined && { release: values.release }),
+  };
+  return { output: format(values.format, ["md", "json"] as const, "md", USAGE), filter };
+}
+
+/** Checks are read by name; told dod's app id (APP_ID), the CLI prefers that app's run of the name. */
+function preferredAppId(io: Io): number | undefined {
+  const settings = parseSettings({ APP_ID: io.env.APP_ID });
+  return settings.ok ? settings.settings.appId : undefined;
 }
 
 /** `reading GitHub… 3/11 requests` on a terminal, rewritten in place on stderr; nothing when piped. */

@@ -1,4 +1,5 @@
 // The dashboard's one model, which `aggregate` makes of what gathering returns (model/dashboard.ts), which the issue, the web page, the JSON API and the CLI all render.
+import type { PullInput } from "../model/dashboard.js";
 import type { OwnerRole } from "../model/owner.js";
 
 export interface ItemView {
@@ -44,15 +45,8 @@ export interface WaiverRecord {
 
 export type OwnerCounts = Record<OwnerRole, number>;
 
-export interface PullView {
-  /** `owner/name`, when the dashboard spans repositories. */
-  repo?: string;
-  number: number;
-  title: string;
-  url: string;
-  state: "open" | "merged";
-  author: string;
-  labels: string[];
+/** A pull request as the dashboard shows it: what was gathered of it, judged. */
+export interface PullView extends Pick<PullInput, "repo" | "number" | "title" | "url" | "state" | "author" | "labels"> {
   checkUrl: string | null;
   /** `unknown`: dod has no readable verdict on the head commit. */
   verdict: "done" | "not-done" | "pending" | "unknown";
