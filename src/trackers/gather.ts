@@ -31,15 +31,15 @@ export async function gatherTickets(
     refs.map((ref) => {
       const read = (): Promise<LinkedIssue> => {
         if (ref.tracker === "jira") {
-          if (!jira) return Promise.resolve(notSetUp(ref, "JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN"));
-          if ("invalid" in jira) return Promise.resolve(unreadable(ref, `Jira's client refused the settings: ${jira.invalid}`));
+          if (!jira) return Promise.resolve(notSetUp(ref, "JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN", settings));
+          if ("invalid" in jira) return Promise.resolve(unreadable(ref, `Jira's client refused the settings: ${jira.invalid}`, settings));
           return jiraModule!.readJiraIssue(jira.ok, settings.jira!, ref.key, trackers?.jira?.criteria_field);
         }
-        if (!linear) return Promise.resolve(notSetUp(ref, "LINEAR_API_KEY"));
-        if ("invalid" in linear) return Promise.resolve(unreadable(ref, `Linear's client refused the settings: ${linear.invalid}`));
+        if (!linear) return Promise.resolve(notSetUp(ref, "LINEAR_API_KEY", settings));
+        if ("invalid" in linear) return Promise.resolve(unreadable(ref, `Linear's client refused the settings: ${linear.invalid}`, settings));
         return linearModule!.readLinearIssue(linear.ok, ref.key);
       };
-      return withTimeout(read(), settings.timeoutMs, ref);
+      return withTimeout(read(), settings, ref);
     }),
   );
 }
@@ -56,19 +56,24 @@ function client<T>(make: () => T): { ok: T } | { invalid: string } {
 
 const NAMES = { jira: "Jira", linear: "Linear" } as const;
 
-function unreadable(ref: TicketRef, reason: string): LinkedIssue {
-  const repo = ref.tracker === "linear" ? "linear.app" : "jira";
-  return { repo, number: 0, key: ref.key, tracker: ref.tracker, title: "", body: "", state: "open", url: "", unreadable: reason };
+/** An unreadable ticket keeps the site and link a readable one has (jira.ts), so reports still point at it. */
+function unreadable(ref: TicketRef, reason: string, settings: TrackerSettings): LinkedIssue {
+  const jira = ref.tracker === "jira" ? settings.jira : undefined;
+  const repo = ref.tracker === "linear" ? "linear.app" : jira ? new URL(jira.baseUrl).host : "jira";
+  const url = jira ? `${jira.baseUrl}/browse/${ref.key}` : "";
+  return { repo, number: 0, key: ref.key, tracker: ref.tracker, title: "", body: "", state: "open", url, unreadable: reason };
 }
 
-function notSetUp(ref: TicketRef, variables: string): LinkedIssue {
-  return unreadable(ref, `${NAMES[ref.tracker]} is not set up for this app, so ${ref.key} cannot be read: the operator sets ${variables}`);
+function notSetUp(ref: TicketRef, variables: string, settings: TrackerSettings): LinkedIssue {
+  const reason = `${NAMES[ref.tracker]} is not set up for this app, so ${ref.key} cannot be read: the operator sets ${variables}`;
+  return unreadable(ref, reason, settings);
 }
 
-async function withTimeout(read: Promise<LinkedIssue>, ms: number, ref: TicketRef): Promise<LinkedIssue> {
+async function withTimeout(read: Promise<LinkedIssue>, settings: TrackerSettings, ref: TicketRef): Promise<LinkedIssue> {
+  const ms = settings.timeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<LinkedIssue>((resolve) => {
-    timer = setTimeout(() => resolve(unreadable(ref, `${NAMES[ref.tracker]} did not answer within ${ms / 1000} s for ${ref.key}`)), ms);
+    timer = setTimeout(() => resolve(unreadable(ref, `${NAMES[ref.tracker]} did not answer within ${ms / 1000} s for ${ref.key}`, settings)), ms);
   });
   try {
     return await Promise.race([read, late]);

@@ -69,7 +69,20 @@ describe("the app with no credentials", () => {
   });
 
   it("asks for the permissions dod uses and a sign-in callback for the dashboard", () => {
-    const appYml = parse(readFileSync(join(root, "app.yml"), "utf8")) as { callback_urls: string[]; hook_attributes?: unknown };
+    const appYml = parse(readFileSync(join(root, "app.yml"), "utf8")) as {
+      callback_urls: string[];
+      hook_attributes?: unknown;
+      default_permissions: Record<string, string>;
+    };
+    expect(appYml.default_permissions).toEqual({
+      checks: "write",
+      pull_requests: "write",
+      issues: "write",
+      contents: "read",
+      metadata: "read",
+      members: "read",
+      statuses: "read",
+    });
     expect(appYml.hook_attributes).toBeUndefined();
     expect(appYml.callback_urls).toEqual(["http://localhost:3000/dod/callback"]);
   });

@@ -51,7 +51,8 @@ export class GitHubMock {
    */
   graphql(world: Reply, times = 1): this {
     this.scope
-      .post(`${this.prefix}${this.prefix ? "/api/graphql" : "/graphql"}`)
+      // GitHub Enterprise Server answers GraphQL at /api/graphql, beside (not under) the REST prefix /api/v3.
+      .post(this.prefix ? "/api/graphql" : "/graphql")
       .times(times)
       .reply(200, (_uri, body: any) => {
         this.record("POST", "/graphql", body, "graphql");
