@@ -11,7 +11,9 @@ import { DodOctokit } from "../lib/octokit.js";
 
 const require = createRequire(import.meta.url);
 export const SECRET = "bench-secret";
-const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  .privateKey.export({ type: "pkcs1", format: "pem" })
+  .toString();
 const BenchOctokit = DodOctokit.defaults((o) => ({ ...o, throttle: { ...o.throttle, enabled: false } }));
 
 export function syncPayload(number, installation = 1) {
@@ -27,17 +29,37 @@ export function syncPayload(number, installation = 1) {
 /** A Probot app that only creates one check run per pull_request event: the baseline for throughput. */
 export const bareApp = (app) => {
   app.on("pull_request", async (context) => {
-    await context.octokit.rest.checks.create(context.repo({ name: "bare", head_sha: context.payload.pull_request.head.sha, status: "completed", conclusion: "success" }));
+    await context.octokit.rest.checks.create(
+      context.repo({
+        name: "bare",
+        head_sha: context.payload.pull_request.head.sha,
+        status: "completed",
+        conclusion: "success",
+      }),
+    );
   });
 };
 
 export async function serve(githubUrl, { bare = false, queue = {} } = {}) {
-  const probot = new Probot({ appId: 1, privateKey, secret: SECRET, baseUrl: `${githubUrl}/api/v3`, Octokit: BenchOctokit, log: pino({ level: process.env.BENCH_LOG ?? "silent" }) });
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    secret: SECRET,
+    baseUrl: `${githubUrl}/api/v3`,
+    Octokit: BenchOctokit,
+    log: pino({ level: process.env.BENCH_LOG ?? "silent" }),
+  });
   let handle = {};
   let appFn = bareApp;
-  if (!bare) ({ app: appFn, handle } = createApp({ appId: 1, queue: { settleMs: 0, attempts: 1, concurrency: 20, ...queue } }));
+  if (!bare)
+    ({ app: appFn, handle } = createApp({ appId: 1, queue: { settleMs: 0, attempts: 1, concurrency: 20, ...queue } }));
   const middleware = await createNodeMiddleware(appFn, { probot });
-  const server = createServer((req, res) => middleware(req, res, () => { res.writeHead(404); res.end(); }));
+  const server = createServer((req, res) =>
+    middleware(req, res, () => {
+      res.writeHead(404);
+      res.end();
+    }),
+  );
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
   return {
@@ -47,7 +69,10 @@ export async function serve(githubUrl, { bare = false, queue = {} } = {}) {
     send: (payload, name = "pull_request") => sendWebhook(url, name, payload),
     close: async () => {
       await handle.queue?.close();
-      await new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
+      await new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      });
     },
   };
 }
@@ -71,5 +96,9 @@ export async function sendWebhook(url, name, payload) {
 /** Runs `n` tasks, `concurrency` at a time. */
 export async function pool(n, concurrency, task) {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => { while (next < n) await task(next++); }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await task(next++);
+    }),
+  );
 }

@@ -25,12 +25,35 @@ function graphqlAnswer(owner, repo, number) {
     data: {
       repository: {
         pullRequest: {
-          number, url: `https://github.com/${owner}/${repo}/pull/${number}`, title: "Update the README", body: "",
-          isDraft: false, state: "OPEN", merged: false, author: { login: owner }, baseRefName: "master",
-          headRefName: "changes", headRefOid: HEAD_SHA, milestone: null, labels: { nodes: [] },
+          number,
+          url: `https://github.com/${owner}/${repo}/pull/${number}`,
+          title: "Update the README",
+          body: "",
+          isDraft: false,
+          state: "OPEN",
+          merged: false,
+          author: { login: owner },
+          baseRefName: "master",
+          headRefName: "changes",
+          headRefOid: HEAD_SHA,
+          milestone: null,
+          labels: { nodes: [] },
           baseRef: { target: { file: null } },
-          commits: { nodes: [{ commit: { file: null, statusCheckRollup: { contexts: { pageInfo: { hasNextPage: false, endCursor: "c" }, nodes: [] } } } }] },
-          files: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: "f" }, nodes: [{ path: "README.md", additions: 1, deletions: 0 }] },
+          commits: {
+            nodes: [
+              {
+                commit: {
+                  file: null,
+                  statusCheckRollup: { contexts: { pageInfo: { hasNextPage: false, endCursor: "c" }, nodes: [] } },
+                },
+              },
+            ],
+          },
+          files: {
+            totalCount: 1,
+            pageInfo: { hasNextPage: false, endCursor: "f" },
+            nodes: [{ path: "README.md", additions: 1, deletions: 0 }],
+          },
           latestOpinionatedReviews: { nodes: [] },
           closingIssuesReferences: { nodes: [] },
           comments: { pageInfo: { hasPreviousPage: false, startCursor: "s" }, nodes: [] },
@@ -70,7 +93,10 @@ async function standInGitHub(payload) {
         return json(201, { token: "ghs_bench", expires_at: "2099-01-01T00:00:00Z", permissions: { checks: "write" } });
       }
       if (req.method === "POST" && path === "/api/graphql") {
-        return json(200, graphqlAnswer(payload.repository.owner.login, payload.repository.name, payload.pull_request.number));
+        return json(
+          200,
+          graphqlAnswer(payload.repository.owner.login, payload.repository.name, payload.pull_request.number),
+        );
       }
       if (/\/check-runs(\/\d+)?$/.test(path)) {
         checkRunAt ??= performance.now();
@@ -96,7 +122,9 @@ export async function burstBench({ events = 10, settleMs = 2000, quiet = false }
   const github = await standInGitHub(payload);
   const appPort = await freePort();
   const secret = "bench-secret";
-  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 })
+    .privateKey.export({ type: "pkcs1", format: "pem" })
+    .toString();
   const app = spawn(process.execPath, [`${root}node_modules/probot/bin/probot.js`, "run", `${root}lib/index.js`], {
     cwd: root,
     env: {
@@ -118,7 +146,15 @@ export async function burstBench({ events = 10, settleMs = 2000, quiet = false }
   });
   const base = `http://127.0.0.1:${appPort}`;
   try {
-    await waitFor(() => fetch(`${base}/ping`).then((r) => r.ok, () => false), 20_000, "the app to start");
+    await waitFor(
+      () =>
+        fetch(`${base}/ping`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      20_000,
+      "the app to start",
+    );
 
     const body = JSON.stringify(payload);
     const signature = await sign(secret, body);
@@ -149,9 +185,16 @@ export async function burstBench({ events = 10, settleMs = 2000, quiet = false }
       events,
       settleMs,
       requests: github.requests.length,
-      requestsByRoute: github.requests.reduce((all, r) => ({ ...all, [r]: (all[r] ?? 0) + 1 }), {}),
+      requestsByRoute: Object.fromEntries(
+        Map.groupBy(github.requests, (r) => r)
+          .entries()
+          .map(([r, all]) => [r, all.length]),
+      ),
       firstWebhookToCheckRunMs: Math.round(toCheckRunMs),
-      webhookResponseMs: { max: +Math.max(...responseMs).toFixed(1), median: +responseMs.sort((a, b) => a - b)[Math.floor(events / 2)].toFixed(1) },
+      webhookResponseMs: {
+        max: +Math.max(...responseMs).toFixed(1),
+        median: +responseMs.sort((a, b) => a - b)[Math.floor(events / 2)].toFixed(1),
+      },
       evaluations: metric("dod_jobs_processed_total"),
       coalescedEvents: metric("dod_events_coalesced_total"),
     };
@@ -170,9 +213,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     events: Number(process.env.EVENTS ?? 10),
     settleMs: Number(process.env.DOD_SETTLE_MS ?? 2000),
   });
-  console.log(`burst of ${result.events} pull_request.synchronize webhooks on one pull request (settle ${result.settleMs} ms)`);
+  console.log(
+    `burst of ${result.events} pull_request.synchronize webhooks on one pull request (settle ${result.settleMs} ms)`,
+  );
   console.log(`  requests to GitHub:             ${result.requests}  ${JSON.stringify(result.requestsByRoute)}`);
   console.log(`  evaluations / coalesced events: ${result.evaluations} / ${result.coalescedEvents}`);
   console.log(`  first webhook → check run:      ${result.firstWebhookToCheckRunMs} ms`);
-  console.log(`  webhook response (max/median):  ${result.webhookResponseMs.max} / ${result.webhookResponseMs.median} ms`);
+  console.log(
+    `  webhook response (max/median):  ${result.webhookResponseMs.max} / ${result.webhookResponseMs.median} ms`,
+  );
 }

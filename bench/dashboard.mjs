@@ -48,20 +48,31 @@ export async function dashboardBench({ pulls = 500 } = {}) {
       labels: [labels[i % labels.length]],
       items: [
         item("acceptance", "product", i % 3 ? "met" : "missing"),
-        item("docs", "engineering", i % 7 ? "met" : "waived", { waiver: { by: ["lead-bob"], reason: "later", at: "2026-08-01T00:00:00Z" } }),
+        item("docs", "engineering", i % 7 ? "met" : "waived", {
+          waiver: { by: ["lead-bob"], reason: "later", at: "2026-08-01T00:00:00Z" },
+        }),
       ],
     }));
 
   // One open release of `pulls` pull requests.
   const big = make(pulls, false);
-  const one = fakeGitHub(data, dashboardData({ config: CONFIG, milestones: [{ number: 3, title: "v2.0", count: pulls }] }), () => big);
+  const one = fakeGitHub(
+    data,
+    dashboardData({ config: CONFIG, milestones: [{ number: 3, title: "v2.0", count: pulls }] }),
+    () => big,
+  );
   let started = performance.now();
   const gathered = await lib.gatherDashboard(one, OWNER, REPO);
   const ms = performance.now() - started;
 
   // Six closed releases of 100 pull requests each, and no open one.
   const hundred = make(100, true);
-  const closed = Array.from({ length: 6 }, (_, i) => ({ number: i + 1, title: `v1.${i}`, count: 100, closedAt: `2026-0${i + 1}-01T00:00:00Z` }));
+  const closed = Array.from({ length: 6 }, (_, i) => ({
+    number: i + 1,
+    title: `v1.${i}`,
+    count: 100,
+    closedAt: `2026-0${i + 1}-01T00:00:00Z`,
+  }));
   const six = fakeGitHub(data, dashboardData({ config: CONFIG, milestones: [], closed }), () => hundred);
   const history = await lib.gatherDashboard(six, OWNER, REPO);
 
@@ -77,7 +88,14 @@ export async function dashboardBench({ pulls = 500 } = {}) {
       orgRequests++;
       const start = variables.after ? Number(variables.after) : 0;
       const next = start + 50 < spread.length ? String(start + 50) : null;
-      return { ...(variables.withConfig && { org: { object: { text: CONFIG } } }), search: { issueCount: spread.length, pageInfo: { hasNextPage: next !== null, endCursor: next }, nodes: spread.slice(start, start + 50) } };
+      return {
+        ...(variables.withConfig && { org: { object: { text: CONFIG } } }),
+        search: {
+          issueCount: spread.length,
+          pageInfo: { hasNextPage: next !== null, endCursor: next },
+          nodes: spread.slice(start, start + 50),
+        },
+      };
     },
   };
   const across = await lib.gatherOrgRelease(org, OWNER, "v2.0");
@@ -107,9 +125,23 @@ export async function dashboardBench({ pulls = 500 } = {}) {
     pulls: gathered.input?.releases[0]?.pulls.length ?? 0,
     requests: one.requests,
     ms,
-    organisation: { repositories: across.repositories.length, pulls: across.input.releases[0].pulls.length, requests: orgRequests },
-    history: { releases: history.input.releases.length, pulls: history.input.releases.reduce((n, r) => n + r.pulls.length, 0), requests: six.requests },
-    page: { pulls: input.releases.reduce((n, r) => n + r.pulls.length, 0), medianMs: renders[10], maxMs: renders.at(-1), cpuMedianMs: cpu[10], htmlBytes: renders.bytes },
+    organisation: {
+      repositories: across.repositories.length,
+      pulls: across.input.releases[0].pulls.length,
+      requests: orgRequests,
+    },
+    history: {
+      releases: history.input.releases.length,
+      pulls: history.input.releases.reduce((n, r) => n + r.pulls.length, 0),
+      requests: six.requests,
+    },
+    page: {
+      pulls: input.releases.reduce((n, r) => n + r.pulls.length, 0),
+      medianMs: renders[10],
+      maxMs: renders.at(-1),
+      cpuMedianMs: cpu[10],
+      htmlBytes: renders.bytes,
+    },
     issue: { ms: issueMs, bytes: markdown.length },
   };
 }

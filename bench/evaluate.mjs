@@ -17,10 +17,29 @@ export function evaluateBench({ runs = 50 } = {}) {
   const loaded = loadConfig({ file: ".github/done.yml", text, org: { file: "org", text: null } });
   if (!loaded.ok) throw new Error("bench config invalid");
   const facts = {
-    repo: { owner: "o", name: "r" }, number: 1, url: "u", title: "t", author: "a", body: "", draft: false, state: "open",
-    base: { ref: "main" }, head: { ref: "h", sha: "0".repeat(40) }, labels: [], milestone: null,
-    files: Array.from({ length: 3000 }, (_, i) => ({ path: `src/${AREAS[i % 10]}/module${i}/${i % 7 ? "file.ts" : "file.test.ts"}`, additions: 1, deletions: 0 })),
-    filesTruncated: false, reviews: [], linkedIssues: [], checks: [], comments: [], teams: {},
+    repo: { owner: "o", name: "r" },
+    number: 1,
+    url: "u",
+    title: "t",
+    author: "a",
+    body: "",
+    draft: false,
+    state: "open",
+    base: { ref: "main" },
+    head: { ref: "h", sha: "0".repeat(40) },
+    labels: [],
+    milestone: null,
+    files: Array.from({ length: 3000 }, (_, i) => ({
+      path: `src/${AREAS[i % 10]}/module${i}/${i % 7 ? "file.ts" : "file.test.ts"}`,
+      additions: 1,
+      deletions: 0,
+    })),
+    filesTruncated: false,
+    reviews: [],
+    linkedIssues: [],
+    checks: [],
+    comments: [],
+    teams: {},
   };
   const times = [];
   let report;
@@ -30,5 +49,10 @@ export function evaluateBench({ runs = 50 } = {}) {
     if (i >= 5) times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { medianMs: times[Math.floor(runs / 2)], p95Ms: times[Math.floor(runs * 0.95)], items: report.items.length, conclusion: report.conclusion };
+  return {
+    medianMs: times[Math.floor(runs / 2)],
+    p95Ms: times[Math.floor(runs * 0.95)],
+    items: report.items.length,
+    conclusion: report.conclusion,
+  };
 }

@@ -58,7 +58,14 @@ function payload(name, action, number, sha) {
   }
   for (const unit of [p.check_run, p.check_suite].filter(Boolean)) {
     unit.head_sha = sha;
-    unit.pull_requests = [{ ...unit.pull_requests[0], number, head: { ...unit.pull_requests[0]?.head, sha }, base: { ...unit.pull_requests[0]?.base, sha: BASE_SHA } }];
+    unit.pull_requests = [
+      {
+        ...unit.pull_requests[0],
+        number,
+        head: { ...unit.pull_requests[0]?.head, sha },
+        base: { ...unit.pull_requests[0]?.base, sha: BASE_SHA },
+      },
+    ];
   }
   if (p.issue) {
     p.issue.number = number;
@@ -122,8 +129,16 @@ async function storm(w, named) {
 
 export async function eventsBench() {
   const rows = {};
-  rows.repeatedSynchronize = await measure({}, (w) => opened(w), (w) => w.send("pull_request", "synchronize", 1));
-  rows.repeatedLargeSynchronize = await measure({ files: 3000 }, (w) => opened(w), (w) => w.send("pull_request", "synchronize", 1));
+  rows.repeatedSynchronize = await measure(
+    {},
+    (w) => opened(w),
+    (w) => w.send("pull_request", "synchronize", 1),
+  );
+  rows.repeatedLargeSynchronize = await measure(
+    { files: 3000 },
+    (w) => opened(w),
+    (w) => w.send("pull_request", "synchronize", 1),
+  );
   let play;
   rows.unrelatedStorm = await measure(
     {},
@@ -141,8 +156,15 @@ export async function eventsBench() {
     },
     () => play(),
   );
-  rows.firstEvaluation = await measure({}, async () => {}, (w) => opened(w));
-  return { rows, life: { example: await lifeOfAPullRequest(EXAMPLE), withBenchmark: await lifeOfAPullRequest(WITH_BENCHMARK) } };
+  rows.firstEvaluation = await measure(
+    {},
+    async () => {},
+    (w) => opened(w),
+  );
+  return {
+    rows,
+    life: { example: await lifeOfAPullRequest(EXAMPLE), withBenchmark: await lifeOfAPullRequest(WITH_BENCHMARK) },
+  };
 }
 
 /**
@@ -166,13 +188,16 @@ async function lifeOfAPullRequest(config) {
   try {
     for (let push = 0; push < 4; push++) {
       if (push === 0) await count("pull_request.opened", 1, () => opened(w));
-      else await count("pull_request.synchronize", 1, async () => {
-        w.github.push(1);
-        await w.send("pull_request", "synchronize", 1);
-      });
-      if (push === 0) await count("pull_request.labeled", 2, async () => {
-        for (const label of ["enhancement", "needs-review"]) await w.send("pull_request", "labeled", 1, (p) => void (p.label.name = label));
-      });
+      else
+        await count("pull_request.synchronize", 1, async () => {
+          w.github.push(1);
+          await w.send("pull_request", "synchronize", 1);
+        });
+      if (push === 0)
+        await count("pull_request.labeled", 2, async () => {
+          for (const label of ["enhancement", "needs-review"])
+            await w.send("pull_request", "labeled", 1, (p) => void (p.label.name = label));
+        });
       const names = Array.from({ length: 15 }, (_, i) => (i === 9 ? "benchmark-linux" : `ci-${i}`));
       w.github.pr(1).others = names.map((name) => ({ name, status: "IN_PROGRESS", conclusion: null }));
       await count("check_run.completed", 15, async () => {
@@ -187,7 +212,8 @@ async function lifeOfAPullRequest(config) {
       });
     }
     await count("issue_comment.created", 5, async () => {
-      for (let c = 0; c < 5; c++) await w.send("issue_comment", "created", 1, (p) => void (p.comment.body = `Looks good, one question (${c})`));
+      for (let c = 0; c < 5; c++)
+        await w.send("issue_comment", "created", 1, (p) => void (p.comment.body = `Looks good, one question (${c})`));
     });
     for (const author of ["pm-carol", "lead-bob"]) {
       await count("pull_request_review.submitted", 1, async () => {
@@ -209,8 +235,8 @@ async function lifeOfAPullRequest(config) {
 export const ORG = { pullRequestsPerDay: 150, workingHours: 8, peakFactor: 1.5, hourlyBudget: 5000 };
 
 export function busiestHour(requestsPerPullRequest, org = ORG) {
-  const requests = (org.pullRequestsPerDay * requestsPerPullRequest * org.peakFactor) / org.workingHours;
-  return { requests: Math.round(requests), shareOfBudget: requests / org.hourlyBudget };
+  const perHour = (org.pullRequestsPerDay * requestsPerPullRequest * org.peakFactor) / org.workingHours;
+  return { requests: Math.round(perHour), shareOfBudget: perHour / org.hourlyBudget };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

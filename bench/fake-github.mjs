@@ -24,23 +24,46 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
   const prs = new Map();
   let nextId = 1000;
   const pr = (number) => {
-    if (!prs.has(number)) prs.set(number, { head: 0, checks: new Map(), comment: null, labels: [], reviews: [], others: [] });
+    if (!prs.has(number))
+      prs.set(number, { head: 0, checks: new Map(), comment: null, labels: [], reviews: [], others: [] });
     return prs.get(number);
   };
   const file = (i) => ({ path: i % 2 ? `src/module${i}/file.ts` : `docs/page${i}.md`, additions: 3, deletions: 1 });
-  const files = (from, n, total) => Array.from({ length: Math.max(0, Math.min(n, total - from)) }, (_, i) => file(from + i));
+  const files = (from, n, total) =>
+    Array.from({ length: Math.max(0, Math.min(n, total - from)) }, (_, i) => file(from + i));
   const sha = (n, head) => `${String(n).padStart(8, "0")}${String(head).padStart(32, "0")}`;
 
   function graphql({ query, variables: v }) {
     if (query.includes("query DodTeams")) {
       const slugs = [...query.matchAll(/team\(slug: "([^"]+)"\)/g)].map((m) => m[1]);
-      return Object.fromEntries(slugs.map((slug, i) => [`t${i}`, { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: (teams[slug] ?? []).map((login) => ({ login })) } } }]));
+      return Object.fromEntries(
+        slugs.map((slug, i) => [
+          `t${i}`,
+          {
+            team: {
+              members: {
+                pageInfo: { hasNextPage: false, endCursor: null },
+                nodes: (teams[slug] ?? []).map((login) => ({ login })),
+              },
+            },
+          },
+        ]),
+      );
     }
     const p = pr(v.number);
     const total = filesFor(v.number);
     if (query.includes("DodMoreFiles")) {
       const from = Number(v.after);
-      return { repository: { pullRequest: { files: { pageInfo: { hasNextPage: from + 100 < total, endCursor: String(from + 100) }, nodes: files(from, 100, total) } } } };
+      return {
+        repository: {
+          pullRequest: {
+            files: {
+              pageInfo: { hasNextPage: from + 100 < total, endCursor: String(from + 100) },
+              nodes: files(from, 100, total),
+            },
+          },
+        },
+      };
     }
     if (!query.includes("DodPullRequest")) throw new Error(`unexpected query ${query.slice(0, 60)}`);
     const head = sha(v.number, p.head);
@@ -48,18 +71,102 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
     return {
       repository: {
         pullRequest: {
-          number: v.number, url: `https://github.com/${v.owner}/${v.name}/pull/${v.number}`, title: "A change", body: "Fixes #1",
-          isDraft: false, state: "OPEN", merged: false, author: { login: "dev" }, baseRefName: "main", headRefName: "change",
-          headRefOid: head, baseRefOid: BASE_SHA, milestone: null, labels: { nodes: p.labels.map((name) => ({ name })) },
+          number: v.number,
+          url: `https://github.com/${v.owner}/${v.name}/pull/${v.number}`,
+          title: "A change",
+          body: "Fixes #1",
+          isDraft: false,
+          state: "OPEN",
+          merged: false,
+          author: { login: "dev" },
+          baseRefName: "main",
+          headRefName: "change",
+          headRefOid: head,
+          baseRefOid: BASE_SHA,
+          milestone: null,
+          labels: { nodes: p.labels.map((name) => ({ name })) },
           baseRef: { target: { oid: BASE_SHA, file: { object: { text: config } } } },
-          commits: { nodes: [{ commit: { file: { object: { text: config } }, statusCheckRollup: { contexts: { pageInfo: { hasNextPage: false, endCursor: "c" }, nodes: [
-            ...p.others.map((c, i) => ({ __typename: "CheckRun", databaseId: 50 + i, name: c.name, status: c.status, conclusion: c.conclusion, detailsUrl: null, externalId: null, checkSuite: { app: { databaseId: 15368 } } })),
-            ...(own ? [{ __typename: "CheckRun", databaseId: own.id, name: "Definition of Done", status: "COMPLETED", conclusion: "FAILURE", detailsUrl: null, externalId: own.externalId, checkSuite: { app: { databaseId: 1 } } }] : []),
-          ] } } } }] },
-          files: { totalCount: total, pageInfo: { hasNextPage: total > 100, endCursor: "100" }, nodes: files(0, 100, total) },
-          latestOpinionatedReviews: { nodes: p.reviews.map((r) => ({ author: { login: r.author }, state: "APPROVED", submittedAt: "2026-01-01T00:00:00Z", url: "https://github.com/r", commit: { oid: head } })) },
-          closingIssuesReferences: { nodes: [{ number: 1, title: "Issue", body: "## Acceptance criteria\n- [x] a\n- [ ] b\n", state: "OPEN", url: `https://github.com/${v.owner}/${v.name}/issues/1`, repository: { nameWithOwner: `${v.owner}/${v.name}` } }] },
-          comments: { pageInfo: { hasPreviousPage: false, startCursor: "s" }, nodes: p.comment ? [{ databaseId: p.comment.id, body: p.comment.body, createdAt: "2026-01-01T00:00:00Z", url: "https://github.com/x", author: { __typename: "Bot", login: "dod[bot]" }, editor: null }] : [] },
+          commits: {
+            nodes: [
+              {
+                commit: {
+                  file: { object: { text: config } },
+                  statusCheckRollup: {
+                    contexts: {
+                      pageInfo: { hasNextPage: false, endCursor: "c" },
+                      nodes: [
+                        ...p.others.map((c, i) => ({
+                          __typename: "CheckRun",
+                          databaseId: 50 + i,
+                          name: c.name,
+                          status: c.status,
+                          conclusion: c.conclusion,
+                          detailsUrl: null,
+                          externalId: null,
+                          checkSuite: { app: { databaseId: 15368 } },
+                        })),
+                        ...(own
+                          ? [
+                              {
+                                __typename: "CheckRun",
+                                databaseId: own.id,
+                                name: "Definition of Done",
+                                status: "COMPLETED",
+                                conclusion: "FAILURE",
+                                detailsUrl: null,
+                                externalId: own.externalId,
+                                checkSuite: { app: { databaseId: 1 } },
+                              },
+                            ]
+                          : []),
+                      ],
+                    },
+                  },
+                },
+              },
+            ],
+          },
+          files: {
+            totalCount: total,
+            pageInfo: { hasNextPage: total > 100, endCursor: "100" },
+            nodes: files(0, 100, total),
+          },
+          latestOpinionatedReviews: {
+            nodes: p.reviews.map((r) => ({
+              author: { login: r.author },
+              state: "APPROVED",
+              submittedAt: "2026-01-01T00:00:00Z",
+              url: "https://github.com/r",
+              commit: { oid: head },
+            })),
+          },
+          closingIssuesReferences: {
+            nodes: [
+              {
+                number: 1,
+                title: "Issue",
+                body: "## Acceptance criteria\n- [x] a\n- [ ] b\n",
+                state: "OPEN",
+                url: `https://github.com/${v.owner}/${v.name}/issues/1`,
+                repository: { nameWithOwner: `${v.owner}/${v.name}` },
+              },
+            ],
+          },
+          comments: {
+            pageInfo: { hasPreviousPage: false, startCursor: "s" },
+            nodes: p.comment
+              ? [
+                  {
+                    databaseId: p.comment.id,
+                    body: p.comment.body,
+                    createdAt: "2026-01-01T00:00:00Z",
+                    url: "https://github.com/x",
+                    author: { __typename: "Bot", login: "dod[bot]" },
+                    editor: null,
+                  },
+                ]
+              : [],
+          },
         },
       },
       org: { nameWithOwner: `${v.owner}/.github`, object: null },
@@ -68,7 +175,8 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
 
   function rest(method, path, body) {
     let m;
-    if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) return [201, { token: "ghs_bench", expires_at: "2099-01-01T00:00:00Z" }];
+    if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(path))
+      return [201, { token: "ghs_bench", expires_at: "2099-01-01T00:00:00Z" }];
     if (method === "POST" && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs$/.exec(path))) {
       const number = Number(body.head_sha.slice(0, 8));
       const id = nextId++;
@@ -77,7 +185,8 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
     }
     if (method === "PATCH" && /^\/repos\/[^/]+\/[^/]+\/check-runs\/\d+$/.test(path)) {
       const id = Number(path.split("/").pop());
-      for (const p of prs.values()) for (const run of p.checks.values()) if (run.id === id && body.external_id) run.externalId = body.external_id;
+      for (const p of prs.values())
+        for (const run of p.checks.values()) if (run.id === id && body.external_id) run.externalId = body.external_id;
       return [200, { id }];
     }
     if (method === "POST" && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path))) {
@@ -90,7 +199,8 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
       for (const p of prs.values()) if (p.comment?.id === id) p.comment.body = body.body;
       return [200, { id }];
     }
-    if (method === "POST" && /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+\/reactions$/.test(path)) return [201, { id: nextId++ }];
+    if (method === "POST" && /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+\/reactions$/.test(path))
+      return [201, { id: nextId++ }];
     return [404, { message: "Not Found (bench stand-in)" }];
   }
 
@@ -103,7 +213,9 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
       const raw = (req.url ?? "/").split("?")[0];
       const isGraphql = raw === "/api/graphql" || raw === "/graphql";
       const path = raw.replace(/^\/api\/v3(?=\/)/, "");
-      const route = isGraphql ? `graphql ${/query (\w+)/.exec(body.query)?.[1] ?? "?"}` : `${req.method} ${path.replace(/\/\d+(?=\/|$)/g, "/:n")}`;
+      const route = isGraphql
+        ? `graphql ${/query (\w+)/.exec(body.query)?.[1] ?? "?"}`
+        : `${req.method} ${path.replace(/\/\d+(?=\/|$)/g, "/:n")}`;
       counts.set(route, (counts.get(route) ?? 0) + 1);
       let status = 200;
       let answer;
@@ -135,6 +247,10 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
     total: () => [...counts.values()].reduce((a, b) => a + b, 0),
     counts: () => Object.fromEntries(counts),
     reset: () => counts.clear(),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
   };
 }

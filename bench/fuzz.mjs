@@ -16,11 +16,15 @@ export async function fuzzBench({ documents = 10_000 } = {}) {
   // vitest 5's JSON reporter writes to a file, not to stdout.
   const dir = mkdtempSync(join(tmpdir(), "dod-fuzz-"));
   const output = join(dir, "report.json");
-  const run = spawnSync(process.execPath, [vitest, "run", "test/config/fuzz.test.ts", "--reporter=json", `--outputFile=${output}`], {
-    cwd: root,
-    env: { ...process.env, DOD_FUZZ_RUNS: String(runs) },
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    [vitest, "run", "test/config/fuzz.test.ts", "--reporter=json", `--outputFile=${output}`],
+    {
+      cwd: root,
+      env: { ...process.env, DOD_FUZZ_RUNS: String(runs) },
+      encoding: "utf8",
+    },
+  );
   let report;
   try {
     report = JSON.parse(readFileSync(output, "utf8"));
@@ -29,7 +33,8 @@ export async function fuzzBench({ documents = 10_000 } = {}) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (report.numTotalTests !== PROPERTIES) throw new Error(`expected ${PROPERTIES} fuzz properties, found ${report.numTotalTests}`);
+  if (report.numTotalTests !== PROPERTIES)
+    throw new Error(`expected ${PROPERTIES} fuzz properties, found ${report.numTotalTests}`);
   return {
     documents: runs * PROPERTIES,
     properties: report.numTotalTests,

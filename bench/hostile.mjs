@@ -53,9 +53,18 @@ function forged(url, size) {
       port,
       method: "POST",
       path: "/api/github/webhooks",
-      headers: { "content-type": "application/json", "x-github-event": "push", "x-github-delivery": "forged", "x-hub-signature-256": `sha256=${"0".repeat(64)}`, "content-length": String(size) },
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "push",
+        "x-github-delivery": "forged",
+        "x-hub-signature-256": `sha256=${"0".repeat(64)}`,
+        "content-length": String(size),
+      },
     });
-    req.on("response", (res) => { res.resume(); resolve(res.statusCode); });
+    req.on("response", (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
     req.on("error", () => resolve("reset"));
     const chunk = Buffer.alloc(1024 * 1024, "x");
     let sent = 0;

@@ -16,7 +16,10 @@ export async function requestsBench({ pushes = 5 } = {}) {
       await app.send(syncPayload(number));
       await app.queue.idle();
     }
-    return { perEvaluation: github.total() / pushes, byRoute: Object.fromEntries(Object.entries(github.counts()).map(([k, v]) => [k, v / pushes])) };
+    return {
+      perEvaluation: github.total() / pushes,
+      byRoute: Object.fromEntries(Object.entries(github.counts()).map(([k, v]) => [k, v / pushes])),
+    };
   };
   try {
     return { small: await perEvaluation(10), large: await perEvaluation(3000) };

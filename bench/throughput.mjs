@@ -13,7 +13,9 @@ async function measure(bare, events, concurrency) {
     await pool(events, concurrency, (i) => app.send(syncPayload(i + 1)));
     const answered = performance.now() - started;
     await app.queue?.idle();
-    if (bare) while (github.counts()["POST /repos/Codertocat/Hello-World/check-runs"] < events + 1) await new Promise((r) => setTimeout(r, 5));
+    if (bare)
+      while (github.counts()["POST /repos/Codertocat/Hello-World/check-runs"] < events + 1)
+        await new Promise((r) => setTimeout(r, 5));
     const done = performance.now() - started;
     return { webhooksPerSecond: events / (answered / 1000), evaluationsPerSecond: events / (done / 1000) };
   } finally {
@@ -25,5 +27,12 @@ async function measure(bare, events, concurrency) {
 export async function throughputBench({ events = 2000, concurrency = 20 } = {}) {
   const bare = await measure(true, events, concurrency);
   const dod = await measure(false, events, concurrency);
-  return { events, concurrency, bare, dod, ratio: dod.webhooksPerSecond / bare.webhooksPerSecond, evaluationRatio: dod.evaluationsPerSecond / bare.evaluationsPerSecond };
+  return {
+    events,
+    concurrency,
+    bare,
+    dod,
+    ratio: dod.webhooksPerSecond / bare.webhooksPerSecond,
+    evaluationRatio: dod.evaluationsPerSecond / bare.evaluationsPerSecond,
+  };
 }

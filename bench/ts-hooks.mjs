@@ -9,7 +9,8 @@ export async function resolve(specifier, context, next) {
   if (specifier.startsWith(".") && specifier.endsWith(".js") && context.parentURL?.startsWith("file:")) {
     const url = new URL(specifier, context.parentURL);
     const tsUrl = new URL(url.href.replace(/\.js$/, ".ts"));
-    if (!existsSync(fileURLToPath(url)) && existsSync(fileURLToPath(tsUrl))) return { url: tsUrl.href, shortCircuit: true };
+    if (!existsSync(fileURLToPath(url)) && existsSync(fileURLToPath(tsUrl)))
+      return { url: tsUrl.href, shortCircuit: true };
   }
   return next(specifier, context);
 }
@@ -19,7 +20,12 @@ export async function load(url, context, next) {
   const fileName = fileURLToPath(url);
   const { outputText } = ts.transpileModule(await readFile(fileName, "utf8"), {
     fileName,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true, sourceMap: false },
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: true,
+      sourceMap: false,
+    },
   });
   return { format: "module", source: outputText, shortCircuit: true };
 }

@@ -22,7 +22,9 @@ export async function bundleAction() {
     legalComments: "eof",
     logLevel: "error",
     // Some dependencies are CommonJS that `require`s Node's built-ins; an ES module has no `require` of its own.
-    banner: { js: "import { createRequire as __dodCreateRequire } from 'node:module'; const require = __dodCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __dodCreateRequire } from 'node:module'; const require = __dodCreateRequire(import.meta.url);",
+    },
   });
   return result.outputFiles[0].text;
 }

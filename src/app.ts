@@ -68,11 +68,17 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     addHandler(healthHandler(queue, () => handle.draining === true));
     // Before the dashboard's routes, which answer every other method under /dod/ with 405.
     addHandler(trackerWebhooks(probot, queue, trackers));
-    handle.dashboard = installDashboard(probot, addHandler, options.dashboard ?? { debounceMs: DEFAULT_DEBOUNCE_MS }, identity);
+    handle.dashboard = installDashboard(
+      probot,
+      addHandler,
+      options.dashboard ?? { debounceMs: DEFAULT_DEBOUNCE_MS },
+      identity,
+    );
     addHandler(metrics.handler(queue));
 
     const referencesOf: ReferencesOf = (owner, repo, sha) => cache.get(CONFIG_REFERENCES, configKey(owner, repo, sha));
-    const skipped = (context: Context, reason: string) => context.log.debug({ event: context.name, reason }, "event skipped: it cannot change the verdict");
+    const skipped = (context: Context, reason: string) =>
+      context.log.debug({ event: context.name, reason }, "event skipped: it cannot change the verdict");
 
     probot.on([...PULL_REQUEST_EVENTS], async (context) => {
       const relevance = await pullRequestRelevance(context, referencesOf);
@@ -136,14 +142,26 @@ async function processJob(
   const log = jobLog(probot, job);
   const github = withLog(await probot.auth(job.installationId), log);
   if (job.kind !== "pull_request") {
-    const found = job.kind === "issue" ? await pullRequestsClosing(github, job) : await pullRequestsForCommit(github, job);
+    const found =
+      job.kind === "issue" ? await pullRequestsClosing(github, job) : await pullRequestsForCommit(github, job);
     for (const prJob of found) await queue.add(prJob);
     return;
   }
-  const published = await runPullRequest(github, job, { log, commentIds: job.commentIds, identity, cache, trackers, ...(job.merged && { atMerge: true }) });
+  const published = await runPullRequest(github, job, {
+    log,
+    commentIds: job.commentIds,
+    identity,
+    cache,
+    trackers,
+    ...(job.merged && { atMerge: true }),
+  });
   // The dashboard only changes when a verdict did (a new head with the same items is no change); its refresh is
   // debounced per repository.
-  if (published.dashboardIssue && published.checkRun !== "unchanged" && (await verdictChanged(cache, job, published.verdict))) {
+  if (
+    published.dashboardIssue &&
+    published.checkRun !== "unchanged" &&
+    (await verdictChanged(cache, job, published.verdict))
+  ) {
     scheduleDashboardRefresh(probot, job.owner, job.repo, job.installationId);
   }
 }

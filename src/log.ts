@@ -10,7 +10,14 @@ import { SESSION_COOKIE, STATE_COOKIE } from "./dashboard/session.js";
 
 export const REDACTED = "[Redacted]";
 
-const HEADERS = ["cookie", "authorization", "set-cookie", "x-hub-signature-256", "x-hub-signature", "proxy-authorization"];
+const HEADERS = [
+  "cookie",
+  "authorization",
+  "set-cookie",
+  "x-hub-signature-256",
+  "x-hub-signature",
+  "proxy-authorization",
+];
 const REDACT_PATHS = [
   ...HEADERS.flatMap((h) => [`req.headers["${h}"]`, `res.headers["${h}"]`, `headers["${h}"]`, `*.headers["${h}"]`]),
   "*.client_secret",
@@ -20,7 +27,14 @@ const REDACT_PATHS = [
 ];
 
 /** Environment variables whose values never appear in a log line. */
-const SECRET_ENV = ["WEBHOOK_SECRET", "GITHUB_CLIENT_SECRET", "DOD_SESSION_SECRET", "PRIVATE_KEY", "REDIS_URL", "SENTRY_DSN"];
+const SECRET_ENV = [
+  "WEBHOOK_SECRET",
+  "GITHUB_CLIENT_SECRET",
+  "DOD_SESSION_SECRET",
+  "PRIVATE_KEY",
+  "REDIS_URL",
+  "SENTRY_DSN",
+];
 
 /** Replaces secrets in one serialized log line. Every pattern is linear: no nested or adjacent unbounded repeats. */
 export function lineScrubber(secrets: readonly string[]): (line: string) => string {
@@ -69,7 +83,8 @@ function trimError(serialized: SerializedError): SerializedError {
     const { id, name } = event as { id?: unknown; name?: unknown };
     serialized.event = { id, name };
   }
-  if (Array.isArray(aggregateErrors)) serialized.aggregateErrors = aggregateErrors.map((e) => trimError(e as SerializedError));
+  if (Array.isArray(aggregateErrors))
+    serialized.aggregateErrors = aggregateErrors.map((e) => trimError(e as SerializedError));
   return serialized;
 }
 
@@ -86,7 +101,10 @@ export function logOptions(level: string, env: NodeJS.ProcessEnv = process.env):
 }
 
 /** The logger `probot run` would make from LOG_LEVEL, LOG_FORMAT, LOG_LEVEL_IN_STRING and SENTRY_DSN, made safe. */
-export async function createLog(env: NodeJS.ProcessEnv = process.env, destination?: DestinationStream): Promise<Logger> {
+export async function createLog(
+  env: NodeJS.ProcessEnv = process.env,
+  destination?: DestinationStream,
+): Promise<Logger> {
   const options = logOptions(env.LOG_LEVEL || "info", env);
   if (destination) return pino(options, destination);
   const transform = await getTransformStream({

@@ -25,7 +25,12 @@ interface Logging {
   log: { warn(obj: object, msg: string): void };
 }
 
-export function onSecondaryRateLimit(retryAfter: number, options: LimitedRequest, octokit: Logging, retryCount = 0): boolean {
+export function onSecondaryRateLimit(
+  retryAfter: number,
+  options: LimitedRequest,
+  octokit: Logging,
+  retryCount = 0,
+): boolean {
   const retry = retryCount < SECONDARY_LIMIT_RETRIES && retryAfter <= MAX_RETRY_AFTER_SECONDS;
   octokit.log.warn(
     { method: options.method, url: options.url, retryAfter, retryCount },
@@ -61,7 +66,10 @@ export function fetchWithTimeout(ms: number, inner?: typeof fetch): typeof fetch
 
 export const DodOctokit = ProbotOctokit.defaults((options: any) => ({
   ...options,
-  request: { ...options.request, fetch: fetchWithTimeout(options.request?.timeoutMs ?? REQUEST_TIMEOUT_MS, options.request?.fetch) },
+  request: {
+    ...options.request,
+    fetch: fetchWithTimeout(options.request?.timeoutMs ?? REQUEST_TIMEOUT_MS, options.request?.fetch),
+  },
   retry: { retries: RETRIES, doNotRetry: DO_NOT_RETRY, ...options.retry },
   throttle: { ...options.throttle, onSecondaryRateLimit, onRateLimit },
 })) as typeof ProbotOctokit;

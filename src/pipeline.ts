@@ -49,12 +49,16 @@ export async function evaluatePullRequest(
   const gathered = await gatherPullRequest(github, ref, identity, cache);
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
   await rememberReferences(cache, ref, gathered, loaded.ok ? configReferences(loaded.config) : NO_REFERENCES);
-  if (!loaded.ok) return { facts: gathered.facts, gathered, outcome: { kind: "config-failure", failure: loaded.failure } };
+  if (!loaded.ok)
+    return { facts: gathered.facts, gathered, outcome: { kind: "config-failure", failure: loaded.failure } };
 
   const config = loaded.config;
   // What the config needs beyond the pull request itself is read first, then the facts are made once from it all.
   // Team membership decides which criteria apply, so the diff's question is asked of the facts with teams.
-  const withTeams: Facts = { ...gathered.facts, teams: await cachedTeams(github, ref.owner, teamsNeeded(config, gathered.facts), cache) };
+  const withTeams: Facts = {
+    ...gathered.facts,
+    teams: await cachedTeams(github, ref.owner, teamsNeeded(config, gathered.facts), cache),
+  };
   // Tickets in Jira or Linear count as linked issues, read only when done.yml names a tracker.
   const tickets = config.trackers ? await gatherTickets(config.trackers, withTeams, trackers, trackers) : [];
   const lines = needsDiff(config, withTeams) ? await addedLines(github, ref, gathered, cache) : undefined;
@@ -77,11 +81,21 @@ export async function evaluatePullRequest(
  * What the config of this base commit refers to, for the event handlers to skip what cannot matter. A base commit's
  * file never changes, the organisation's can: a config that reads it is kept only briefly.
  */
-async function rememberReferences(cache: Cache | undefined, ref: PullRequestRef, gathered: Gathered, refs: typeof NO_REFERENCES) {
+async function rememberReferences(
+  cache: Cache | undefined,
+  ref: PullRequestRef,
+  gathered: Gathered,
+  refs: typeof NO_REFERENCES,
+) {
   const sha = gathered.commits.baseTip;
   if (!cache || !sha) return;
   const usesOrg = gathered.config.org.text !== null;
-  await cache.set(CONFIG_REFERENCES, configKey(ref.owner, ref.repo, sha), refs, usesOrg ? ORG_CONFIG_TTL_MS : undefined);
+  await cache.set(
+    CONFIG_REFERENCES,
+    configKey(ref.owner, ref.repo, sha),
+    refs,
+    usesOrg ? ORG_CONFIG_TTL_MS : undefined,
+  );
 }
 
 const ORG_CONFIG_TTL_MS = 5 * 60_000;
@@ -118,7 +132,8 @@ export async function runPullRequest(
   ref: PullRequestRef,
   options: RunOptions,
 ): Promise<Published & { dashboardIssue: boolean; verdict: string | null }> {
-  const evaluation = options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache, options.trackers));
+  const evaluation =
+    options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache, options.trackers));
   const { facts, gathered, outcome } = evaluation;
   // Only a report under a valid config answers commands, comments, opens follow-ups and shows on the dashboard.
   const judged = outcome.kind === "report" ? outcome : null;
@@ -196,7 +211,10 @@ async function answerCommands(
     try {
       await write();
     } catch (error) {
-      log?.warn({ err: error, status: (error as { status?: number }).status }, `could not ${what}; the verdict is published anyway`);
+      log?.warn(
+        { err: error, status: (error as { status?: number }).status },
+        `could not ${what}; the verdict is published anyway`,
+      );
     }
   };
   for (const id of commentIds) {
@@ -205,7 +223,9 @@ async function answerCommands(
     const { accepted, refusals } = judgeComment(comment, config, facts);
     const repo = { owner: ref.owner, repo: ref.repo };
     if (accepted.length > 0) {
-      await courtesy("react to a command", () => github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" }));
+      await courtesy("react to a command", () =>
+        github.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" }),
+      );
     }
     for (const cmd of accepted) {
       if (cmd.kind !== "follow-up") continue;

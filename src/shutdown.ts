@@ -15,7 +15,11 @@ export async function drain(handle: DodHandle): Promise<void> {
   await handle.dashboard?.flush();
 }
 
-export function installShutdown(handle: DodHandle, log: ShutdownLog = console, exit = (code: number) => process.exit(code)): void {
+export function installShutdown(
+  handle: DodHandle,
+  log: ShutdownLog = console,
+  exit = (code: number) => process.exit(code),
+): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {

@@ -19,7 +19,11 @@ interface Payload {
 export const SUPPORTED_EVENTS = ["pull_request", "pull_request_target", "pull_request_review", "issue_comment"];
 
 /** The target, or a sentence saying why this event has none. */
-export function actionTarget(eventName: string, payload: Payload, repository: string | undefined): ActionTarget | string {
+export function actionTarget(
+  eventName: string,
+  payload: Payload,
+  repository: string | undefined,
+): ActionTarget | string {
   if (!SUPPORTED_EVENTS.includes(eventName)) {
     return `dod runs on ${SUPPORTED_EVENTS.join(", ")} events, not on "${eventName}"`;
   }
@@ -28,8 +32,13 @@ export function actionTarget(eventName: string, payload: Payload, repository: st
   const repo = payload.repository?.name ?? envRepo;
   if (!owner || !repo) return "the event names no repository";
   if (eventName === "issue_comment") {
-    if (!payload.issue?.pull_request || !payload.issue.number) return "the comment is on an issue, not on a pull request";
-    return { ref: { owner, repo, number: payload.issue.number }, commentIds: payload.comment?.id ? [payload.comment.id] : [], fromFork: false };
+    if (!payload.issue?.pull_request || !payload.issue.number)
+      return "the comment is on an issue, not on a pull request";
+    return {
+      ref: { owner, repo, number: payload.issue.number },
+      commentIds: payload.comment?.id ? [payload.comment.id] : [],
+      fromFork: false,
+    };
   }
   const number = payload.pull_request?.number;
   if (!number) return "the event has no pull request";

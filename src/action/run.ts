@@ -46,7 +46,11 @@ export async function runAction({ stdout, env }: ActionIo): Promise<number> {
     const github = createGitHub(env, env.INPUT_TOKEN || env.GITHUB_TOKEN, "dod-action");
     evaluation = await evaluatePullRequest(github, ref, identity);
     const { outcome } = evaluation;
-    stdout(outcome.kind === "report" ? renderText(outcome.report, { color: false }) : failureText(outcome.failure, "the base branch"));
+    stdout(
+      outcome.kind === "report"
+        ? renderText(outcome.report, { color: false })
+        : failureText(outcome.failure, "the base branch"),
+    );
     try {
       const published = await runPullRequest(github, ref, { evaluation, commentIds: target.commentIds, identity });
       stdout(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
@@ -58,7 +62,12 @@ export async function runAction({ stdout, env }: ActionIo): Promise<number> {
       const why = target.fromFork
         ? "this pull request comes from a fork, so the workflow's token is read-only"
         : "the workflow's token may not write checks or comments (give the job `checks: write` and `pull-requests: write`)";
-      stdout(annotation("warning", `dod could not publish its check run: ${why}. The report is in the job summary, and this job carries the verdict.`));
+      stdout(
+        annotation(
+          "warning",
+          `dod could not publish its check run: ${why}. The report is in the job summary, and this job carries the verdict.`,
+        ),
+      );
       appendSummary(env, summary(evaluation));
       if (outcome.kind === "config-failure") return failureAnnotations(outcome.failure, stdout);
       const { report } = outcome;
@@ -76,14 +85,17 @@ export async function runAction({ stdout, env }: ActionIo): Promise<number> {
 function summary({ outcome }: Evaluation): string {
   if (outcome.kind === "report") return renderMarkdown(outcome.report);
   const { failure } = outcome;
-  if (failure.kind === "missing") return `## Definition of Done\nNo \`${CONFIG_PATH}\` on the base branch: nothing to check.\n`;
+  if (failure.kind === "missing")
+    return `## Definition of Done\nNo \`${CONFIG_PATH}\` on the base branch: nothing to check.\n`;
   return `## Definition of Done\n\`${failure.file}\` is invalid:\n\n${failure.problems.map((p) => `- \`${compilerLine(p)}\``).join("\n")}\n`;
 }
 
 function failureAnnotations(failure: ConfigFailure, stdout: (text: string) => void): number {
   if (failure.kind === "missing") return 0;
   for (const p of failure.problems) {
-    stdout(annotation("error", `${p.path ? `${p.path}: ` : ""}${p.message}`, { file: p.file, line: p.line, col: p.column }));
+    stdout(
+      annotation("error", `${p.path ? `${p.path}: ` : ""}${p.message}`, { file: p.file, line: p.line, col: p.column }),
+    );
   }
   return 1;
 }

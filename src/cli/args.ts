@@ -10,7 +10,10 @@ export function parse<T extends Options>(args: string[], options: T, usage: stri
     parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (error) {
     // Node adds advice about `--` to unknown options; the usage below says more.
-    const message = (error instanceof Error ? error.message : String(error)).replace(/\. To specify a positional.*$/s, "");
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /\. To specify a positional.*$/s,
+      "",
+    );
     throw new CliError(message, 2, usage);
   }
   if (parsed.positionals.length > maxPositionals) {
@@ -20,7 +23,12 @@ export function parse<T extends Options>(args: string[], options: T, usage: stri
 }
 
 /** `--format` values, checked against what the command offers. */
-export function format<F extends string>(value: string | undefined, allowed: readonly F[], fallback: F, usage: string): F {
+export function format<F extends string>(
+  value: string | undefined,
+  allowed: readonly F[],
+  fallback: F,
+  usage: string,
+): F {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as F;
   throw new CliError(`--format must be one of ${allowed.join(", ")} (got "${value}")`, 2, usage);

@@ -65,10 +65,7 @@ export const checkCommand: Command = {
     if (values.local) {
       if (positionals.length > 0) throw new CliError("--local judges the working tree: give no pull request", 2, USAGE);
       if (values.post) throw new CliError("--post needs a pull request: it can't be used with --local", 2, USAGE);
-      return checkLocal(
-        { base: values.base, body: values.body, orgConfig: values["org-config"], format: fmt },
-        io,
-      );
+      return checkLocal({ base: values.base, body: values.body, orgConfig: values["org-config"], format: fmt }, io);
     }
     for (const flag of ["base", "body", "org-config"] as const) {
       if (values[flag] !== undefined) throw new CliError(`--${flag} only applies with --local`, 2, USAGE);

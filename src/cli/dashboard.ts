@@ -58,11 +58,13 @@ export const dashboardCommand: Command = {
     const { values, positionals } = parse(args, OPTIONS, USAGE, 1);
     const org = ORG.exec(positionals[0] ?? "");
     if (org) {
-      if (values.release === undefined) throw new CliError("an organisation's dashboard is one release: add --release <name>", EXIT.error, USAGE);
+      if (values.release === undefined)
+        throw new CliError("an organisation's dashboard is one release: add --release <name>", EXIT.error, USAGE);
       return orgRelease(org[0], values.release, values, io);
     }
     const match = REPO.exec(positionals[0] ?? "");
-    if (!match) throw new CliError("which repository? give it as <owner>/<repo> (or <org> --release <name>)", EXIT.error, USAGE);
+    if (!match)
+      throw new CliError("which repository? give it as <owner>/<repo> (or <org> --release <name>)", EXIT.error, USAGE);
     const [, owner, repo] = match as unknown as [string, string, string];
     const { output, filter } = viewOptions(values);
     const github = createGitHub(io.env, io.env.GITHUB_TOKEN);
@@ -82,44 +84,68 @@ export const dashboardCommand: Command = {
     }
 
     if (!gathered.config.ok) {
-      throw new CliError(`${failureText(gathered.config.failure, `the default branch of ${owner}/${repo}`).trimEnd()}\nso there is no dashboard.`);
+      throw new CliError(
+        `${failureText(gathered.config.failure, `the default branch of ${owner}/${repo}`).trimEnd()}\nso there is no dashboard.`,
+      );
     }
     if (values.release !== undefined && !gathered.releaseNames.includes(values.release)) {
       const known = gathered.releaseNames.length ? gathered.releaseNames.join(", ") : "none";
       throw new CliError(`no release named "${values.release}" in ${owner}/${repo} (open and recent: ${known})`);
     }
     const model = filterModel(aggregate(gathered.input!, gathered.config.config), filter);
-    io.stdout(output === "json" ? `${JSON.stringify(model, null, 2)}\n` : renderDashboardMarkdown(model, { limit: Infinity, charts: "text" }));
+    io.stdout(
+      output === "json"
+        ? `${JSON.stringify(model, null, 2)}\n`
+        : renderDashboardMarkdown(model, { limit: Infinity, charts: "text" }),
+    );
     return EXIT.done;
   },
 };
 
 /** One release across the organisation's repositories that the token can read, found by search. */
-async function orgRelease(org: string, release: string, values: { owner?: string; state?: string; format?: string }, io: Io): Promise<number> {
+async function orgRelease(
+  org: string,
+  release: string,
+  values: { owner?: string; state?: string; format?: string },
+  io: Io,
+): Promise<number> {
   const { output, filter } = viewOptions({ owner: values.owner, state: values.state, format: values.format });
   const github = createGitHub(io.env, io.env.GITHUB_TOKEN);
   const progress = progressLine(io);
   let gathered;
   try {
     const appId = preferredAppId(io);
-    gathered = await gatherOrgRelease(github, org, release, { ...(appId && { preferAppId: appId }), onProgress: progress.update });
+    gathered = await gatherOrgRelease(github, org, release, {
+      ...(appId && { preferAppId: appId }),
+      onProgress: progress.update,
+    });
   } catch (error) {
     throw explainGitHubError(error, { owner: org, repo: ORG_CONFIG_REPO, number: 0 });
   } finally {
     progress.done();
   }
-  if (gathered.input.releases[0]!.pulls.length === 0) throw new CliError(`no pull requests in a milestone named "${release}" in ${org} that this token can read`);
+  if (gathered.input.releases[0]!.pulls.length === 0)
+    throw new CliError(`no pull requests in a milestone named "${release}" in ${org} that this token can read`);
   // The organisation's done.yml gives the capacity groups; without one the release is shown without them.
   const config = gathered.config.ok ? gathered.config.config : { dashboard: {} };
   const model = filterModel(aggregate(gathered.input, config), filter);
-  io.stdout(output === "json" ? `${JSON.stringify({ ...model, repositories: gathered.repositories }, null, 2)}\n` : renderDashboardMarkdown(model, { limit: Infinity, charts: "text" }));
+  io.stdout(
+    output === "json"
+      ? `${JSON.stringify({ ...model, repositories: gathered.repositories }, null, 2)}\n`
+      : renderDashboardMarkdown(model, { limit: Infinity, charts: "text" }),
+  );
   return EXIT.done;
 }
 
 /** The output format and the filter, from the options both forms of the command share. */
 function viewOptions(values: { owner?: string; state?: string; format?: string; release?: string }) {
   const filter: DashboardFilter = {
-    owner: format(values.owner, OWNER_FILTERS.filter((o): o is NonNullable<typeof o> => o !== undefined), "all", USAGE),
+    owner: format(
+      values.owner,
+      OWNER_FILTERS.filter((o): o is NonNullable<typeof o> => o !== undefined),
+      "all",
+      USAGE,
+    ),
     state: format(values.state, STATE_FILTERS, "all", USAGE),
     ...(values.release !== undefined && { release: values.release }),
   };
@@ -152,7 +178,10 @@ function explain(error: unknown, owner: string, repo: string): CliError {
   if (error instanceof RepositoryNotFound) return notFound;
   const e = error as { name?: string; status?: number; errors?: { type?: string; path?: unknown[] }[] };
   if (e.status === 404) return notFound;
-  if (e.name === "GraphqlResponseError" && e.errors?.some((x) => x.type === "NOT_FOUND" && x.path?.[0] === "repository")) {
+  if (
+    e.name === "GraphqlResponseError" &&
+    e.errors?.some((x) => x.type === "NOT_FOUND" && x.path?.[0] === "repository")
+  ) {
     return notFound;
   }
   return explainGitHubError(error, { owner, repo, number: 0 });

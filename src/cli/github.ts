@@ -9,7 +9,9 @@ export const DEFAULT_API_URL = "https://api.github.com";
 
 export function createGitHub(env: NodeJS.ProcessEnv, token: string | undefined, userAgent = "dod-cli"): Octokit {
   if (!token) {
-    throw new CliError("GITHUB_TOKEN is not set: export a token that can read the repository (e.g. `export GITHUB_TOKEN=$(gh auth token)`)");
+    throw new CliError(
+      "GITHUB_TOKEN is not set: export a token that can read the repository (e.g. `export GITHUB_TOKEN=$(gh auth token)`)",
+    );
   }
   return new Octokit({
     auth: token,
@@ -17,7 +19,12 @@ export function createGitHub(env: NodeJS.ProcessEnv, token: string | undefined, 
     baseUrl: (env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, ""),
     userAgent,
     // Failed requests become one clear message below, not Octokit's log lines as well.
-    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => console.warn(m), error: () => undefined },
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m: string) => console.warn(m),
+      error: () => undefined,
+    },
   });
 }
 
@@ -38,11 +45,15 @@ export function explainGitHubError(error: unknown, ref: PullRequestRef): CliErro
     return new CliError(`Could not reach GitHub${at}: ${e.message ?? cause.message} (is GITHUB_API_URL right?)`);
   }
   if (e.status === 401) {
-    return new CliError("GitHub rejected the token (GITHUB_TOKEN): it is invalid or expired — create a new one, or run `gh auth token`");
+    return new CliError(
+      "GitHub rejected the token (GITHUB_TOKEN): it is invalid or expired — create a new one, or run `gh auth token`",
+    );
   }
   if (e.status === 404) return new CliError(notFound);
   if (e.status === 403) {
-    return new CliError(`GitHub refused the request (403): ${e.message ?? "forbidden"} — the token may lack access, or the rate limit is spent`);
+    return new CliError(
+      `GitHub refused the request (403): ${e.message ?? "forbidden"} — the token may lack access, or the rate limit is spent`,
+    );
   }
   if (e.status !== undefined) return new CliError(`GitHub answered ${e.status}: ${e.message ?? "request failed"}`);
   if (e.name === "GraphqlResponseError") return new CliError(`GitHub's GraphQL API answered with errors: ${e.message}`);

@@ -51,7 +51,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) {
       const guess = name.startsWith("-") ? undefined : closest(name, Object.keys(COMMANDS));
-      const what = name.startsWith("-") ? `unknown option ${name}` : `unknown command "${name}"${guess ? ` — did you mean \`${guess}\`?` : ""}`;
+      const what = name.startsWith("-")
+        ? `unknown option ${name}`
+        : `unknown command "${name}"${guess ? ` — did you mean \`${guess}\`?` : ""}`;
       throw new CliError(what, EXIT.error, usage());
     }
     // `--help` anywhere answers with the command's usage before any other option is judged.

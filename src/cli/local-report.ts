@@ -33,7 +33,8 @@ export function localReport(config: ResolvedConfig, facts: Facts, full: Report):
   const needsPullRequest: NeedsPullRequest[] = [];
   for (const item of full.items) {
     const criterion = byId.get(item.id);
-    const needs = (reason: string) => needsPullRequest.push({ id: item.id, title: item.title, owner: item.owner, reason });
+    const needs = (reason: string) =>
+      needsPullRequest.push({ id: item.id, title: item.title, owner: item.owner, reason });
     if (item.id === CONFIG_APPROVAL_ID || !criterion) needs("approvals of the config change");
     else if (criterion.when && conditionsNeedingPullRequest(criterion.when).length > 0) {
       needs(`${conditionsNeedingPullRequest(criterion.when).join(", ")} (to know whether this applies)`);

@@ -36,7 +36,10 @@ export async function checkLocal(options: LocalOptions, io: Io): Promise<number>
   }
   const mergeBase = git.run(["merge-base", base, "HEAD"]).trim();
   const configText = git.tryRun(["show", `${base}:${CONFIG_PATH}`]);
-  const org = options.orgConfig === undefined ? undefined : { file: options.orgConfig, text: readText(options.orgConfig, io, "--org-config") };
+  const org =
+    options.orgConfig === undefined
+      ? undefined
+      : { file: options.orgConfig, text: readText(options.orgConfig, io, "--org-config") };
   if (configText !== null && !org) {
     const parsed = parseConfig(configText, CONFIG_PATH);
     if (parsed.ok && parsed.config.extends === "org") {
@@ -55,10 +58,20 @@ export async function checkLocal(options: LocalOptions, io: Io): Promise<number>
 
   const config = loaded.config;
   const change = localChange(git, top, mergeBase);
-  const known = localFacts(git, top, base, change.files, options.body === undefined ? "" : readText(options.body, io, "--body"));
+  const known = localFacts(
+    git,
+    top,
+    base,
+    change.files,
+    options.body === undefined ? "" : readText(options.body, io, "--body"),
+  );
   const facts = needsDiff(config, known) ? { ...known, addedLines: change.addedLines } : known;
   const configChange = changesConfig(facts)
-    ? describeConfigChange(config, loadConfig({ file: CONFIG_PATH, text: workingCopy(join(top, CONFIG_PATH)), ...(org && { org }) }), CONFIG_PATH)
+    ? describeConfigChange(
+        config,
+        loadConfig({ file: CONFIG_PATH, text: workingCopy(join(top, CONFIG_PATH)), ...(org && { org }) }),
+        CONFIG_PATH,
+      )
     : undefined;
   const local = localReport(config, facts, evaluate(config, facts, { configChange }));
 
@@ -76,7 +89,9 @@ function readText(path: string, io: Io, option: string): string {
   try {
     return readFileSync(path === "-" ? 0 : resolve(io.cwd, path), "utf8");
   } catch (error) {
-    throw new CliError(`${option}: can't read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CliError(
+      `${option}: can't read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 

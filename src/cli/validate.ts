@@ -42,7 +42,12 @@ export const validateCommand: Command = {
       text = readFileSync(absolute, "utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (code ?? (error as Error).message);
+      const why =
+        code === "ENOENT"
+          ? "no such file"
+          : code === "EISDIR"
+            ? "it is a directory"
+            : (code ?? (error as Error).message);
       throw new CliError(`Can't read ${file}: ${why}`);
     }
     const { problems, extendsOrg } = check(text, file);

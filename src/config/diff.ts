@@ -15,7 +15,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function describeConfigChange(base: ResolvedConfig, head: LoadResult, file: string): ConfigChange {
   if (!head.ok) {
     if (head.failure.kind === "missing") {
-      return { file, problems: [], changes: [{ kind: "removed", text: "removes the definition of done: pull requests would no longer be checked" }] };
+      return {
+        file,
+        problems: [],
+        changes: [
+          { kind: "removed", text: "removes the definition of done: pull requests would no longer be checked" },
+        ],
+      };
     }
     return { file, problems: head.failure.problems, changes: [] };
   }
@@ -29,7 +35,8 @@ export function describeConfigChange(base: ResolvedConfig, head: LoadResult, fil
         : { kind: "tightened", text: "makes the check blocking: missing items fail it" },
     );
   }
-  if (base.comment !== next.comment) changes.push({ kind: "changed", text: `comments \`${next.comment}\` instead of \`${base.comment}\`` });
+  if (base.comment !== next.comment)
+    changes.push({ kind: "changed", text: `comments \`${next.comment}\` instead of \`${base.comment}\`` });
   for (const role of ["product", "engineering"] as const) {
     const added = minus(next.owners[role], base.owners[role]);
     const removed = minus(base.owners[role], next.owners[role]);
@@ -48,7 +55,8 @@ export function describeConfigChange(base: ResolvedConfig, head: LoadResult, fil
     else changes.push(...criterionChanges(old, criterion));
   }
 
-  if (!same(base.releases, next.releases)) changes.push({ kind: "changed", text: "changes how releases are grouped on the dashboard" });
+  if (!same(base.releases, next.releases))
+    changes.push({ kind: "changed", text: "changes how releases are grouped on the dashboard" });
   if (!same(base.dashboard, next.dashboard)) changes.push({ kind: "changed", text: "changes the dashboard settings" });
   return { file, problems: [], changes };
 }
@@ -56,10 +64,19 @@ export function describeConfigChange(base: ResolvedConfig, head: LoadResult, fil
 function criterionChanges(old: ResolvedCriterion, next: ResolvedCriterion): Change[] {
   const id = `\`${next.id}\``;
   const changes: Change[] = [];
-  if (old.owner !== next.owner) changes.push({ kind: "changed", text: `moves ${id} from ${old.owner} to ${next.owner}` });
+  if (old.owner !== next.owner)
+    changes.push({ kind: "changed", text: `moves ${id} from ${old.owner} to ${next.owner}` });
   if (old.title !== next.title || old.hint !== next.hint) changes.push({ kind: "changed", text: `rewords ${id}` });
-  for (const [kind, text] of whenChanges(old.when, next.when)) changes.push({ kind, text: `${kind === "loosened" ? "loosens" : kind === "tightened" ? "tightens" : "changes"} ${id}: ${text}` });
-  for (const [kind, text] of requireChanges(old.require, next.require)) changes.push({ kind, text: `${kind === "loosened" ? "loosens" : kind === "tightened" ? "tightens" : "changes"} ${id}: ${text}` });
+  for (const [kind, text] of whenChanges(old.when, next.when))
+    changes.push({
+      kind,
+      text: `${kind === "loosened" ? "loosens" : kind === "tightened" ? "tightens" : "changes"} ${id}: ${text}`,
+    });
+  for (const [kind, text] of requireChanges(old.require, next.require))
+    changes.push({
+      kind,
+      text: `${kind === "loosened" ? "loosens" : kind === "tightened" ? "tightens" : "changes"} ${id}: ${text}`,
+    });
   if (old.waivable !== next.waivable) {
     changes.push(
       next.waivable
@@ -73,7 +90,13 @@ function criterionChanges(old: ResolvedCriterion, next: ResolvedCriterion): Chan
 type Finding = [Change["kind"], string];
 
 /** Glob lists where more patterns mean "more": included patterns widen, `!` patterns narrow. */
-function globFindings(old: string[] | undefined, next: string[] | undefined, wider: Finding[0], narrower: Finding[0], what: string): Finding[] {
+function globFindings(
+  old: string[] | undefined,
+  next: string[] | undefined,
+  wider: Finding[0],
+  narrower: Finding[0],
+  what: string,
+): Finding[] {
   const a = old ?? [];
   const b = next ?? [];
   const findings: Finding[] = [];
@@ -98,7 +121,8 @@ function whenChanges(old: Condition | undefined, next: Condition | undefined): F
   if (regrouped) return [regrouped];
   const findings: Finding[] = [];
   for (const key of conditionKindNames) {
-    if (!same(old[key], next[key])) findings.push(...conditionFindings(CONDITION_KINDS[key].words, old[key], next[key]));
+    if (!same(old[key], next[key]))
+      findings.push(...conditionFindings(CONDITION_KINDS[key].words, old[key], next[key]));
   }
   findings.push(...nestedWhen("any", old.any, next.any), ...nestedWhen("all", old.all, next.all));
   return findings;
@@ -123,8 +147,10 @@ function conditionFindings(words: ConditionWords, old: unknown, next: unknown): 
       const findings: Finding[] = [];
       const added = minus(b ?? [], a ?? []);
       const removed = minus(a ?? [], b ?? []);
-      if (removed.length > 0) findings.push(["loosened", `it no longer applies to pull requests ${words.phrase} ${code(removed)}`]);
-      if (added.length > 0) findings.push(["tightened", `it now also applies to pull requests ${words.phrase} ${code(added)}`]);
+      if (removed.length > 0)
+        findings.push(["loosened", `it no longer applies to pull requests ${words.phrase} ${code(removed)}`]);
+      if (added.length > 0)
+        findings.push(["tightened", `it now also applies to pull requests ${words.phrase} ${code(added)}`]);
       return findings;
     }
     case "none-of": {
@@ -132,7 +158,8 @@ function conditionFindings(words: ConditionWords, old: unknown, next: unknown): 
       const added = minus((next as string[] | undefined) ?? [], (old as string[] | undefined) ?? []);
       const removed = minus((old as string[] | undefined) ?? [], (next as string[] | undefined) ?? []);
       if (added.length > 0) findings.push(["loosened", `it now skips pull requests ${words.phrase} ${code(added)}`]);
-      if (removed.length > 0) findings.push(["tightened", `it no longer skips pull requests ${words.phrase} ${code(removed)}`]);
+      if (removed.length > 0)
+        findings.push(["tightened", `it no longer skips pull requests ${words.phrase} ${code(removed)}`]);
       return findings;
     }
     case "draft":
@@ -142,9 +169,19 @@ function conditionFindings(words: ConditionWords, old: unknown, next: unknown): 
 
 /** `draft: true` applies only to drafts, `false` only to PRs ready for review; absent, to both. */
 function draftChange(old: boolean | undefined, next: boolean | undefined): Finding {
-  if (old === undefined) return ["loosened", next ? "it now applies only to draft pull requests" : "it now skips draft pull requests"];
-  if (next === undefined) return ["tightened", old ? "it now applies to pull requests ready for review too" : "it now applies to draft pull requests too"];
-  return ["changed", next ? "it now applies only to draft pull requests instead of only to ones ready for review" : "it now applies only to pull requests ready for review instead of only to drafts"];
+  if (old === undefined)
+    return ["loosened", next ? "it now applies only to draft pull requests" : "it now skips draft pull requests"];
+  if (next === undefined)
+    return [
+      "tightened",
+      old ? "it now applies to pull requests ready for review too" : "it now applies to draft pull requests too",
+    ];
+  return [
+    "changed",
+    next
+      ? "it now applies only to draft pull requests instead of only to ones ready for review"
+      : "it now applies only to pull requests ready for review instead of only to drafts",
+  ];
 }
 
 /**
@@ -155,16 +192,28 @@ function regroupedWhen(old: Condition, next: Condition): Finding | undefined {
   const only = (c: Condition, key: "any" | "all") => Object.keys(c).length === 1 && c[key] !== undefined;
   const contains = (items: Condition[] | undefined, c: Condition) => (items ?? []).some((item) => same(item, c));
   if (only(next, "any") && contains(next.any, old)) {
-    return ["tightened", `its \`when\` became \`any\` of the old condition and ${others(next.any!.length - 1)}, so it applies to more pull requests`];
+    return [
+      "tightened",
+      `its \`when\` became \`any\` of the old condition and ${others(next.any!.length - 1)}, so it applies to more pull requests`,
+    ];
   }
   if (only(old, "any") && contains(old.any, next)) {
-    return ["loosened", `its \`when\` keeps one of its \`any\` alternatives and drops ${others(old.any!.length - 1)}, so it applies to fewer pull requests`];
+    return [
+      "loosened",
+      `its \`when\` keeps one of its \`any\` alternatives and drops ${others(old.any!.length - 1)}, so it applies to fewer pull requests`,
+    ];
   }
   if (only(next, "all") && contains(next.all, old)) {
-    return ["loosened", `its \`when\` became \`all\` of the old condition and ${others(next.all!.length - 1)}, so it applies to fewer pull requests`];
+    return [
+      "loosened",
+      `its \`when\` became \`all\` of the old condition and ${others(next.all!.length - 1)}, so it applies to fewer pull requests`,
+    ];
   }
   if (only(old, "all") && contains(old.all, next)) {
-    return ["tightened", `its \`when\` keeps one of its \`all\` conditions and drops ${others(old.all!.length - 1)}, so it applies to more pull requests`];
+    return [
+      "tightened",
+      `its \`when\` keeps one of its \`all\` conditions and drops ${others(old.all!.length - 1)}, so it applies to more pull requests`,
+    ];
   }
   return undefined;
 }
@@ -181,10 +230,16 @@ function nestedWhen(key: "any" | "all", old: Condition[] | undefined, next: Cond
   // the old items are all kept (or the new ones are all old ones); otherwise the lists were rewritten.
   const subset = (a: Condition[], b: Condition[]) => a.every((item) => b.some((other) => same(item, other)));
   const more = next.length > old.length;
-  if (!(more ? subset(old, next) : subset(next, old))) return [["changed", `its \`when.${key}\` ${key === "any" ? "alternatives" : "conditions"} were rewritten`]];
+  if (!(more ? subset(old, next) : subset(next, old)))
+    return [["changed", `its \`when.${key}\` ${key === "any" ? "alternatives" : "conditions"} were rewritten`]];
   const wider = key === "any" ? more : !more;
   const count = key === "any" ? `${more ? "more" : "fewer"} alternatives` : `${more ? "more" : "fewer"} conditions`;
-  return [[wider ? "tightened" : "loosened", `its \`when.${key}\` has ${count}, so it applies to ${wider ? "more" : "fewer"} pull requests`]];
+  return [
+    [
+      wider ? "tightened" : "loosened",
+      `its \`when.${key}\` has ${count}, so it applies to ${wider ? "more" : "fewer"} pull requests`,
+    ],
+  ];
 }
 
 /** What the config diff calls each key of `require`. */
@@ -201,15 +256,21 @@ function requireChanges(old: Evidence, next: Evidence): Finding[] {
   const oldKeys = Object.keys(old) as (keyof Evidence)[];
   const nextKeys = Object.keys(next) as (keyof Evidence)[];
   // Every key of `require` must be met, so a key removed is less to do and a key added is more.
-  for (const key of minus(oldKeys, nextKeys) as (keyof Evidence)[]) findings.push(["loosened", `it no longer requires ${requireName(key)} (\`${key}\`)`]);
-  for (const key of minus(nextKeys, oldKeys) as (keyof Evidence)[]) findings.push(["tightened", `it now also requires ${requireName(key)} (\`${key}\`)`]);
+  for (const key of minus(oldKeys, nextKeys) as (keyof Evidence)[])
+    findings.push(["loosened", `it no longer requires ${requireName(key)} (\`${key}\`)`]);
+  for (const key of minus(nextKeys, oldKeys) as (keyof Evidence)[])
+    findings.push(["tightened", `it now also requires ${requireName(key)} (\`${key}\`)`]);
   for (const key of nextKeys.filter((k) => oldKeys.includes(k))) {
     if (same(old[key], next[key])) continue;
     const accepts = key === "any" || key === "all" ? undefined : EVIDENCE_KINDS[key].accepts;
     if (accepts === "globs") {
       // Any one matching file is enough, so more patterns accept more evidence.
       const [a, b] = [old[key] as string[], next[key] as string[]];
-      findings.push(...globFindings(a, b, "loosened", "tightened", `\`require.${key}\``).map(([kind, text]): Finding => [kind, text.replace("covers", "accepts")]));
+      findings.push(
+        ...globFindings(a, b, "loosened", "tightened", `\`require.${key}\``).map(
+          ([kind, text]): Finding => [kind, text.replace("covers", "accepts")],
+        ),
+      );
     } else if (accepts === "names") {
       const added = minus(list(next[key] as string | string[]), list(old[key] as string | string[]));
       const removed = minus(list(old[key] as string | string[]), list(next[key] as string | string[]));
@@ -219,10 +280,16 @@ function requireChanges(old: Evidence, next: Evidence): Finding[] {
       findings.push(...old[key]!.flatMap((item, i) => requireChanges(item, next[key]![i]!)));
     } else if (key === "any") {
       const more = (next.any?.length ?? 0) > (old.any?.length ?? 0);
-      findings.push([more ? "loosened" : "tightened", more ? "it accepts more kinds of evidence" : "it accepts fewer kinds of evidence"]);
+      findings.push([
+        more ? "loosened" : "tightened",
+        more ? "it accepts more kinds of evidence" : "it accepts fewer kinds of evidence",
+      ]);
     } else if (key === "all") {
       const more = (next.all?.length ?? 0) > (old.all?.length ?? 0);
-      findings.push([more ? "tightened" : "loosened", more ? "it requires more kinds of evidence" : "it requires fewer kinds of evidence"]);
+      findings.push([
+        more ? "tightened" : "loosened",
+        more ? "it requires more kinds of evidence" : "it requires fewer kinds of evidence",
+      ]);
     } else {
       findings.push(["changed", `\`require.${key}\` changed`]);
     }

@@ -61,7 +61,11 @@ function issueToProblems(issue: Issue, prefix: readonly PathSegment[], ctx: Cont
       }
       const expected = schema ? describeExpected(schema) : issue.expected;
       if (path.length === 0) {
-        return [problem(`expected a mapping of settings such as \`extends\`, \`owners\` and \`criteria\`, got ${describeValue(value)}`)];
+        return [
+          problem(
+            `expected a mapping of settings such as \`extends\`, \`owners\` and \`criteria\`, got ${describeValue(value)}`,
+          ),
+        ];
       }
       if (value === null) return [problem(`\`${String(key)}\` is empty: expected ${expected}`)];
       return [problem(`expected ${expected}, got ${describeValue(value)}`)];
@@ -70,7 +74,12 @@ function issueToProblems(issue: Issue, prefix: readonly PathSegment[], ctx: Cont
     case "invalid_value": {
       const allowed = issue.values.map(String);
       const written = describeValue(value);
-      if (value === null && key !== undefined) return [problem(`\`${String(key)}\` is empty: expected ${allowed.length === 1 ? allowed[0] : `one of ${quoteList(allowed)}`}`)];
+      if (value === null && key !== undefined)
+        return [
+          problem(
+            `\`${String(key)}\` is empty: expected ${allowed.length === 1 ? allowed[0] : `one of ${quoteList(allowed)}`}`,
+          ),
+        ];
       if (allowed.length === 1) return [problem(`expected ${allowed[0]}, got ${written}`)];
       const guess = typeof value === "string" ? closest(value, allowed) : undefined;
       const tail = guess ? `; got ${written} — did you mean \`${guess}\`?` : `; got ${written}`;
@@ -92,7 +101,9 @@ function issueToProblems(issue: Issue, prefix: readonly PathSegment[], ctx: Cont
 
     case "invalid_union": {
       // When the value has the right shape for exactly one option, its inner issues are the useful ones.
-      const deeper = issue.errors.filter((branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0));
+      const deeper = issue.errors.filter(
+        (branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0),
+      );
       if (deeper.length === 1) return deeper[0]!.flatMap((inner) => issueToProblems(inner, path, ctx));
       const expected = schema ? describeExpected(schema) : "something else";
       if (value === null) return [problem(`\`${String(key)}\` is empty: expected ${expected}`)];

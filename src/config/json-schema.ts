@@ -14,7 +14,8 @@ export function doneJsonSchema(): Record<string, unknown> {
     else if (def.description === Evidence.description) names.set(key, "Evidence");
   }
   let text = JSON.stringify(generated);
-  for (const [from, to] of names) text = text.replaceAll(`"#/$defs/${from}"`, `"#/$defs/${to}"`).replaceAll(`"${from}":`, `"${to}":`);
+  for (const [from, to] of names)
+    text = text.replaceAll(`"#/$defs/${from}"`, `"#/$defs/${to}"`).replaceAll(`"${from}":`, `"${to}":`);
   const { $schema, ...rest } = JSON.parse(text, withMarkdownDescription) as Record<string, unknown>;
   return { $schema, $id: SCHEMA_URL, title: "dod: .github/done.yml", ...rest };
 }

@@ -11,10 +11,7 @@ export const globs = z
   .min(1)
   .describe("Glob patterns (minimatch, dot files included). A pattern starting with `!` excludes matches.");
 
-export const principal = z
-  .string()
-  .min(1)
-  .describe("A GitHub login (`alice`) or a team (`@org/team-slug`).");
+export const principal = z.string().min(1).describe("A GitHub login (`alice`) or a team (`@org/team-slug`).");
 
 const names = z.array(z.string().min(1)).min(1);
 
@@ -123,7 +120,8 @@ export const EVIDENCE_KINDS = {
     doc: "Met by the PR description: a non-empty section and/or a ticked checkbox.",
     validate: (value, check) => {
       const body = record(value);
-      if (body && Object.keys(body).length === 0) check.at([], "`pr_body` is empty: give a `section` heading or a `checkbox` text");
+      if (body && Object.keys(body).length === 0)
+        check.at([], "`pr_body` is empty: give a `section` heading or a `checkbox` text");
     },
     name: "the PR description",
   }),

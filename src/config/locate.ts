@@ -49,7 +49,9 @@ export function makeLocator(doc: Document, lines: LineCounter): Locator {
       const last = i === path.length - 1;
       node = deref(node);
       if (isMap(node)) {
-        const pair = node.items.findLast((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+        const pair = node.items.findLast(
+          (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg),
+        );
         if (!pair) return best ?? START;
         const keyPos = start(pair.key);
         const valuePos = start(pair.value);

@@ -43,12 +43,21 @@ export function parseConfigFile(text: string, file: string): ParseFileResult {
 function parseUnsafe(text: string, file: string): ParseFileResult {
   const fail = (problems: ConfigProblem[]): ParseFileResult => ({ ok: false, problems: sortProblems(problems) });
   const empty = (): ParseFileResult =>
-    fail([{ file, ...START, path: "", message: "the file is empty: add `extends: recommended` or your own `criteria`" }]);
+    fail([
+      { file, ...START, path: "", message: "the file is empty: add `extends: recommended` or your own `criteria`" },
+    ]);
   if (text.trim() === "") return empty();
   const bytes = Buffer.byteLength(text);
   if (bytes > LIMITS.bytes) {
     const size = (n: number) => `${Math.ceil(n / 1024)} KB`;
-    return fail([{ file, ...START, path: "", message: `the file is ${size(bytes)}: a definition of done may be at most ${size(LIMITS.bytes)}` }]);
+    return fail([
+      {
+        file,
+        ...START,
+        path: "",
+        message: `the file is ${size(bytes)}: a definition of done may be at most ${size(LIMITS.bytes)}`,
+      },
+    ]);
   }
 
   const lines = new LineCounter();
@@ -59,7 +68,12 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
     return { line: Math.max(1, line), column: Math.max(1, col) };
   };
 
-  const syntax: ConfigProblem[] = yamlSyntaxProblems(doc, text).map(({ offset, message }) => ({ file, ...at(offset), path: "", message }));
+  const syntax: ConfigProblem[] = yamlSyntaxProblems(doc, text).map(({ offset, message }) => ({
+    file,
+    ...at(offset),
+    path: "",
+    message,
+  }));
   const keys = structureProblems(doc, file, at);
   // Duplicate keys leave a well-formed tree, so the schema can still report the rest; other errors do not.
   if (keys.length > 0 || doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) return fail([...syntax, ...keys]);
@@ -89,7 +103,11 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
   const ruled = new Set(rules.filter((p) => p.path === "extends").map((p) => p.path));
   const problems = [
     ...syntax,
-    ...(checked.success ? [] : issuesToProblems(checked.error.issues, { root: DoneConfig, raw, locate, file }).filter((p) => !ruled.has(p.path))),
+    ...(checked.success
+      ? []
+      : issuesToProblems(checked.error.issues, { root: DoneConfig, raw, locate, file }).filter(
+          (p) => !ruled.has(p.path),
+        )),
     ...rules,
   ];
   if (problems.length > 0 || !checked.success) return fail(problems);
@@ -106,7 +124,12 @@ function structureProblems(doc: Document, file: string, at: (offset: number) => 
   visit(doc, {
     Pair(_, pair) {
       if (isCollection(pair.key) && pair.key.range) {
-        problems.push({ file, ...at(pair.key.range[0]), path: "", message: "a key must be plain text, not a list or mapping" });
+        problems.push({
+          file,
+          ...at(pair.key.range[0]),
+          path: "",
+          message: "a key must be plain text, not a list or mapping",
+        });
       }
     },
     // Anchors are collected on the way, in document order: `alias.resolve` would walk the document for each alias.
@@ -116,7 +139,12 @@ function structureProblems(doc: Document, file: string, at: (offset: number) => 
     Alias(_, alias) {
       if (!anchors.has(alias.source) && alias.range) {
         const name = alias.source;
-        problems.push({ file, ...at(alias.range[0]), path: "", message: `\`*${name}\` refers to \`&${name}\`, which is not defined before it` });
+        problems.push({
+          file,
+          ...at(alias.range[0]),
+          path: "",
+          message: `\`*${name}\` refers to \`&${name}\`, which is not defined before it`,
+        });
       }
     },
   });

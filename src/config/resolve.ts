@@ -69,7 +69,8 @@ function loadUnsafe(sources: ConfigSources): LoadResult {
     if (!parsedOrg.ok) return invalid(parsedOrg.problems, org.file);
     const orgLayer = parsedOrg.parsed;
     if (orgLayer.config.extends === "org") {
-      const message = "the organisation's file cannot extend `org` (itself): use `extends: recommended` or remove `extends`";
+      const message =
+        "the organisation's file cannot extend `org` (itself): use `extends: recommended` or remove `extends`";
       return invalid([problemAt(orgLayer, ["extends"], message)], org.file);
     }
     if (orgLayer.config.extends) layers.push(presetLayer(orgLayer.config.extends));
@@ -99,7 +100,8 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
   for (const layer of layers) {
     layer.config.criteria.forEach((criterion, index) => {
       if (criterion.enabled === false) {
-        if (!inherited.has(criterion.id)) problems.push(disablesNothing(layer, index, criterion.id, [...entries.keys()]));
+        if (!inherited.has(criterion.id))
+          problems.push(disablesNothing(layer, index, criterion.id, [...entries.keys()]));
         entries.delete(criterion.id);
         return;
       }
@@ -120,12 +122,19 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
   for (const { criterion, origin, requireOrigin } of entries.values()) {
     const at = (message: string) => problemAt(origin.layer, ["criteria", origin.index], message);
     if (!criterion.owner) problems.push(at("`owner` is required (product, engineering or joint)"));
-    if (!criterion.require) problems.push(at("`require` is required: say what shows it is met, e.g. `files: [test/**]`"));
+    if (!criterion.require)
+      problems.push(at("`require` is required: say what shows it is met, e.g. `files: [test/**]`"));
     if (criterion.require && requireOrigin) {
       for (const role of rolesApproving(criterion.require)) {
         if (owners[role].length > 0) continue;
         const path = ["criteria", requireOrigin.index, "require"];
-        problems.push(problemAt(requireOrigin.layer, path, `\`approved_by: ${role}\` needs ${role} owners: list them under \`owners.${role}\``));
+        problems.push(
+          problemAt(
+            requireOrigin.layer,
+            path,
+            `\`approved_by: ${role}\` needs ${role} owners: list them under \`owners.${role}\``,
+          ),
+        );
       }
     }
     if (!criterion.owner || !criterion.require) continue;
@@ -143,7 +152,11 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
 
   const last = layers.at(-1)!.config;
   const releases = given(layers, "releases")?.config.releases ?? { by: "milestone" as const };
-  const dashboard = given(layers, "dashboard")?.config.dashboard ?? { issue: false, history: 6, follow_ups: "command" as const };
+  const dashboard = given(layers, "dashboard")?.config.dashboard ?? {
+    issue: false,
+    history: 6,
+    follow_ups: "command" as const,
+  };
   const trackers = given(layers, "trackers")?.config.trackers;
   return {
     ok: true,
@@ -157,7 +170,9 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
         issue: dashboard.issue,
         history: dashboard.history,
         followUps: dashboard.follow_ups,
-        ...(dashboard.capacity !== undefined && { capacity: { ...dashboard.capacity, weight: dashboard.capacity.weight ?? "prs" } }),
+        ...(dashboard.capacity !== undefined && {
+          capacity: { ...dashboard.capacity, weight: dashboard.capacity.weight ?? "prs" },
+        }),
       },
       ...(trackers !== undefined && { trackers }),
     },
@@ -174,7 +189,11 @@ function disablesNothing(layer: ParsedFile, index: number, id: string, active: r
       : active.length === 0
         ? " (this file inherits no criteria)"
         : "";
-  return problemAt(layer, ["criteria", index, "id"], `\`${id}\` disables nothing: no inherited criterion has this id${hint}`);
+  return problemAt(
+    layer,
+    ["criteria", index, "id"],
+    `\`${id}\` disables nothing: no inherited criterion has this id${hint}`,
+  );
 }
 
 function ownersOf(layers: readonly ParsedFile[], role: "product" | "engineering"): string[] {
@@ -186,6 +205,8 @@ function ownersOf(layers: readonly ParsedFile[], role: "product" | "engineering"
 }
 
 function rolesApproving(evidence: Evidence): ("product" | "engineering")[] {
-  const roles = principalsIn(evidence).filter((p): p is "product" | "engineering" => p === "product" || p === "engineering");
+  const roles = principalsIn(evidence).filter(
+    (p): p is "product" | "engineering" => p === "product" || p === "engineering",
+  );
   return [...new Set(roles)];
 }

@@ -66,7 +66,7 @@ export const Releases = z
 
 export const Dashboard = z
   .object({
-    issue: z.boolean().default(false).describe("`true`: keep a \"Definition of Done dashboard\" issue up to date."),
+    issue: z.boolean().default(false).describe('`true`: keep a "Definition of Done dashboard" issue up to date.'),
     history: z
       .number()
       .int()
@@ -92,7 +92,9 @@ export const Dashboard = z
         weight: z
           .enum(["prs", "lines"])
           .default("prs")
-          .describe("What a share counts: `prs` — pull requests; `lines` — lines changed (additions + deletions), for effort."),
+          .describe(
+            "What a share counts: `prs` — pull requests; `lines` — lines changed (additions + deletions), for effort.",
+          ),
       })
       .strict()
       .optional()

@@ -40,10 +40,17 @@ export function validateConfig(raw: unknown, locate: Locator, file: string): Con
   if (!config) return problems;
 
   const extendsValue = config.extends;
-  if (typeof extendsValue === "string" && extendsValue !== "" && !(EXTENDS_VALUES as readonly string[]).includes(extendsValue)) {
+  if (
+    typeof extendsValue === "string" &&
+    extendsValue !== "" &&
+    !(EXTENDS_VALUES as readonly string[]).includes(extendsValue)
+  ) {
     const guess = closest(extendsValue, EXTENDS_VALUES);
     const hint = guess ? ` — did you mean \`${guess}\`?` : ".";
-    report(["extends"], `unknown \`extends\` value \`${extendsValue}\`${hint} Valid values: ${EXTENDS_VALUES.join(", ")}`);
+    report(
+      ["extends"],
+      `unknown \`extends\` value \`${extendsValue}\`${hint} Valid values: ${EXTENDS_VALUES.join(", ")}`,
+    );
   }
 
   const firstIndex = new Map<string, number>();
@@ -57,7 +64,10 @@ export function validateConfig(raw: unknown, locate: Locator, file: string): Con
       if (earlier === undefined) firstIndex.set(id, index);
       else {
         const first = locate.value(["criteria", earlier, "id"]);
-        report([...base, "id"], `\`${id}\` is already the id of criteria.${earlier} (line ${first.line}): ids must be unique`);
+        report(
+          [...base, "id"],
+          `\`${id}\` is already the id of criteria.${earlier} (line ${first.line}): ids must be unique`,
+        );
       }
     }
     if (criterion.when !== undefined) checkCondition(criterion.when, [...base, "when"], report);
@@ -78,14 +88,19 @@ export function validateConfig(raw: unknown, locate: Locator, file: string): Con
     for (const name of Object.keys(target)) {
       if (names.includes(name)) continue;
       const guess = closest(name, names);
-      const hint = guess ? ` — did you mean \`${guess}\`?` : names.length > 0 ? ` (the groups are ${names.join(", ")})` : " (no groups are defined)";
+      const hint = guess
+        ? ` — did you mean \`${guess}\`?`
+        : names.length > 0
+          ? ` (the groups are ${names.join(", ")})`
+          : " (no groups are defined)";
       const path = ["dashboard", "capacity", "target", name];
       report(path, `\`${name}\` is not a group in \`capacity.groups\`${hint}`, locate.key(path));
     }
     const shares = Object.values(target);
     const valid = shares.every((share) => typeof share === "number" && share >= 0 && share <= 100);
     const total = shares.reduce<number>((sum, share) => sum + (typeof share === "number" ? share : 0), 0);
-    if (valid && total > 100) report(["dashboard", "capacity", "target"], `the targets add up to ${total}%: they must add up to 100% or less`);
+    if (valid && total > 100)
+      report(["dashboard", "capacity", "target"], `the targets add up to ${total}%: they must add up to 100% or less`);
   }
   return problems;
 }
@@ -99,7 +114,10 @@ function checkGlobs(value: unknown, path: PathSegment[], report: Report, list = 
     if (report.exhausted) return;
     if (++report.globs > LIMITS.globs) {
       report.exhausted = true;
-      return report(at, `more than ${LIMITS.globs} globs in the file (counting each use of an alias): use fewer, broader globs`);
+      return report(
+        at,
+        `more than ${LIMITS.globs} globs in the file (counting each use of an alias): use fewer, broader globs`,
+      );
     }
     if (pattern === "") continue;
     let problem = report.checked.get(pattern);
@@ -107,7 +125,10 @@ function checkGlobs(value: unknown, path: PathSegment[], report: Report, list = 
       problem = globCostProblem(pattern);
       if (!problem && (report.patterns += braceExpansionSize(pattern)) > LIMITS.patterns) {
         report.exhausted = true;
-        return report(at, `the globs of the file expand to more than ${LIMITS.patterns} patterns through their \`{…}\`: use fewer, broader globs`);
+        return report(
+          at,
+          `the globs of the file expand to more than ${LIMITS.patterns} patterns through their \`{…}\`: use fewer, broader globs`,
+        );
       }
       // A label glob is not a path: only its cost is checked.
       problem ??= list ? globProblem(pattern) : undefined;
@@ -138,7 +159,10 @@ function checkCondition(value: unknown, path: PathSegment[], report: Report): vo
   const condition = record(value);
   if (!condition) return;
   if (Object.keys(condition).length === 0) {
-    report(path, "`when` is empty: remove it to apply to every pull request, or add a condition such as `files` or `labels`");
+    report(
+      path,
+      "`when` is empty: remove it to apply to every pull request, or add a condition such as `files` or `labels`",
+    );
     return;
   }
   checkKinds(CONDITION_KINDS, condition, path, report);
@@ -150,7 +174,10 @@ function checkEvidence(value: unknown, path: PathSegment[], report: Report): voi
   const evidence = record(value);
   if (!evidence) return;
   if (Object.keys(evidence).length === 0) {
-    report(path, "`require` is empty: say what shows the criterion is met, e.g. `files: [test/**]` or `label: reviewed`");
+    report(
+      path,
+      "`require` is empty: say what shows the criterion is met, e.g. `files: [test/**]` or `label: reviewed`",
+    );
     return;
   }
   checkKinds(EVIDENCE_KINDS, evidence, path, report);

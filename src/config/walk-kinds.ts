@@ -12,7 +12,10 @@ import type { Condition, Evidence } from "./schema.js";
 
 type Tree<T> = T & { any?: T[]; all?: T[] };
 
-function* walk<T extends object, K extends keyof T>(tree: Tree<T>, kinds: readonly K[]): Generator<[K, NonNullable<T[K]>]> {
+function* walk<T extends object, K extends keyof T>(
+  tree: Tree<T>,
+  kinds: readonly K[],
+): Generator<[K, NonNullable<T[K]>]> {
   for (const kind of kinds) {
     const value = tree[kind];
     if (value !== undefined) yield [kind, value as NonNullable<T[K]>];

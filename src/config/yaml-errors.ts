@@ -13,7 +13,7 @@ const PLAIN: Partial<Record<YAMLError["code"], string>> = {
   TAB_AS_INDENT: "tabs are not allowed for indentation in YAML: indent with spaces",
   BAD_INDENT: "bad indentation",
   MULTIPLE_DOCS: "the file holds more than one YAML document (a second `---`): keep one",
-  BAD_SCALAR_START: "a value cannot start with this character unless it is quoted, e.g. \"@org/team\"",
+  BAD_SCALAR_START: 'a value cannot start with this character unless it is quoted, e.g. "@org/team"',
   BLOCK_AS_IMPLICIT_KEY: "bad indentation: a nested mapping must start on its own line",
   MULTILINE_IMPLICIT_KEY: "a key must fit on one line (is a `:` or an indent missing?)",
 };
@@ -54,13 +54,20 @@ function describe(error: YAMLError, doc: Document, text: string, lineStart: numb
 
   if (error.code === "DUPLICATE_KEY") {
     const key = KEY.exec(source)?.[1];
-    return at(key ? `\`${key}\` appears twice in the same mapping: keep one` : "a key appears twice in the same mapping: keep one");
+    return at(
+      key
+        ? `\`${key}\` appears twice in the same mapping: keep one`
+        : "a key appears twice in the same mapping: keep one",
+    );
   }
 
   const quote = UNCLOSED_QUOTE.exec(error.message)?.[1];
   if (quote) {
     // yaml points past the end of the value (often the end of the file); the opening quote is the place to fix.
-    return at(`this \`${quote}\` is never closed: end the value with another \`${quote}\``, quoteStart(doc, offset) ?? offset);
+    return at(
+      `this \`${quote}\` is never closed: end the value with another \`${quote}\``,
+      quoteStart(doc, offset) ?? offset,
+    );
   }
 
   if (error.message.startsWith("Sequence item without - indicator")) {
@@ -79,12 +86,14 @@ function describe(error: YAMLError, doc: Document, text: string, lineStart: numb
   }
 
   if (error.code === "MISSING_CHAR") {
-    if (/^Missing , (?:or : )?between/.test(error.message)) return at("a `,` is missing between two items in `[…]` or `{…}`");
+    if (/^Missing , (?:or : )?between/.test(error.message))
+      return at("a `,` is missing between two items in `[…]` or `{…}`");
     if (error.message.startsWith("Missing space after :")) return at("a `:` needs a space after it");
     if (error.message.startsWith("Implicit map keys need to be followed by map values")) {
       return at(`\`${source.trim()}\` needs a \`:\` after it (a key is written \`key: value\`)`);
     }
-    if (error.message.startsWith("Comments must be separated")) return at("a `#` comment needs a space before it; quote the value if the `#` is part of it");
+    if (error.message.startsWith("Comments must be separated"))
+      return at("a `#` comment needs a space before it; quote the value if the `#` is part of it");
     return at(`YAML syntax error: ${original}`);
   }
 
@@ -93,7 +102,9 @@ function describe(error: YAMLError, doc: Document, text: string, lineStart: numb
     const value = source.replace(/\s+#.*$/, "").trim();
     if (value.includes(": ")) {
       const example = quoted(value);
-      return at(`a value containing \`: \` must be quoted${example ? `, e.g. \`${example}\`` : ""} (a nested mapping must start on its own line)`);
+      return at(
+        `a value containing \`: \` must be quoted${example ? `, e.g. \`${example}\`` : ""} (a nested mapping must start on its own line)`,
+      );
     }
   }
 

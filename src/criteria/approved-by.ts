@@ -16,7 +16,11 @@ interface Principal {
 function resolvePrincipal(principal: string, ctx: CriterionContext): Principal {
   const key = principal.toLowerCase();
   if (key === "product" || key === "engineering") {
-    return { label: key, description: describeOwners(ctx.config, key), logins: ownerLogins(ctx.config, ctx.facts, key) };
+    return {
+      label: key,
+      description: describeOwners(ctx.config, key),
+      logins: ownerLogins(ctx.config, ctx.facts, key),
+    };
   }
   if (isTeam(principal)) {
     return { label: principal, description: code(principal), logins: new Set(membersOf(principal, ctx.facts)) };
@@ -32,7 +36,16 @@ export function approvedByEvidence(spec: string | string[], ctx: CriterionContex
     if (principal) evidence.push(approvalRef(review, principal.label));
   }
   if (evidence.length) {
-    return { status: "met", reason: escapeText(evidence.map((e) => e.text).join(", ").replace(/, approved by /g, ", ")), evidence };
+    return {
+      status: "met",
+      reason: escapeText(
+        evidence
+          .map((e) => e.text)
+          .join(", ")
+          .replace(/, approved by /g, ", "),
+      ),
+      evidence,
+    };
   }
   return {
     status: "missing",

@@ -9,7 +9,8 @@ export function checkEvidence(glob: string, ctx: CriterionContext): Verdict {
   const match = nameMatcher(glob);
   const checks = ctx.facts.checks.filter((c) => match(c.name));
   const sha = ctx.facts.head.sha.slice(0, 7);
-  if (checks.length === 0) return { status: "missing", reason: `no check named ${code(glob)} ran on ${code(sha)}`, evidence: [] };
+  if (checks.length === 0)
+    return { status: "missing", reason: `no check named ${code(glob)} ran on ${code(sha)}`, evidence: [] };
 
   const ref = (c: CheckResult) => (c.url ? { text: c.name, url: c.url } : { text: c.name });
   const unfinished = checks.filter((c) => c.status !== "completed");
@@ -21,11 +22,21 @@ export function checkEvidence(glob: string, ctx: CriterionContext): Verdict {
   if (unfinished.length) {
     return {
       status: "pending",
-      reason: `waiting for ${codeList(unfinished.map((c) => c.name), "and")}`,
+      reason: `waiting for ${codeList(
+        unfinished.map((c) => c.name),
+        "and",
+      )}`,
       evidence: unfinished.map(ref),
     };
   }
-  return { status: "met", reason: `${codeList(checks.map((c) => c.name), "and")} succeeded`, evidence: checks.map(ref) };
+  return {
+    status: "met",
+    reason: `${codeList(
+      checks.map((c) => c.name),
+      "and",
+    )} succeeded`,
+    evidence: checks.map(ref),
+  };
 }
 
 function describeConclusion(conclusion: string | null): string {

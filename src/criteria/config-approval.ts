@@ -43,7 +43,9 @@ export function configApprovalVerdict(ctx: CriterionContext): Verdict {
   }
   const evidence = [
     ...byProduct.map((c) => approvalRef(c.review, "product")),
-    ...byEngineering.filter((c) => !byProduct.some((p) => p.login === c.login)).map((c) => approvalRef(c.review, "engineering")),
+    ...byEngineering
+      .filter((c) => !byProduct.some((p) => p.login === c.login))
+      .map((c) => approvalRef(c.review, "engineering")),
   ];
   let reason: string;
   if (byProduct.length === 0 && byEngineering.length === 0) {

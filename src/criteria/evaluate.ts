@@ -25,10 +25,16 @@ export function evaluate(config: ResolvedConfig, facts: Facts, options: Evaluate
     let because: string | undefined;
     if (criterion.when) {
       const applies = checkCondition(criterion.when, ctx);
-      if (!applies.holds) return itemResult(criterion, { status: "not_applicable", reason: applies.reason, evidence: [] });
+      if (!applies.holds)
+        return itemResult(criterion, { status: "not_applicable", reason: applies.reason, evidence: [] });
       because = becauseWords(applies.because);
     }
-    const item = withWaiver(criterion, evaluateEvidence(criterion.require, ctx), waivers.active.get(criterion.id), waivers.partial.get(criterion.id));
+    const item = withWaiver(
+      criterion,
+      evaluateEvidence(criterion.require, ctx),
+      waivers.active.get(criterion.id),
+      waivers.partial.get(criterion.id),
+    );
     if (because) item.applies = because;
     return item;
   });

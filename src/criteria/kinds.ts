@@ -37,7 +37,8 @@ export const EVIDENCE_JUDGES = {
   files_absent: (globs, ctx) => {
     const match = pathMatcher(globs);
     const hits = ctx.paths.filter((path) => match(path));
-    if (hits.length === 1) return { status: "missing", reason: changedFiles(hits, globs), evidence: [{ text: hits[0]! }] };
+    if (hits.length === 1)
+      return { status: "missing", reason: changedFiles(hits, globs), evidence: [{ text: hits[0]! }] };
     if (hits.length > 1) {
       const reason = changedFiles(hits, globs);
       return { status: "missing", reason, evidence: capped(hits.map((text) => ({ text }))) };
@@ -91,7 +92,9 @@ export const CONDITION_CHECKS = {
       : { holds: false, reason: `the base branch ${code(facts.base.ref)} is not ${codeList(globs)}` },
   files: (globs, ctx) => {
     const hits = ctx.paths.filter(pathMatcher(globs));
-    return hits.length > 0 ? holds(changedFiles(hits, globs)) : { holds: false, reason: `no file ${describeGlobs(globs)} changed` };
+    return hits.length > 0
+      ? holds(changedFiles(hits, globs))
+      : { holds: false, reason: `no file ${describeGlobs(globs)} changed` };
   },
 } satisfies { [K in ConditionKindName]: Check<K> };
 

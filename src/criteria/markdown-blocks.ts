@@ -74,7 +74,9 @@ function closingRun(line: string, from: number, length: number): number {
   return -1;
 }
 
-type Leaf = { kind: "fence"; char: string; length: number; depth: number } | { kind: "comment" | "code"; depth: number };
+type Leaf =
+  | { kind: "fence"; char: string; length: number; depth: number }
+  | { kind: "comment" | "code"; depth: number };
 
 /** Calls `visit` for each line with what it is (see `LineKind`); HTML comments and code never count as text. */
 export function scanLines(markdown: string, visit: (line: string, kind: LineKind) => void): void {

@@ -129,8 +129,26 @@ export function hasContent(section: Block[]): boolean {
  * is not evidence of anything. Emphasis, list markers and trailing punctuation around them don't matter.
  */
 export function isPlaceholder(text: string): boolean {
-  const bare = trimTrailing(text.trim(), ".!?:;,…").replace(/^(?:[-*+>]\s+)+/, "").replace(/^[*_]+|[*_]+$/g, "");
+  const bare = trimTrailing(text.trim(), ".!?:;,…")
+    .replace(/^(?:[-*+>]\s+)+/, "")
+    .replace(/^[*_]+|[*_]+$/g, "");
   return PLACEHOLDERS.has(bare.replace(/\s+/g, " ").trim().toLowerCase());
 }
 
-const PLACEHOLDERS = new Set(["", "-", "--", "—", "tbd", "tba", "todo", "to do", "n/a", "na", "n.a", "none yet", "no response", "...", "placeholder"]);
+const PLACEHOLDERS = new Set([
+  "",
+  "-",
+  "--",
+  "—",
+  "tbd",
+  "tba",
+  "todo",
+  "to do",
+  "n/a",
+  "na",
+  "n.a",
+  "none yet",
+  "no response",
+  "...",
+  "placeholder",
+]);

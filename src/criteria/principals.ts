@@ -37,7 +37,9 @@ export function isOwner(login: string, config: ResolvedConfig, facts: Facts, sid
 export function describeOwners(config: ResolvedConfig, side: Side): string {
   const who = side === "product" ? "a product owner" : "an engineering owner";
   const list = config.owners[side];
-  return list.length ? `${who} (${list.map((p) => code(at(p))).join(", ")})` : `${who} (none listed in \`owners.${side}\`)`;
+  return list.length
+    ? `${who} (${list.map((p) => code(at(p))).join(", ")})`
+    : `${who} (none listed in \`owners.${side}\`)`;
 }
 
 /** The newest opinionated review per reviewer: a later comment-only review does not take back an approval. */

@@ -15,7 +15,11 @@ export interface ConfigReferences {
 }
 
 /** A config that could not be loaded: its check run says so whatever the checks and labels. */
-export const NO_REFERENCES: ConfigReferences = { checks: [], labels: [], dashboard: { issue: false, releaseLabel: null, capacityLabels: [] } };
+export const NO_REFERENCES: ConfigReferences = {
+  checks: [],
+  labels: [],
+  dashboard: { issue: false, releaseLabel: null, capacityLabels: [] },
+};
 
 export function configReferences(config: ResolvedConfig): ConfigReferences {
   const checks = new Set<string>();
@@ -42,13 +46,18 @@ export function configReferences(config: ResolvedConfig): ConfigReferences {
     dashboard: {
       issue: config.dashboard.issue,
       releaseLabel: config.releases.by === "label" ? (config.releases.label ?? "release/*") : null,
-      capacityLabels: capacity ? Object.values(capacity.groups).flat().map((l) => l.toLowerCase()) : [],
+      capacityLabels: capacity
+        ? Object.values(capacity.groups)
+            .flat()
+            .map((l) => l.toLowerCase())
+        : [],
     },
   };
 }
 
 /** Does some `check:` requirement name this check (or commit status)? */
-export const namesCheck = (refs: ConfigReferences, name: string): boolean => refs.checks.some((glob) => nameMatcher(glob)(name));
+export const namesCheck = (refs: ConfigReferences, name: string): boolean =>
+  refs.checks.some((glob) => nameMatcher(glob)(name));
 
 /** Does a condition or requirement name this label? */
 export const namesLabel = (refs: ConfigReferences, label: string): boolean => refs.labels.includes(label.toLowerCase());

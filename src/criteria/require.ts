@@ -34,7 +34,9 @@ function combine(verdicts: Verdict[], order: VerdictStatus[], firstMetOnly: bool
     evidence: deciding.flatMap((v) => v.evidence),
   };
   if (status !== "met") {
-    const soFar = verdicts.flatMap((v) => (v.status === "met" ? v.evidence : deciding.includes(v) ? (v.soFar ?? []) : []));
+    const soFar = verdicts.flatMap((v) =>
+      v.status === "met" ? v.evidence : deciding.includes(v) ? (v.soFar ?? []) : [],
+    );
     if (soFar.length > 0) verdict.soFar = soFar;
   }
   return verdict;

@@ -12,7 +12,10 @@ export function countStatuses(items: ItemResult[]): Record<ItemStatus, number> {
 }
 
 function listTitles(items: ItemResult[]): string {
-  const titles = items.slice(0, LISTED).map((i) => i.title).join(", ");
+  const titles = items
+    .slice(0, LISTED)
+    .map((i) => i.title)
+    .join(", ");
   return items.length > LISTED ? `${titles} +${items.length - LISTED} more` : titles;
 }
 

@@ -65,7 +65,9 @@ export function judgeCommand(cmd: Command, author: string, config: ResolvedConfi
   const criterion = allCriteria(config).find((c) => c.id === cmd.id);
   const followUp = cmd.kind === "follow-up";
   if (!criterion) {
-    const ids = allCriteria(config).filter((c) => followUp || c.waivable).map((c) => `\`${c.id}\``);
+    const ids = allCriteria(config)
+      .filter((c) => followUp || c.waivable)
+      .map((c) => `\`${c.id}\``);
     const valid = ids.length ? `: one of ${ids.join(", ")}` : ", but no criterion here can be waived";
     // The id is the commenter's text: echoed only when it is id-shaped, so a reply never carries a mention, a
     // link, a code span's end or an HTML comment someone else wrote.
@@ -181,7 +183,10 @@ export function waiverState(config: ResolvedConfig, facts: Facts): WaiverState {
       halves.filter((h) => h.sides.includes("engineering")),
     );
     if (!pair) {
-      state.partial.set(criterion.id, halves.map((h) => h.login));
+      state.partial.set(
+        criterion.id,
+        halves.map((h) => h.login),
+      );
       continue;
     }
     const latest = Date.parse(pair[0].at) >= Date.parse(pair[1].at) ? pair[0] : pair[1];

@@ -35,6 +35,13 @@ export function changedFiles(paths: readonly string[], globs: readonly string[])
   const glob = matchedGlob(first, globs);
   if (paths.length === 1) return `${code(first)} changed${glob ? ` (it matches ${code(glob)})` : ""}`;
   const others = paths.length - 1;
-  const patterns = [...new Set(paths.slice(0, 50).map((p) => matchedGlob(p, globs)).filter((g) => g !== undefined))];
+  const patterns = [
+    ...new Set(
+      paths
+        .slice(0, 50)
+        .map((p) => matchedGlob(p, globs))
+        .filter((g) => g !== undefined),
+    ),
+  ];
   return `${code(first)} and ${others} more ${others === 1 ? "file" : "files"} changed (they match ${codeList(patterns, "or", 3)})`;
 }

@@ -19,7 +19,6 @@ import type {
   WaiverRecord,
 } from "./model.js";
 
-
 type Capacity = AggregateConfig["dashboard"]["capacity"];
 
 /** Only the slice of the config the aggregation reads. */
@@ -35,13 +34,19 @@ export interface AggregateOptions {
   now?: Date;
 }
 
-export function aggregate(input: DashboardInput, config: AggregateConfig, options: AggregateOptions = {}): DashboardModel {
+export function aggregate(
+  input: DashboardInput,
+  config: AggregateConfig,
+  options: AggregateOptions = {},
+): DashboardModel {
   const capacity = config.dashboard.capacity;
   const now = options.now ?? new Date();
   const followUps = (input.followUps ?? []).map((f) => followUpView(f, now));
   const views = input.releases.map((release) => releaseView(release, capacity, now, followUps));
   // Most recently closed first; a closed release without a date (a label) keeps its place.
-  const closed = views.filter((r) => r.state === "closed").sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""));
+  const closed = views
+    .filter((r) => r.state === "closed")
+    .sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""));
   const open = views.filter((r) => r.state === "open");
   const releases = [...open, ...closed];
   return {
@@ -52,7 +57,9 @@ export function aggregate(input: DashboardInput, config: AggregateConfig, option
     releases,
     totals: sumTotals(open.map((r) => r.totals)),
     trend: [...closed].reverse().concat(open).map(trendPoint),
-    groups: capacity ? Object.keys(capacity.groups).map((name) => ({ name, target: capacity.target?.[name] ?? null })) : [],
+    groups: capacity
+      ? Object.keys(capacity.groups).map((name) => ({ name, target: capacity.target?.[name] ?? null }))
+      : [],
   };
 }
 
@@ -87,8 +94,13 @@ function releaseView(release: ReleaseInput, capacity: Capacity, now: Date, follo
     pulls,
     debt,
     debtItems: debt.reduce((n, p) => n + missingCount(p), 0),
-    debtPaid: debt.reduce((n, p) => n + OWNERS.reduce((m, o) => m + p.missing[o].filter((i) => i.followUp?.paid).length, 0), 0),
-    followUps: followUps.filter((f) => f.state === "open" && f.release === release.name).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    debtPaid: debt.reduce(
+      (n, p) => n + OWNERS.reduce((m, o) => m + p.missing[o].filter((i) => i.followUp?.paid).length, 0),
+      0,
+    ),
+    followUps: followUps
+      .filter((f) => f.state === "open" && f.release === release.name)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     waivers: waiverRecords(pulls),
     totals: totalsOf(pulls),
     capacity: capacity ? capacityView(pulls, capacity) : null,
@@ -142,7 +154,9 @@ function pullView(pull: PullInput, capacity: Capacity, followUps: FollowUpView[]
   if (pull.state === "merged") {
     for (const item of items) {
       // The latest follow-up for the item counts: a reopened debt is a debt again.
-      const f = followUps.filter((x) => x.pull === pull.number && x.item === item.id).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      const f = followUps
+        .filter((x) => x.pull === pull.number && x.item === item.id)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
       if (f) item.followUp = { number: f.number, url: f.url, paid: f.paid };
     }
   }
@@ -166,7 +180,8 @@ function pullView(pull: PullInput, capacity: Capacity, followUps: FollowUpView[]
     pending,
     waived,
     debt: pull.state === "merged" && missingCount > 0,
-    debtPaid: pull.state === "merged" && missingCount > 0 && OWNERS.every((o) => missing[o].every((i) => i.followUp?.paid)),
+    debtPaid:
+      pull.state === "merged" && missingCount > 0 && OWNERS.every((o) => missing[o].every((i) => i.followUp?.paid)),
     group: capacity ? groupOf(pull.labels, capacity.groups) : null,
     weight: capacity?.weight === "lines" ? (pull.additions ?? 0) + (pull.deletions ?? 0) : 1,
   };
@@ -176,7 +191,8 @@ function itemView(item: EmbeddedItem): ItemView | null {
   if (item.status === "met" || item.status === "not_applicable") return null;
   // Titles may have been dropped to fit the check run; the id still says what it is.
   const view: ItemView = { id: item.id, title: item.title || item.id, owner: item.owner, status: item.status };
-  if (item.waiver) view.waiver = { by: item.waiver.by, reason: item.waiver.reason, ...(item.waiver.at && { at: item.waiver.at }) };
+  if (item.waiver)
+    view.waiver = { by: item.waiver.by, reason: item.waiver.reason, ...(item.waiver.at && { at: item.waiver.at }) };
   return view;
 }
 
@@ -267,7 +283,18 @@ function zeroTotals(): ReleaseTotals {
 function sumTotals(all: ReleaseTotals[]): ReleaseTotals {
   const sum = zeroTotals();
   for (const t of all) {
-    for (const key of ["pulls", "open", "merged", "done", "notDone", "pending", "unknown", "debt", "waivedItems", "pendingItems"] as const) {
+    for (const key of [
+      "pulls",
+      "open",
+      "merged",
+      "done",
+      "notDone",
+      "pending",
+      "unknown",
+      "debt",
+      "waivedItems",
+      "pendingItems",
+    ] as const) {
       sum[key] += t[key];
     }
     for (const owner of OWNERS) {
@@ -300,4 +327,10 @@ export function filterModel(model: DashboardModel, filter: DashboardFilter): Das
 }
 
 export const OWNER_FILTERS: readonly DashboardFilter["owner"][] = ["all", ...OWNERS];
-export const STATE_FILTERS: readonly NonNullable<DashboardFilter["state"]>[] = ["all", "not-done", "open", "merged", "debt"];
+export const STATE_FILTERS: readonly NonNullable<DashboardFilter["state"]>[] = [
+  "all",
+  "not-done",
+  "open",
+  "merged",
+  "debt",
+];

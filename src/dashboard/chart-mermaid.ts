@@ -3,7 +3,8 @@
 import { axisTop, type Chart } from "./charts.js";
 
 export function renderChartMermaid(chart: Chart): string {
-  const title = chart.target !== null ? `${chart.title} (%) — line: target ${chart.target}%` : `${chart.title} (${chart.unit})`;
+  const title =
+    chart.target !== null ? `${chart.title} (%) — line: target ${chart.target}%` : `${chart.title} (${chart.unit})`;
   const lines = [
     "```mermaid",
     "xychart-beta",
@@ -19,5 +20,8 @@ export function renderChartMermaid(chart: Chart): string {
 
 /** Mermaid's strings end at the next `"` and at a line end, and take no escapes: keep both out. */
 function quote(text: string): string {
-  return `"${text.replace(/["\r\n`]/g, "'").replace(/[\u0000-\u001f]/g, " ").slice(0, 80)}"`;
+  return `"${text
+    .replace(/["\r\n`]/g, "'")
+    .replace(/[\u0000-\u001f]/g, " ")
+    .slice(0, 80)}"`;
 }

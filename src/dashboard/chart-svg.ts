@@ -17,7 +17,10 @@ export function renderChartSvg(chart: Chart): string {
   const y = (v: number) => PAD.top + plotH - (Math.min(v, top) / top) * plotH;
   const id = `chart-${chart.id}`;
   const grid = [0, top / 2, top]
-    .map((v) => `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${f(y(v))}" y2="${f(y(v))}" class="grid"/><text x="${PAD.left - 4}" y="${f(y(v) + 4)}" class="tick" text-anchor="end">${fmt(v)}</text>`)
+    .map(
+      (v) =>
+        `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${f(y(v))}" y2="${f(y(v))}" class="grid"/><text x="${PAD.left - 4}" y="${f(y(v) + 4)}" class="tick" text-anchor="end">${fmt(v)}</text>`,
+    )
     .join("");
   const bars = chart.points
     .map((p, i) => {
@@ -40,7 +43,10 @@ export function renderChartSvg(chart: Chart): string {
     `<g aria-hidden="true">${grid}${bars}${target}</g></svg>`;
   const head = `<tr><th scope="col">Release</th><th scope="col">${esc(chart.unit === "%" ? "Share (%)" : capital(chart.unit))}</th>${chart.target !== null ? '<th scope="col">Target (%)</th>' : ""}</tr>`;
   const rows = chart.points
-    .map((p) => `<tr><th scope="row">${esc(p.release)}${p.open ? " (open)" : ""}</th><td>${p.value}</td>${chart.target !== null ? `<td>${chart.target}</td>` : ""}</tr>`)
+    .map(
+      (p) =>
+        `<tr><th scope="row">${esc(p.release)}${p.open ? " (open)" : ""}</th><td>${p.value}</td>${chart.target !== null ? `<td>${chart.target}</td>` : ""}</tr>`,
+    )
     .join("");
   return `<figure class="chart" id="${id}">${svg}<figcaption><strong>${esc(chart.title)}</strong> — ${esc(chart.description)}</figcaption>
 <table class="sr-only chart-data"><caption>${esc(chart.title)}: the numbers</caption><thead>${head}</thead><tbody>${rows}</tbody></table></figure>`;

@@ -6,7 +6,8 @@ const LEVELS = "▁▂▃▄▅▆▇█";
 export function renderChartsText(charts: Chart[]): string {
   if (charts.length === 0) return "";
   const releases = charts[0]!.points.map((p) => (p.open ? `${p.release}*` : p.release));
-  const label = (c: Chart) => `${c.title}${c.unit === "%" ? " (%)" : ""}${c.target !== null ? ` · target ${c.target}` : ""}`;
+  const label = (c: Chart) =>
+    `${c.title}${c.unit === "%" ? " (%)" : ""}${c.target !== null ? ` · target ${c.target}` : ""}`;
   const width = Math.max(...charts.map((c) => label(c).length));
   const cols = releases.map((r, i) => Math.max(r.length, ...charts.map((c) => String(c.points[i]!.value).length)));
   const row = (first: string, spark: string, cells: string[]) =>
@@ -14,8 +15,16 @@ export function renderChartsText(charts: Chart[]): string {
   const lines = [row("", "", releases)];
   for (const c of charts) {
     const top = axisTop(c);
-    const spark = c.points.map((p) => LEVELS[Math.min(LEVELS.length - 1, Math.floor((p.value / top) * (LEVELS.length - 1) + 0.5))]).join("");
-    lines.push(row(label(c), spark, c.points.map((p) => String(p.value))));
+    const spark = c.points
+      .map((p) => LEVELS[Math.min(LEVELS.length - 1, Math.floor((p.value / top) * (LEVELS.length - 1) + 0.5))])
+      .join("");
+    lines.push(
+      row(
+        label(c),
+        spark,
+        c.points.map((p) => String(p.value)),
+      ),
+    );
   }
   lines.push("(oldest first; * still open)");
   return lines.join("\n");

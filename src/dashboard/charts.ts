@@ -25,7 +25,17 @@ export function trendCharts(model: DashboardModel): Chart[] {
   ];
   // With two groups one share is the other's complement: draw every group but the first (feature work, usually).
   for (const group of model.groups.slice(1)) {
-    charts.push(chart(`share-${slug(group.name)}`, `${group.name} share of capacity`, "%", trend, (p) => p.shares[group.name] ?? 0, group.target, `${group.name}`));
+    charts.push(
+      chart(
+        `share-${slug(group.name)}`,
+        `${group.name} share of capacity`,
+        "%",
+        trend,
+        (p) => p.shares[group.name] ?? 0,
+        group.target,
+        `${group.name}`,
+      ),
+    );
   }
   return charts;
 }
@@ -48,17 +58,26 @@ function describe(points: Chart["points"], target: number | null, noun: string):
   const last = points.at(-1)!;
   const max = points.reduce((m, p) => (p.value > m.value ? p : m), first);
   const v = (n: number) => (target !== null ? `${n}%` : String(n));
-  const parts = [`From ${first.release} to ${last.release}${last.open ? " (open)" : ""}: ${v(first.value)} → ${v(last.value)} ${noun}`];
+  const parts = [
+    `From ${first.release} to ${last.release}${last.open ? " (open)" : ""}: ${v(first.value)} → ${v(last.value)} ${noun}`,
+  ];
   if (max !== first && max !== last) parts.push(`highest ${v(max.value)} in ${max.release}`);
   if (target !== null) {
     const off = points.filter((p) => Math.abs(p.value - target) > 10).map((p) => p.release);
-    parts.push(`target ${target}%${off.length ? `, more than 10 points off in ${off.join(", ")}` : ", every release within 10 points"}`);
+    parts.push(
+      `target ${target}%${off.length ? `, more than 10 points off in ${off.join(", ")}` : ", every release within 10 points"}`,
+    );
   }
   return `${parts.join("; ")}.`;
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "group";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "group"
+  );
 }
 
 /** A round top for an axis: the smallest of 1, 2, 5 × 10ⁿ at or above the highest value (100 for shares). */

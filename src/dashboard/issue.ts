@@ -34,7 +34,11 @@ export async function refreshDashboardIssue(
 
   const model = aggregate(gathered.input!, gathered.config.config);
   const body = renderDashboardMarkdown(model, { marker: true, ...(options.webUrl && { webUrl: options.webUrl }) });
-  const written = await writeDashboardIssue(github, { owner, repo }, { body, found: gathered.issue, ...(options.created && { created: options.created }) });
+  const written = await writeDashboardIssue(
+    github,
+    { owner, repo },
+    { body, found: gathered.issue, ...(options.created && { created: options.created }) },
+  );
   return { result: written.result, number: written.number };
 }
 
@@ -81,12 +85,14 @@ export class Debouncer {
     if (!entry) return;
     this.waiting.delete(key);
     // `run` reports its own failures; one failed run must not stop the next.
-    const done = this.run(entry.ref).catch(() => undefined).finally(() => {
-      this.running.delete(key);
-      const next = this.again.get(key);
-      this.again.delete(key);
-      if (next) this.schedule(next);
-    });
+    const done = this.run(entry.ref)
+      .catch(() => undefined)
+      .finally(() => {
+        this.running.delete(key);
+        const next = this.again.get(key);
+        this.again.delete(key);
+        if (next) this.schedule(next);
+      });
     this.running.set(key, done);
   }
 
@@ -94,7 +100,8 @@ export class Debouncer {
   async idle(): Promise<void> {
     while (this.waiting.size > 0 || this.running.size > 0) {
       await Promise.allSettled([...this.running.values()]);
-      if (this.running.size === 0 && this.waiting.size > 0) await new Promise((r) => setTimeout(r, Math.min(this.delayMs, 50) + 1));
+      if (this.running.size === 0 && this.waiting.size > 0)
+        await new Promise((r) => setTimeout(r, Math.min(this.delayMs, 50) + 1));
     }
   }
 

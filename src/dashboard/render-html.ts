@@ -8,7 +8,16 @@ import { trendCharts } from "./charts.js";
 import { esc } from "./escape.js";
 import { DASHBOARD_TITLE } from "../model/names.js";
 import { day, dueText, progressText, shareUnit } from "./glance.js";
-import type { CapacityView, DashboardFilter, DashboardModel, FollowUpView, ItemView, PullView, ReleaseView, WaiverRecord } from "./model.js";
+import type {
+  CapacityView,
+  DashboardFilter,
+  DashboardModel,
+  FollowUpView,
+  ItemView,
+  PullView,
+  ReleaseView,
+  WaiverRecord,
+} from "./model.js";
 
 const STATE_LABEL: Record<NonNullable<DashboardFilter["state"]>, string> = {
   all: "All",
@@ -69,13 +78,23 @@ export function renderDashboardPage(model: DashboardModel, options: PageOptions)
 function history(closed: ReleaseView[], filter: DashboardFilter): string {
   const rows = closed
     .map((r) => {
-      const capacity = r.capacity ? r.capacity.shares.map((s) => `<span class="${s.off ? "off" : ""}">${esc(s.group)} ${s.percent}%${s.target !== null ? ` <span class="muted">(${s.target})</span>` : ""}</span>`).join(" · ") : "";
+      const capacity = r.capacity
+        ? r.capacity.shares
+            .map(
+              (s) =>
+                `<span class="${s.off ? "off" : ""}">${esc(s.group)} ${s.percent}%${s.target !== null ? ` <span class="muted">(${s.target})</span>` : ""}</span>`,
+            )
+            .join(" · ")
+        : "";
       return `<tr><th scope="row"><a href="#release-${slug(r.name)}">${esc(r.name)}</a></th><td data-label="Closed">${esc(day(r.closedAt))}</td><td data-label="Pull requests">${r.totals.pulls}</td><td data-label="Done debt">${r.debtItems ? `<strong class="bad">${r.debtItems}</strong> in ${r.debt.length} PR${r.debt.length === 1 ? "" : "s"}` : "none"}</td><td data-label="Waivers">${r.waivers.length}</td><td data-label="Capacity">${capacity}</td></tr>`;
     })
     .join("");
   // Closed releases are folded (native <details>, no script) unless one was asked for by name.
   const details = closed
-    .map((r) => `<details id="release-${slug(r.name)}"${filter.release === r.name ? " open" : ""}><summary>${esc(r.name)} <span class="muted">closed ${esc(day(r.closedAt))} · ${r.debtItems} items of done debt · ${r.waivers.length} waived</span></summary>${release(r, filter)}</details>`)
+    .map(
+      (r) =>
+        `<details id="release-${slug(r.name)}"${filter.release === r.name ? " open" : ""}><summary>${esc(r.name)} <span class="muted">closed ${esc(day(r.closedAt))} · ${r.debtItems} items of done debt · ${r.waivers.length} waived</span></summary>${release(r, filter)}</details>`,
+    )
     .join("\n");
   return `<section class="history" aria-labelledby="history-h"><h2 id="history-h">History — the last ${closed.length === 1 ? "closed release" : `${closed.length} closed releases`}</h2>
 <table class="summary cards"><thead><tr><th scope="col">Release</th><th scope="col">Closed</th><th scope="col">Pull requests</th><th scope="col">Done debt (items)</th><th scope="col">Waivers</th><th scope="col">Capacity (target)</th></tr></thead><tbody>${rows}</tbody></table>
@@ -115,13 +134,19 @@ function release(r: ReleaseView, filter: DashboardFilter): string {
     stat(t.pulls, t.pulls === 1 ? "pull request" : "pull requests", `${t.open} open · ${t.merged} merged`),
     stat(t.done, "done", "", "ok"),
     stat(t.notDone, "not done", "", t.notDone ? "bad" : ""),
-    stat(t.debt, "done debt", `${r.debtItems} ${r.debtItems === 1 ? "item" : "items"} missing at merge${r.debtPaid ? `, ${r.debtPaid} paid` : ""}`, t.debt ? "bad" : ""),
+    stat(
+      t.debt,
+      "done debt",
+      `${r.debtItems} ${r.debtItems === 1 ? "item" : "items"} missing at merge${r.debtPaid ? `, ${r.debtPaid} paid` : ""}`,
+      t.debt ? "bad" : "",
+    ),
     stat(r.waivers.length, "waived", r.waivers.length ? "on the record below" : ""),
     ...(t.pending ? [stat(t.pending, "pending", "")] : []),
     ...(t.unknown ? [stat(t.unknown, "not evaluated", "")] : []),
   ].join("");
   const owners = OWNERS.map(
-    (o) => `<li><span class="owner ${o}">${OWNER_LABEL[o]}</span> <strong>${t.missingItems[o]}</strong> missing in ${t.pullsLacking[o]} PR${t.pullsLacking[o] === 1 ? "" : "s"}</li>`,
+    (o) =>
+      `<li><span class="owner ${o}">${OWNER_LABEL[o]}</span> <strong>${t.missingItems[o]}</strong> missing in ${t.pullsLacking[o]} PR${t.pullsLacking[o] === 1 ? "" : "s"}</li>`,
   ).join("");
   const shown = r.pulls;
   const filtered = (filter.owner ?? "all") !== "all" || (filter.state ?? "all") !== "all";
@@ -147,7 +172,8 @@ function stat(n: number, label: string, note: string, tone = ""): string {
 function capacity(c: CapacityView): string {
   const rows = c.shares
     .map((s) => {
-      const target = s.target !== null ? `<i class="target" style="left:${s.target}%" title="target ${s.target}%"></i>` : "";
+      const target =
+        s.target !== null ? `<i class="target" style="left:${s.target}%" title="target ${s.target}%"></i>` : "";
       const amount = c.weight === "lines" ? `${s.lines} lines` : `${s.pulls}`;
       return `<div class="share"><span class="group">${esc(s.group)}</span><span class="bar"><b style="width:${s.percent}%"></b>${target}</span><span class="pct${s.off ? " off" : ""}">${amount} · ${s.percent}%${s.target !== null ? ` <small>target ${s.target}%</small>` : ""}</span></div>`;
     })
@@ -163,7 +189,8 @@ function table(pulls: PullView[]): string {
   const rows = pulls.map((p) => {
     const check = p.checkUrl ? ` <a class="check" href="${href(p.checkUrl)}">check</a>` : "";
     const verdict = `<span class="verdict ${p.debt ? "debt" : p.verdict}">${p.debt ? "Done debt" : VERDICT_LABEL[p.verdict]}</span>`;
-    const cell = (label: string, html: string, cls = "") => `<td data-label="${label}"${cls ? ` class="${cls}"` : ""}${html ? "" : ' data-empty=""'}>${html}</td>`;
+    const cell = (label: string, html: string, cls = "") =>
+      `<td data-label="${label}"${cls ? ` class="${cls}"` : ""}${html ? "" : ' data-empty=""'}>${html}</td>`;
     return `<tr data-number="${p.number}"><td class="pr"><a href="${href(p.url)}">${p.repo ? esc(p.repo) : ""}#${p.number}</a> ${esc(p.title)}<small>@${esc(p.author)}${check}</small></td>
 ${cell("State", `${esc(p.state)} ${verdict}`)}${OWNERS.map((o) => cell(OWNER_LABEL[o], items(p.missing[o]), o)).join("")}${cell("Pending", items(p.pending))}${cell("Waived", waived(p.waived))}</tr>`;
   });
@@ -182,13 +209,20 @@ function waivers(list: WaiverRecord[]): string {
 
 function items(list: ItemView[]): string {
   const follow = (i: ItemView) =>
-    i.followUp ? ` <a class="follow${i.followUp.paid ? " paid" : ""}" href="${href(i.followUp.url)}">#${i.followUp.number}${i.followUp.paid ? " paid" : ""}</a>` : "";
-  return list.length ? `<ul>${list.map((i) => `<li title="${esc(i.id)}">${esc(i.title)}${follow(i)}</li>`).join("")}</ul>` : "";
+    i.followUp
+      ? ` <a class="follow${i.followUp.paid ? " paid" : ""}" href="${href(i.followUp.url)}">#${i.followUp.number}${i.followUp.paid ? " paid" : ""}</a>`
+      : "";
+  return list.length
+    ? `<ul>${list.map((i) => `<li title="${esc(i.id)}">${esc(i.title)}${follow(i)}</li>`).join("")}</ul>`
+    : "";
 }
 
 function followUps(list: FollowUpView[]): string {
   const rows = list
-    .map((f) => `<tr><td class="pr"><a href="${href(f.url)}">#${f.number}</a> ${esc(f.title)}</td><td data-label="Pull request">#${f.pull}</td><td data-label="Item"><code>${esc(f.item)}</code></td><td data-label="Open for">${f.ageDays} ${f.ageDays === 1 ? "day" : "days"}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td class="pr"><a href="${href(f.url)}">#${f.number}</a> ${esc(f.title)}</td><td data-label="Pull request">#${f.pull}</td><td data-label="Item"><code>${esc(f.item)}</code></td><td data-label="Open for">${f.ageDays} ${f.ageDays === 1 ? "day" : "days"}</td></tr>`,
+    )
     .join("");
   return `<div class="follow-ups"><h3>Follow-ups planned in this release (${list.length} open)</h3><table class="follow-ups cards"><thead><tr><th>Follow-up</th><th>Pull request</th><th>Item</th><th>Open for</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }

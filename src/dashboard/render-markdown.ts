@@ -8,7 +8,16 @@ import { renderChartsText } from "./chart-text.js";
 import { trendCharts } from "./charts.js";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names.js";
 import { day, dueText, progressText, shareUnit, textBar } from "./glance.js";
-import type { CapacityView, DashboardModel, FollowUpView, ItemView, PullView, ReleaseTotals, ReleaseView, WaiverRecord } from "./model.js";
+import type {
+  CapacityView,
+  DashboardModel,
+  FollowUpView,
+  ItemView,
+  PullView,
+  ReleaseTotals,
+  ReleaseView,
+  WaiverRecord,
+} from "./model.js";
 
 export const BODY_LIMIT = 65_536;
 
@@ -51,26 +60,39 @@ function render(model: DashboardModel, options: MarkdownOptions, detail: Detail)
     lines.push(
       "",
       `> [!NOTE]\n> Too much to list here, so this shows ${detail === "counts" ? "counts per pull request" : "totals per release"}` +
-        (options.webUrl ? `: [see every item on the web page](${options.webUrl}).` : ": run `npx dod dashboard` for every item."),
+        (options.webUrl
+          ? `: [see every item on the web page](${options.webUrl}).`
+          : ": run `npx dod dashboard` for every item."),
     );
   }
   const open = model.releases.filter((r) => r.state === "open");
   const closed = model.releases.filter((r) => r.state === "closed");
   if (model.releases.length === 0) {
-    lines.push("", model.releaseBy === "milestone" ? "No open milestones." : "No release labels with open pull requests.");
+    lines.push(
+      "",
+      model.releaseBy === "milestone" ? "No open milestones." : "No release labels with open pull requests.",
+    );
     return lines.join("\n") + "\n";
   }
   if (open.length > 0) {
-    lines.push("", `**${open.length} open ${open.length === 1 ? "release" : "releases"}** · ${totalsLine(model.totals)}`);
+    lines.push(
+      "",
+      `**${open.length} open ${open.length === 1 ? "release" : "releases"}** · ${totalsLine(model.totals)}`,
+    );
   } else {
-    lines.push("", model.releaseBy === "milestone" ? "No open milestones." : "No release labels with open pull requests.");
+    lines.push(
+      "",
+      model.releaseBy === "milestone" ? "No open milestones." : "No release labels with open pull requests.",
+    );
   }
   for (const release of open) lines.push("", ...releaseLines(release, detail, options.webUrl));
   const charts = trendCharts(model);
   if (charts.length > 0) {
     lines.push("", `## Trends — the last ${charts[0]!.points.length} releases`, "");
     if (options.charts === "text") lines.push("```text", renderChartsText(charts), "```");
-    else for (const chart of charts) lines.push(renderChartMermaid(chart), "", `<sub>${cell(chart.description, 400)}</sub>`, "");
+    else
+      for (const chart of charts)
+        lines.push(renderChartMermaid(chart), "", `<sub>${cell(chart.description, 400)}</sub>`, "");
   }
   if (closed.length > 0) lines.push("", ...historyLines(closed, detail));
   return lines.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
@@ -78,7 +100,9 @@ function render(model: DashboardModel, options: MarkdownOptions, detail: Detail)
 
 function releaseLines(release: ReleaseView, detail: Detail, webUrl: string | undefined): string[] {
   const name = cell(release.name);
-  const due = release.due ? ` — due ${release.due.date}, ${release.due.daysLeft < 0 ? "⚠️ " : ""}${dueText(release.due)}` : "";
+  const due = release.due
+    ? ` — due ${release.due.date}, ${release.due.daysLeft < 0 ? "⚠️ " : ""}${dueText(release.due)}`
+    : "";
   const lines = [`## ${release.url ? `[${name}](${release.url})` : name}${due}`, ""];
   if (release.totals.pulls > 0) lines.push(`\`${textBar(release.progress.percent)}\` **${progressText(release)}**`, "");
   lines.push(totalsLine(release.totals));
@@ -99,12 +123,18 @@ function releaseLines(release: ReleaseView, detail: Detail, webUrl: string | und
     lines.push(...(detail === "full" ? fullTable(release.debt) : countTable(release.debt)));
   }
   if (release.followUps.length > 0) {
-    lines.push("", `### Follow-ups planned in this release (${release.followUps.length} open)`, "", ...followUpTable(release.followUps));
+    lines.push(
+      "",
+      `### Follow-ups planned in this release (${release.followUps.length} open)`,
+      "",
+      ...followUpTable(release.followUps),
+    );
   }
   if (release.waivers.length > 0 && detail === "full") {
     lines.push("", `### Waivers on the record (${release.waivers.length})`, "", ...waiverTable(release.waivers));
   }
-  if (detail !== "full" && webUrl) lines.push("", `[Every item of ${name} on the web page](${webUrl}?release=${encodeURIComponent(release.name)})`);
+  if (detail !== "full" && webUrl)
+    lines.push("", `[Every item of ${name} on the web page](${webUrl}?release=${encodeURIComponent(release.name)})`);
   return lines;
 }
 
@@ -117,14 +147,26 @@ function historyLines(closed: ReleaseView[], detail: Detail): string[] {
     ...closed.map((r) => {
       const name = r.url ? `[${cell(r.name)}](${r.url})` : cell(r.name);
       const paid = r.debtPaid ? ` · ${r.debtPaid} paid` : "";
-      const debt = r.debt.length ? `💸 ${r.debtItems} ${r.debtItems === 1 ? "item" : "items"} in ${r.debt.length} PR${r.debt.length === 1 ? "" : "s"}${paid}` : "none";
-      const capacity = r.capacity ? r.capacity.shares.map((s) => `${cell(s.group)} ${s.percent}%${s.target !== null ? ` (${s.target})` : ""}${s.off ? " ⚠️" : ""}`).join(" · ") : "";
+      const debt = r.debt.length
+        ? `💸 ${r.debtItems} ${r.debtItems === 1 ? "item" : "items"} in ${r.debt.length} PR${r.debt.length === 1 ? "" : "s"}${paid}`
+        : "none";
+      const capacity = r.capacity
+        ? r.capacity.shares
+            .map(
+              (s) => `${cell(s.group)} ${s.percent}%${s.target !== null ? ` (${s.target})` : ""}${s.off ? " ⚠️" : ""}`,
+            )
+            .join(" · ")
+        : "";
       return `| ${name} | ${day(r.closedAt)} | ${r.totals.pulls} | ${debt} | ${r.waivers.length} | ${capacity} |`;
     }),
   ];
   if (detail !== "full") return lines;
   for (const r of closed.filter((c) => c.debt.length > 0 || c.waivers.length > 0)) {
-    lines.push("", `<details><summary>${cell(r.name)}: ${r.debt.length} merged with items missing, ${r.waivers.length} waived</summary>`, "");
+    lines.push(
+      "",
+      `<details><summary>${cell(r.name)}: ${r.debt.length} merged with items missing, ${r.waivers.length} waived</summary>`,
+      "",
+    );
     if (r.debt.length > 0) lines.push("**Done debt**", "", ...fullTable(r.debt), "");
     if (r.waivers.length > 0) lines.push("**Waivers**", "", ...waiverTable(r.waivers), "");
     lines.push("</details>");
@@ -157,9 +199,13 @@ function totalsLine(t: ReleaseTotals): string {
 
 function ownerLine(t: ReleaseTotals): string {
   const owners = OWNERS.map(
-    (o) => `${OWNER_LABEL[o]} **${t.missingItems[o]}**${t.pullsLacking[o] ? ` (${t.pullsLacking[o]} PR${t.pullsLacking[o] === 1 ? "" : "s"})` : ""}`,
+    (o) =>
+      `${OWNER_LABEL[o]} **${t.missingItems[o]}**${t.pullsLacking[o] ? ` (${t.pullsLacking[o]} PR${t.pullsLacking[o] === 1 ? "" : "s"})` : ""}`,
   );
-  const extra = [t.pendingItems ? `${t.pendingItems} pending` : "", t.waivedItems ? `${t.waivedItems} waived` : ""].filter(Boolean);
+  const extra = [
+    t.pendingItems ? `${t.pendingItems} pending` : "",
+    t.waivedItems ? `${t.waivedItems} waived` : "",
+  ].filter(Boolean);
   return [`${missingTotal(t.missingItems)} in all`, ...owners, ...extra].join(" · ");
 }
 
@@ -178,15 +224,19 @@ function fullTable(pulls: PullView[]): string[] {
   return [
     "| Pull request | State | Product | Engineering | Joint | Pending | Waived |",
     "|---|---|---|---|---|---|---|",
-    ...pulls.map((p) =>
-      [
-        pullCell(p),
-        stateCell(p),
-        ...OWNERS.map((o) => items(p.missing[o])),
-        items(p.pending),
-        p.waived.map((w) => `${cell(w.title)}${w.waiver ? ` (${w.waiver.by.map((b) => `@${b}`).join(", ")})` : ""}`).join("<br>"),
-      ].join(" | "),
-    ).map((row) => `| ${row} |`),
+    ...pulls
+      .map((p) =>
+        [
+          pullCell(p),
+          stateCell(p),
+          ...OWNERS.map((o) => items(p.missing[o])),
+          items(p.pending),
+          p.waived
+            .map((w) => `${cell(w.title)}${w.waiver ? ` (${w.waiver.by.map((b) => `@${b}`).join(", ")})` : ""}`)
+            .join("<br>"),
+        ].join(" | "),
+      )
+      .map((row) => `| ${row} |`),
   ];
 }
 
@@ -212,14 +262,23 @@ function stateCell(p: PullView): string {
 }
 
 function items(list: ItemView[]): string {
-  return list.map((i) => cell(i.title) + (i.followUp ? ` → [#${i.followUp.number}](${i.followUp.url})${i.followUp.paid ? " ✅ paid" : ""}` : "")).join("<br>");
+  return list
+    .map(
+      (i) =>
+        cell(i.title) +
+        (i.followUp ? ` → [#${i.followUp.number}](${i.followUp.url})${i.followUp.paid ? " ✅ paid" : ""}` : ""),
+    )
+    .join("<br>");
 }
 
 function followUpTable(list: FollowUpView[]): string[] {
   return [
     "| Follow-up | Pull request | Item | Open for |",
     "|---|---|---|---:|",
-    ...list.map((f) => `| [#${f.number}](${f.url}) ${cell(f.title, 80)} | #${f.pull} | \`${f.item}\` | ${f.ageDays} ${f.ageDays === 1 ? "day" : "days"} |`),
+    ...list.map(
+      (f) =>
+        `| [#${f.number}](${f.url}) ${cell(f.title, 80)} | #${f.pull} | \`${f.item}\` | ${f.ageDays} ${f.ageDays === 1 ? "day" : "days"} |`,
+    ),
   ];
 }
 

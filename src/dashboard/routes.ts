@@ -59,7 +59,9 @@ export function dashboardRoutes(probot: Probot, settings: DashboardSettings, ide
         clientType: "github-app",
         clientId: settings.clientId!,
         clientSecret: settings.clientSecret!,
-        Octokit: Octokit.defaults({ baseUrl: apiUrl }) as unknown as ConstructorParameters<typeof OAuthApp>[0]["Octokit"],
+        Octokit: Octokit.defaults({ baseUrl: apiUrl }) as unknown as ConstructorParameters<
+          typeof OAuthApp
+        >[0]["Octokit"],
       }) as OAuthApp<{ clientType: "github-app" }>;
       return { oauth, apiUrl };
     })());
@@ -76,7 +78,12 @@ export function dashboardRoutes(probot: Probot, settings: DashboardSettings, ide
       return true;
     }
     if (!jar || !settings.clientId || !settings.clientSecret) {
-      page(res, 503, "Dashboard not configured", "Set GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and DOD_SESSION_SECRET (see docs/dashboard.md).");
+      page(
+        res,
+        503,
+        "Dashboard not configured",
+        "Set GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and DOD_SESSION_SECRET (see docs/dashboard.md).",
+      );
       return true;
     }
     try {
@@ -107,7 +114,10 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     const state = randomState();
     const returnTo = safeReturn(url.searchParams.get("return"));
     const sealed = jar.seal({ state, returnTo, expires: Date.now() + STATE_TTL_MS } satisfies SignInState);
-    const { url: authorize } = oauth.getWebFlowAuthorizationUrl({ state, redirectUrl: `${origin(req, deps.settings)}/dod/callback` });
+    const { url: authorize } = oauth.getWebFlowAuthorizationUrl({
+      state,
+      redirectUrl: `${origin(req, deps.settings)}/dod/callback`,
+    });
     redirect(res, authorize, [setCookie(STATE_COOKIE, sealed, { maxAgeMs: STATE_TTL_MS, secure })]);
     return;
   }
@@ -141,9 +151,14 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
   }
 
   if (url.pathname === "/dod/logout") {
-    page(res, 200, "Signed out", "You are signed out of the Definition of Done dashboard.", { href: "/dod/login", text: "Sign in again" }, [
-      setCookie(SESSION_COOKIE, "", { maxAgeMs: 0, secure }),
-    ]);
+    page(
+      res,
+      200,
+      "Signed out",
+      "You are signed out of the Definition of Done dashboard.",
+      { href: "/dod/login", text: "Sign in again" },
+      [setCookie(SESSION_COOKIE, "", { maxAgeMs: 0, secure })],
+    );
     return;
   }
 
@@ -156,7 +171,12 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
   const api = API.exec(url.pathname);
   const match = api ?? PAGE.exec(url.pathname);
   if (!match) {
-    page(res, 404, "Not found", "Dashboards live at /dod/<owner>/<repo>, and one release across an organisation at /dod/<org>?release=<name>.");
+    page(
+      res,
+      404,
+      "Not found",
+      "Dashboards live at /dod/<owner>/<repo>, and one release across an organisation at /dod/<org>?release=<name>.",
+    );
     return;
   }
   const [, owner, repo] = match as unknown as [string, string, string];
@@ -192,7 +212,8 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     ...(filter.release !== undefined && { find: filter.release }),
   });
   if (!gathered.config.ok) {
-    const why = gathered.config.failure.kind === "missing" ? "has no .github/done.yml" : "has an invalid .github/done.yml";
+    const why =
+      gathered.config.failure.kind === "missing" ? "has no .github/done.yml" : "has an invalid .github/done.yml";
     if (api) json(res, 409, { message: `${owner}/${repo} ${why}`, problems: gathered.config.failure.problems });
     else page(res, 200, `${owner}/${repo}`, `This repository ${why}, so there is no dashboard yet.`);
     return;
@@ -203,14 +224,27 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     json(res, 200, { ...shown, filter });
     return;
   }
-  send(res, 200, "text/html; charset=utf-8", renderDashboardPage(shown, { viewer: session.login, path: url.pathname, filter, all: model }));
+  send(
+    res,
+    200,
+    "text/html; charset=utf-8",
+    renderDashboardPage(shown, { viewer: session.login, path: url.pathname, filter, all: model }),
+  );
 }
 
 /**
  * `/dod/<org>?release=v1.2`: one release across the organisation's repositories. Searched with the viewer's own
  * token, so each viewer sees exactly the repositories GitHub lets them read, and nothing else.
  */
-async function orgRoute(res: ServerResponse, url: URL, deps: Deps, org: string, api: boolean, cookies: Record<string, string>, secure: boolean): Promise<void> {
+async function orgRoute(
+  res: ServerResponse,
+  url: URL,
+  deps: Deps,
+  org: string,
+  api: boolean,
+  cookies: Record<string, string>,
+  secure: boolean,
+): Promise<void> {
   const session = deps.jar.open<Session>(cookies[SESSION_COOKIE]);
   const signIn = `/dod/login?return=${encodeURIComponent(url.pathname + url.search)}`;
   if (!session) {
@@ -245,7 +279,12 @@ async function orgRoute(res: ServerResponse, url: URL, deps: Deps, org: string, 
     json(res, 200, { ...shown, repositories: gathered.repositories, filter });
     return;
   }
-  send(res, 200, "text/html; charset=utf-8", renderDashboardPage(shown, { viewer: session.login, path: url.pathname, filter, all: model }));
+  send(
+    res,
+    200,
+    "text/html; charset=utf-8",
+    renderDashboardPage(shown, { viewer: session.login, path: url.pathname, filter, all: model }),
+  );
 }
 
 function readFilter(params: URLSearchParams): DashboardFilter {
@@ -253,7 +292,10 @@ function readFilter(params: URLSearchParams): DashboardFilter {
   const state = params.get("state");
   const release = params.get("release");
   return {
-    ...(owner && (OWNER_FILTERS as readonly (string | undefined)[]).includes(owner) && { owner: owner as DashboardFilter["owner"] }),
+    ...(owner &&
+      (OWNER_FILTERS as readonly (string | undefined)[]).includes(owner) && {
+        owner: owner as DashboardFilter["owner"],
+      }),
     ...(state && (STATE_FILTERS as readonly string[]).includes(state) && { state: state as DashboardFilter["state"] }),
     ...(release && { release }),
   };
@@ -269,7 +311,12 @@ function viewerOctokit(token: string, baseUrl: string): Octokit {
 }
 
 /** Asked with the viewer's own token, every time: access can be revoked at any moment. */
-async function viewerCanRead(token: string, apiUrl: string, owner: string, repo: string): Promise<"yes" | "no" | "signed-out"> {
+async function viewerCanRead(
+  token: string,
+  apiUrl: string,
+  owner: string,
+  repo: string,
+): Promise<"yes" | "no" | "signed-out"> {
   try {
     const { data } = await viewerOctokit(token, apiUrl).rest.repos.get({ owner, repo });
     return data.permissions?.pull === true ? "yes" : "no";
@@ -312,13 +359,25 @@ function notFound(res: ServerResponse, api: boolean): void {
   else page(res, 404, "Not found", "There is no such repository, or you can't see it.");
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string | string[]> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  headers: Record<string, string | string[]> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, "content-type": type, ...headers });
   res.end(body);
 }
 
 function json(res: ServerResponse, status: number, body: unknown, cookies: string[] = []): void {
-  send(res, status, "application/json; charset=utf-8", JSON.stringify(body), cookies.length ? { "set-cookie": cookies } : {});
+  send(
+    res,
+    status,
+    "application/json; charset=utf-8",
+    JSON.stringify(body),
+    cookies.length ? { "set-cookie": cookies } : {},
+  );
 }
 
 function page(
@@ -329,7 +388,13 @@ function page(
   link?: { href: string; text: string },
   cookies: string[] = [],
 ): void {
-  send(res, status, "text/html; charset=utf-8", renderMessagePage(title, message, link), cookies.length ? { "set-cookie": cookies } : {});
+  send(
+    res,
+    status,
+    "text/html; charset=utf-8",
+    renderMessagePage(title, message, link),
+    cookies.length ? { "set-cookie": cookies } : {},
+  );
 }
 
 function redirect(res: ServerResponse, location: string, cookies: string[] = []): void {

@@ -16,5 +16,7 @@ export const DEFAULT_DEBOUNCE_MS = 10_000;
 
 /** The repository's page on the dashboard's web face, when the app knows its public address. */
 export function webUrl(settings: DashboardSettings, owner: string, repo: string): string | undefined {
-  return settings.publicUrl ? `${settings.publicUrl}/dod/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}` : undefined;
+  return settings.publicUrl
+    ? `${settings.publicUrl}/dod/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`
+    : undefined;
 }

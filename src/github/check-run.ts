@@ -57,7 +57,12 @@ export async function writeCheckRun(
     ? (await github.rest.checks.update({ ...fields, check_run_id: existing.id })).data.id
     : (await github.rest.checks.create({ ...fields, name: identity.checkName, head_sha: headSha })).data.id;
   for (const annotations of rest) {
-    await github.rest.checks.update({ owner: ref.owner, repo: ref.repo, check_run_id: written, output: { ...base, annotations } });
+    await github.rest.checks.update({
+      owner: ref.owner,
+      repo: ref.repo,
+      check_run_id: written,
+      output: { ...base, annotations },
+    });
   }
   return { id: written, result: update ? "updated" : "created" };
 }

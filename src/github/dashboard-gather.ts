@@ -108,8 +108,8 @@ export async function gatherDashboard(
       closedAt: m.closedAt ?? null,
       count: m.pullRequests.totalCount,
       page: async (after) =>
-        (await query<Q.MilestonePullsData>(Q.milestonePullsQuery(byApp), { number: m.number, after, ...appVars })).repository.milestone
-          ?.pullRequests ?? null,
+        (await query<Q.MilestonePullsData>(Q.milestonePullsQuery(byApp), { number: m.number, after, ...appVars }))
+          .repository.milestone?.pullRequests ?? null,
     });
     // The last closed, by when they were closed (GitHub orders milestones by update, not by closing).
     const closed = [...(repository.closedMilestones?.nodes ?? [])]
@@ -135,8 +135,8 @@ export async function gatherDashboard(
       closedAt: null,
       count: l.pullRequests.totalCount,
       page: async (after) =>
-        (await query<Q.LabelPullsData>(Q.labelPullsQuery(byApp), { label: l.name, after, ...appVars })).repository.label?.pullRequests ??
-        null,
+        (await query<Q.LabelPullsData>(Q.labelPullsQuery(byApp), { label: l.name, after, ...appVars })).repository.label
+          ?.pullRequests ?? null,
     });
     const matching = labels
       .filter((l) => pattern.match(l.name))
@@ -163,22 +163,40 @@ export async function gatherDashboard(
     // An empty release costs nothing: the first request already counted its pull requests.
     for (let after: string | null = null, more = release.count > 0; more; ) {
       const page = await release.page(after);
-      pulls.push(...(page?.nodes ?? []).filter((n) => n.state !== "CLOSED" || n.merged).map((n) => toPull(n, preferred)));
+      pulls.push(
+        ...(page?.nodes ?? []).filter((n) => n.state !== "CLOSED" || n.merged).map((n) => toPull(n, preferred)),
+      );
       more = Boolean(page?.pageInfo.hasNextPage && page.pageInfo.endCursor);
       after = page?.pageInfo.endCursor ?? null;
       // Pull requests added while reading make one more page than counted.
       total = Math.max(total, requests + (more ? 1 : 0));
       options.onProgress?.(requests, total);
     }
-    gathered.push({ name: release.name, url: release.url, dueOn: release.dueOn, state: release.state, closedAt: release.closedAt, pulls });
+    gathered.push({
+      name: release.name,
+      url: release.url,
+      dueOn: release.dueOn,
+      state: release.state,
+      closedAt: release.closedAt,
+      pulls,
+    });
   }
   const followUps = readFollowUps(first.followUps?.nodes ?? []);
-  return { config, input: { owner, repo, url: first.repository.url, releaseBy: by, releases: gathered, followUps }, issue, releaseNames, requests };
+  return {
+    config,
+    input: { owner, repo, url: first.repository.url, releaseBy: by, releases: gathered, followUps },
+    issue,
+    releaseNames,
+    requests,
+  };
 }
 
 export function toPull(node: Q.PullNode, appId: number | undefined): PullInput {
   const runs = (node.commits.nodes[0]?.commit.checkSuites?.nodes ?? []).flatMap((suite) =>
-    (suite.checkRuns?.nodes ?? []).map((run) => ({ run, ours: appId !== undefined && suite.app?.databaseId === appId })),
+    (suite.checkRuns?.nodes ?? []).map((run) => ({
+      run,
+      ours: appId !== undefined && suite.app?.databaseId === appId,
+    })),
   );
   // Another app could name a check the same: prefer the run dod's app made, then one that carries dod's hidden report.
   const withReport = runs.map(({ run, ours }) => ({ run, ours, report: readEmbeddedReport(run.summary ?? "") }));

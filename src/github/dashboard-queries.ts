@@ -109,7 +109,6 @@ export const labelPullsQuery = (byApp: boolean) => /* GraphQL */ `
   }
 `;
 
-
 // The shapes GitHub answers with.
 export interface PageInfo {
   hasNextPage: boolean;
@@ -147,7 +146,10 @@ export interface DashboardData {
     nodes: (FollowUpNode | Record<string, never>)[];
   };
   dashboardIssue?: {
-    nodes: ({ number: number; title: string; body: string; url: string; state: string; author: { login: string } | null } | Record<string, never>)[];
+    nodes: (
+      | { number: number; title: string; body: string; url: string; state: string; author: { login: string } | null }
+      | Record<string, never>
+    )[];
   };
 }
 
@@ -185,7 +187,16 @@ export interface PullNode {
         checkSuites: {
           nodes: {
             app?: { databaseId: number | null } | null;
-            checkRuns: { nodes: { databaseId: number; conclusion: string | null; summary: string | null; detailsUrl: string | null; url: string }[] } | null }[];
+            checkRuns: {
+              nodes: {
+                databaseId: number;
+                conclusion: string | null;
+                summary: string | null;
+                detailsUrl: string | null;
+                url: string;
+              }[];
+            } | null;
+          }[];
         } | null;
       };
     }[];

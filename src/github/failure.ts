@@ -5,7 +5,12 @@ import type { PullRequestJob } from "../queue/job.js";
 import { writeFailedCheckRun } from "./check-run.js";
 import type { GitHub } from "./client.js";
 
-export async function reportFailure(github: GitHub, identity: DodIdentity, job: PullRequestJob, error: unknown): Promise<void> {
+export async function reportFailure(
+  github: GitHub,
+  identity: DodIdentity,
+  job: PullRequestJob,
+  error: unknown,
+): Promise<void> {
   const repo = { owner: job.owner, repo: job.repo };
   const headSha = job.headSha ?? (await github.rest.pulls.get({ ...repo, pull_number: job.number })).data.head.sha;
   const message = error instanceof Error ? error.message : String(error);

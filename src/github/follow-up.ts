@@ -17,7 +17,8 @@ import {
 import type { GitHub } from "./client.js";
 
 /** What an item must be for a follow-up: left behind, not met. */
-export const isDebt = (item: ItemResult) => item.status === "missing" || item.status === "error" || item.status === "waived" || item.status === "pending";
+export const isDebt = (item: ItemResult) =>
+  item.status === "missing" || item.status === "error" || item.status === "waived" || item.status === "pending";
 
 export interface FollowUpRequest {
   commentId: number;
@@ -52,7 +53,11 @@ export async function answerFollowUp(
     ...(request.note && { note: request.note }),
   };
   const { number, release } = await openFollowUp(github, ref, text, await releaseFor(github, ref, facts, config));
-  await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body: followUpReply(request.commentId, request.id, number, release) });
+  await github.rest.issues.createComment({
+    ...repo,
+    issue_number: ref.number,
+    body: followUpReply(request.commentId, request.id, number, release),
+  });
   return number;
 }
 
@@ -64,7 +69,12 @@ function releaseFor(github: GitHub, ref: PullRequestRef, facts: Facts, config: R
 }
 
 /** Creates the issue in that release; returns its number and the release it went in. */
-async function openFollowUp(github: GitHub, ref: PullRequestRef, text: FollowUpText, milestone: Milestone): Promise<{ number: number; release: string | null }> {
+async function openFollowUp(
+  github: GitHub,
+  ref: PullRequestRef,
+  text: FollowUpText,
+  milestone: Milestone,
+): Promise<{ number: number; release: string | null }> {
   const repo = { owner: ref.owner, repo: ref.repo };
   const { data } = await github.rest.issues.create({
     ...repo,
@@ -76,8 +86,19 @@ async function openFollowUp(github: GitHub, ref: PullRequestRef, text: FollowUpT
 }
 
 /** The open milestone due next after the pull request's own (or the first one, if its own is closed or none). */
-async function nextMilestone(github: GitHub, ref: PullRequestRef, own: string | null): Promise<{ number: number; title: string } | null> {
-  const { data } = await github.rest.issues.listMilestones({ owner: ref.owner, repo: ref.repo, state: "open", sort: "due_on", direction: "asc", per_page: 100 });
+async function nextMilestone(
+  github: GitHub,
+  ref: PullRequestRef,
+  own: string | null,
+): Promise<{ number: number; title: string } | null> {
+  const { data } = await github.rest.issues.listMilestones({
+    owner: ref.owner,
+    repo: ref.repo,
+    state: "open",
+    sort: "due_on",
+    direction: "asc",
+    per_page: 100,
+  });
   const index = own === null ? -1 : data.findIndex((m) => m.title === own);
   const next = data[index + 1] ?? null;
   return next ? { number: next.number, title: next.title } : null;
@@ -87,16 +108,32 @@ async function nextMilestone(github: GitHub, ref: PullRequestRef, own: string | 
  * `follow_ups: auto`: one issue per item the pull request was merged without (missing or waived), and one comment on
  * the pull request listing them, whose marker keeps a redelivered merge event from opening them again.
  */
-export async function followUpsAtMerge(github: GitHub, ref: PullRequestRef, facts: Facts, config: ResolvedConfig, report: Report): Promise<number[]> {
+export async function followUpsAtMerge(
+  github: GitHub,
+  ref: PullRequestRef,
+  facts: Facts,
+  config: ResolvedConfig,
+  report: Report,
+): Promise<number[]> {
   if (facts.comments.some((c) => c.authorIsBot && c.body.startsWith(AT_MERGE_MARKER))) return [];
   const items = report.items.filter((i) => i.status === "missing" || i.status === "error" || i.status === "waived");
   if (items.length === 0) return [];
   const opened: { item: string; number: number; release: string | null }[] = [];
   const milestone = await releaseFor(github, ref, facts, config);
   for (const item of items) {
-    const { number, release } = await openFollowUp(github, ref, { pull: { number: ref.number, title: facts.title }, item }, milestone);
+    const { number, release } = await openFollowUp(
+      github,
+      ref,
+      { pull: { number: ref.number, title: facts.title }, item },
+      milestone,
+    );
     opened.push({ item: item.id, number, release });
   }
-  await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.number, body: followUpsAtMergeReply(opened) });
+  await github.rest.issues.createComment({
+    owner: ref.owner,
+    repo: ref.repo,
+    issue_number: ref.number,
+    body: followUpsAtMergeReply(opened),
+  });
   return opened.map((o) => o.number);
 }

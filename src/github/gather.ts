@@ -4,9 +4,15 @@ import { COMMENT_MARKER, CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js"
 import type { DodIdentity } from "../model/identity.js";
 import type { CheckResult, Comment, Facts, LinkedIssue } from "../model/facts.js";
 import { type GitHub, queryAllowingMissing } from "./client.js";
-import { type PullRequestRef } from "../model/pull-request.js";
+import type { PullRequestRef } from "../model/pull-request.js";
 import { closingReferences } from "./closing-references.js";
-import { linkedIssuesQuery, MORE_CHECKS_QUERY, MORE_COMMENTS_QUERY, MORE_FILES_QUERY, PULL_REQUEST_QUERY } from "./queries.js";
+import {
+  linkedIssuesQuery,
+  MORE_CHECKS_QUERY,
+  MORE_COMMENTS_QUERY,
+  MORE_FILES_QUERY,
+  PULL_REQUEST_QUERY,
+} from "./queries.js";
 import { type Cache, diffKey, FILES } from "./cache.js";
 import type * as Q from "./response.js";
 
@@ -148,8 +154,7 @@ async function allFiles(
   return files;
 }
 
-const blobText = (entry: { object: { text?: string | null } | null } | null | undefined) =>
-  entry?.object?.text ?? null;
+const blobText = (entry: { object: { text?: string | null } | null } | null | undefined) => entry?.object?.text ?? null;
 
 function toCheck(context: Q.CheckContext): CheckResult {
   if (context.__typename === "CheckRun") {

@@ -39,9 +39,12 @@ export async function pullRequestsClosing(github: GitHub, job: IssueJob): Promis
     const pr = node?.source;
     if (pr?.__typename !== "PullRequest" || pr.number === undefined || !pr.repository) return [];
     const here = { owner: pr.repository.owner.login, repo: pr.repository.name };
-    const closes = closingReferences(pr.title ?? "", pr.body ?? "", here, pr.url ? new URL(pr.url).host : undefined).some(
-      (ref) => ref.number === job.number && sameRepo(ref, job),
-    );
+    const closes = closingReferences(
+      pr.title ?? "",
+      pr.body ?? "",
+      here,
+      pr.url ? new URL(pr.url).host : undefined,
+    ).some((ref) => ref.number === job.number && sameRepo(ref, job));
     return closes ? [pr as IssuePullRequestNode] : [];
   });
   const seen = new Set<string>();
@@ -51,5 +54,7 @@ export async function pullRequestsClosing(github: GitHub, job: IssueJob): Promis
       const key = `${pr.repository.owner.login}/${pr.repository.name}#${pr.number}`.toLowerCase();
       return !seen.has(key) && Boolean(seen.add(key));
     })
-    .map((pr) => pullRequestJobFrom(job, { owner: pr.repository.owner.login, repo: pr.repository.name, number: pr.number }));
+    .map((pr) =>
+      pullRequestJobFrom(job, { owner: pr.repository.owner.login, repo: pr.repository.name, number: pr.number }),
+    );
 }

@@ -55,7 +55,12 @@ export async function gatherOrgRelease(
   let milestone: OrgPullNode["milestone"] = null;
   for (let after: string | null = null, more = true; more; ) {
     requests++;
-    const data: OrgReleaseData = await queryAllowingMissing<OrgReleaseData>(github, ORG_RELEASE_QUERY, { org, search, after, withConfig: config === null }, ["org"]);
+    const data: OrgReleaseData = await queryAllowingMissing<OrgReleaseData>(
+      github,
+      ORG_RELEASE_QUERY,
+      { org, search, after, withConfig: config === null },
+      ["org"],
+    );
     config ??= loadConfig({ file: `${org}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null });
     for (const found of data.search.nodes) {
       if (!("number" in found)) continue;
@@ -67,7 +72,10 @@ export async function gatherOrgRelease(
     }
     more = Boolean(data.search.pageInfo.hasNextPage && data.search.pageInfo.endCursor);
     after = data.search.pageInfo.endCursor;
-    options.onProgress?.(requests, Math.max(requests + (more ? 1 : 0), Math.ceil(data.search.issueCount / PULLS_PER_PAGE)));
+    options.onProgress?.(
+      requests,
+      Math.max(requests + (more ? 1 : 0), Math.ceil(data.search.issueCount / PULLS_PER_PAGE)),
+    );
   }
   const repositories = [...new Set(pulls.map((p) => p.repo!))].sort();
   return {

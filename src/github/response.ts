@@ -98,7 +98,11 @@ export interface IssuePullRequestsData {
     issue: {
       closedByPullRequestsReferences: { nodes: IssuePullRequestNode[] };
       timelineItems?: {
-        nodes: ({ source?: { __typename: string } & Partial<IssuePullRequestNode & { title: string; body: string; url: string }> } | null)[];
+        nodes: ({
+          source?: { __typename: string } & Partial<
+            IssuePullRequestNode & { title: string; body: string; url: string }
+          >;
+        } | null)[];
       };
     } | null;
   } | null;
@@ -114,7 +118,9 @@ export interface LinkedIssueNode {
 }
 
 export interface LinkedIssuesData {
-  [alias: string]: { issueOrPullRequest: ({ __typename: "Issue" } & LinkedIssueNode) | { __typename: "PullRequest" } | null } | null;
+  [alias: string]: {
+    issueOrPullRequest: ({ __typename: "Issue" } & LinkedIssueNode) | { __typename: "PullRequest" } | null;
+  } | null;
 }
 
 export interface IssuePullRequestNode {

@@ -29,7 +29,10 @@ export async function gatherTeams(github: GitHub, teams: string[]): Promise<Reco
     }
     const logins = members.nodes.map((member) => member.login);
     for (let page = members.pageInfo; page.hasNextPage; ) {
-      const more = await github.graphql<TeamMembersPage>(TEAM_MEMBERS_PAGE_QUERY, { ...parsed[i], after: page.endCursor });
+      const more = await github.graphql<TeamMembersPage>(TEAM_MEMBERS_PAGE_QUERY, {
+        ...parsed[i],
+        after: page.endCursor,
+      });
       const next = more.organization?.team?.members;
       if (!next) break;
       logins.push(...next.nodes.map((member) => member.login));

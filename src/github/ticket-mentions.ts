@@ -13,7 +13,16 @@ export const TICKET_SEARCH_QUERY = `query DodTicketMentions($q: String!) {
 
 interface SearchData {
   search: {
-    nodes: ({ number: number; title: string; body: string; state: string; repository: { name: string; owner: { login: string } } } | Record<string, never>)[];
+    nodes: (
+      | {
+          number: number;
+          title: string;
+          body: string;
+          state: string;
+          repository: { name: string; owner: { login: string } };
+        }
+      | Record<string, never>
+    )[];
   };
 }
 

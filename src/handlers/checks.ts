@@ -19,7 +19,8 @@ type CheckContext = Context<"check_run" | "check_suite">;
 /** Jobs for the pull requests a check event concerns; none for dod's own check finishing (no loops). */
 export function checkJobs(context: CheckContext, identity: DodIdentity): (PullRequestJob | CommitJob)[] {
   const { payload } = context;
-  const own = "check_run" in payload && identity.isOwn({ name: payload.check_run.name, appId: payload.check_run.app?.id });
+  const own =
+    "check_run" in payload && identity.isOwn({ name: payload.check_run.name, appId: payload.check_run.app?.id });
   const ownSuite =
     "check_suite" in payload && identity.appId !== undefined && payload.check_suite.app?.id === identity.appId;
   if (payload.action === "completed" && (own || ownSuite)) return [];

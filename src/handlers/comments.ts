@@ -17,7 +17,9 @@ export function commentJob(context: Context<"issue_comment">): PullRequestJob | 
   if (payload.comment.user?.type === "Bot") return { skip: "a bot's comment: bots give no commands" };
   const before = payload.action === "edited" ? payload.changes.body?.from : undefined;
   if (!mentionsDod(payload.comment.body) && !mentionsDod(before)) {
-    return { skip: payload.action === "edited" ? "no /dod command before or after the edit" : "no /dod command in the comment" };
+    return {
+      skip: payload.action === "edited" ? "no /dod command before or after the edit" : "no /dod command in the comment",
+    };
   }
   return {
     ...jobBase(context),

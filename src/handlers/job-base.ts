@@ -3,5 +3,10 @@ import type { Context } from "probot";
 
 export function jobBase(context: Context) {
   const { installation } = context.payload as { installation?: { id: number } };
-  return { installationId: installation?.id ?? 0, ...context.repo(), commentIds: [] as number[], deliveryIds: [context.id] };
+  return {
+    installationId: installation?.id ?? 0,
+    ...context.repo(),
+    commentIds: [] as number[],
+    deliveryIds: [context.id],
+  };
 }

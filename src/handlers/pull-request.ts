@@ -25,5 +25,11 @@ export function pullRequestJob(context: Context<"pull_request" | "pull_request_r
 export function mergedPullRequestJob(context: Context<"pull_request.closed">): PullRequestJob | null {
   const { pull_request } = context.payload;
   if (!pull_request.merged) return null;
-  return { ...jobBase(context), kind: "pull_request", number: pull_request.number, headSha: pull_request.head.sha, merged: true };
+  return {
+    ...jobBase(context),
+    kind: "pull_request",
+    number: pull_request.number,
+    headSha: pull_request.head.sha,
+    merged: true,
+  };
 }

@@ -38,7 +38,11 @@ export class QueueMetrics implements JobObserver {
     gauge("dod_queue_running", "Jobs this replica is evaluating now.", "running");
     counter("dod_jobs_processed_total", "Jobs evaluated successfully by this replica.", "processed");
     counter("dod_events_coalesced_total", "Events folded into a job that was already waiting.", "coalesced");
-    counter("dod_jobs_failed_total", "Jobs that failed their last attempt (their check run reports the error).", "failed");
+    counter(
+      "dod_jobs_failed_total",
+      "Jobs that failed their last attempt (their check run reports the error).",
+      "failed",
+    );
     this.duration = new Histogram({
       name: "dod_evaluation_duration_seconds",
       help: "Time one attempt at evaluating a job took.",

@@ -38,7 +38,13 @@ export function escapeText(text: string, max = PIECE_MAX * 2): string {
  * balanced code spans stay as they are, everything else is escaped.
  */
 export function escapeInline(text: string, max = 500): string {
-  const flat = capped(text.replace(/[\r\n]+/g, " ").replace(/\s+/g, " ").trim(), max);
+  const flat = capped(
+    text
+      .replace(/[\r\n]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+    max,
+  );
   // A code span opens and closes with backtick runs of the same length; only its text stays raw.
   return flat
     .split(/((?<!`)(`+)(?!`)[^`]*?\2(?!`))/)

@@ -50,12 +50,20 @@ export function pullRequestJobFrom(
   job: IssueJob | CommitJob,
   pr: { owner: string; repo: string; number: number; headSha?: string },
 ): PullRequestJob {
-  return { kind: "pull_request", installationId: job.installationId, ...pr, commentIds: [], deliveryIds: job.deliveryIds };
+  return {
+    kind: "pull_request",
+    installationId: job.installationId,
+    ...pr,
+    commentIds: [],
+    deliveryIds: job.deliveryIds,
+  };
 }
 
 /** What a job is about, for log lines and metrics. */
 export const jobSubject = (job: Job) =>
-  job.kind === "commit" ? { repo: `${job.owner}/${job.repo}`, sha: job.sha } : { repo: `${job.owner}/${job.repo}`, number: job.number };
+  job.kind === "commit"
+    ? { repo: `${job.owner}/${job.repo}`, sha: job.sha }
+    : { repo: `${job.owner}/${job.repo}`, number: job.number };
 
 /** Folds a newer event for the same key into the waiting job: one evaluation of the newest state. */
 export function mergeJobs<T extends Job>(waiting: T, next: T): T {

@@ -1,7 +1,15 @@
 // The embedded queue: one evaluation per pull request at a time, events that arrive while one waits fold into
 // it, different pull requests run in parallel up to a limit. Nothing to install; lost on restart.
 import type { Logger } from "probot";
-import { type FailureHandler, type Job, type JobProcessor, type JobQueue, jobKey, mergeJobs, type QueueStats } from "./job.js";
+import {
+  type FailureHandler,
+  type Job,
+  type JobProcessor,
+  type JobQueue,
+  jobKey,
+  mergeJobs,
+  type QueueStats,
+} from "./job.js";
 
 export interface QueueOptions {
   /** How long a job waits for more events on the same key before it runs. */

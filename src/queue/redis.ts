@@ -12,7 +12,15 @@
 import { DelayedError, type Job as BullJob, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Logger } from "probot";
-import { type FailureHandler, type Job, type JobProcessor, type JobQueue, jobKey, mergeJobs, type QueueStats } from "./job.js";
+import {
+  type FailureHandler,
+  type Job,
+  type JobProcessor,
+  type JobQueue,
+  jobKey,
+  mergeJobs,
+  type QueueStats,
+} from "./job.js";
 import type { QueueOptions } from "./memory.js";
 
 export interface RedisQueueOptions extends QueueOptions {
@@ -109,7 +117,8 @@ export class RedisQueue implements JobQueue {
       this.track(
         (async () => {
           const job = (await this.queue.getJob(id)) as BullJob<Data> | undefined;
-          if (job && (await job.getState()) === "failed") await this.finalFailure(job, new Error(job.failedReason || "the replica evaluating it stopped"));
+          if (job && (await job.getState()) === "failed")
+            await this.finalFailure(job, new Error(job.failedReason || "the replica evaluating it stopped"));
         })(),
       );
     });
@@ -119,7 +128,16 @@ export class RedisQueue implements JobQueue {
   async add(job: Job): Promise<void> {
     const key = jobKey(job);
     const ttl = Math.max(60_000, this.options.settleMs * 10);
-    const generation = (await this.redis.eval(ADD, 3, this.key(key, "events"), this.key(key, "scheduled"), this.key(key, "gen"), JSON.stringify(job), ttl, DAY_MS)) as number;
+    const generation = (await this.redis.eval(
+      ADD,
+      3,
+      this.key(key, "events"),
+      this.key(key, "scheduled"),
+      this.key(key, "gen"),
+      JSON.stringify(job),
+      ttl,
+      DAY_MS,
+    )) as number;
     if (generation === 0) {
       this.counts.coalesced++;
       return;
@@ -180,7 +198,10 @@ export class RedisQueue implements JobQueue {
       throw new DelayedError();
     }
     this.running++;
-    const renew = setInterval(() => void this.redis.eval(LOCK, 1, lock, id, this.lockMs).catch(() => undefined), this.lockMs / 3);
+    const renew = setInterval(
+      () => void this.redis.eval(LOCK, 1, lock, id, this.lockMs).catch(() => undefined),
+      this.lockMs / 3,
+    );
     try {
       const events = await this.claim(key, id);
       if (events.length === 0) return; // an earlier run already took this job's events
@@ -203,7 +224,9 @@ export class RedisQueue implements JobQueue {
   private async finalFailure(bull: BullJob<Data>, error: unknown) {
     this.counts.failed++;
     const claimed = this.key(bull.data.key, `claimed:${bull.id}`);
-    const events = ((await this.redis.lrange(claimed, 0, -1).catch(() => [])) as string[]).map((item) => JSON.parse(item) as Job);
+    const events = ((await this.redis.lrange(claimed, 0, -1).catch(() => [])) as string[]).map(
+      (item) => JSON.parse(item) as Job,
+    );
     try {
       await this.onFailed(events.length ? events.reduce(mergeJobs) : bull.data.first, error);
     } finally {
@@ -212,7 +235,9 @@ export class RedisQueue implements JobQueue {
   }
 
   private track(work: Promise<void>) {
-    const tracked = work.catch((err) => this.log?.error({ err }, "reporting a failed job failed")).finally(() => this.finishing.delete(tracked));
+    const tracked = work
+      .catch((err) => this.log?.error({ err }, "reporting a failed job failed"))
+      .finally(() => this.finishing.delete(tracked));
     this.finishing.add(tracked);
   }
 

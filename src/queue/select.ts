@@ -5,7 +5,9 @@ import { type FailureHandler, type JobProcessor, type JobQueue, jobKey } from ".
 import { MemoryQueue, type QueueOptions } from "./memory.js";
 import { RedisQueue, type RedisQueueOptions } from "./redis.js";
 
-export type QueueSettings = QueueOptions & { redisUrl?: string } & Partial<Omit<RedisQueueOptions, keyof QueueOptions | "url">>;
+export type QueueSettings = QueueOptions & { redisUrl?: string } & Partial<
+    Omit<RedisQueueOptions, keyof QueueOptions | "url">
+  >;
 
 /** Told about every attempt, e.g. by the Prometheus metrics. */
 export interface JobObserver {
@@ -28,14 +30,24 @@ export function createQueue(
     } finally {
       const seconds = (performance.now() - started) / 1000;
       observer?.attemptFinished(seconds, ok);
-      const fields = { job: jobKey(job), attempt, durationMs: Math.round(seconds * 1000), coalesced: job.deliveryIds.length - 1 };
+      const fields = {
+        job: jobKey(job),
+        attempt,
+        durationMs: Math.round(seconds * 1000),
+        coalesced: job.deliveryIds.length - 1,
+      };
       if (ok) log.info(fields, "job done");
       else log.warn(fields, "job attempt failed");
     }
   };
   const { redisUrl, ...rest } = options;
-  const queue: JobQueue = redisUrl ? new RedisQueue(timed, onFailed, { ...rest, url: redisUrl }, log) : new MemoryQueue(timed, onFailed, rest, log);
-  log.info({ queue: redisUrl ? "redis" : "memory", settleMs: rest.settleMs, concurrency: rest.concurrency }, "job queue ready");
+  const queue: JobQueue = redisUrl
+    ? new RedisQueue(timed, onFailed, { ...rest, url: redisUrl }, log)
+    : new MemoryQueue(timed, onFailed, rest, log);
+  log.info(
+    { queue: redisUrl ? "redis" : "memory", settleMs: rest.settleMs, concurrency: rest.concurrency },
+    "job queue ready",
+  );
   return withSummary(queue, log);
 }
 

@@ -70,7 +70,10 @@ export function checkRunForFailure(failure: ConfigFailure): CheckRunOutput {
     "- The rules are read from the base branch, so the fix takes effect once it is merged there.",
   ].join("\n");
   // Cut the list rather than the advice after it.
-  const problems = truncated(failure.problems.map(problemLine).join("\n"), SUMMARY_LIMIT - utf8Bytes(head) - utf8Bytes(howToFix));
+  const problems = truncated(
+    failure.problems.map(problemLine).join("\n"),
+    SUMMARY_LIMIT - utf8Bytes(head) - utf8Bytes(howToFix),
+  );
   return {
     conclusion: "failure",
     title: `Invalid ${failure.file}: ${count}`,

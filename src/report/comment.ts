@@ -54,7 +54,8 @@ export function markdownBody(report: Report): string {
   if (open.length > 0 || configProblems > 0) {
     const met = report.items.filter((item) => item.status === "met").length;
     const are = met === 1 ? "is" : "are";
-    if (met > 0) lines.push(`✅ ${plural(met, "item")} ${are} met; the **Definition of Done** check lists the evidence.`, "");
+    if (met > 0)
+      lines.push(`✅ ${plural(met, "item")} ${are} met; the **Definition of Done** check lists the evidence.`, "");
     lines.push("<sub>Owners can waive an item with `/dod waive <id> <reason>`; `/dod check` checks again.</sub>");
   }
   return lines.join("\n").trimEnd();

@@ -22,7 +22,6 @@ const EmbeddedReport: z.ZodType<EmbeddedReport> = z.object({
   items: z.array(EmbeddedItem),
 });
 
-
 const OPEN = "<!-- dod:report ";
 const CLOSE = " -->";
 
@@ -41,7 +40,13 @@ export function embedReport(report: Report, facts: Facts, maxLength = EMBED_MAX_
         title: words ? clip(item.title, 120) : "",
         owner: item.owner,
         status: item.status,
-        ...(item.waiver && { waiver: { by: item.waiver.by, reason: words ? clip(item.waiver.reason, 200) : "", ...(item.waiver.at && { at: item.waiver.at }) } }),
+        ...(item.waiver && {
+          waiver: {
+            by: item.waiver.by,
+            reason: words ? clip(item.waiver.reason, 200) : "",
+            ...(item.waiver.at && { at: item.waiver.at }),
+          },
+        }),
       })),
     };
     const block = `${OPEN}${escapeJson(JSON.stringify(data))}${CLOSE}`;
@@ -67,7 +72,10 @@ export function readEmbeddedReport(summary: string): EmbeddedReport | null {
 
 /** JSON that cannot end an HTML comment (`--`, `--!>`) nor read as markup: JSON.parse restores every escape. */
 function escapeJson(json: string): string {
-  return json.replace(/-(?=-)/g, "\\u002d").replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+  return json
+    .replace(/-(?=-)/g, "\\u002d")
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e");
 }
 
 function clip(text: string, max: number): string {

@@ -26,7 +26,10 @@ export function followUpBody(t: FollowUpText): string {
   const lines = [followUpMarker({ pull: pull.number, item: item.id })];
   lines.push(`**${inline(item.title, 200)}** (\`${item.id}\`, ${item.owner}) ${how}: this issue pays that debt.`);
   if (t.note) lines.push("", `> ${inline(t.note, 1000)}`);
-  lines.push("", t.askedBy ? `Asked by @${t.askedBy.login} in ${t.askedBy.url}.` : "Opened by dod when the pull request was merged.");
+  lines.push(
+    "",
+    t.askedBy ? `Asked by @${t.askedBy.login} in ${t.askedBy.url}.` : "Opened by dod when the pull request was merged.",
+  );
   lines.push(
     "",
     `<sub>${FOLLOW_UP_PHRASE}: closing this issue as completed counts the debt as paid on the Definition of Done dashboard; closing it as not planned does not.</sub>`,
@@ -35,7 +38,8 @@ export function followUpBody(t: FollowUpText): string {
 }
 
 /** The reply on the pull request; its marker keeps a redelivered command from opening a second issue. */
-export const followUpReplyMarker = (commentId: number, item: string) => `<!-- dod:follow-up-reply ${commentId} ${item} -->`;
+export const followUpReplyMarker = (commentId: number, item: string) =>
+  `<!-- dod:follow-up-reply ${commentId} ${item} -->`;
 
 export function followUpReply(commentId: number, item: string, issue: number, release: string | null): string {
   return `${followUpReplyMarker(commentId, item)}\nFollow-up #${issue} opened for \`${item}\`${release ? ` in ${inline(release, 100)}` : ""}.`;

@@ -64,7 +64,9 @@ export function configChangeLines(change: ConfigChange, heading: string): string
   if (change.changes.length === 0 && change.problems.length === 0) lines.push("No change to what is checked.");
   if (change.problems.length > 0) {
     if (change.changes.length > 0) lines.push("");
-    lines.push(`**${plural(change.problems.length, "problem")} in the changed \`${change.file}\`** — fix before merging:`);
+    lines.push(
+      `**${plural(change.problems.length, "problem")} in the changed \`${change.file}\`** — fix before merging:`,
+    );
     lines.push("");
     for (const problem of change.problems) lines.push(problemLine(problem));
   }

@@ -45,13 +45,16 @@ export function renderText(report: Report, { color }: TextOptions): string {
     }
   }
   const skipped = report.items.filter((item) => item.status === "not_applicable");
-  if (skipped.length > 0) lines.push("", paint("dim", "Not applicable"), ...skipped.map((item) => paint("dim", plainLine(item))));
+  if (skipped.length > 0)
+    lines.push("", paint("dim", "Not applicable"), ...skipped.map((item) => paint("dim", plainLine(item))));
   const change = report.configChange;
   if (change) {
     lines.push("", paint("bold", `This pull request changes ${change.file}`));
     for (const { text } of change.changes) lines.push(`  • ${plain(text)}`);
     for (const p of change.problems) {
-      lines.push(`  ${paint("red", "✘")} ${p.file}:${p.line}:${p.column}${p.path ? ` ${p.path}` : ""} — ${plain(p.message)}`);
+      lines.push(
+        `  ${paint("red", "✘")} ${p.file}:${p.line}:${p.column}${p.path ? ` ${p.path}` : ""} — ${plain(p.message)}`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;

@@ -76,7 +76,11 @@ function count(text: string, pattern: RegExp): number {
 }
 
 /** The usual note: how many (top-level) list items were left out, and why. */
-export function omittedItemsNote(what: string, limit: number, unit = "characters"): (omittedLines: readonly string[]) => string {
+export function omittedItemsNote(
+  what: string,
+  limit: number,
+  unit = "characters",
+): (omittedLines: readonly string[]) => string {
   return (omitted) => {
     const items = omitted.filter((line) => /^[-*] /.test(line)).length;
     const count = items > 0 ? `${items} more item${items === 1 ? "" : "s"}` : `${omitted.length} more lines`;

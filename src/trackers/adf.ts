@@ -50,25 +50,35 @@ function block(node: AdfNode, indent: string, lines: string[], depth: number): v
     case "listItem": {
       const [first, ...rest] = children(node);
       lines.push(`${indent}- ${first?.type === "paragraph" ? escapeLine(oneLine(inline(first))) : ""}`);
-      for (const child of first?.type === "paragraph" ? rest : children(node)) block(child, `${indent}  `, lines, depth + 1);
+      for (const child of first?.type === "paragraph" ? rest : children(node))
+        block(child, `${indent}  `, lines, depth + 1);
       return;
     }
     case "taskList":
     case "bulletList":
     case "orderedList":
       // ADF nests a sub-list as a sibling of the items it belongs under.
-      for (const child of children(node)) block(child, child.type === node.type ? `${indent}  ` : indent, lines, depth + 1);
+      for (const child of children(node))
+        block(child, child.type === node.type ? `${indent}  ` : indent, lines, depth + 1);
       lines.push("");
       return;
     case "codeBlock":
-      lines.push("~~~~", ...inline(node).split("\n").map((l) => `    ${l}`), "~~~~", "");
+      lines.push(
+        "~~~~",
+        ...inline(node)
+          .split("\n")
+          .map((l) => `    ${l}`),
+        "~~~~",
+        "",
+      );
       return;
     case "rule":
       lines.push("", "***", "");
       return;
     default:
       for (const child of children(node)) {
-        if (isInline(child)) lines.push(`${indent}${escapeLine(oneLine(inline({ type: "paragraph", content: [child] })))}`);
+        if (isInline(child))
+          lines.push(`${indent}${escapeLine(oneLine(inline({ type: "paragraph", content: [child] })))}`);
         else block(child, indent, lines, depth + 1);
       }
   }

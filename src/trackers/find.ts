@@ -20,7 +20,8 @@ export const MAX_TICKETS = 10;
 
 // Bounded quantifiers and no nesting: linear on a 65,536-character description.
 const KEY = /(?<![A-Za-z0-9_-])([A-Za-z][A-Za-z0-9_]{0,19})-([1-9][0-9]{0,9})(?![A-Za-z0-9_]|-[0-9])/g;
-const LINEAR_URL = /\bhttps:\/\/linear\.app\/[A-Za-z0-9_-]{1,64}\/issue\/([A-Za-z][A-Za-z0-9_]{0,19}-[1-9][0-9]{0,9})\b/g;
+const LINEAR_URL =
+  /\bhttps:\/\/linear\.app\/[A-Za-z0-9_-]{1,64}\/issue\/([A-Za-z][A-Za-z0-9_]{0,19}-[1-9][0-9]{0,9})\b/g;
 
 /**
  * The tickets a pull request names, in the order title, branch, description, each once. A bare key counts when its

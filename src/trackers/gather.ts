@@ -25,18 +25,21 @@ export async function gatherTickets(
   const wanted = (tracker: TicketRef["tracker"]) => refs.some((ref) => ref.tracker === tracker);
   const jiraModule = settings.jira && wanted("jira") ? await import("./jira.js") : undefined;
   const linearModule = settings.linear && wanted("linear") ? await import("./linear.js") : undefined;
-  const jira = jiraModule && client(() => jiraModule.jiraClient(settings.jira!, options.strictJira ? "throw" : "silent"));
+  const jira =
+    jiraModule && client(() => jiraModule.jiraClient(settings.jira!, options.strictJira ? "throw" : "silent"));
   const linear = linearModule && client(() => linearModule.linearClient(settings.linear!));
   return Promise.all(
     refs.map((ref) => {
       const read = (): Promise<LinkedIssue> => {
         if (ref.tracker === "jira") {
           if (!jira) return Promise.resolve(notSetUp(ref, "JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN", settings));
-          if ("invalid" in jira) return Promise.resolve(unreadable(ref, `Jira's client refused the settings: ${jira.invalid}`, settings));
+          if ("invalid" in jira)
+            return Promise.resolve(unreadable(ref, `Jira's client refused the settings: ${jira.invalid}`, settings));
           return jiraModule!.readJiraIssue(jira.ok, settings.jira!, ref.key, trackers?.jira?.criteria_field);
         }
         if (!linear) return Promise.resolve(notSetUp(ref, "LINEAR_API_KEY", settings));
-        if ("invalid" in linear) return Promise.resolve(unreadable(ref, `Linear's client refused the settings: ${linear.invalid}`, settings));
+        if ("invalid" in linear)
+          return Promise.resolve(unreadable(ref, `Linear's client refused the settings: ${linear.invalid}`, settings));
         return linearModule!.readLinearIssue(linear.ok, ref.key);
       };
       return withTimeout(read(), settings, ref);
@@ -61,7 +64,17 @@ function unreadable(ref: TicketRef, reason: string, settings: TrackerSettings): 
   const jira = ref.tracker === "jira" ? settings.jira : undefined;
   const repo = ref.tracker === "linear" ? "linear.app" : jira ? new URL(jira.baseUrl).host : "jira";
   const url = jira ? `${jira.baseUrl}/browse/${ref.key}` : "";
-  return { repo, number: 0, key: ref.key, tracker: ref.tracker, title: "", body: "", state: "open", url, unreadable: reason };
+  return {
+    repo,
+    number: 0,
+    key: ref.key,
+    tracker: ref.tracker,
+    title: "",
+    body: "",
+    state: "open",
+    url,
+    unreadable: reason,
+  };
 }
 
 function notSetUp(ref: TicketRef, variables: string, settings: TrackerSettings): LinkedIssue {
@@ -69,11 +82,19 @@ function notSetUp(ref: TicketRef, variables: string, settings: TrackerSettings):
   return unreadable(ref, reason, settings);
 }
 
-async function withTimeout(read: Promise<LinkedIssue>, settings: TrackerSettings, ref: TicketRef): Promise<LinkedIssue> {
+async function withTimeout(
+  read: Promise<LinkedIssue>,
+  settings: TrackerSettings,
+  ref: TicketRef,
+): Promise<LinkedIssue> {
   const ms = settings.timeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<LinkedIssue>((resolve) => {
-    timer = setTimeout(() => resolve(unreadable(ref, `${NAMES[ref.tracker]} did not answer within ${ms / 1000} s for ${ref.key}`, settings)), ms);
+    timer = setTimeout(
+      () =>
+        resolve(unreadable(ref, `${NAMES[ref.tracker]} did not answer within ${ms / 1000} s for ${ref.key}`, settings)),
+      ms,
+    );
   });
   try {
     return await Promise.race([read, late]);

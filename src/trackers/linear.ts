@@ -44,10 +44,13 @@ export async function readLinearIssue(client: LinearClient, key: string): Promis
 export function linearProblem(error: unknown, key: string): string {
   if (error instanceof LinearError) {
     const status = error.status ? `${error.status}` : error.type;
-    if (error.type === LinearErrorType.AuthenticationError) return `Linear refused the API key (${status}): check LINEAR_API_KEY`;
-    if (error.type === LinearErrorType.Forbidden) return `Linear answered ${status}: LINEAR_API_KEY may not read ${key}`;
+    if (error.type === LinearErrorType.AuthenticationError)
+      return `Linear refused the API key (${status}): check LINEAR_API_KEY`;
+    if (error.type === LinearErrorType.Forbidden)
+      return `Linear answered ${status}: LINEAR_API_KEY may not read ${key}`;
     if (error.errors?.some((e) => /entity not found/i.test(e.message))) return `Linear does not know ${key}`;
-    if (error.type === LinearErrorType.NetworkError) return `Linear could not be reached for ${key}: ${describe(error)}`;
+    if (error.type === LinearErrorType.NetworkError)
+      return `Linear could not be reached for ${key}: ${describe(error)}`;
     return `Linear answered ${status} for ${key}: ${error.errors?.[0]?.message ?? error.message}`;
   }
   return `Linear could not be reached for ${key}: ${describe(error)}`;

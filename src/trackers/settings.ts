@@ -24,7 +24,7 @@ export interface JiraSettings {
 
 export interface TrackerSettings {
   jira?: JiraSettings;
-  linear?: { apiKey: string; /** Only tests point the client elsewhere. */ apiUrl?: string };
+  linear?: { apiKey: string /** Only tests point the client elsewhere. */; apiUrl?: string };
   webhooks: { jiraSecret?: string; linearSecret?: string };
   /** A tracker that has not answered after this long makes its tickets pending. */
   timeoutMs: number;

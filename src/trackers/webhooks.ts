@@ -29,7 +29,10 @@ export function trackerWebhooks(probot: Probot, queue: JobQueue, settings: Track
       const tracker = path === JIRA_WEBHOOK_PATH ? "jira" : "linear";
       const delivery = req.headers["x-atlassian-webhook-identifier"] ?? req.headers["linear-delivery"] ?? answer.key;
       const queued = await reevaluate(probot, queue, answer.key, `${tracker}:${delivery}`);
-      answer = queued === null ? { status: 502, text: "could not search GitHub; deliver again" } : { ...answer, text: `${answer.text}: ${queued} pull request${queued === 1 ? "" : "s"}` };
+      answer =
+        queued === null
+          ? { status: 502, text: "could not search GitHub; deliver again" }
+          : { ...answer, text: `${answer.text}: ${queued} pull request${queued === 1 ? "" : "s"}` };
     }
     res.writeHead(answer.status, { "content-type": "text/plain" });
     res.end(answer.text);
@@ -61,13 +64,16 @@ function jira(secret: string | undefined): Verify {
       return { status: 401, text: "bad signature" };
     }
     const key = json(body)?.issue?.key;
-    return typeof key === "string" && KEY.test(key) ? { status: 202, text: `re-checking ${key}`, key } : { status: 202, text: "no issue" };
+    return typeof key === "string" && KEY.test(key)
+      ? { status: 202, text: `re-checking ${key}`, key }
+      : { status: 202, text: "no issue" };
   };
 }
 
 function linear(secret: string | undefined): Verify {
   return (body, req) => {
-    if (!secret) return { status: 404, text: "Linear webhooks are not set up: the operator sets LINEAR_WEBHOOK_SECRET" };
+    if (!secret)
+      return { status: 404, text: "Linear webhooks are not set up: the operator sets LINEAR_WEBHOOK_SECRET" };
     try {
       new LinearWebhookClient(secret).verify(body, String(req.headers[LINEAR_WEBHOOK_SIGNATURE_HEADER] ?? ""));
     } catch {
@@ -75,7 +81,9 @@ function linear(secret: string | undefined): Verify {
     }
     const payload = json(body);
     const key = payload?.type === "Issue" ? payload.data?.identifier : undefined;
-    return typeof key === "string" && KEY.test(key) ? { status: 202, text: `re-checking ${key}`, key } : { status: 202, text: "not an issue" };
+    return typeof key === "string" && KEY.test(key)
+      ? { status: 202, text: `re-checking ${key}`, key }
+      : { status: 202, text: "not an issue" };
   };
 }
 
@@ -97,9 +105,19 @@ async function reevaluate(probot: Probot, queue: JobQueue, key: string, delivery
       const account = installation.account as { login?: string; type?: string } | null;
       if (!account?.login) continue;
       const github = await probot.auth(installation.id);
-      const found = await openPullRequestsMentioning(github, { login: account.login, type: account.type ?? "User" }, key);
+      const found = await openPullRequestsMentioning(
+        github,
+        { login: account.login, type: account.type ?? "User" },
+        key,
+      );
       for (const pr of found) {
-        await queue.add({ kind: "pull_request", installationId: installation.id, ...pr, commentIds: [], deliveryIds: [deliveryId] });
+        await queue.add({
+          kind: "pull_request",
+          installationId: installation.id,
+          ...pr,
+          commentIds: [],
+          deliveryIds: [deliveryId],
+        });
         queued++;
       }
     }

@@ -27,7 +27,10 @@ afterEach(async () => {
 
 describe("the bundled Action", () => {
   it("is what action.yml runs, on Node 24", () => {
-    const action = parse(readFileSync(join(root, "action.yml"), "utf8")) as { inputs: { token: { default: string } }; runs: Record<string, unknown> };
+    const action = parse(readFileSync(join(root, "action.yml"), "utf8")) as {
+      inputs: { token: { default: string } };
+      runs: Record<string, unknown>;
+    };
     expect(action.runs).toEqual({ using: "node24", main: ACTION_BUNDLE });
     // The runner hands inputs to a JavaScript action as INPUT_<NAME>, which the Action reads.
     expect(action.inputs.token.default).toBe("${{ github.token }}");
@@ -43,7 +46,11 @@ describe("the bundled Action", () => {
   it("checks a recorded pull_request event from a directory with no node_modules", async () => {
     github = await startFakeGitHub({
       token: TOKEN,
-      graphql: () => pullRequestData({ config: readFileSync(join(root, "test/fixtures/config/basic.yml"), "utf8"), files: ["src/login.ts"] }),
+      graphql: () =>
+        pullRequestData({
+          config: readFileSync(join(root, "test/fixtures/config/basic.yml"), "utf8"),
+          files: ["src/login.ts"],
+        }),
       rest: (method, path) => {
         if (method === "POST" && path === `${REPO}/check-runs`) return [201, { id: 77 }];
         if (method === "POST" && path === `${REPO}/issues/2/comments`) return [201, { id: 501 }];

@@ -32,7 +32,10 @@ afterEach(async () => {
 async function runAction(
   pr: PullRequestOptions,
   rest: (method: string, path: string, body: any) => RestReply | undefined,
-  { eventName = "pull_request", payload = example("pull_request", "opened") }: { eventName?: string; payload?: object } = {},
+  {
+    eventName = "pull_request",
+    payload = example("pull_request", "opened"),
+  }: { eventName?: string; payload?: object } = {},
 ) {
   github = await startFakeGitHub({ token: TOKEN, graphql: () => pullRequestData(pr), rest });
   const dir = mkdtempSync(join(tmpdir(), "dod-action-"));
@@ -75,7 +78,11 @@ describe("the GitHub Action", () => {
       status: "completed",
       conclusion: "failure",
       external_id: expect.stringMatching(/^dod:[0-9a-f]{16}:[0-9a-f]{16}#2$/),
-      output: { title: MISSING_TITLE, summary: expect.stringContaining("Link the issue and tick every box"), annotations: [] },
+      output: {
+        title: MISSING_TITLE,
+        summary: expect.stringContaining("Link the issue and tick every box"),
+        annotations: [],
+      },
       actions: [{ label: "Re-check", description: "Evaluate the definition of done again", identifier: "recheck" }],
     });
     const comment = run.github.find("issues/create-comment")[0]!.body;
@@ -100,8 +107,16 @@ describe("the GitHub Action", () => {
       return undefined;
     });
     expect(run.code).toBe(0);
-    expect(run.github.calls()).toEqual(["POST /graphql", `PATCH ${REPO}/check-runs/77`, `PATCH ${REPO}/issues/comments/501`]);
-    expect(run.github.find("checks/update")[0]!.body).toMatchObject({ status: "completed", conclusion: "success", output: { title: "2 of 2 done" } });
+    expect(run.github.calls()).toEqual([
+      "POST /graphql",
+      `PATCH ${REPO}/check-runs/77`,
+      `PATCH ${REPO}/issues/comments/501`,
+    ]);
+    expect(run.github.find("checks/update")[0]!.body).toMatchObject({
+      status: "completed",
+      conclusion: "success",
+      output: { title: "2 of 2 done" },
+    });
   });
 
   describe("on a pull request from a fork (read-only token)", () => {
@@ -120,7 +135,9 @@ describe("the GitHub Action", () => {
         "::warning::dod could not publish its check run: this pull request comes from a fork, so the workflow's token is read-only.",
       );
       expect(run.stdout).toContain(`::error::Definition of Done: ${MISSING_TITLE}\n`);
-      expect(run.summary).toContain("- ❌ **Acceptance criteria met** (`acceptance-criteria`) — the pull request links no issue");
+      expect(run.summary).toContain(
+        "- ❌ **Acceptance criteria met** (`acceptance-criteria`) — the pull request links no issue",
+      );
     });
 
     it("passes the job when everything is done", async () => {
@@ -148,10 +165,14 @@ describe("the GitHub Action", () => {
       files: ["src/login.ts"],
       comments: [{ id: 600, author: "lead-bob", body: "/dod waive unit-tests covered by the e2e suite" }],
     };
-    const run = await runAction(pr, (method, path) => {
-      if (method === "POST" && path === `${REPO}/issues/comments/600/reactions`) return [201, { id: 1 }];
-      return created(method, path);
-    }, { eventName: "issue_comment", payload });
+    const run = await runAction(
+      pr,
+      (method, path) => {
+        if (method === "POST" && path === `${REPO}/issues/comments/600/reactions`) return [201, { id: 1 }];
+        return created(method, path);
+      },
+      { eventName: "issue_comment", payload },
+    );
     expect(run.code).toBe(0);
     expect(run.github.calls()).toEqual([
       "POST /graphql",
@@ -167,7 +188,12 @@ describe("the GitHub Action", () => {
     const dir = mkdtempSync(join(tmpdir(), "dod-action-"));
     writeFileSync(join(dir, "event.json"), JSON.stringify(example("pull_request", "opened")));
     const run = await runNode("lib/action/main.js", [], {
-      env: { GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: join(dir, "event.json"), GITHUB_API_URL: github.url, INPUT_TOKEN: TOKEN },
+      env: {
+        GITHUB_EVENT_NAME: "pull_request",
+        GITHUB_EVENT_PATH: join(dir, "event.json"),
+        GITHUB_API_URL: github.url,
+        INPUT_TOKEN: TOKEN,
+      },
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error::GitHub rejected the token \(GITHUB_TOKEN\)/);
@@ -176,10 +202,13 @@ describe("the GitHub Action", () => {
   it("does nothing on an event without a pull request", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dod-action-"));
     writeFileSync(join(dir, "event.json"), JSON.stringify(example("push")));
-    const run = await runNode("lib/action/main.js", [], { env: { GITHUB_EVENT_NAME: "push", GITHUB_EVENT_PATH: join(dir, "event.json") } });
+    const run = await runNode("lib/action/main.js", [], {
+      env: { GITHUB_EVENT_NAME: "push", GITHUB_EVENT_PATH: join(dir, "event.json") },
+    });
     expect(run).toEqual({
       code: 0,
-      stdout: '::notice::dod: nothing to check — dod runs on pull_request, pull_request_target, pull_request_review, issue_comment events, not on "push"\n',
+      stdout:
+        '::notice::dod: nothing to check — dod runs on pull_request, pull_request_target, pull_request_review, issue_comment events, not on "push"\n',
       stderr: "",
     });
   });

@@ -34,7 +34,11 @@ describe("a pull request that changes .github/done.yml", () => {
     github
       .token()
       .graphql(pullRequestData({ config: base, files: [".github/done.yml", "docs/a.md"], ...options }))
-      .graphql({ t0: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "lead-bob" }] } } } })
+      .graphql({
+        t0: {
+          team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "lead-bob" }] } },
+        },
+      })
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
       .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
     await probot.receive(synchronize());
@@ -46,14 +50,28 @@ describe("a pull request that changes .github/done.yml", () => {
     const check = await evaluate({ headConfig: `${base}  - id: runbook\n    owner: ops\n    require: {}\n` });
     expect(check.conclusion).toBe("failure");
     expect(check.output.annotations).toEqual([
-      expect.objectContaining({ path: ".github/done.yml", start_line: 11, end_line: 11, annotation_level: "failure", title: "criteria.1.owner" }),
-      expect.objectContaining({ path: ".github/done.yml", start_line: 12, end_line: 12, annotation_level: "failure", title: "criteria.1.require" }),
+      expect.objectContaining({
+        path: ".github/done.yml",
+        start_line: 11,
+        end_line: 11,
+        annotation_level: "failure",
+        title: "criteria.1.owner",
+      }),
+      expect.objectContaining({
+        path: ".github/done.yml",
+        start_line: 12,
+        end_line: 12,
+        annotation_level: "failure",
+        title: "criteria.1.require",
+      }),
     ]);
     expect(check.output.annotations[0].message).toContain("expected one of product, engineering, joint");
   });
 
   it("says in words what the change loosens, and needs both sides' approval", async () => {
-    const loosened = base.replace('files: ["src/**", "deploy/**"]', 'files: ["src/**"]').replace("criteria:", "mode: advisory\ncriteria:");
+    const loosened = base
+      .replace('files: ["src/**", "deploy/**"]', 'files: ["src/**"]')
+      .replace("criteria:", "mode: advisory\ncriteria:");
     const check = await evaluate({ headConfig: loosened, reviews: [{ author: "pm-alice", state: "APPROVED" }] });
     expect(check.output.summary).toContain("This pull request changes the definition of done");
     expect(check.output.summary).toContain("`deploy/**`");

@@ -24,7 +24,12 @@ describe("events that re-evaluate a pull request", () => {
       .token()
       .graphql((body: any) => {
         expect(body.variables).toEqual({ owner: "Codertocat", name: "Hello-World", number });
-        return pullRequestData({ config, number, files: ["README.md"], issues: [{ number: 1, body: "## Acceptance criteria\n- [x] ok" }] });
+        return pullRequestData({
+          config,
+          number,
+          files: ["README.md"],
+          issues: [{ number: 1, body: "## Acceptance criteria\n- [x] ok" }],
+        });
       })
       .rest("POST", `${REPO}/check-runs`, 201, { id: 77 });
     await probot.receive(event(payloadName, payload));
@@ -86,7 +91,10 @@ describe("events that re-evaluate a pull request", () => {
       { number: 2, headSha: sha, fork: true },
     ]);
     await expectOneEvaluation("check_run", payload);
-    expect(github.calls().slice(0, 2)).toEqual([`GET ${REPO}/commits/${sha}/pulls`, `GET ${REPO}/pulls?state=open&per_page=100`]);
+    expect(github.calls().slice(0, 2)).toEqual([
+      `GET ${REPO}/commits/${sha}/pulls`,
+      `GET ${REPO}/pulls?state=open&per_page=100`,
+    ]);
   });
 
   it("evaluates only this repository's pull requests among those a check payload lists", async () => {
@@ -100,16 +108,28 @@ describe("events that re-evaluate a pull request", () => {
     const payload = exampleInRepo("status");
     payload.state = "success";
     payload.branches = [{ name: "changes", commit: { sha: payload.sha } }];
-    github.rest("GET", `${REPO}/commits/${payload.sha}/pulls`, 200, [{ number: 2, state: "open", head: { sha: payload.sha } }]);
+    github.rest("GET", `${REPO}/commits/${payload.sha}/pulls`, 200, [
+      { number: 2, state: "open", head: { sha: payload.sha } },
+    ]);
     const { probot, queue } = await loadApp({ queue: { settleMs: 20 } });
     github
       .token()
-      .graphql(pullRequestData({ config, files: ["README.md"], issues: [{ number: 1, body: "## Acceptance criteria\n- [x] ok" }] }))
+      .graphql(
+        pullRequestData({
+          config,
+          files: ["README.md"],
+          issues: [{ number: 1, body: "## Acceptance criteria\n- [x] ok" }],
+        }),
+      )
       .rest("POST", `${REPO}/check-runs`, 201, { id: 77 });
     await Promise.all([1, 2, 3].map(() => probot.receive(event("status", { ...payload }))));
     await queue.idle();
     github.assertDone();
-    expect(github.calls()).toEqual([`GET ${REPO}/commits/${payload.sha}/pulls`, "POST /graphql", `POST ${REPO}/check-runs`]);
+    expect(github.calls()).toEqual([
+      `GET ${REPO}/commits/${payload.sha}/pulls`,
+      "POST /graphql",
+      `POST ${REPO}/check-runs`,
+    ]);
   });
 
   it("issues.edited re-evaluates the open pull requests that close the issue", async () => {
@@ -153,7 +173,18 @@ describe("events that must not evaluate", () => {
   afterEach(() => nock.cleanAll());
 
   it.each([
-    ["dod's own check run completing", "check_run", () => ({ ...example("check_run", "completed"), check_run: { ...example("check_run", "completed").check_run, name: "Definition of Done", app: { ...example("check_run", "completed").check_run.app, id: APP_ID } } })],
+    [
+      "dod's own check run completing",
+      "check_run",
+      () => ({
+        ...example("check_run", "completed"),
+        check_run: {
+          ...example("check_run", "completed").check_run,
+          name: "Definition of Done",
+          app: { ...example("check_run", "completed").check_run.app, id: APP_ID },
+        },
+      }),
+    ],
     ["a re-run requested of another app's check", "check_run", () => example("check_run", "rerequested")],
     [
       "a /dod command on an issue that is no pull request",

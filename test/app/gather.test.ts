@@ -57,7 +57,14 @@ criteria:
       .token()
       .graphql(pullRequestData({ config, labels: ["risky"], files: ["src/pay.ts"] }))
       .rest("GET", `${REPO}/pulls/2/files?per_page=100`, 200, [
-        { filename: "src/pay.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: "@@ -1 +1,2 @@\n const a = 1;\n+if (featureFlag(\"new-pay\")) pay();" },
+        {
+          filename: "src/pay.ts",
+          status: "modified",
+          additions: 1,
+          deletions: 0,
+          changes: 1,
+          patch: '@@ -1 +1,2 @@\n const a = 1;\n+if (featureFlag("new-pay")) pay();',
+        },
       ])
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
 
@@ -78,7 +85,10 @@ criteria:
     require: { diff_contains: { text: "featureFlag(" } }
 `;
     const { probot, queue } = await loadApp();
-    github.token().graphql(pullRequestData({ config, files: ["src/pay.ts"] })).rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
+    github
+      .token()
+      .graphql(pullRequestData({ config, files: ["src/pay.ts"] }))
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
     await probot.receive(synchronize());
     await queue.idle();
     github.assertDone();
@@ -100,7 +110,11 @@ criteria:
       .graphql((body: any) => {
         expect(body.query).toContain('organization(login: "acme")');
         expect(body.query).toContain('team(slug: "product")');
-        return { t0: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "pm-carol" }] } } } };
+        return {
+          t0: {
+            team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "pm-carol" }] } },
+          },
+        };
       })
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
       .graphql(() =>
@@ -142,7 +156,11 @@ criteria:
       .graphql((body: any) => {
         expect(body.query).toContain("query DodTeamMembers");
         expect(body.variables).toEqual({ org: "acme", slug: "product", after: "m100" });
-        return { organization: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "pm-late" }] } } } };
+        return {
+          organization: {
+            team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "pm-late" }] } },
+          },
+        };
       })
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
       .graphql(() => ({
@@ -168,11 +186,14 @@ criteria:
   });
 
   it("leaves another app's check of the same name alone and writes its own", async () => {
-    const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
+    const config =
+      "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
     const { probot, queue } = await loadApp();
     github
       .token()
-      .graphql(pullRequestData({ config, files: ["docs/a.md"], ownCheckRun: { id: 99, externalId: null, appId: 15368 } }))
+      .graphql(
+        pullRequestData({ config, files: ["docs/a.md"], ownCheckRun: { id: 99, externalId: null, appId: 15368 } }),
+      )
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
     await probot.receive(synchronize());
     await queue.idle();
@@ -181,7 +202,8 @@ criteria:
   });
 
   it("does not take a deleted test as evidence of testing", async () => {
-    const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: tests\n    owner: engineering\n    require: { files: [test/**] }\n";
+    const config =
+      "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: tests\n    owner: engineering\n    require: { files: [test/**] }\n";
     const { probot, queue } = await loadApp();
     github
       .token()

@@ -32,7 +32,14 @@ describe("linked issues on any base branch", () => {
     const { probot, queue } = await loadApp();
     github
       .token()
-      .graphql(pullRequestData({ config, baseRef: "release/1.x", files: ["README.md"], body: "Fixes #7\n\nAlso closes Codertocat/Hello-World#2 (itself) and fixes acme/gone#1" }))
+      .graphql(
+        pullRequestData({
+          config,
+          baseRef: "release/1.x",
+          files: ["README.md"],
+          body: "Fixes #7\n\nAlso closes Codertocat/Hello-World#2 (itself) and fixes acme/gone#1",
+        }),
+      )
       .graphql((body: any) => {
         expect(body.query).toContain("DodLinkedIssues");
         return {
@@ -46,7 +53,12 @@ describe("linked issues on any base branch", () => {
     await probot.receive(event("pull_request", example("pull_request", "synchronize")));
     await queue.idle();
     github.assertDone();
-    expect(github.calls()).toEqual(["POST /graphql", "POST /graphql", `POST ${REPO}/check-runs`, `POST ${REPO}/issues/2/comments`]);
+    expect(github.calls()).toEqual([
+      "POST /graphql",
+      "POST /graphql",
+      `POST ${REPO}/check-runs`,
+      `POST ${REPO}/issues/2/comments`,
+    ]);
     const comment: string = github.body("issues/create-comment").body;
     expect(comment).toContain("— #7: 1 of 2 acceptance criteria unticked");
     expect(comment).toContain("  - Still open: [Logs out](https://github.com/Codertocat/Hello-World/issues/7)");
@@ -56,7 +68,14 @@ describe("linked issues on any base branch", () => {
     const { probot, queue } = await loadApp();
     github
       .token()
-      .graphql(pullRequestData({ config, files: ["README.md"], body: "Fixes #1", issues: [{ number: 1, body: "## Acceptance criteria\n- [x] ok" }] }))
+      .graphql(
+        pullRequestData({
+          config,
+          files: ["README.md"],
+          body: "Fixes #1",
+          issues: [{ number: 1, body: "## Acceptance criteria\n- [x] ok" }],
+        }),
+      )
       .rest("POST", `${REPO}/check-runs`, 201, { id: 77 });
     await probot.receive(event("pull_request", example("pull_request", "synchronize")));
     await queue.idle();
@@ -68,7 +87,15 @@ describe("linked issues on any base branch", () => {
     const { probot, queue } = await loadApp();
     const pr = (number: number, state: string, body: string) => ({
       __typename: "CrossReferencedEvent",
-      source: { __typename: "PullRequest", number, state, title: "A change", body, url: `https://github.com/Codertocat/Hello-World/pull/${number}`, repository: { name: "Hello-World", owner: { login: "Codertocat" } } },
+      source: {
+        __typename: "PullRequest",
+        number,
+        state,
+        title: "A change",
+        body,
+        url: `https://github.com/Codertocat/Hello-World/pull/${number}`,
+        repository: { name: "Hello-World", owner: { login: "Codertocat" } },
+      },
     });
     github
       .token()
@@ -77,14 +104,26 @@ describe("linked issues on any base branch", () => {
           issue: {
             closedByPullRequestsReferences: { nodes: [] },
             timelineItems: {
-              nodes: [pr(9, "OPEN", "Fixes #1"), pr(10, "OPEN", "see #1"), pr(11, "MERGED", "Fixes #1"), { __typename: "CrossReferencedEvent", source: { __typename: "Issue" } }],
+              nodes: [
+                pr(9, "OPEN", "Fixes #1"),
+                pr(10, "OPEN", "see #1"),
+                pr(11, "MERGED", "Fixes #1"),
+                { __typename: "CrossReferencedEvent", source: { __typename: "Issue" } },
+              ],
             },
           },
         },
       })
       .graphql((body: any) => {
         expect(body.variables.number).toBe(9);
-        return pullRequestData({ config, number: 9, baseRef: "release/1.x", files: ["README.md"], body: "Fixes #1", issues: [] });
+        return pullRequestData({
+          config,
+          number: 9,
+          baseRef: "release/1.x",
+          files: ["README.md"],
+          body: "Fixes #1",
+          issues: [],
+        });
       })
       .graphql({ i0: { issueOrPullRequest: issue(1, "## Acceptance criteria\n- [x] ok") } })
       .rest("POST", `${REPO}/check-runs`, 201, { id: 78 });

@@ -18,7 +18,12 @@ function manifestFromPage(html: string): string {
   if (!tag) throw new Error(`no manifest button in the setup page:\n${html}`);
   const value = tag.match(/\bvalue='([^']*)'/)?.[1];
   if (value === undefined) throw new Error(`no single-quoted value in ${tag}`);
-  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 describe("the app with no credentials", () => {
@@ -36,12 +41,26 @@ describe("the app with no credentials", () => {
     url = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, [join(root, "lib/main.js")], {
       cwd,
-      env: { PATH: process.env.PATH, HOME: cwd, PORT: String(port), HOST: "127.0.0.1", NO_SMEE_SETUP: "true", WEBHOOK_PROXY_URL: PROXY, LOG_LEVEL: "warn" },
+      env: {
+        PATH: process.env.PATH,
+        HOME: cwd,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NO_SMEE_SETUP: "true",
+        WEBHOOK_PROXY_URL: PROXY,
+        LOG_LEVEL: "warn",
+      },
     });
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
     for (const deadline = Date.now() + 30_000; ; ) {
-      if (await fetch(`${url}/probot`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${url}/probot`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`setup page did not come up:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
     }

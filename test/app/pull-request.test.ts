@@ -24,10 +24,7 @@ describe("pull_request events", () => {
   afterEach(() => nock.cleanAll());
 
   /** One synchronize delivery against a pull request GitHub describes with `options`, expecting `writes`. */
-  async function synchronize(
-    options: PullRequestOptions,
-    writes: (readonly [string, string, number, unknown])[],
-  ) {
+  async function synchronize(options: PullRequestOptions, writes: (readonly [string, string, number, unknown])[]) {
     const { probot, queue } = await loadApp();
     github.token().graphql(pullRequestData(options));
     for (const [method, path, status, reply] of writes) github.rest(method, path, status, reply);
@@ -95,7 +92,11 @@ describe("pull_request events", () => {
       ],
     );
     expect(github.find("checks/update")).toEqual([]);
-    expect(github.body("checks/create")).toMatchObject({ name: "Definition of Done", head_sha: HEAD_SHA, conclusion: "success" });
+    expect(github.body("checks/create")).toMatchObject({
+      name: "Definition of Done",
+      head_sha: HEAD_SHA,
+      conclusion: "success",
+    });
     expect(github.body("checks/create").output.annotations).toEqual([]);
   });
 
@@ -106,7 +107,12 @@ describe("pull_request events", () => {
 
     github = new GitHubMock();
     await synchronize(
-      { config, files: ["src/login.ts"], ownCheckRun: { id: 77, externalId: written.external_id }, comments: [BOT_COMMENT(comment)] },
+      {
+        config,
+        files: ["src/login.ts"],
+        ownCheckRun: { id: 77, externalId: written.external_id },
+        comments: [BOT_COMMENT(comment)],
+      },
       [],
     );
     expect(github.calls()).toEqual(["POST /graphql"]);
@@ -118,7 +124,10 @@ describe("pull_request events", () => {
     ["always", ["README.md"], [CREATE_CHECK, CREATE_COMMENT], 1],
   ] as const)("comment: %s", async (mode, files, writes, comments) => {
     const done = `comment: ${mode}\n${config}`;
-    await synchronize({ config: done, files: [...files], issues: files[0] === "README.md" ? [{ number: 1, body: ISSUE_DONE }] : [] }, [...writes]);
+    await synchronize(
+      { config: done, files: [...files], issues: files[0] === "README.md" ? [{ number: 1, body: ISSUE_DONE }] : [] },
+      [...writes],
+    );
     expect(github.find("issues/create-comment")).toHaveLength(comments);
   });
 
@@ -131,7 +140,8 @@ describe("pull_request events", () => {
   });
 
   it("fails with located problems when done.yml is invalid, and never comments", async () => {
-    const broken = "owners:\n  product: [pm-alice]\ncriteria:\n  - id: docs\n    owner: marketing\n    require:\n      files: [docs/**]\n";
+    const broken =
+      "owners:\n  product: [pm-alice]\ncriteria:\n  - id: docs\n    owner: marketing\n    require:\n      files: [docs/**]\n";
     await synchronize({ config: broken }, [CREATE_CHECK]);
     const check = github.body("checks/create");
     expect(check.conclusion).toBe("failure");
@@ -140,7 +150,10 @@ describe("pull_request events", () => {
   });
 
   it("uses the organisation's done.yml for a repository without one", async () => {
-    await synchronize({ config: null, orgConfig: config, files: ["README.md"], issues: [{ number: 1, body: ISSUE_DONE }] }, [CREATE_CHECK]);
+    await synchronize(
+      { config: null, orgConfig: config, files: ["README.md"], issues: [{ number: 1, body: ISSUE_DONE }] },
+      [CREATE_CHECK],
+    );
     expect(github.body("checks/create")).toMatchObject({ conclusion: "success", output: { title: "1 of 1 done" } });
   });
 
@@ -161,7 +174,10 @@ describe("pull_request events", () => {
 
   it("judges by the base branch's rules even when the pull request edits done.yml", async () => {
     const weakened = "owners:\n  product: [pm-alice]\n  engineering: [lead-bob]\ncriteria: []\n";
-    await synchronize({ config, headConfig: weakened, files: ["src/login.ts", ".github/done.yml"] }, [CREATE_CHECK, CREATE_COMMENT]);
+    await synchronize({ config, headConfig: weakened, files: ["src/login.ts", ".github/done.yml"] }, [
+      CREATE_CHECK,
+      CREATE_COMMENT,
+    ]);
     const check = github.body("checks/create");
     expect(check.conclusion).toBe("failure");
     expect(check.output.title).toMatch(/missing: Acceptance criteria met, Unit tests for critical paths/);

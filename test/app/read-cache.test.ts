@@ -23,7 +23,11 @@ criteria:
 `;
 
 const page = (from: number, count: number, last: string) =>
-  Array.from({ length: count }, (_, i) => ({ path: from + i === 2999 ? last : `src/module${from + i}/file.ts`, additions: 3, deletions: 1 }));
+  Array.from({ length: count }, (_, i) => ({
+    path: from + i === 2999 ? last : `src/module${from + i}/file.ts`,
+    additions: 3,
+    deletions: 1,
+  }));
 
 /**
  * A 3000-file pull request on `head` and `base` whose 3000th file is `last`: the first query, and its 29 further
@@ -31,7 +35,13 @@ const page = (from: number, count: number, last: string) =>
  */
 function largePullRequest(
   github: GitHubMock,
-  o: { head?: string; base?: string; last?: string; pages: boolean; ownCheck?: () => { id: number; externalId: string } },
+  o: {
+    head?: string;
+    base?: string;
+    last?: string;
+    pages: boolean;
+    ownCheck?: () => { id: number; externalId: string };
+  },
 ) {
   const last = o.last ?? "src/module2999/file.ts";
   // The first query, then (when the files are not cached) GitHub's 29 further pages of 100.
@@ -107,18 +117,33 @@ criteria:
     owner: engineering
     require: { diff_contains: { text: "featureFlag(" } }
 `;
-    const patch = "@@ -1 +1,2 @@\n const a = 1;\n+if (featureFlag(\"pay\")) pay();";
+    const patch = '@@ -1 +1,2 @@\n const a = 1;\n+if (featureFlag("pay")) pay();';
     const { probot, queue } = await loadApp();
     github
       .token()
       .graphql(pullRequestData({ config, files: ["src/pay.ts"] }))
-      .rest("GET", `${REPO}/pulls/2/files?per_page=100`, 200, [{ filename: "src/pay.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch }])
+      .rest("GET", `${REPO}/pulls/2/files?per_page=100`, 200, [
+        { filename: "src/pay.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch },
+      ])
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
       .graphql(() =>
-        pullRequestData({ config, files: ["src/pay.ts"], ownCheckRun: { id: 5, externalId: github.body("checks/create").external_id } }),
+        pullRequestData({
+          config,
+          files: ["src/pay.ts"],
+          ownCheckRun: { id: 5, externalId: github.body("checks/create").external_id },
+        }),
       )
       .graphql(pullRequestData({ config, files: ["src/pay.ts"], headSha: OTHER_HEAD }))
-      .rest("GET", `${REPO}/pulls/2/files?per_page=100`, 200, [{ filename: "src/pay.ts", status: "modified", additions: 1, deletions: 0, changes: 1, patch: "@@ -1 +1 @@\n+pay();" }])
+      .rest("GET", `${REPO}/pulls/2/files?per_page=100`, 200, [
+        {
+          filename: "src/pay.ts",
+          status: "modified",
+          additions: 1,
+          deletions: 0,
+          changes: 1,
+          patch: "@@ -1 +1 @@\n+pay();",
+        },
+      ])
       .rest("POST", `${REPO}/check-runs`, 201, { id: 6 });
 
     for (let i = 0; i < 3; i++) {
@@ -139,7 +164,9 @@ criteria:
     owner: product
     require: { approved_by: product }
 `;
-    const teamReply = { t0: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "pm-carol" }] } } } };
+    const teamReply = {
+      t0: { team: { members: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ login: "pm-carol" }] } } },
+    };
     const approved = { reviews: [{ author: "pm-carol", state: "APPROVED" as const }] };
     const { probot, queue } = await loadApp();
     github
@@ -162,7 +189,11 @@ criteria:
 
     github.assertDone();
     expect(github.calls().filter((c) => c === "POST /graphql")).toHaveLength(4);
-    expect(github.find("checks/create").map((r) => (r.body as any).conclusion)).toEqual(["failure", "success", "success"]);
+    expect(github.find("checks/create").map((r) => (r.body as any).conclusion)).toEqual([
+      "failure",
+      "success",
+      "success",
+    ]);
   });
 });
 

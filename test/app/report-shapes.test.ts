@@ -33,10 +33,19 @@ async function run({ pr, patches, textIssues }: Shape) {
       "GET",
       `${REPO}/pulls/2/files?per_page=100`,
       200,
-      Object.entries(patches).map(([filename, patch]) => ({ filename, status: "modified", additions: 1, deletions: 0, changes: 1, patch })),
+      Object.entries(patches).map(([filename, patch]) => ({
+        filename,
+        status: "modified",
+        additions: 1,
+        deletions: 0,
+        changes: 1,
+        patch,
+      })),
     );
   }
-  github.rest("POST", `${REPO}/check-runs`, 201, { id: 5 }).rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 }, 1);
+  github
+    .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
+    .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 }, 1);
   await probot.receive(event("pull_request", example("pull_request", "synchronize")));
   await queue.idle();
   const check = github.body("checks/create");
@@ -158,7 +167,21 @@ describe("reports for the example config", () => {
       pr: {
         labels: ["new-service"],
         files: ["src/billing/index.ts", "src/billing/index.test.ts", "deploy/billing.yaml"],
-        issues: [{ number: 21, title: "Billing service", body: story(1, ["Invoices are numbered", "Failed payments retry", "Refunds", "Receipts by mail", "Tax per country", "Currency rounding", "Audit log"]) }],
+        issues: [
+          {
+            number: 21,
+            title: "Billing service",
+            body: story(1, [
+              "Invoices are numbered",
+              "Failed payments retry",
+              "Refunds",
+              "Receipts by mail",
+              "Tax per country",
+              "Currency rounding",
+              "Audit log",
+            ]),
+          },
+        ],
       },
     });
     expect(shape).toMatchInlineSnapshot(`
@@ -220,7 +243,10 @@ describe("reports for the example config", () => {
   it("a risky change without a flag", async () => {
     const shape = await run({
       pr: { labels: ["risky"], files: ["src/pay.ts", "src/pay.test.ts"], issues: [{ number: 3, body: story(1, []) }] },
-      patches: { "src/pay.ts": "@@ -1 +1,2 @@\n const a = 1;\n+pay();", "src/pay.test.ts": "@@ -0,0 +1 @@\n+it('pays')" },
+      patches: {
+        "src/pay.ts": "@@ -1 +1,2 @@\n const a = 1;\n+pay();",
+        "src/pay.test.ts": "@@ -0,0 +1 @@\n+it('pays')",
+      },
     });
     expect(shape).toMatchInlineSnapshot(`
       {
@@ -266,7 +292,10 @@ describe("reports for the example config", () => {
   it("a risky change behind a flag", async () => {
     const shape = await run({
       pr: { labels: ["risky"], files: ["src/pay.ts", "src/pay.test.ts"], issues: [{ number: 3, body: story(1, []) }] },
-      patches: { "src/pay.ts": "@@ -1 +1,2 @@\n const a = 1;\n+if (featureFlag(\"new-pay\")) pay();", "src/pay.test.ts": "@@ -0,0 +1 @@\n+it('pays')" },
+      patches: {
+        "src/pay.ts": '@@ -1 +1,2 @@\n const a = 1;\n+if (featureFlag("new-pay")) pay();',
+        "src/pay.test.ts": "@@ -0,0 +1 @@\n+it('pays')",
+      },
     });
     expect(shape).toMatchInlineSnapshot(`
       {
@@ -299,7 +328,12 @@ describe("reports for the example config", () => {
 
   it("a fix into a release branch that says “Fixes #7”", async () => {
     const shape = await run({
-      pr: { baseRef: "release/1.x", title: "Fix rounding in totals", body: "Fixes #7", files: ["src/cart/total.ts", "test/cart/total.test.ts"] },
+      pr: {
+        baseRef: "release/1.x",
+        title: "Fix rounding in totals",
+        body: "Fixes #7",
+        files: ["src/cart/total.ts", "test/cart/total.test.ts"],
+      },
       textIssues: {
         i0: {
           issueOrPullRequest: {
@@ -354,7 +388,9 @@ describe("reports for the example config", () => {
   });
 
   it("a docs-only pull request by a bot", async () => {
-    const shape = await run({ pr: { author: "dependabot", files: ["docs/setup.md", "README.md"], title: "Bump the docs theme" } });
+    const shape = await run({
+      pr: { author: "dependabot", files: ["docs/setup.md", "README.md"], title: "Bump the docs theme" },
+    });
     expect(shape).toMatchInlineSnapshot(`
       {
         "comment": "<!-- dod:definition-of-done -->

@@ -5,7 +5,8 @@ import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github-server.
 import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 import { type RunningApp, signedWebhook, startApp } from "../helpers/server.js";
 
-const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
+const config =
+  "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
 
 describe("npm start", () => {
   let github: FakeGitHub;
@@ -15,7 +16,8 @@ describe("npm start", () => {
     github = await startFakeGitHub({
       graphql: () => pullRequestData({ config, files: ["src/a.ts"] }),
       rest: (method, path) => {
-        if (method === "POST" && path === "/app/installations/1/access_tokens") return [201, { token: "ghs_server", expires_at: "2099-01-01T00:00:00Z" }];
+        if (method === "POST" && path === "/app/installations/1/access_tokens")
+          return [201, { token: "ghs_server", expires_at: "2099-01-01T00:00:00Z" }];
         if (method === "POST" && path === "/repos/Codertocat/Hello-World/check-runs") return [201, { id: 42 }];
         if (method === "POST" && path === "/repos/Codertocat/Hello-World/issues/2/comments") return [201, { id: 43 }];
         return undefined;
@@ -30,7 +32,8 @@ describe("npm start", () => {
   });
 
   async function until(done: () => boolean, ms = 20_000) {
-    for (const deadline = Date.now() + ms; !done() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    for (const deadline = Date.now() + ms; !done() && Date.now() < deadline; )
+      await new Promise((r) => setTimeout(r, 50));
   }
 
   it("rejects forged and unsigned webhooks, then answers a signed one at once and publishes through GHE URLs", async () => {

@@ -10,7 +10,15 @@ const main = fileURLToPath(new URL("../../lib/main.js", import.meta.url));
 /** `npm start`'s command, with a complete app environment plus `env`. */
 function start(env: Record<string, string>) {
   return spawnSync(process.execPath, [main], {
-    env: { PATH: process.env.PATH, APP_ID: "1", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: "s", PORT: "0", NO_SMEE_SETUP: "true", ...env },
+    env: {
+      PATH: process.env.PATH,
+      APP_ID: "1",
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: "s",
+      PORT: "0",
+      NO_SMEE_SETUP: "true",
+      ...env,
+    },
     encoding: "utf8",
     timeout: 20_000,
   });
@@ -21,8 +29,14 @@ describe("start-up with settings that can't be used", () => {
     [{ DOD_CONCURRENCY: "0" }, 'dod: cannot start: DOD_CONCURRENCY must be a whole number of at least 1, not "0"'],
     [{ DOD_CONCURRENCY: "abc" }, 'dod: cannot start: DOD_CONCURRENCY must be a whole number of at least 1, not "abc"'],
     [{ DOD_SETTLE_MS: "-5" }, 'dod: cannot start: DOD_SETTLE_MS must be a whole number (0 or more), not "-5"'],
-    [{ DOD_DASHBOARD_DEBOUNCE_MS: "1.5" }, 'dod: cannot start: DOD_DASHBOARD_DEBOUNCE_MS must be a whole number (0 or more), not "1.5"'],
-    [{ DOD_PUBLIC_URL: "dod.example.com" }, 'dod: cannot start: DOD_PUBLIC_URL must be an http(s) URL, not "dod.example.com"'],
+    [
+      { DOD_DASHBOARD_DEBOUNCE_MS: "1.5" },
+      'dod: cannot start: DOD_DASHBOARD_DEBOUNCE_MS must be a whole number (0 or more), not "1.5"',
+    ],
+    [
+      { DOD_PUBLIC_URL: "dod.example.com" },
+      'dod: cannot start: DOD_PUBLIC_URL must be an http(s) URL, not "dod.example.com"',
+    ],
   ])("%o stops it with one line", (env, line) => {
     const run = start(env);
     expect(run.status).toBe(1);
@@ -50,7 +64,13 @@ describe("parseSettings", () => {
       settings: {
         appId: 12,
         queue: { redisUrl: "redis://cache:6379", settleMs: 0, concurrency: 8, backoffMs: 250 },
-        dashboard: { debounceMs: 0, publicUrl: "https://dod.example.com", clientId: "Iv1.x", clientSecret: "y", sessionSecret: "z" },
+        dashboard: {
+          debounceMs: 0,
+          publicUrl: "https://dod.example.com",
+          clientId: "Iv1.x",
+          clientSecret: "y",
+          sessionSecret: "z",
+        },
       },
     });
   });

@@ -25,7 +25,10 @@ async function start() {
   const get = (url: string) =>
     new Promise<{ status: number; body: string }>((resolve) => {
       let status = 0;
-      const res = { writeHead: (code: number) => ((status = code), res), end: (body: string) => resolve({ status, body }) } as unknown as ServerResponse;
+      const res = {
+        writeHead: (code: number) => ((status = code), res),
+        end: (body: string) => resolve({ status, body }),
+      } as unknown as ServerResponse;
       for (const route of routes) if (route({ method: "GET", url } as IncomingMessage, res) === true) return;
     });
   return { probot, handle, get };
@@ -44,7 +47,13 @@ describe("a replica shutting down", () => {
     expect(await get("/healthz")).toMatchObject({ status: 200, body: expect.stringContaining('"status":"ok"') });
     github
       .token()
-      .graphql(pullRequestData({ config: "owners: { engineering: [lead-bob] }\ncriteria:\n  - { id: docs, owner: engineering, require: { files: [docs/**] } }\n", files: ["src/a.ts"] }))
+      .graphql(
+        pullRequestData({
+          config:
+            "owners: { engineering: [lead-bob] }\ncriteria:\n  - { id: docs, owner: engineering, require: { files: [docs/**] } }\n",
+          files: ["src/a.ts"],
+        }),
+      )
       .rest("POST", "/repos/Codertocat/Hello-World/check-runs", 201, { id: 5 })
       .rest("POST", "/repos/Codertocat/Hello-World/issues/2/comments", 201, { id: 6 });
     await probot.receive(event("pull_request", example("pull_request", "synchronize")) as never);
@@ -55,7 +64,11 @@ describe("a replica shutting down", () => {
     expect(JSON.parse(health.body)).toMatchObject({ status: "draining" });
     await drained;
     github.assertDone();
-    expect(github.calls()).toEqual(["POST /graphql", "POST /repos/Codertocat/Hello-World/check-runs", "POST /repos/Codertocat/Hello-World/issues/2/comments"]);
+    expect(github.calls()).toEqual([
+      "POST /graphql",
+      "POST /repos/Codertocat/Hello-World/check-runs",
+      "POST /repos/Codertocat/Hello-World/issues/2/comments",
+    ]);
     expect((await get("/healthz")).status).toBe(503);
   });
 
@@ -83,7 +96,13 @@ describe("a replica shutting down", () => {
     const { get } = await start();
     const { status, body } = await get("/metrics");
     expect(status).toBe(200);
-    for (const metric of ["process_cpu_user_seconds_total", "process_resident_memory_bytes", "nodejs_eventloop_lag_seconds", "nodejs_heap_size_used_bytes", "dod_queue_waiting"]) {
+    for (const metric of [
+      "process_cpu_user_seconds_total",
+      "process_resident_memory_bytes",
+      "nodejs_eventloop_lag_seconds",
+      "nodejs_heap_size_used_bytes",
+      "dod_queue_waiting",
+    ]) {
       expect(body).toMatch(new RegExp(`^${metric}[ {]`, "m"));
     }
   });

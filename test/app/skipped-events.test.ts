@@ -43,7 +43,21 @@ function labelled(name: string, action = "labeled") {
 describe("events that cannot change the verdict", () => {
   let github: GitHubMock;
   let lines: Record<string, unknown>[];
-  const log = () => pino({ level: "debug" }, new Writable({ write: (chunk, _enc, done) => (lines.push(...String(chunk).split("\n").filter(Boolean).map((l) => JSON.parse(l))), done()) }));
+  const log = () =>
+    pino(
+      { level: "debug" },
+      new Writable({
+        write: (chunk, _enc, done) => (
+          lines.push(
+            ...String(chunk)
+              .split("\n")
+              .filter(Boolean)
+              .map((l) => JSON.parse(l)),
+          ),
+          done()
+        ),
+      }),
+    );
   const skips = () => lines.filter((l) => l.msg === "event skipped: it cannot change the verdict").map((l) => l.reason);
 
   beforeEach(() => {
@@ -59,7 +73,10 @@ describe("events that cannot change the verdict", () => {
   /** The app after one evaluation of the pull request, which read the config at BASE_SHA. */
   async function evaluatedOnce(text: string) {
     const app = await loadApp({ log: log() });
-    github.token().graphql(pullRequestData({ config: text, files: ["docs/a.md"] })).rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
+    github
+      .token()
+      .graphql(pullRequestData({ config: text, files: ["docs/a.md"] }))
+      .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
     await app.probot.receive(event("pull_request", example("pull_request", "synchronize")));
     await app.queue.idle();
     github.assertDone();
@@ -69,7 +86,12 @@ describe("events that cannot change the verdict", () => {
   /** One more evaluation of the pull request, its check unchanged. */
   const evaluation = () =>
     github.graphql(() =>
-      pullRequestData({ config: config(BENCHMARK), files: ["docs/a.md"], checks: [{ name: "benchmark-linux" }], ownCheckRun: { id: 5, externalId: null } }),
+      pullRequestData({
+        config: config(BENCHMARK),
+        files: ["docs/a.md"],
+        checks: [{ name: "benchmark-linux" }],
+        ownCheckRun: { id: 5, externalId: null },
+      }),
     );
 
   it("a storm of 20 finished checks that no requirement names costs nothing", async () => {
@@ -109,7 +131,11 @@ describe("events that cannot change the verdict", () => {
     const payload = exampleInRepo("check_suite", "completed");
     const repo = { id: payload.repository.id, url: payload.repository.url, name: payload.repository.name };
     payload.check_suite.pull_requests = [
-      { number: 2, base: { ref: "master", sha: BASE_SHA, repo }, head: { ref: "changes", sha: payload.check_suite.head_sha, repo } },
+      {
+        number: 2,
+        base: { ref: "master", sha: BASE_SHA, repo },
+        head: { ref: "changes", sha: payload.check_suite.head_sha, repo },
+      },
     ];
     await probot.receive(event("check_suite", payload));
     await queue.idle();
@@ -129,7 +155,14 @@ describe("events that cannot change the verdict", () => {
       "no condition or requirement of the config at f95f852 names the label bug",
     ]);
 
-    github.graphql(pullRequestData({ config: config(), files: ["docs/a.md"], labels: ["No-Docs"], ownCheckRun: { id: 5, externalId: null } }));
+    github.graphql(
+      pullRequestData({
+        config: config(),
+        files: ["docs/a.md"],
+        labels: ["No-Docs"],
+        ownCheckRun: { id: 5, externalId: null },
+      }),
+    );
     github.rest("POST", `${REPO}/check-runs`, 201, { id: 6 });
     await probot.receive(labelled("No-Docs"));
     await queue.idle();
@@ -139,13 +172,17 @@ describe("events that cannot change the verdict", () => {
 
   it("a release label still refreshes the dashboard issue although the verdict cannot change", async () => {
     const schedule = vi.spyOn(Debouncer.prototype, "schedule");
-    const { probot, queue } = await evaluatedOnce(`${config()}releases: { by: label, label: "release/*" }\ndashboard: { issue: true }\n`);
+    const { probot, queue } = await evaluatedOnce(
+      `${config()}releases: { by: label, label: "release/*" }\ndashboard: { issue: true }\n`,
+    );
     schedule.mockClear();
     await probot.receive(labelled("release/2.1"));
     await probot.receive(labelled("chore"));
     await queue.idle();
     expect(skips()).toHaveLength(2);
-    expect(schedule.mock.calls.map(([ref]) => ref)).toEqual([{ owner: "Codertocat", repo: "Hello-World", installationId: 1 }]);
+    expect(schedule.mock.calls.map(([ref]) => ref)).toEqual([
+      { owner: "Codertocat", repo: "Hello-World", installationId: 1 },
+    ]);
   });
 
   it("a new head with the same verdict leaves the dashboard issue alone; a changed verdict refreshes it", async () => {
@@ -154,7 +191,9 @@ describe("events that cannot change the verdict", () => {
     const { probot, queue } = await evaluatedOnce(text);
     expect(schedule).toHaveBeenCalledTimes(1);
     const push = async (head: string, files: string[]) => {
-      github.graphql(pullRequestData({ config: text, files, headSha: head })).rest("POST", `${REPO}/check-runs`, 201, { id: 6 });
+      github
+        .graphql(pullRequestData({ config: text, files, headSha: head }))
+        .rest("POST", `${REPO}/check-runs`, 201, { id: 6 });
       const payload = example("pull_request", "synchronize");
       payload.pull_request.head.sha = head;
       await probot.receive(event("pull_request", payload));

@@ -9,7 +9,11 @@ import { HEAD_SHA, pullRequestData, type PullRequestOptions } from "../helpers/p
 const config = readFileSync("test/fixtures/config/basic.yml", "utf8");
 const TOKEN = "ghp_cli_test_token";
 const ISSUE_DONE = "## Acceptance criteria\n- [x] Users can sign in\n";
-const DONE: PullRequestOptions = { config, files: ["src/login.ts", "test/login.test.ts"], issues: [{ number: 7, body: ISSUE_DONE }] };
+const DONE: PullRequestOptions = {
+  config,
+  files: ["src/login.ts", "test/login.test.ts"],
+  issues: [{ number: 7, body: ISSUE_DONE }],
+};
 
 const MISSING_TEXT = `Definition of Done: 0 of 2 done — missing: Acceptance criteria met, Unit tests for critical paths
 
@@ -34,10 +38,18 @@ afterEach(async () => {
 });
 
 async function serve(pr: PullRequestOptions | (() => unknown), rest?: FakeGitHubOptions["rest"]) {
-  github = await startFakeGitHub({ token: TOKEN, graphql: typeof pr === "function" ? pr : () => pullRequestData(pr), rest });
+  github = await startFakeGitHub({
+    token: TOKEN,
+    graphql: typeof pr === "function" ? pr : () => pullRequestData(pr),
+    rest,
+  });
   return github;
 }
-const env = (gh: FakeGitHub, extra: Record<string, string> = {}) => ({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, ...extra });
+const env = (gh: FakeGitHub, extra: Record<string, string> = {}) => ({
+  GITHUB_TOKEN: TOKEN,
+  GITHUB_API_URL: gh.url,
+  ...extra,
+});
 
 describe("dod check <pull request>", () => {
   it("prints the plain report when piped, reads GitHub once, writes nothing and exits 1 for missing items", async () => {
@@ -82,7 +94,11 @@ describe("dod check <pull request>", () => {
     const result = await dod(["check", "Codertocat/Hello-World#2", "--format", "json"], { env: env(gh) });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ conclusion: "failure", mode: "blocking", counts: { missing: 2, not_applicable: 1, met: 0 } });
+    expect(report).toMatchObject({
+      conclusion: "failure",
+      mode: "blocking",
+      counts: { missing: 2, not_applicable: 1, met: 0 },
+    });
     expect(report.items.map((i: { id: string; status: string }) => `${i.id}:${i.status}`)).toEqual([
       "acceptance-criteria:missing",
       "unit-tests:missing",
@@ -94,7 +110,9 @@ describe("dod check <pull request>", () => {
     const gh = await serve({ config, files: ["src/login.ts"] });
     const result = await dod(["check", "Codertocat/Hello-World#2", "--format=md"], { env: env(gh) });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("- ❌ **Acceptance criteria met** (`acceptance-criteria`) — the pull request links no issue");
+    expect(result.stdout).toContain(
+      "- ❌ **Acceptance criteria met** (`acceptance-criteria`) — the pull request links no issue",
+    );
     expect(result.stdout).not.toContain(COMMENT_MARKER);
   });
 
@@ -104,7 +122,9 @@ describe("dod check <pull request>", () => {
       if (method === "POST" && path === "/repos/Codertocat/Hello-World/issues/2/comments") return [201, { id: 501 }];
       return undefined;
     });
-    const result = await dod(["check", "Codertocat/Hello-World#2", "--post"], { env: env(gh, { GITHUB_API_URL: `${gh.url}/api/v3` }) });
+    const result = await dod(["check", "Codertocat/Hello-World#2", "--post"], {
+      env: env(gh, { GITHUB_API_URL: `${gh.url}/api/v3` }),
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(MISSING_TEXT);
     expect(result.stderr).toBe("Published to Codertocat/Hello-World#2: check run created, comment created.\n");
@@ -131,7 +151,9 @@ describe("dod check <pull request>", () => {
 
   it("says --post needs an App or Actions token when GitHub refuses a personal token the check run", async () => {
     const gh = await serve({ config, files: ["src/login.ts"] }, (method, path) =>
-      method === "POST" && path === "/repos/Codertocat/Hello-World/check-runs" ? [403, { message: "Resource not accessible by personal access token" }] : undefined,
+      method === "POST" && path === "/repos/Codertocat/Hello-World/check-runs"
+        ? [403, { message: "Resource not accessible by personal access token" }]
+        : undefined,
     );
     const result = await dod(["check", "Codertocat/Hello-World#2", "--post"], { env: env(gh) });
     expect(result).toEqual({
@@ -155,11 +177,17 @@ describe("dod check <pull request>", () => {
     // GitHub answers NOT_FOUND at ["repository", "pullRequest"], with the partial data.
     const gh = await serve(() => ({ repository: { pullRequest: null }, org: null }));
     const result = await dod(["check", "Codertocat/Hello-World#999"], { env: env(gh) });
-    expect(result).toEqual({ code: 2, stdout: "", stderr: "dod: No pull request Codertocat/Hello-World#999 (or the token can't see it)\n" });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "dod: No pull request Codertocat/Hello-World#999 (or the token can't see it)\n",
+    });
   });
 
   it("lists an invalid config's problems compiler style and exits 2", async () => {
-    const gh = await serve({ config: "mode: strict\ncriteria:\n  - id: tests\n    owner: engineering\n    require: { files: [test/**] }\n" });
+    const gh = await serve({
+      config: "mode: strict\ncriteria:\n  - id: tests\n    owner: engineering\n    require: { files: [test/**] }\n",
+    });
     const result = await dod(["check", "Codertocat/Hello-World#2"], { env: env(gh) });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
@@ -186,7 +214,9 @@ describe("dod check <pull request>", () => {
   it("says when GitHub can't be reached", async () => {
     const closed = await startFakeGitHub();
     await closed.close();
-    const result = await dod(["check", "Codertocat/Hello-World#2"], { env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: closed.url } });
+    const result = await dod(["check", "Codertocat/Hello-World#2"], {
+      env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: closed.url },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`^dod: Could not reach GitHub at ${closed.url}: .*ECONNREFUSED`));
   });

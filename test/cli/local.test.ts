@@ -6,7 +6,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dod } from "../helpers/cli.js";
 
-
 const CONFIG = `owners:
   product: [pm-alice]
   engineering: [lead-bob]
@@ -49,10 +48,14 @@ function write(dir: string, path: string, text: string) {
 function repo(config: string | null = CONFIG): { dir: string; git: (...args: string[]) => string } {
   const dir = mkdtempSync(join(tmpdir(), "dod-local-"));
   const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], {
-      cwd: dir,
-      encoding: "utf8",
-    });
+    execFileSync(
+      "git",
+      ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
   git("init", "--quiet", "--initial-branch=main");
   write(dir, "README.md", "# app\n");
   write(dir, "src/app.ts", "export const app = 1;\n");
@@ -95,8 +98,12 @@ Needs the PR (judged once it is open)
     write(dir, "src/app.ts", "export const app = 2;\n"); // unstaged
     const result = await dod(["check", "--local", "--base", "main"], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stdout.split("\n")[0]).toBe("Definition of Done: 0 of 3 done — missing: Tests, Summary written, Behind a feature flag");
-    expect(result.stdout).toContain("  ✘ Tests (tests) — no file in `test/` changed\n      applies because `src/app.ts` changed (it matches `src/**`)\n      how: Add tests under test/.");
+    expect(result.stdout.split("\n")[0]).toBe(
+      "Definition of Done: 0 of 3 done — missing: Tests, Summary written, Behind a feature flag",
+    );
+    expect(result.stdout).toContain(
+      "  ✘ Tests (tests) — no file in `test/` changed\n      applies because `src/app.ts` changed (it matches `src/**`)\n      how: Add tests under test/.",
+    );
   });
 
   it("reads the PR text from stdin and prints JSON with the items that need the PR", async () => {
@@ -129,10 +136,30 @@ Needs the PR (judged once it is open)
   });
 
   it.each([
-    ["there is no config on the base branch", () => repo(null).dir, ["--base", "main"], /^No \.github\/done\.yml on main/],
-    ["the base branch doesn't exist", () => repo().dir, ["--base", "develop"], /^dod: There is no branch "develop" here/],
-    ["the directory is not a git repository", () => mkdtempSync(join(tmpdir(), "dod-nogit-")), [], /^dod: --local works in a git repository/],
-    ["the body file is missing", () => repo().dir, ["--base", "main", "--body", "nope.md"], /^dod: --body: can't read nope\.md: ENOENT/],
+    [
+      "there is no config on the base branch",
+      () => repo(null).dir,
+      ["--base", "main"],
+      /^No \.github\/done\.yml on main/,
+    ],
+    [
+      "the base branch doesn't exist",
+      () => repo().dir,
+      ["--base", "develop"],
+      /^dod: There is no branch "develop" here/,
+    ],
+    [
+      "the directory is not a git repository",
+      () => mkdtempSync(join(tmpdir(), "dod-nogit-")),
+      [],
+      /^dod: --local works in a git repository/,
+    ],
+    [
+      "the body file is missing",
+      () => repo().dir,
+      ["--base", "main", "--body", "nope.md"],
+      /^dod: --body: can't read nope\.md: ENOENT/,
+    ],
   ])("exits 2 when %s", async (_, makeDir, args, message) => {
     const result = await dod(["check", "--local", ...args], { cwd: makeDir() });
     expect(result.code).toBe(2);
@@ -145,7 +172,9 @@ Needs the PR (judged once it is open)
     expect(result.code).toBe(2);
     expect(result.stderr.split("\n").slice(0, 2)).toEqual([
       ".github/done.yml on main is invalid (1 problem):",
-      expect.stringMatching(/^\.github\/done\.yml:3:12 {2}criteria\.0\.owner {2}expected one of product, engineering, joint/),
+      expect.stringMatching(
+        /^\.github\/done\.yml:3:12 {2}criteria\.0\.owner {2}expected one of product, engineering, joint/,
+      ),
     ]);
   });
 
@@ -153,8 +182,14 @@ Needs the PR (judged once it is open)
     const { dir } = repo("extends: org\n");
     const refused = await dod(["check", "--local", "--base", "main"], { cwd: dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/extends the organisation's definition of done .* pass a copy of it with --org-config <file>/);
-    write(dir, "org.yml", "criteria:\n  - id: notes\n    owner: product\n    require: { pr_body: { section: Notes } }\n");
+    expect(refused.stderr).toMatch(
+      /extends the organisation's definition of done .* pass a copy of it with --org-config <file>/,
+    );
+    write(
+      dir,
+      "org.yml",
+      "criteria:\n  - id: notes\n    owner: product\n    require: { pr_body: { section: Notes } }\n",
+    );
     const result = await dod(["check", "--local", "--base", "main", "--org-config", "org.yml"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("Notes");

@@ -7,7 +7,6 @@ import { doneJsonSchema } from "../../src/config/json-schema.js";
 import { COMMANDS } from "../../src/cli/index.js";
 import { dod } from "../helpers/cli.js";
 
-
 const INVALID = `mode: blocking
 criteria:
   - id: Bad
@@ -52,11 +51,9 @@ describe("dod validate", () => {
     const out = JSON.parse(result.stdout);
     expect(out.file).toBe(".github/done.yml");
     expect(out.valid).toBe(false);
-    expect(out.problems.map((p: { line: number; column: number; path: string }) => `${p.line}:${p.column} ${p.path}`)).toEqual([
-      "3:9 criteria.0.id",
-      "4:12 criteria.0.owner",
-      "5:5 criteria.0.requre",
-    ]);
+    expect(
+      out.problems.map((p: { line: number; column: number; path: string }) => `${p.line}:${p.column} ${p.path}`),
+    ).toEqual(["3:9 criteria.0.id", "4:12 criteria.0.owner", "5:5 criteria.0.requre"]);
     expect(out.problems[0]).toEqual({
       file: ".github/done.yml",
       line: 3,
@@ -84,7 +81,11 @@ describe("dod validate", () => {
 
   it("exits 2 when the file can't be read", async () => {
     const cwd = repoWith({});
-    expect(await dod(["validate"], { cwd })).toEqual({ code: 2, stdout: "", stderr: "dod: Can't read .github/done.yml: no such file\n" });
+    expect(await dod(["validate"], { cwd })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "dod: Can't read .github/done.yml: no such file\n",
+    });
     const dir = await dod(["validate", "."], { cwd });
     expect(dir.code).toBe(2);
     expect(dir.stderr).toBe("dod: Can't read .: it is a directory\n");
@@ -110,7 +111,9 @@ describe("dod --help", () => {
     const result = await dod(["--help"]);
     expect(result.code).toBe(0);
     for (const [name, command] of Object.entries(COMMANDS)) {
-      expect(result.stdout).toMatch(new RegExp(`^  ${name} +${command.summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
+      expect(result.stdout).toMatch(
+        new RegExp(`^  ${name} +${command.summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"),
+      );
     }
     expect(result.stdout).toMatch(/^Usage: dod <command> \[options\]/);
   });

@@ -18,7 +18,10 @@ describe("docs/config.md", () => {
 
   it("documents every `when` and `require` predicate with its description and an example", () => {
     const generated = predicateDocs();
-    for (const [key, def, examples] of [["when", defs.Condition!, WHEN_EXAMPLES], ["require", defs.Evidence!, REQUIRE_EXAMPLES]] as const) {
+    for (const [key, def, examples] of [
+      ["when", defs.Condition!, WHEN_EXAMPLES],
+      ["require", defs.Evidence!, REQUIRE_EXAMPLES],
+    ] as const) {
       expect(Object.keys(examples).sort()).toEqual(Object.keys(def.properties).sort());
       for (const name of Object.keys(def.properties)) {
         expect(generated).toContain(`### \`${key}.${name}\``);
@@ -28,11 +31,19 @@ describe("docs/config.md", () => {
   });
 
   it("gives examples dod accepts, each using the predicate it illustrates", () => {
-    for (const [key, examples] of [["when", WHEN_EXAMPLES], ["require", REQUIRE_EXAMPLES]] as const) {
+    for (const [key, examples] of [
+      ["when", WHEN_EXAMPLES],
+      ["require", REQUIRE_EXAMPLES],
+    ] as const) {
       for (const [name, example] of Object.entries(examples)) {
         const criterion = parse(example) as Record<string, Record<string, unknown>>;
         expect(Object.keys(criterion[key]!)).toEqual([name]);
-        const fields = { id: "example", owner: "engineering", ...(key === "when" && { require: { label: "done" } }), ...criterion };
+        const fields = {
+          id: "example",
+          owner: "engineering",
+          ...(key === "when" && { require: { label: "done" } }),
+          ...criterion,
+        };
         const text = `owners: { product: [pm-alice], engineering: [lead-bob] }\ncriteria:\n  - ${JSON.stringify(fields)}\n`;
         const result = parseConfig(text, ".github/done.yml");
         expect(result.ok ? [] : result.problems, `${key}.${name}: ${example}`).toEqual([]);

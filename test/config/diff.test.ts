@@ -28,13 +28,20 @@ const changesFor = (text: string) => describeConfigChange(BASE, { ok: true, conf
 
 describe("describeConfigChange", () => {
   it("reports nothing for an identical config", () => {
-    expect(describeConfigChange(BASE, loadConfig({ file: FILE, text: BASE_TEXT }), FILE)).toEqual({ file: FILE, problems: [], changes: [] });
+    expect(describeConfigChange(BASE, loadConfig({ file: FILE, text: BASE_TEXT }), FILE)).toEqual({
+      file: FILE,
+      problems: [],
+      changes: [],
+    });
   });
 
   it.each([
     [
       "a criterion added and one removed",
-      BASE_TEXT.replace("  - id: qa", "  - id: docs\n    enabled: false\n  - id: changelog\n    owner: product\n    require: { files: [CHANGELOG.md] }\n  - id: qa"),
+      BASE_TEXT.replace(
+        "  - id: qa",
+        "  - id: docs\n    enabled: false\n  - id: changelog\n    owner: product\n    require: { files: [CHANGELOG.md] }\n  - id: qa",
+      ),
       [
         { kind: "removed", text: "removes `docs` (engineering)" },
         { kind: "added", text: "adds `changelog` (product)" },
@@ -60,7 +67,10 @@ describe("describeConfigChange", () => {
     ],
     [
       "`when` narrowed by globs, labels and drafts",
-      BASE_TEXT.replace("when: { files: [src/**], labels_absent: [trivial] }", 'when: { files: [src/**, "!src/generated/**"], labels: [feature], labels_absent: [trivial, chore], draft: false }'),
+      BASE_TEXT.replace(
+        "when: { files: [src/**], labels_absent: [trivial] }",
+        'when: { files: [src/**, "!src/generated/**"], labels: [feature], labels_absent: [trivial, chore], draft: false }',
+      ),
       [
         { kind: "loosened", text: "loosens `qa`: its `when` now excludes `src/generated/**`" },
         { kind: "loosened", text: "loosens `qa`: it now applies only to pull requests labelled `feature`" },
@@ -91,7 +101,10 @@ describe("describeConfigChange", () => {
     ],
     [
       "evidence added",
-      BASE_TEXT.replace("require: { label: qa-passed, files: [qa/**] }", "require: { label: [qa-passed, qa-skipped], files: [qa/**], approved_by: product }"),
+      BASE_TEXT.replace(
+        "require: { label: qa-passed, files: [qa/**] }",
+        "require: { label: [qa-passed, qa-skipped], files: [qa/**], approved_by: product }",
+      ),
       [
         { kind: "tightened", text: "tightens `qa`: it now also requires an approval (`approved_by`)" },
         { kind: "loosened", text: "loosens `qa`: `require.label` now also accepts `qa-skipped`" },
@@ -111,13 +124,38 @@ describe("describeConfigChange", () => {
 
   const QA_WHEN = "when: { files: [src/**], labels_absent: [trivial] }";
   const withWhen = (when: string) => BASE_TEXT.replace(QA_WHEN, `when: ${when}`);
-  const between = (from: string, to: string) => describeConfigChange(resolve(withWhen(from)), { ok: true, config: resolve(withWhen(to)) }, FILE).changes;
+  const between = (from: string, to: string) =>
+    describeConfigChange(resolve(withWhen(from)), { ok: true, config: resolve(withWhen(to)) }, FILE).changes;
 
   it.each([
-    ["`draft: true` added", "{ files: [src/**] }", "{ files: [src/**], draft: true }", "loosened", "loosens `qa`: it now applies only to draft pull requests"],
-    ["`draft: false` added", "{ files: [src/**] }", "{ files: [src/**], draft: false }", "loosened", "loosens `qa`: it now skips draft pull requests"],
-    ["`draft: true` removed", "{ files: [src/**], draft: true }", "{ files: [src/**] }", "tightened", "tightens `qa`: it now applies to pull requests ready for review too"],
-    ["`draft: false` removed", "{ files: [src/**], draft: false }", "{ files: [src/**] }", "tightened", "tightens `qa`: it now applies to draft pull requests too"],
+    [
+      "`draft: true` added",
+      "{ files: [src/**] }",
+      "{ files: [src/**], draft: true }",
+      "loosened",
+      "loosens `qa`: it now applies only to draft pull requests",
+    ],
+    [
+      "`draft: false` added",
+      "{ files: [src/**] }",
+      "{ files: [src/**], draft: false }",
+      "loosened",
+      "loosens `qa`: it now skips draft pull requests",
+    ],
+    [
+      "`draft: true` removed",
+      "{ files: [src/**], draft: true }",
+      "{ files: [src/**] }",
+      "tightened",
+      "tightens `qa`: it now applies to pull requests ready for review too",
+    ],
+    [
+      "`draft: false` removed",
+      "{ files: [src/**], draft: false }",
+      "{ files: [src/**] }",
+      "tightened",
+      "tightens `qa`: it now applies to draft pull requests too",
+    ],
     [
       "`draft: false` made `true`",
       "{ files: [src/**], draft: false }",
@@ -141,25 +179,45 @@ describe("describeConfigChange", () => {
       "the old `when` made one alternative of an `any`",
       "{ labels: [feature] }",
       "{ any: [{ labels: [feature] }, { files: [src/**] }] }",
-      [{ kind: "tightened", text: "tightens `qa`: its `when` became `any` of the old condition and one other, so it applies to more pull requests" }],
+      [
+        {
+          kind: "tightened",
+          text: "tightens `qa`: its `when` became `any` of the old condition and one other, so it applies to more pull requests",
+        },
+      ],
     ],
     [
       "an `any` cut down to one of its alternatives",
       "{ any: [{ labels: [feature] }, { files: [src/**] }, { base: [main] }] }",
       "{ files: [src/**] }",
-      [{ kind: "loosened", text: "loosens `qa`: its `when` keeps one of its `any` alternatives and drops 2 others, so it applies to fewer pull requests" }],
+      [
+        {
+          kind: "loosened",
+          text: "loosens `qa`: its `when` keeps one of its `any` alternatives and drops 2 others, so it applies to fewer pull requests",
+        },
+      ],
     ],
     [
       "the old `when` made one condition of an `all`",
       "{ labels: [feature] }",
       "{ all: [{ labels: [feature] }, { files: [src/**] }] }",
-      [{ kind: "loosened", text: "loosens `qa`: its `when` became `all` of the old condition and one other, so it applies to fewer pull requests" }],
+      [
+        {
+          kind: "loosened",
+          text: "loosens `qa`: its `when` became `all` of the old condition and one other, so it applies to fewer pull requests",
+        },
+      ],
     ],
     [
       "an alternative added to an `any`",
       "{ any: [{ labels: [feature] }] }",
       "{ any: [{ labels: [feature] }, { files: [src/**] }] }",
-      [{ kind: "tightened", text: "tightens `qa`: its `when.any` has more alternatives, so it applies to more pull requests" }],
+      [
+        {
+          kind: "tightened",
+          text: "tightens `qa`: its `when.any` has more alternatives, so it applies to more pull requests",
+        },
+      ],
     ],
     [
       "an `any` rewritten",
@@ -179,7 +237,11 @@ describe("describeConfigChange", () => {
   });
 
   it("carries the problems of an invalid head", () => {
-    const change = describeConfigChange(BASE, loadConfig({ file: FILE, text: "extends: recommended\nmode: off\n" }), FILE);
+    const change = describeConfigChange(
+      BASE,
+      loadConfig({ file: FILE, text: "extends: recommended\nmode: off\n" }),
+      FILE,
+    );
     expect(change.file).toBe(FILE);
     expect(change.changes).toEqual([]);
     expect(change.problems.map(fmt)).toEqual([`${FILE}:2:7  mode  expected one of blocking, advisory; got \`off\``]);

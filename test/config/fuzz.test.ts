@@ -11,7 +11,15 @@ const RUNS = Number(process.env.DOD_FUZZ_RUNS) || 300;
 function located(problems: readonly ConfigProblem[], files: readonly string[]): boolean {
   return (
     problems.length >= 1 &&
-    problems.every((p) => Number.isInteger(p.line) && Number.isInteger(p.column) && p.line >= 1 && p.column >= 1 && files.includes(p.file) && p.message !== "")
+    problems.every(
+      (p) =>
+        Number.isInteger(p.line) &&
+        Number.isInteger(p.column) &&
+        p.line >= 1 &&
+        p.column >= 1 &&
+        files.includes(p.file) &&
+        p.message !== "",
+    )
   );
 }
 

@@ -15,7 +15,8 @@ function fields(schema: Json): { pointer: string; field: Json }[] {
     const record = node as Json;
     for (const [key, value] of Object.entries(record)) {
       if (key === "properties") {
-        for (const [name, field] of Object.entries(value as Record<string, Json>)) out.push({ pointer: `${pointer}/properties/${name}`, field });
+        for (const [name, field] of Object.entries(value as Record<string, Json>))
+          out.push({ pointer: `${pointer}/properties/${name}`, field });
       }
       visit(value, `${pointer}/${key}`);
     }
@@ -45,7 +46,11 @@ describe("the JSON Schema", () => {
   it("describes every field", () => {
     const all = fields(doneJsonSchema());
     expect(all.length).toBeGreaterThan(40);
-    expect(all.filter(({ field }) => typeof field.description !== "string" || field.description === "").map((f) => f.pointer)).toEqual([]);
+    expect(
+      all
+        .filter(({ field }) => typeof field.description !== "string" || field.description === "")
+        .map((f) => f.pointer),
+    ).toEqual([]);
   });
 
   it("restricts `extends` to the values `dod validate` accepts, so an editor flags `extends: recomended`", () => {

@@ -73,14 +73,34 @@ describe("parseConfig", () => {
 
   it.each([
     ["an empty file", "", [`${FILE}:1:1    the file is empty: add \`extends: recommended\` or your own \`criteria\``]],
-    ["only whitespace", "  \n\n", [`${FILE}:1:1    the file is empty: add \`extends: recommended\` or your own \`criteria\``]],
-    ["only comments", "# nothing yet\n", [`${FILE}:1:1    the file is empty: add \`extends: recommended\` or your own \`criteria\``]],
-    ["a scalar", "hello", [`${FILE}:1:1    expected a mapping of settings such as \`extends\`, \`owners\` and \`criteria\`, got \`hello\``]],
-    ["a list", "- a\n- b\n", [`${FILE}:1:1    expected a mapping of settings such as \`extends\`, \`owners\` and \`criteria\`, got a list`]],
-    ["a tab indent", "owners:\n\tproduct: [a]\n", [`${FILE}:2:1    tabs are not allowed for indentation in YAML: indent with spaces`]],
+    [
+      "only whitespace",
+      "  \n\n",
+      [`${FILE}:1:1    the file is empty: add \`extends: recommended\` or your own \`criteria\``],
+    ],
+    [
+      "only comments",
+      "# nothing yet\n",
+      [`${FILE}:1:1    the file is empty: add \`extends: recommended\` or your own \`criteria\``],
+    ],
+    [
+      "a scalar",
+      "hello",
+      [`${FILE}:1:1    expected a mapping of settings such as \`extends\`, \`owners\` and \`criteria\`, got \`hello\``],
+    ],
+    [
+      "a list",
+      "- a\n- b\n",
+      [`${FILE}:1:1    expected a mapping of settings such as \`extends\`, \`owners\` and \`criteria\`, got a list`],
+    ],
+    [
+      "a tab indent",
+      "owners:\n\tproduct: [a]\n",
+      [`${FILE}:2:1    tabs are not allowed for indentation in YAML: indent with spaces`],
+    ],
     [
       "a duplicate quoted key",
-      "criteria:\n  - id: a\n    \"owner\": product\n    \"owner\": joint\n    require: { label: x }\n",
+      'criteria:\n  - id: a\n    "owner": product\n    "owner": joint\n    require: { label: x }\n',
       [`${FILE}:4:5    \`"owner"\` appears twice in the same mapping: keep one`],
     ],
     [
@@ -121,15 +141,27 @@ describe("parseConfig", () => {
     [
       "a value containing `: `",
       "title: Tests: unit\n",
-      [`${FILE}:1:8    a value containing \`: \` must be quoted, e.g. \`"Tests: unit"\` (a nested mapping must start on its own line)`],
+      [
+        `${FILE}:1:8    a value containing \`: \` must be quoted, e.g. \`"Tests: unit"\` (a nested mapping must start on its own line)`,
+      ],
     ],
     [
       "a value containing `: ` twice, and quotes",
       'criteria:\n  - id: a\n    title: Say "no": a: b # why\n',
-      [`${FILE}:3:12    a value containing \`: \` must be quoted, e.g. \`'Say "no": a: b'\` (a nested mapping must start on its own line)`],
+      [
+        `${FILE}:3:12    a value containing \`: \` must be quoted, e.g. \`'Say "no": a: b'\` (a nested mapping must start on its own line)`,
+      ],
     ],
-    ["a key without a value", "mode: blocking\nowners\n", [`${FILE}:2:1    \`owners\` needs a \`:\` after it (a key is written \`key: value\`)`]],
-    ["an unknown alias", "mode: *nope\n", [`${FILE}:1:7    \`*nope\` refers to \`&nope\`, which is not defined before it`]],
+    [
+      "a key without a value",
+      "mode: blocking\nowners\n",
+      [`${FILE}:2:1    \`owners\` needs a \`:\` after it (a key is written \`key: value\`)`],
+    ],
+    [
+      "an unknown alias",
+      "mode: *nope\n",
+      [`${FILE}:1:7    \`*nope\` refers to \`&nope\`, which is not defined before it`],
+    ],
     [
       "an alias used before its anchor",
       "owners:\n  product: *pms\n  engineering: &pms [alice]\n",
@@ -140,26 +172,29 @@ describe("parseConfig", () => {
       "mode: blocking\n---\nmode: advisory\n",
       [`${FILE}:2:1    the file holds more than one YAML document (a second \`---\`): keep one`],
     ],
-    [
-      "a collection as a key",
-      "? [a, b]\n: 1\n",
-      [`${FILE}:1:3    a key must be plain text, not a list or mapping`],
-    ],
+    ["a collection as a key", "? [a, b]\n: 1\n", [`${FILE}:1:3    a key must be plain text, not a list or mapping`]],
     [
       "an unknown key without a close match",
       "colour: red\n",
-      [`${FILE}:1:1  colour  unknown key \`colour\` — allowed here: $schema, version, extends, mode, comment, owners, criteria, releases, dashboard, trackers`],
+      [
+        `${FILE}:1:1  colour  unknown key \`colour\` — allowed here: $schema, version, extends, mode, comment, owners, criteria, releases, dashboard, trackers`,
+      ],
     ],
     ["a wrong version", "version: 2\n", [`${FILE}:1:10  version  expected 1, got \`2\``]],
     [
       "an invalid id",
       "criteria:\n  - id: Unit Tests\n    owner: product\n    require: { label: done }\n",
-      [`${FILE}:2:9  criteria.0.id  \`Unit Tests\` is not valid here: use lower-case letters, digits and dashes, e.g. \`unit-tests\``],
+      [
+        `${FILE}:2:9  criteria.0.id  \`Unit Tests\` is not valid here: use lower-case letters, digits and dashes, e.g. \`unit-tests\``,
+      ],
     ],
     [
       "an empty list and an empty string",
       "criteria:\n  - id: a\n    title: ''\n    owner: product\n    require: { files: [] }\n",
-      [`${FILE}:3:12  criteria.0.title  must not be empty`, `${FILE}:5:23  criteria.0.require.files  list at least one item`],
+      [
+        `${FILE}:3:12  criteria.0.title  must not be empty`,
+        `${FILE}:5:23  criteria.0.require.files  list at least one item`,
+      ],
     ],
     [
       "a missing diff text, inside an `any`",

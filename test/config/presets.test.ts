@@ -42,8 +42,16 @@ describe("the recommended preset", () => {
     const docs = RECOMMENDED_CRITERIA.find((c) => c.id === "docs")!;
     const evidence = (docs.require as { any: { files?: string[] }[] }).any.find((e) => e.files)!.files!;
     const counts = pathMatcher(evidence);
-    for (const path of ["docs/api.md", "docs/guide/setup.md", "README.md", "packages/web/README.md"]) expect(counts(path), path).toBe(true);
-    for (const path of ["runbooks/payments.md", "docs/runbooks/payments.md", "runbooks/README.md", "services/payments/runbook.md", "src/notes.md"]) expect(counts(path), path).toBe(false);
+    for (const path of ["docs/api.md", "docs/guide/setup.md", "README.md", "packages/web/README.md"])
+      expect(counts(path), path).toBe(true);
+    for (const path of [
+      "runbooks/payments.md",
+      "docs/runbooks/payments.md",
+      "runbooks/README.md",
+      "services/payments/runbook.md",
+      "src/notes.md",
+    ])
+      expect(counts(path), path).toBe(false);
   });
 
   it("resolves from `extends: recommended` alone", () => {

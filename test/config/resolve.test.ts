@@ -33,7 +33,10 @@ const ORG_TEXT = yaml(`
 
 describe("loadConfig", () => {
   it("is missing when neither the repository nor the organisation has a file", () => {
-    expect(loadConfig({ file: FILE, text: null })).toEqual({ ok: false, failure: { kind: "missing", file: FILE, problems: [] } });
+    expect(loadConfig({ file: FILE, text: null })).toEqual({
+      ok: false,
+      failure: { kind: "missing", file: FILE, problems: [] },
+    });
     expect(loadConfig({ file: FILE, text: null, org: { file: ORG, text: null } })).toEqual({
       ok: false,
       failure: { kind: "missing", file: FILE, problems: [] },
@@ -143,7 +146,8 @@ describe("loadConfig", () => {
   });
 
   it("treats a criterion switched off and listed again as new", () => {
-    const text = "extends: recommended\ncriteria:\n  - id: docs\n    enabled: false\n  - id: docs\n    title: Docs again\n";
+    const text =
+      "extends: recommended\ncriteria:\n  - id: docs\n    enabled: false\n  - id: docs\n    title: Docs again\n";
     // Two entries with one id in one file is already a problem of its own.
     expect(failure(loadConfig({ file: FILE, text })).problems).toEqual([
       `${FILE}:5:9  criteria.1.id  \`docs\` is already the id of criteria.0 (line 3): ids must be unique`,
@@ -161,7 +165,8 @@ describe("loadConfig", () => {
     expect(failure(loadConfig({ file: FILE, text: typo })).problems).toEqual([
       `${FILE}:3:9  criteria.0.id  \`unit-test\` disables nothing: no inherited criterion has this id — did you mean \`unit-tests\`?`,
     ]);
-    const unknown = "extends: recommended\ncriteria:\n  - id: docs\n    enabled: false\n  - id: load-testing\n    enabled: false\n";
+    const unknown =
+      "extends: recommended\ncriteria:\n  - id: docs\n    enabled: false\n  - id: load-testing\n    enabled: false\n";
     expect(failure(loadConfig({ file: FILE, text: unknown })).problems).toEqual([
       `${FILE}:5:9  criteria.1.id  \`load-testing\` disables nothing: no inherited criterion has this id (the inherited ids are ` +
         "`acceptance-criteria`, `unit-tests`, `integration-tests`, `metrics-alerting`, `runbook`, `performance`, `feature-flag`)",
@@ -175,7 +180,9 @@ describe("loadConfig", () => {
     expect(failure(loadConfig({ file: FILE, text: null, org: { file: ORG, text: org } }))).toEqual({
       kind: "invalid",
       file: ORG,
-      problems: [`${ORG}:3:9  criteria.0.id  \`runbok\` disables nothing: no inherited criterion has this id — did you mean \`runbook\`?`],
+      problems: [
+        `${ORG}:3:9  criteria.0.id  \`runbok\` disables nothing: no inherited criterion has this id — did you mean \`runbook\`?`,
+      ],
     });
   });
 
@@ -217,10 +224,14 @@ describe("loadConfig", () => {
         `${FILE}:1:10  extends  \`extends: org\` needs the organisation's definition of done, but there is no \`${ORG}\``,
       ],
     });
-    expect(failure(loadConfig({ file: FILE, text: "mode: advisory\nextends: org\n", org: { file: ORG, text: null } }))).toEqual({
+    expect(
+      failure(loadConfig({ file: FILE, text: "mode: advisory\nextends: org\n", org: { file: ORG, text: null } })),
+    ).toEqual({
       kind: "invalid",
       file: FILE,
-      problems: [`${FILE}:2:10  extends  \`extends: org\` needs the organisation's definition of done, but there is no \`${ORG}\``],
+      problems: [
+        `${FILE}:2:10  extends  \`extends: org\` needs the organisation's definition of done, but there is no \`${ORG}\``,
+      ],
     });
     expect(failure(loadConfig({ file: FILE, text: "extends: org\n" })).problems).toEqual([
       `${FILE}:1:10  extends  \`extends: org\` needs the organisation's definition of done, but there is no \`.github/done.yml\` in the organisation's \`.github\` repository`,

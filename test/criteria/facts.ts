@@ -49,7 +49,19 @@ export function approval(author: string, state: Facts["reviews"][number]["state"
 }
 
 let commentId = 0;
-export function comment(author: string, body: string, createdAt: string, authorIsBot = false): Facts["comments"][number] {
+export function comment(
+  author: string,
+  body: string,
+  createdAt: string,
+  authorIsBot = false,
+): Facts["comments"][number] {
   commentId++;
-  return { id: commentId, author, authorIsBot, body, createdAt, url: `https://github.com/acme/shop/pull/7#c${commentId}` };
+  return {
+    id: commentId,
+    author,
+    authorIsBot,
+    body,
+    createdAt,
+    url: `https://github.com/acme/shop/pull/7#c${commentId}`,
+  };
 }

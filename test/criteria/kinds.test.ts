@@ -20,26 +20,46 @@ const FILE = ".github/done.yml";
 
 describe("files_absent", () => {
   it.each<[string, Partial<Facts>, ReturnType<typeof verdictOf>]>([
-    ["met when no changed file matches", { files: files("src/a.ts") }, { status: "met", reason: "no file in `migrations/` changed", evidence: [] }],
+    [
+      "met when no changed file matches",
+      { files: files("src/a.ts") },
+      { status: "met", reason: "no file in `migrations/` changed", evidence: [] },
+    ],
     [
       "missing, naming the file that matches",
       { files: files("src/a.ts", "migrations/001.sql") },
-      { status: "missing", reason: "`migrations/001.sql` changed (it matches `migrations/**`)", evidence: [{ text: "migrations/001.sql" }] },
+      {
+        status: "missing",
+        reason: "`migrations/001.sql` changed (it matches `migrations/**`)",
+        evidence: [{ text: "migrations/001.sql" }],
+      },
     ],
     [
       "a deleted file is a change too",
       { files: [{ path: "migrations/001.sql", additions: 0, deletions: 3, deleted: true }] },
-      { status: "missing", reason: "`migrations/001.sql` changed (it matches `migrations/**`)", evidence: [{ text: "migrations/001.sql" }] },
+      {
+        status: "missing",
+        reason: "`migrations/001.sql` changed (it matches `migrations/**`)",
+        evidence: [{ text: "migrations/001.sql" }],
+      },
     ],
     [
       "missing, several files",
       { files: files("migrations/1.sql", "migrations/2.sql") },
-      { status: "missing", reason: "`migrations/1.sql` and 1 more file changed (they match `migrations/**`)", evidence: [{ text: "migrations/1.sql" }, { text: "migrations/2.sql" }] },
+      {
+        status: "missing",
+        reason: "`migrations/1.sql` and 1 more file changed (they match `migrations/**`)",
+        evidence: [{ text: "migrations/1.sql" }, { text: "migrations/2.sql" }],
+      },
     ],
     [
       "can't be met on a truncated file list",
       { files: files("src/a.ts"), filesTruncated: true },
-      { status: "error", reason: "only the first 1 files were listed: can't tell that no file in `migrations/` changed", evidence: [] },
+      {
+        status: "error",
+        reason: "only the first 1 files were listed: can't tell that no file in `migrations/` changed",
+        evidence: [],
+      },
     ],
   ])("%s", (_name, facts, expected) => {
     expect(verdictOf({ files_absent: ["migrations/**"] }, facts)).toEqual(expected);
@@ -70,13 +90,20 @@ describe("authors", () => {
   it.each<[string, string[], string, [string, string]]>([
     ["applies to a listed login, in any case", ["Dependabot"], "dependabot", ["met", "`test/a.test.ts` changed"]],
     ["applies to a member of a listed team", ["@acme/platform"], "both-bea", ["met", "`test/a.test.ts` changed"]],
-    ["does not apply to anyone else", ["dependabot", "@acme/platform"], "dev-dana", ["not_applicable", "`@dev-dana` opened the pull request, not `@dependabot` or `@acme/platform`"]],
+    [
+      "does not apply to anyone else",
+      ["dependabot", "@acme/platform"],
+      "dev-dana",
+      ["not_applicable", "`@dev-dana` opened the pull request, not `@dependabot` or `@acme/platform`"],
+    ],
   ])("%s", (_name, authors, author, expected) => {
     expect(statusFor(when(authors), author)).toEqual(expected);
   });
 
   it("names its teams among those to gather", () => {
-    const config = makeConfig([criterion({ id: "item", when: { any: [{ authors: ["@Acme/Bots", "renovate"] }] }, require: {} })]);
+    const config = makeConfig([
+      criterion({ id: "item", when: { any: [{ authors: ["@Acme/Bots", "renovate"] }] }, require: {} }),
+    ]);
     expect(teamsNamed(config)).toContain("@acme/bots");
   });
 
@@ -99,9 +126,24 @@ describe("authors_not", () => {
 
   it.each<[string, string[], string, [string, string]]>([
     ["applies to anyone not listed", BOTS, "dev-dana", ["met", "`test/a.test.ts` changed"]],
-    ["skips a listed bot as GraphQL names it (no `[bot]`)", BOTS, "dependabot", ["not_applicable", "`@dependabot` opened the pull request"]],
-    ["skips a listed bot as REST names it, in any case", BOTS, "Renovate[bot]", ["not_applicable", "`@Renovate[bot]` opened the pull request"]],
-    ["skips a member of a listed team", ["@acme/platform"], "both-bea", ["not_applicable", "`@both-bea` opened the pull request (one of `@acme/platform`)"]],
+    [
+      "skips a listed bot as GraphQL names it (no `[bot]`)",
+      BOTS,
+      "dependabot",
+      ["not_applicable", "`@dependabot` opened the pull request"],
+    ],
+    [
+      "skips a listed bot as REST names it, in any case",
+      BOTS,
+      "Renovate[bot]",
+      ["not_applicable", "`@Renovate[bot]` opened the pull request"],
+    ],
+    [
+      "skips a member of a listed team",
+      ["@acme/platform"],
+      "both-bea",
+      ["not_applicable", "`@both-bea` opened the pull request (one of `@acme/platform`)"],
+    ],
   ])("%s", (_name, authors, author, expected) => {
     expect(statusFor(authors, author)).toEqual(expected);
   });
@@ -110,7 +152,9 @@ describe("authors_not", () => {
     const config = makeConfig([criterion({ id: "item", when: { authors_not: ["@Acme/Bots"] }, require: {} })]);
     expect(teamsNamed(config)).toContain("@acme/bots");
     const defs = doneJsonSchema().$defs as Record<string, { properties: Record<string, { description?: string }> }>;
-    expect(defs.Condition!.properties.authors_not!.description).toMatch(/^Applies only when none of these opened the PR/);
+    expect(defs.Condition!.properties.authors_not!.description).toMatch(
+      /^Applies only when none of these opened the PR/,
+    );
   });
 
   it("words a config change: skipping more authors loosens the item", () => {
@@ -119,10 +163,15 @@ describe("authors_not", () => {
       if (!result.ok) throw new Error(result.failure.problems.map(fmt).join("\n"));
       return result.config;
     };
-    const item = (names: string) => `criteria:\n  - id: item\n    owner: engineering\n    when: { authors_not: [${names}] }\n    require: { files: [test/**] }\n`;
-    expect(describeConfigChange(resolve(item("dependabot")), { ok: true, config: resolve(item("dependabot, renovate")) }, FILE).changes).toEqual([
-      { kind: "loosened", text: "loosens `item`: it now skips pull requests opened by `renovate`" },
-    ]);
+    const item = (names: string) =>
+      `criteria:\n  - id: item\n    owner: engineering\n    when: { authors_not: [${names}] }\n    require: { files: [test/**] }\n`;
+    expect(
+      describeConfigChange(
+        resolve(item("dependabot")),
+        { ok: true, config: resolve(item("dependabot, renovate")) },
+        FILE,
+      ).changes,
+    ).toEqual([{ kind: "loosened", text: "loosens `item`: it now skips pull requests opened by `renovate`" }]);
   });
 });
 
@@ -131,11 +180,13 @@ describe("docs/config.md's Dependabot and Renovate recipe", () => {
   const recipe = /## Recipe: Dependabot and Renovate[\s\S]*?```yaml\n([\s\S]*?)```/.exec(docs)![1]!;
   const result = loadConfig({ file: FILE, text: recipe });
   const config = result.ok ? result.config : undefined;
-  const acceptance = (author: string) => evaluate(config!, makeFacts({ author })).items.find((i) => i.id === "acceptance-criteria")!.status;
+  const acceptance = (author: string) =>
+    evaluate(config!, makeFacts({ author })).items.find((i) => i.id === "acceptance-criteria")!.status;
 
   it("spares both spellings of the bots, and no one else", () => {
     expect(result.ok).toBe(true);
-    for (const bot of ["dependabot", "dependabot[bot]", "renovate", "Renovate[bot]"]) expect(acceptance(bot), bot).toBe("not_applicable");
+    for (const bot of ["dependabot", "dependabot[bot]", "renovate", "Renovate[bot]"])
+      expect(acceptance(bot), bot).toBe("not_applicable");
     expect(acceptance("dev-dana")).not.toBe("not_applicable");
   });
 });
@@ -146,7 +197,8 @@ describe("the parts derived from the registry", () => {
     if (!result.ok) throw new Error(result.failure.problems.map(fmt).join("\n"));
     return result.config;
   };
-  const withItem = (item: string) => yaml(`
+  const withItem = (item: string) =>
+    yaml(`
     criteria:
       - id: item
         owner: engineering
@@ -154,10 +206,17 @@ describe("the parts derived from the registry", () => {
 
   it("words a config change of either kind", () => {
     const base = resolve(withItem("    when: { authors: [dependabot] }\n    require: { files: [test/**] }\n"));
-    const head = resolve(withItem("    when: { authors: [dependabot, renovate] }\n    require: { files: [test/**], files_absent: [migrations/**] }\n"));
+    const head = resolve(
+      withItem(
+        "    when: { authors: [dependabot, renovate] }\n    require: { files: [test/**], files_absent: [migrations/**] }\n",
+      ),
+    );
     expect(describeConfigChange(base, { ok: true, config: head }, FILE).changes).toEqual([
       { kind: "tightened", text: "tightens `item`: it now also applies to pull requests opened by `renovate`" },
-      { kind: "tightened", text: "tightens `item`: it now also requires that no changed file matches (`files_absent`)" },
+      {
+        kind: "tightened",
+        text: "tightens `item`: it now also requires that no changed file matches (`files_absent`)",
+      },
     ]);
   });
 

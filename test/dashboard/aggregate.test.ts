@@ -4,7 +4,10 @@ import type { DashboardInput, PullInput } from "../../src/model/dashboard.js";
 import { readEmbeddedReport } from "../../src/report/embed.js";
 import { item, MIXED, OWNER, pullNode, REPO, summaryWith } from "./data.js";
 
-const capacity = { groups: { feature: ["feature", "enhancement"], health: ["tech-debt", "chore"] }, target: { feature: 80, health: 20 } };
+const capacity = {
+  groups: { feature: ["feature", "enhancement"], health: ["tech-debt", "chore"] },
+  target: { feature: 80, health: 20 },
+};
 const withCapacity = { dashboard: { issue: true, capacity } };
 const plain = { dashboard: { issue: false } };
 
@@ -16,22 +19,60 @@ function pull(p: Partial<PullInput> & { number: number }, items?: ReturnType<typ
     author: "dana",
     labels: [],
     headSha: "h",
-    check: items ? { id: 1, url: "https://github.com/runs/1", conclusion: "failure", report: readEmbeddedReport(summaryWith(items))! } : null,
+    check: items
+      ? {
+          id: 1,
+          url: "https://github.com/runs/1",
+          conclusion: "failure",
+          report: readEmbeddedReport(summaryWith(items))!,
+        }
+      : null,
     ...p,
   };
 }
 
 function input(pulls: PullInput[]): DashboardInput {
-  return { owner: OWNER, repo: REPO, url: `https://github.com/${OWNER}/${REPO}`, releaseBy: "milestone", releases: [{ name: "v1.2", pulls }] };
+  return {
+    owner: OWNER,
+    repo: REPO,
+    url: `https://github.com/${OWNER}/${REPO}`,
+    releaseBy: "milestone",
+    releases: [{ name: "v1.2", pulls }],
+  };
 }
 
 describe("aggregate", () => {
   it.each([
     { name: "all met → done", items: [item("a", "product", "met")], verdict: "done", missing: [0, 0, 0] },
-    { name: "waived counts as done", items: [item("a", "product", "waived", { waiver: { by: ["pm"], reason: "r" } })], verdict: "done", missing: [0, 0, 0] },
-    { name: "missing by owner", items: [item("a", "product", "missing"), item("b", "engineering", "missing"), item("c", "engineering", "error"), item("d", "joint", "missing")], verdict: "not-done", missing: [1, 2, 1] },
-    { name: "pending only", items: [item("a", "engineering", "pending"), item("b", "product", "met")], verdict: "pending", missing: [0, 0, 0] },
-    { name: "not applicable is ignored", items: [item("a", "product", "not_applicable")], verdict: "done", missing: [0, 0, 0] },
+    {
+      name: "waived counts as done",
+      items: [item("a", "product", "waived", { waiver: { by: ["pm"], reason: "r" } })],
+      verdict: "done",
+      missing: [0, 0, 0],
+    },
+    {
+      name: "missing by owner",
+      items: [
+        item("a", "product", "missing"),
+        item("b", "engineering", "missing"),
+        item("c", "engineering", "error"),
+        item("d", "joint", "missing"),
+      ],
+      verdict: "not-done",
+      missing: [1, 2, 1],
+    },
+    {
+      name: "pending only",
+      items: [item("a", "engineering", "pending"), item("b", "product", "met")],
+      verdict: "pending",
+      missing: [0, 0, 0],
+    },
+    {
+      name: "not applicable is ignored",
+      items: [item("a", "product", "not_applicable")],
+      verdict: "done",
+      missing: [0, 0, 0],
+    },
     { name: "no check run", items: undefined, verdict: "unknown", missing: [0, 0, 0] },
   ])("$name", ({ items, verdict, missing }) => {
     const model = aggregate(input([pull({ number: 1 }, items)]), plain);
@@ -91,8 +132,17 @@ describe("aggregate", () => {
   });
 
   it("uses the item id when the title was dropped to fit, and keeps the waiver", () => {
-    const model = aggregate(input([pull({ number: 1 }, [{ ...item("docs", "engineering", "waived"), title: "", waiver: { by: ["bob"], reason: "later" } }])]), plain);
-    expect(model.releases[0]!.pulls[0]!.waived).toEqual([{ id: "docs", title: "docs", owner: "engineering", status: "waived", waiver: { by: ["bob"], reason: "later" } }]);
+    const model = aggregate(
+      input([
+        pull({ number: 1 }, [
+          { ...item("docs", "engineering", "waived"), title: "", waiver: { by: ["bob"], reason: "later" } },
+        ]),
+      ]),
+      plain,
+    );
+    expect(model.releases[0]!.pulls[0]!.waived).toEqual([
+      { id: "docs", title: "docs", owner: "engineering", status: "waived", waiver: { by: ["bob"], reason: "later" } },
+    ]);
   });
 
   it.each([
@@ -119,7 +169,16 @@ describe("aggregate", () => {
   });
 
   it("filters by release name", () => {
-    const model = aggregate({ ...input([]), releases: [{ name: "a", pulls: [] }, { name: "b", pulls: [] }] }, plain);
+    const model = aggregate(
+      {
+        ...input([]),
+        releases: [
+          { name: "a", pulls: [] },
+          { name: "b", pulls: [] },
+        ],
+      },
+      plain,
+    );
     expect(filterModel(model, { release: "b" }).releases.map((r) => r.name)).toEqual(["b"]);
   });
 });

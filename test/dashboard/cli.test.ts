@@ -29,7 +29,9 @@ describe("dod dashboard", () => {
   afterEach(() => nock.cleanAll());
 
   it("prints the dashboard as Markdown, with a progress line on a terminal", async () => {
-    github.graphql(dashboardData({ config: CONFIG, milestones })).graphql({ repository: { milestone: { pullRequests: page(MIXED) } } });
+    github
+      .graphql(dashboardData({ config: CONFIG, milestones }))
+      .graphql({ repository: { milestone: { pullRequests: page(MIXED) } } });
     const run = io({ GITHUB_TOKEN: "ghp_test" }, true);
     expect(await dashboardCommand.run([`${OWNER}/${REPO}`], run.io)).toBe(0);
     github.assertDone();
@@ -51,7 +53,10 @@ describe("dod dashboard", () => {
         return { data: { repository: { milestone: { pullRequests: page(MIXED) } } } };
       });
     const run = io({ GITHUB_TOKEN: "ghp_test", GITHUB_API_URL: "https://ghe.example.com/api/v3/" });
-    const code = await dashboardCommand.run([`${OWNER}/${REPO}`, "--release", "v1.2", "--owner", "product", "--format", "json"], run.io);
+    const code = await dashboardCommand.run(
+      [`${OWNER}/${REPO}`, "--release", "v1.2", "--owner", "product", "--format", "json"],
+      run.io,
+    );
     expect(code).toBe(0);
     expect(nock.pendingMocks()).toEqual([]);
     const model = JSON.parse(run.out.join(""));
@@ -63,19 +68,36 @@ describe("dod dashboard", () => {
 
   it("shows a closed milestone asked for by name, and the history's trends as text", async () => {
     const releases = historyReleases();
-    const pulls = (n: number) => ({ repository: { milestone: { pullRequests: page(releases.find((r) => r.milestone.number === n)!.pulls) } } });
+    const pulls = (n: number) => ({
+      repository: { milestone: { pullRequests: page(releases.find((r) => r.milestone.number === n)!.pulls) } },
+    });
     github
-      .graphql(dashboardData({ config: CONFIG, milestones: [], named: [{ ...releases[1]!.milestone, closedAt: releases[1]!.milestone.closedAt! }] }))
+      .graphql(
+        dashboardData({
+          config: CONFIG,
+          milestones: [],
+          named: [{ ...releases[1]!.milestone, closedAt: releases[1]!.milestone.closedAt! }],
+        }),
+      )
       .graphql(pulls(2));
     const one = io();
     expect(await dashboardCommand.run([`${OWNER}/${REPO}`, "--release", "v1.1"], one.io)).toBe(0);
     expect(github.body("graphql", 0).variables).toMatchObject({ withRelease: true, release: "v1.1" });
     const text = one.out.join("");
     expect(text).toContain("## History — the last closed release");
-    expect(text).toContain("| [#6](https://github.com/acme/shop/pull/6) Flaky tests ✅ | acceptance (product) | @pm-alice | 2026-08-21 | no user-facing change |");
+    expect(text).toContain(
+      "| [#6](https://github.com/acme/shop/pull/6) Flaky tests ✅ | acceptance (product) | @pm-alice | 2026-08-21 | no user-facing change |",
+    );
 
-    const closed = releases.filter((r) => r.milestone.closedAt).map((r) => ({ ...r.milestone, closedAt: r.milestone.closedAt! }));
-    github.graphql(dashboardData({ config: CONFIG, milestones: [releases[3]!.milestone], closed })).graphql(pulls(4)).graphql(pulls(3)).graphql(pulls(2)).graphql(pulls(1));
+    const closed = releases
+      .filter((r) => r.milestone.closedAt)
+      .map((r) => ({ ...r.milestone, closedAt: r.milestone.closedAt! }));
+    github
+      .graphql(dashboardData({ config: CONFIG, milestones: [releases[3]!.milestone], closed }))
+      .graphql(pulls(4))
+      .graphql(pulls(3))
+      .graphql(pulls(2))
+      .graphql(pulls(1));
     const all = io();
     expect(await dashboardCommand.run([`${OWNER}/${REPO}`], all.io)).toBe(0);
     github.assertDone();
@@ -88,8 +110,18 @@ describe("dod dashboard", () => {
   it.each([
     { name: "no token", args: [`${OWNER}/${REPO}`], env: {}, message: /GITHUB_TOKEN is not set/ },
     { name: "not a repository", args: ["acme/shop/x"], env: { GITHUB_TOKEN: "t" }, message: /<owner>\/<repo>/ },
-    { name: "an organisation without --release", args: ["acme"], env: { GITHUB_TOKEN: "t" }, message: /one release: add --release <name>/ },
-    { name: "bad format", args: [`${OWNER}/${REPO}`, "--format", "html"], env: { GITHUB_TOKEN: "t" }, message: /--format must be one of md, json/ },
+    {
+      name: "an organisation without --release",
+      args: ["acme"],
+      env: { GITHUB_TOKEN: "t" },
+      message: /one release: add --release <name>/,
+    },
+    {
+      name: "bad format",
+      args: [`${OWNER}/${REPO}`, "--format", "html"],
+      env: { GITHUB_TOKEN: "t" },
+      message: /--format must be one of md, json/,
+    },
   ])("refuses $name", async ({ args, env, message }) => {
     await expect(dashboardCommand.run(args, io(env).io)).rejects.toThrow(message);
   });
@@ -112,10 +144,15 @@ describe("dod dashboard, spawned", () => {
     let call = 0;
     const github = await startFakeGitHub({
       token: "ghp_spawned",
-      graphql: () => (call++ === 0 ? dashboardData({ config: CONFIG, milestones: milestone }) : { repository: { milestone: { pullRequests: page(MIXED) } } }),
+      graphql: () =>
+        call++ === 0
+          ? dashboardData({ config: CONFIG, milestones: milestone })
+          : { repository: { milestone: { pullRequests: page(MIXED) } } },
     });
     try {
-      const ran = await dod(["dashboard", `${OWNER}/${REPO}`, "--format", "md"], { env: { GITHUB_TOKEN: "ghp_spawned", GITHUB_API_URL: github.url } });
+      const ran = await dod(["dashboard", `${OWNER}/${REPO}`, "--format", "md"], {
+        env: { GITHUB_TOKEN: "ghp_spawned", GITHUB_API_URL: github.url },
+      });
       expect(ran.stderr).toBe("");
       expect(ran.code).toBe(0);
       expect(ran.stdout).toContain("## [v1.2](https://github.com/acme/shop/milestone/1)");

@@ -17,7 +17,12 @@ export interface PullOptions {
   bareRun?: boolean;
 }
 
-export function item(id: string, owner: EmbeddedItem["owner"], status: EmbeddedItem["status"], extra: Partial<EmbeddedItem> = {}): EmbeddedItem {
+export function item(
+  id: string,
+  owner: EmbeddedItem["owner"],
+  status: EmbeddedItem["status"],
+  extra: Partial<EmbeddedItem> = {},
+): EmbeddedItem {
   return { id, title: id.replace(/-/g, " "), owner, status, ...extra };
 }
 
@@ -30,9 +35,25 @@ export function summaryWith(items: EmbeddedItem[], sha = `sha${items.length}`): 
 export function pullNode(o: PullOptions): PullNode {
   const items = o.items?.map((i) => item(i.id ?? "x", i.owner ?? "engineering", i.status ?? "met", i));
   const runs = items
-    ? [{ databaseId: 7000 + o.number, conclusion: items.some((i) => i.status === "missing") ? "FAILURE" : "SUCCESS", summary: summaryWith(items), detailsUrl: null, url: `https://github.com/${OWNER}/${REPO}/runs/${7000 + o.number}` }]
+    ? [
+        {
+          databaseId: 7000 + o.number,
+          conclusion: items.some((i) => i.status === "missing") ? "FAILURE" : "SUCCESS",
+          summary: summaryWith(items),
+          detailsUrl: null,
+          url: `https://github.com/${OWNER}/${REPO}/runs/${7000 + o.number}`,
+        },
+      ]
     : o.bareRun
-      ? [{ databaseId: 1, conclusion: "SUCCESS", summary: "hello", detailsUrl: null, url: `https://github.com/${OWNER}/${REPO}/runs/1` }]
+      ? [
+          {
+            databaseId: 1,
+            conclusion: "SUCCESS",
+            summary: "hello",
+            detailsUrl: null,
+            url: `https://github.com/${OWNER}/${REPO}/runs/1`,
+          },
+        ]
       : [];
   return {
     number: o.number,
@@ -111,7 +132,16 @@ export function dashboardData(o: DashboardOptions): DashboardData {
     followUps: { nodes: o.followUps ?? [] },
     dashboardIssue: {
       nodes: o.issue
-        ? [{ number: o.issue.number, title: "Definition of Done dashboard", body: o.issue.body, url: `https://github.com/${OWNER}/${REPO}/issues/${o.issue.number}`, state: "OPEN", author: { login: "dod[bot]" } }]
+        ? [
+            {
+              number: o.issue.number,
+              title: "Definition of Done dashboard",
+              body: o.issue.body,
+              url: `https://github.com/${OWNER}/${REPO}/issues/${o.issue.number}`,
+              state: "OPEN",
+              author: { login: "dod[bot]" },
+            },
+          ]
         : [],
     },
   };
@@ -141,43 +171,149 @@ dashboard:
 
 /** A release with a bit of everything: not done by each owner, pending, waived, done, unevaluated, done debt. */
 export const MIXED: PullOptions[] = [
-  { number: 11, title: "Checkout flow", labels: ["feature"], items: [item("acceptance", "product", "missing"), item("unit-tests", "engineering", "missing"), item("docs", "engineering", "met")] },
-  { number: 12, title: "Search <b>speed</b> | fast", labels: ["tech-debt"], items: [item("runbook", "engineering", "missing"), item("ci", "engineering", "pending")] },
-  { number: 13, title: "Pricing page", labels: ["feature"], items: [item("sign-off", "joint", "missing"), item("docs", "engineering", "waived", { waiver: { by: ["lead-bob"], reason: "internal only" } })] },
+  {
+    number: 11,
+    title: "Checkout flow",
+    labels: ["feature"],
+    items: [
+      item("acceptance", "product", "missing"),
+      item("unit-tests", "engineering", "missing"),
+      item("docs", "engineering", "met"),
+    ],
+  },
+  {
+    number: 12,
+    title: "Search <b>speed</b> | fast",
+    labels: ["tech-debt"],
+    items: [item("runbook", "engineering", "missing"), item("ci", "engineering", "pending")],
+  },
+  {
+    number: 13,
+    title: "Pricing page",
+    labels: ["feature"],
+    items: [
+      item("sign-off", "joint", "missing"),
+      item("docs", "engineering", "waived", { waiver: { by: ["lead-bob"], reason: "internal only" } }),
+    ],
+  },
   { number: 14, title: "Done already", labels: ["enhancement"], items: [item("acceptance", "product", "met")] },
   { number: 15, title: "Never checked", labels: [] },
-  { number: 9, title: "Shipped half-done", merged: true, labels: ["feature"], items: [item("acceptance", "product", "missing")] },
+  {
+    number: 9,
+    title: "Shipped half-done",
+    merged: true,
+    labels: ["feature"],
+    items: [item("acceptance", "product", "missing")],
+  },
   { number: 8, title: "Shipped done", merged: true, labels: ["chore"], items: [item("acceptance", "product", "met")] },
 ];
 
 /** Releases over time for the history and trends: three closed milestones, then the open one with MIXED. */
-export function historyReleases(): { milestone: { number: number; title: string; count: number; closedAt?: string; dueOn?: string }; pulls: PullOptions[] }[] {
+export function historyReleases(): {
+  milestone: { number: number; title: string; count: number; closedAt?: string; dueOn?: string };
+  pulls: PullOptions[];
+}[] {
   const waiver = (by: string, reason: string, at: string) => ({ waiver: { by: [by], reason, at } });
   return [
     {
       milestone: { number: 1, title: "v1.0", count: 4, closedAt: "2026-08-01T10:00:00Z" },
       pulls: [
-        { number: 1, title: "Login", merged: true, labels: ["feature"], items: [item("acceptance", "product", "missing"), item("unit-tests", "engineering", "missing")] },
-        { number: 2, title: "Signup", merged: true, labels: ["feature"], items: [item("acceptance", "product", "met")] },
-        { number: 3, title: "Logout", merged: true, labels: ["feature"], items: [item("runbook", "engineering", "missing")] },
-        { number: 4, title: "Upgrade deps", merged: true, labels: ["chore"], items: [item("acceptance", "product", "met")] },
+        {
+          number: 1,
+          title: "Login",
+          merged: true,
+          labels: ["feature"],
+          items: [item("acceptance", "product", "missing"), item("unit-tests", "engineering", "missing")],
+        },
+        {
+          number: 2,
+          title: "Signup",
+          merged: true,
+          labels: ["feature"],
+          items: [item("acceptance", "product", "met")],
+        },
+        {
+          number: 3,
+          title: "Logout",
+          merged: true,
+          labels: ["feature"],
+          items: [item("runbook", "engineering", "missing")],
+        },
+        {
+          number: 4,
+          title: "Upgrade deps",
+          merged: true,
+          labels: ["chore"],
+          items: [item("acceptance", "product", "met")],
+        },
       ],
     },
     {
       milestone: { number: 2, title: "v1.1", count: 3, closedAt: "2026-09-01T10:00:00Z" },
       pulls: [
-        { number: 5, title: "Cart", merged: true, labels: ["feature"], items: [item("docs", "engineering", "waived", waiver("lead-bob", "docs follow in #40", "2026-08-20T09:00:00Z"))] },
-        { number: 6, title: "Flaky tests", merged: true, labels: ["tech-debt"], items: [item("acceptance", "product", "waived", waiver("pm-alice", "no user-facing change", "2026-08-21T09:00:00Z"))] },
-        { number: 7, title: "Wishlist", merged: true, labels: ["feature"], items: [item("unit-tests", "engineering", "missing")] },
+        {
+          number: 5,
+          title: "Cart",
+          merged: true,
+          labels: ["feature"],
+          items: [
+            item("docs", "engineering", "waived", waiver("lead-bob", "docs follow in #40", "2026-08-20T09:00:00Z")),
+          ],
+        },
+        {
+          number: 6,
+          title: "Flaky tests",
+          merged: true,
+          labels: ["tech-debt"],
+          items: [
+            item(
+              "acceptance",
+              "product",
+              "waived",
+              waiver("pm-alice", "no user-facing change", "2026-08-21T09:00:00Z"),
+            ),
+          ],
+        },
+        {
+          number: 7,
+          title: "Wishlist",
+          merged: true,
+          labels: ["feature"],
+          items: [item("unit-tests", "engineering", "missing")],
+        },
       ],
     },
     {
       milestone: { number: 3, title: "v1.2", count: 4, closedAt: "2026-10-01T10:00:00Z" },
       pulls: [
-        { number: 16, title: "Payments", merged: true, labels: ["feature"], items: [item("acceptance", "product", "met")] },
-        { number: 17, title: "Retry queue", merged: true, labels: ["tech-debt"], items: [item("acceptance", "product", "met")] },
-        { number: 18, title: "Metrics", merged: true, labels: ["chore"], items: [item("acceptance", "product", "met")] },
-        { number: 19, title: "Receipts", merged: true, labels: ["feature"], items: [item("acceptance", "product", "met")] },
+        {
+          number: 16,
+          title: "Payments",
+          merged: true,
+          labels: ["feature"],
+          items: [item("acceptance", "product", "met")],
+        },
+        {
+          number: 17,
+          title: "Retry queue",
+          merged: true,
+          labels: ["tech-debt"],
+          items: [item("acceptance", "product", "met")],
+        },
+        {
+          number: 18,
+          title: "Metrics",
+          merged: true,
+          labels: ["chore"],
+          items: [item("acceptance", "product", "met")],
+        },
+        {
+          number: 19,
+          title: "Receipts",
+          merged: true,
+          labels: ["feature"],
+          items: [item("acceptance", "product", "met")],
+        },
       ],
     },
     { milestone: { number: 4, title: "v1.3", count: MIXED.length, dueOn: "2026-12-04T00:00:00Z" }, pulls: MIXED },

@@ -48,7 +48,11 @@ function comment(id: number, author: string, body: string) {
 }
 
 /** The dashboard's reads: v1.2 holds the merged PR #2 (runbook missing), v1.3 is next; the follow-up search finds #45. */
-function dashboardReads(github: GitHubMock, followUp: { state: "OPEN" | "CLOSED"; stateReason: string | null } | null, issue: { number: number; body: string } | null) {
+function dashboardReads(
+  github: GitHubMock,
+  followUp: { state: "OPEN" | "CLOSED"; stateReason: string | null } | null,
+  issue: { number: number; body: string } | null,
+) {
   github
     .graphql(
       dashboardData({
@@ -59,11 +63,36 @@ function dashboardReads(github: GitHubMock, followUp: { state: "OPEN" | "CLOSED"
         ],
         issue,
         followUps: followUp
-          ? [{ number: 45, title: "Done debt: On-call runbook exists (#2)", url: `https://github.com/${O}/${R}/issues/45`, state: followUp.state, stateReason: followUp.stateReason as never, createdAt: "2026-11-27T09:00:00Z", closedAt: followUp.state === "CLOSED" ? "2026-11-29T09:00:00Z" : null, body: ISSUE_BODY, milestone: { title: "v1.3" } }]
+          ? [
+              {
+                number: 45,
+                title: "Done debt: On-call runbook exists (#2)",
+                url: `https://github.com/${O}/${R}/issues/45`,
+                state: followUp.state,
+                stateReason: followUp.stateReason as never,
+                createdAt: "2026-11-27T09:00:00Z",
+                closedAt: followUp.state === "CLOSED" ? "2026-11-29T09:00:00Z" : null,
+                body: ISSUE_BODY,
+                milestone: { title: "v1.3" },
+              },
+            ]
           : [],
       }),
     )
-    .graphql({ repository: { milestone: { pullRequests: page([{ number: 2, title: "Checkout", merged: true, items: [item("runbook", "engineering", "missing", { title: "On-call runbook exists" })] }]) } } });
+    .graphql({
+      repository: {
+        milestone: {
+          pullRequests: page([
+            {
+              number: 2,
+              title: "Checkout",
+              merged: true,
+              items: [item("runbook", "engineering", "missing", { title: "On-call runbook exists" })],
+            },
+          ]),
+        },
+      },
+    });
 }
 
 describe("done-debt follow-ups", () => {
@@ -83,12 +112,18 @@ describe("done-debt follow-ups", () => {
 
   it("runs end to end: command → issue in the next release → listed with its age → closed as completed → debt paid", async () => {
     const { probot, queue } = await loadApp();
-    const asked = { id: 31, author: "lead-bob", body: "/dod follow-up runbook write it before the on-call rotation starts" };
+    const asked = {
+      id: 31,
+      author: "lead-bob",
+      body: "/dod follow-up runbook write it before the on-call rotation starts",
+    };
 
     // 1. The command on the merged pull request (in v1.2): 👍, the issue in v1.3, a reply linking it.
     github
       .token()
-      .graphql(pullRequestData({ config: CONFIG, state: "MERGED", milestone: "v1.2", files: ["src/a.ts"], comments: [asked] }))
+      .graphql(
+        pullRequestData({ config: CONFIG, state: "MERGED", milestone: "v1.2", files: ["src/a.ts"], comments: [asked] }),
+      )
       .rest("POST", `${REPO}/issues/comments/31/reactions`, 201, { id: 1, content: "+1" })
       .rest("GET", `${REPO}/milestones?state=open&sort=due_on&direction=asc&per_page=100`, 200, [
         { number: 1, title: "v1.2" },
@@ -117,13 +152,17 @@ describe("done-debt follow-ups", () => {
       "POST /graphql",
       `POST ${REPO}/issues`,
     ]);
-    const [followUp, dashboard] = github.find("issues/create").map((r) => r.body as { title: string; body: string; milestone?: number });
+    const [followUp, dashboard] = github
+      .find("issues/create")
+      .map((r) => r.body as { title: string; body: string; milestone?: number });
     expect(followUp).toEqual({ title: "Done debt: On-call runbook exists (#2)", body: ISSUE_BODY, milestone: 2 });
     expect(github.body("issues/create-comment")).toEqual({
       body: "<!-- dod:follow-up-reply 31 runbook -->\nFollow-up #45 opened for `runbook` in v1.3.",
     });
     const variables = github.find("graphql")[1]!.body as { variables: { followUpSearch: string } };
-    expect(variables.variables.followUpSearch).toBe(`repo:${O}/${R} is:issue in:body "dod follow-up" sort:created-desc`);
+    expect(variables.variables.followUpSearch).toBe(
+      `repo:${O}/${R} is:issue in:body "dod follow-up" sort:created-desc`,
+    );
     const listed = dashboard!.body;
     expect(listed).toContain("### Done debt — merged with items missing\n");
     expect(listed).toContain("| On-call runbook exists → [#45](https://github.com/Codertocat/Hello-World/issues/45) |");
@@ -150,17 +189,31 @@ describe("done-debt follow-ups", () => {
     expect(github.calls()).toEqual(["POST /graphql", "POST /graphql", `PATCH ${REPO}/issues/42`]);
     const paid = (github.body("issues/update") as { body: string }).body;
     expect(paid).toContain("### Done debt — merged with items missing (1 of 1 paid by follow-ups)");
-    expect(paid).toContain("| On-call runbook exists → [#45](https://github.com/Codertocat/Hello-World/issues/45) ✅ paid |");
+    expect(paid).toContain(
+      "| On-call runbook exists → [#45](https://github.com/Codertocat/Hello-World/issues/45) ✅ paid |",
+    );
     expect(paid).not.toContain("Follow-ups planned in this release");
   });
 
   it("answers a redelivered command once, and refuses it on an open pull request or from a non-owner", async () => {
     const { probot, queue } = await loadApp();
     const asked = { id: 31, author: "lead-bob", body: "/dod follow-up runbook" };
-    const reply = { id: 600, author: "dod[bot]", bot: true, body: "<!-- dod:follow-up-reply 31 runbook -->\nFollow-up #45 opened for `runbook` in v1.3." };
+    const reply = {
+      id: 600,
+      author: "dod[bot]",
+      bot: true,
+      body: "<!-- dod:follow-up-reply 31 runbook -->\nFollow-up #45 opened for `runbook` in v1.3.",
+    };
     github
       .token()
-      .graphql(pullRequestData({ config: CONFIG.replace("issue: true", "issue: false"), state: "MERGED", files: ["src/a.ts"], comments: [asked, reply] }))
+      .graphql(
+        pullRequestData({
+          config: CONFIG.replace("issue: true", "issue: false"),
+          state: "MERGED",
+          files: ["src/a.ts"],
+          comments: [asked, reply],
+        }),
+      )
       .rest("POST", `${REPO}/issues/comments/31/reactions`, 201, { id: 1, content: "+1" })
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
     await probot.receive(comment(31, "lead-bob", asked.body));
@@ -169,13 +222,24 @@ describe("done-debt follow-ups", () => {
     expect(github.find("issues/create")).toHaveLength(0);
 
     for (const [who, state, refusal] of [
-      ["lead-bob", "OPEN", "`/dod follow-up` is for merged pull requests (done debt); before merging, finish `runbook` or waive it"],
+      [
+        "lead-bob",
+        "OPEN",
+        "`/dod follow-up` is for merged pull requests (done debt); before merging, finish `runbook` or waive it",
+      ],
       ["pm-alice", "MERGED", "only an engineering owner (`@lead-bob`) may follow-up `runbook`"],
     ] as const) {
       github = new GitHubMock();
       const cmd = { id: 32, author: who, body: "/dod follow-up runbook" };
       github
-        .graphql(pullRequestData({ config: CONFIG.replace("issue: true", "issue: false"), state, files: ["src/a.ts"], comments: [cmd] }))
+        .graphql(
+          pullRequestData({
+            config: CONFIG.replace("issue: true", "issue: false"),
+            state,
+            files: ["src/a.ts"],
+            comments: [cmd],
+          }),
+        )
         .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 601 })
         .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
       await probot.receive(comment(32, who, cmd.body));
@@ -190,9 +254,14 @@ describe("done-debt follow-ups", () => {
     const { probot, queue } = await loadApp();
     const auto = CONFIG.replace("issue: true", "issue: false\n  follow_ups: auto").replace(
       "dashboard:",
-      "  - id: docs\n    title: User docs\n    owner: product\n    require: { files: [\"docs/**\"] }\ndashboard:",
+      '  - id: docs\n    title: User docs\n    owner: product\n    require: { files: ["docs/**"] }\ndashboard:',
     );
-    const waiver = { id: 40, author: "pm-alice", body: "/dod waive docs internal tool", createdAt: "2026-11-20T10:00:00Z" };
+    const waiver = {
+      id: 40,
+      author: "pm-alice",
+      body: "/dod waive docs internal tool",
+      createdAt: "2026-11-20T10:00:00Z",
+    };
     const merged = () => {
       const payload = example("pull_request", "closed");
       payload.pull_request.merged = true;
@@ -201,9 +270,13 @@ describe("done-debt follow-ups", () => {
     const dashboardOff = dashboardData({ config: auto, milestones: [] });
     github
       .token()
-      .graphql(pullRequestData({ config: auto, state: "MERGED", milestone: "v1.2", files: ["src/a.ts"], comments: [waiver] }))
+      .graphql(
+        pullRequestData({ config: auto, state: "MERGED", milestone: "v1.2", files: ["src/a.ts"], comments: [waiver] }),
+      )
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
-      .rest("GET", `${REPO}/milestones?state=open&sort=due_on&direction=asc&per_page=100`, 200, [{ number: 2, title: "v1.3" }])
+      .rest("GET", `${REPO}/milestones?state=open&sort=due_on&direction=asc&per_page=100`, 200, [
+        { number: 2, title: "v1.3" },
+      ])
       .rest("POST", `${REPO}/issues`, 201, { number: 45 })
       .rest("POST", `${REPO}/issues`, 201, { number: 46 })
       .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 700 })
@@ -212,12 +285,16 @@ describe("done-debt follow-ups", () => {
     await queue.idle();
     await dashboardRefresher(probot)!.idle();
     github.assertDone();
-    const issues = github.find("issues/create").map((r) => r.body as { title: string; body: string; milestone: number });
+    const issues = github
+      .find("issues/create")
+      .map((r) => r.body as { title: string; body: string; milestone: number });
     expect(issues.map((i) => [i.title, i.milestone])).toEqual([
       ["Done debt: On-call runbook exists (#2)", 2],
       ["Done debt: User docs (#2)", 2],
     ]);
-    expect(issues[1]!.body).toContain("**User docs** (`docs`, product) was waived by `@pm-alice` (“internal tool”) when #2 was merged: this issue pays that debt.");
+    expect(issues[1]!.body).toContain(
+      "**User docs** (`docs`, product) was waived by `@pm-alice` (“internal tool”) when #2 was merged: this issue pays that debt.",
+    );
     expect(issues[1]!.body).toContain("Opened by dod when the pull request was merged.");
     expect(github.body("issues/create-comment")).toEqual({
       body: "<!-- dod:follow-ups-at-merge -->\nMerged with done debt: 2 follow-ups were opened in v1.3.\n- `runbook` → #45\n- `docs` → #46",
@@ -225,9 +302,22 @@ describe("done-debt follow-ups", () => {
 
     // Redelivered: the comment says they exist, so nothing more is opened.
     github = new GitHubMock();
-    const listed = { id: 700, author: "dod[bot]", bot: true, body: "<!-- dod:follow-ups-at-merge -->\nMerged with done debt: …" };
+    const listed = {
+      id: 700,
+      author: "dod[bot]",
+      bot: true,
+      body: "<!-- dod:follow-ups-at-merge -->\nMerged with done debt: …",
+    };
     github
-      .graphql(pullRequestData({ config: auto, state: "MERGED", milestone: "v1.2", files: ["src/a.ts"], comments: [waiver, listed] }))
+      .graphql(
+        pullRequestData({
+          config: auto,
+          state: "MERGED",
+          milestone: "v1.2",
+          files: ["src/a.ts"],
+          comments: [waiver, listed],
+        }),
+      )
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
       .graphql(dashboardOff);
     await probot.receive(merged());

@@ -15,7 +15,12 @@ function pager(pulls: PullOptions[]) {
     const start = body.variables.after ? Number(body.variables.after) : 0;
     const slice = pulls.slice(start, start + 50);
     const next = start + 50 < pulls.length ? String(start + 50) : null;
-    return { repository: { milestone: { pullRequests: page(slice, next, pulls.length) }, label: { pullRequests: page(slice, next, pulls.length) } } };
+    return {
+      repository: {
+        milestone: { pullRequests: page(slice, next, pulls.length) },
+        label: { pullRequests: page(slice, next, pulls.length) },
+      },
+    };
   };
 }
 
@@ -33,7 +38,9 @@ describe("gatherDashboard", () => {
       merged: i % 5 === 0,
       items: [item("acceptance", "product", i % 3 === 0 ? "missing" : "met")],
     }));
-    mock.graphql(dashboardData({ config: CONFIG, milestones: [{ number: 3, title: "v2.0", count: 500 }] })).graphql(pager(pulls), 10);
+    mock
+      .graphql(dashboardData({ config: CONFIG, milestones: [{ number: 3, title: "v2.0", count: 500 }] }))
+      .graphql(pager(pulls), 10);
     const progress: [number, number][] = [];
 
     const gathered = await gatherDashboard(github(), OWNER, REPO, { onProgress: (d, t) => progress.push([d, t]) });
@@ -64,8 +71,14 @@ describe("gatherDashboard", () => {
     const gathered = await gatherDashboard(github(), OWNER, REPO);
     mock.assertDone();
     expect(gathered.requests).toBe(2);
-    expect(gathered.input!.releases.map((r) => [r.name, r.pulls.length])).toEqual([["empty", 0], ["v1", 2]]);
-    expect(gathered.input!.releases[1]!.pulls.map((p) => [p.state, p.check?.report?.items.length ?? null])).toEqual([["open", null], ["merged", 0]]);
+    expect(gathered.input!.releases.map((r) => [r.name, r.pulls.length])).toEqual([
+      ["empty", 0],
+      ["v1", 2],
+    ]);
+    expect(gathered.input!.releases[1]!.pulls.map((p) => [p.state, p.check?.report?.items.length ?? null])).toEqual([
+      ["open", null],
+      ["merged", 0],
+    ]);
   });
 
   it("reads release labels matching the pattern in version order: open while one of their pull requests is, then the history", async () => {
@@ -129,7 +142,16 @@ describe("gatherDashboard", () => {
 
   it("finds an older closed milestone asked for by name, in the same first request", async () => {
     mock
-      .graphql(dashboardData({ config: CONFIG, milestones: [], named: [{ number: 1, title: "v1.0", count: 1, closedAt: "2025-01-01T00:00:00Z" }, { number: 7, title: "v1.0.1", count: 1 }] }))
+      .graphql(
+        dashboardData({
+          config: CONFIG,
+          milestones: [],
+          named: [
+            { number: 1, title: "v1.0", count: 1, closedAt: "2025-01-01T00:00:00Z" },
+            { number: 7, title: "v1.0.1", count: 1 },
+          ],
+        }),
+      )
       .graphql(pager([{ number: 3, merged: true, items: [item("acceptance", "product", "missing")] }]));
     const gathered = await gatherDashboard(github(), OWNER, REPO, { release: "v1.0" });
     mock.assertDone();
@@ -140,8 +162,17 @@ describe("gatherDashboard", () => {
   });
 
   it("reads a history of 6 releases × 100 pull requests in 13 requests", async () => {
-    const closed = Array.from({ length: 6 }, (_, i) => ({ number: i + 1, title: `v1.${i}`, count: 100, closedAt: `2026-0${i + 1}-01T00:00:00Z` }));
-    const pulls = Array.from({ length: 100 }, (_, i) => ({ number: i + 1, merged: true, items: [item("acceptance", "product", i % 4 ? "met" : "missing")] }));
+    const closed = Array.from({ length: 6 }, (_, i) => ({
+      number: i + 1,
+      title: `v1.${i}`,
+      count: 100,
+      closedAt: `2026-0${i + 1}-01T00:00:00Z`,
+    }));
+    const pulls = Array.from({ length: 100 }, (_, i) => ({
+      number: i + 1,
+      merged: true,
+      items: [item("acceptance", "product", i % 4 ? "met" : "missing")],
+    }));
     mock.graphql(dashboardData({ config: CONFIG, milestones: [], closed })).graphql(pager(pulls), 12);
     const gathered = await gatherDashboard(github(), OWNER, REPO);
     mock.assertDone();
@@ -185,7 +216,13 @@ describe("gatherDashboard", () => {
           { app: { databaseId: 7 }, checkRuns: { nodes: [run(222, "met")] } },
         ],
       };
-      return { repository: { milestone: { pullRequests: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [node] } } } };
+      return {
+        repository: {
+          milestone: {
+            pullRequests: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [node] },
+          },
+        },
+      };
     }
     const oneMilestone = () => dashboardData({ config: CONFIG, milestones: [{ number: 3, title: "v2.0", count: 1 }] });
 

@@ -28,11 +28,16 @@ export function historyInput(releases = historyReleases()): DashboardInput {
           headSha: node.headRefOid,
           additions: o.number * 10,
           deletions: o.number,
-          check: run ? { id: run.databaseId, url: run.url, conclusion: run.conclusion, report: readEmbeddedReport(run.summary!) } : null,
+          check: run
+            ? { id: run.databaseId, url: run.url, conclusion: run.conclusion, report: readEmbeddedReport(run.summary!) }
+            : null,
         };
       }),
     })),
   };
 }
 
-export const CAPACITY = { groups: { feature: ["feature", "enhancement"], health: ["tech-debt", "chore"] }, target: { feature: 80, health: 20 } };
+export const CAPACITY = {
+  groups: { feature: ["feature", "enhancement"], health: ["tech-debt", "chore"] },
+  target: { feature: 80, health: 20 },
+};

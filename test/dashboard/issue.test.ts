@@ -14,7 +14,11 @@ const milestone = () => event("milestone", example("milestone", "created"));
 
 function answers(issue: { number: number; body: string } | null, pulls: PullOptions[] = MIXED, config = CONFIG) {
   return [
-    dashboardData({ config, milestones: [{ number: 1, title: "v1.2", count: pulls.length, dueOn: "2026-12-01T00:00:00Z" }], issue }),
+    dashboardData({
+      config,
+      milestones: [{ number: 1, title: "v1.2", count: pulls.length, dueOn: "2026-12-01T00:00:00Z" }],
+      issue,
+    }),
     { repository: { milestone: { pullRequests: page(pulls) } } },
   ];
 }
@@ -51,12 +55,22 @@ describe("the dashboard issue", () => {
     const body = created.body as string;
     expect(body.startsWith("<!-- dod:dashboard -->\n# Definition of Done dashboard")).toBe(true);
     expect(body).toContain("## [v1.2](https://github.com/acme/shop/milestone/1) — due 2026-12-01");
-    expect(body).toContain("7 pull requests (5 open, 2 merged) · ✅ 2 done · ❌ 4 not done · ❔ 1 not evaluated · 💸 1 done debt");
-    expect(body).toContain("Missing items — 5 in all · Product **2** (2 PRs) · Engineering **2** (2 PRs) · Joint **1** (1 PR) · 1 pending · 1 waived");
-    expect(body).toContain("Capacity by pull requests — feature 4 (67%, target 80% ⚠️) · health 2 (33%, target 20% ⚠️) · 1 in no group ([#15](https://github.com/acme/shop/pull/15))");
-    expect(body).toContain("| [#11](https://github.com/acme/shop/pull/11) Checkout flow · [check](https://github.com/acme/shop/runs/7011) | open | acceptance | unit tests |  |  |  |");
+    expect(body).toContain(
+      "7 pull requests (5 open, 2 merged) · ✅ 2 done · ❌ 4 not done · ❔ 1 not evaluated · 💸 1 done debt",
+    );
+    expect(body).toContain(
+      "Missing items — 5 in all · Product **2** (2 PRs) · Engineering **2** (2 PRs) · Joint **1** (1 PR) · 1 pending · 1 waived",
+    );
+    expect(body).toContain(
+      "Capacity by pull requests — feature 4 (67%, target 80% ⚠️) · health 2 (33%, target 20% ⚠️) · 1 in no group ([#15](https://github.com/acme/shop/pull/15))",
+    );
+    expect(body).toContain(
+      "| [#11](https://github.com/acme/shop/pull/11) Checkout flow · [check](https://github.com/acme/shop/runs/7011) | open | acceptance | unit tests |  |  |  |",
+    );
     expect(body).toContain("Search \\<b\\>speed\\</b\\> \\| fast");
-    expect(body).toContain("| [#13](https://github.com/acme/shop/pull/13) Pricing page · [check](https://github.com/acme/shop/runs/7013) | open |  |  | sign off |  | docs (@lead-bob) |");
+    expect(body).toContain(
+      "| [#13](https://github.com/acme/shop/pull/13) Pricing page · [check](https://github.com/acme/shop/runs/7013) | open |  |  | sign off |  | docs (@lead-bob) |",
+    );
     expect(body).toContain("### Done debt — merged with items missing");
     expect(body).toContain("[#9](https://github.com/acme/shop/pull/9) Shipped half-done");
     expect(body).not.toContain("#14");
@@ -95,7 +109,10 @@ describe("the dashboard issue", () => {
     github.token().graphql(first).graphql(pulls).rest("POST", `/repos/${O}/${R}/issues`, 201, { number: 42 });
     await refresh(probot);
     const body = github.body("issues/create").body;
-    github.graphql(first).graphql(pulls).rest("GET", `/repos/${O}/${R}/issues/42`, 200, { number: 42, body, html_url: "u" });
+    github
+      .graphql(first)
+      .graphql(pulls)
+      .rest("GET", `/repos/${O}/${R}/issues/42`, 200, { number: 42, body, html_url: "u" });
     await refresh(probot);
     github.assertDone();
     expect(github.find("issues/create")).toHaveLength(1);
@@ -140,6 +157,10 @@ describe("the dashboard issue", () => {
     await queue.idle();
     await dashboardRefresher(probot)!.idle();
     github.assertDone();
-    expect(github.calls()).toEqual(["POST /graphql", `POST /repos/${O}/${R}/check-runs`, `POST /repos/${O}/${R}/issues/2/comments`]);
+    expect(github.calls()).toEqual([
+      "POST /graphql",
+      `POST /repos/${O}/${R}/check-runs`,
+      `POST /repos/${O}/${R}/issues/2/comments`,
+    ]);
   });
 });

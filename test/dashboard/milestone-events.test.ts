@@ -13,16 +13,21 @@ describe("milestone events on a pull request", () => {
     vi.restoreAllMocks();
   });
 
-  it.each(["milestoned", "demilestoned"])("issues.%s on a pull request refreshes the dashboard issue; on an issue it does not", async (action) => {
-    const schedule = vi.spyOn(Debouncer.prototype, "schedule").mockImplementation(() => undefined);
-    const { probot, queue } = await loadApp();
-    const onPull = exampleInRepo("issues", action);
-    onPull.issue.pull_request = { url: "https://api.github.com/repos/Codertocat/Hello-World/pulls/2" };
-    const onIssue = exampleInRepo("issues", action);
-    delete onIssue.issue.pull_request;
-    await probot.receive(event("issues", onPull));
-    await probot.receive(event("issues", onIssue));
-    await queue.idle();
-    expect(schedule.mock.calls.map(([ref]) => ref)).toEqual([{ owner: "Codertocat", repo: "Hello-World", installationId: 1 }]);
-  });
+  it.each(["milestoned", "demilestoned"])(
+    "issues.%s on a pull request refreshes the dashboard issue; on an issue it does not",
+    async (action) => {
+      const schedule = vi.spyOn(Debouncer.prototype, "schedule").mockImplementation(() => undefined);
+      const { probot, queue } = await loadApp();
+      const onPull = exampleInRepo("issues", action);
+      onPull.issue.pull_request = { url: "https://api.github.com/repos/Codertocat/Hello-World/pulls/2" };
+      const onIssue = exampleInRepo("issues", action);
+      delete onIssue.issue.pull_request;
+      await probot.receive(event("issues", onPull));
+      await probot.receive(event("issues", onIssue));
+      await queue.idle();
+      expect(schedule.mock.calls.map(([ref]) => ref)).toEqual([
+        { owner: "Codertocat", repo: "Hello-World", installationId: 1 },
+      ]);
+    },
+  );
 });

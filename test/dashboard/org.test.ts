@@ -29,7 +29,11 @@ function searchPager(nodes: ReturnType<typeof orgNode>[], config: string | null)
     const next = start + 50 < nodes.length ? String(start + 50) : null;
     return {
       ...(body.variables.withConfig && { org: { object: config === null ? null : { text: config } } }),
-      search: { issueCount: nodes.length, pageInfo: { hasNextPage: next !== null, endCursor: next }, nodes: nodes.slice(start, start + 50) },
+      search: {
+        issueCount: nodes.length,
+        pageInfo: { hasNextPage: next !== null, endCursor: next },
+        nodes: nodes.slice(start, start + 50),
+      },
     };
   };
 }
@@ -68,8 +72,16 @@ describe("one release across an organisation", () => {
     github.assertDone();
     expect(gathered.requests).toBe(10);
     const first = github.find("graphql")[0]!.body as { variables: Record<string, unknown> };
-    expect(first.variables).toEqual({ org: ORG, search: 'org:acme is:pr milestone:"v1.2"', after: null, withConfig: true });
-    expect((github.find("graphql")[1]!.body as { variables: Record<string, unknown> }).variables).toMatchObject({ after: "50", withConfig: false });
+    expect(first.variables).toEqual({
+      org: ORG,
+      search: 'org:acme is:pr milestone:"v1.2"',
+      after: null,
+      withConfig: true,
+    });
+    expect((github.find("graphql")[1]!.body as { variables: Record<string, unknown> }).variables).toMatchObject({
+      after: "50",
+      withConfig: false,
+    });
     expect(gathered.repositories).toHaveLength(20);
     expect(gathered.input.releases[0]!.pulls).toHaveLength(480);
     expect(gathered.config.ok).toBe(true);
@@ -77,17 +89,36 @@ describe("one release across an organisation", () => {
 
   it("prints the release with each pull request's repository, and asks for --release", async () => {
     const nodes = [
-      orgNode({ repo: `${ORG}/api`, number: 12, title: "Rate limits", labels: ["feature"], items: [item("acceptance", "product", "missing")] }),
-      orgNode({ repo: `${ORG}/web`, number: 12, title: "Checkout", merged: true, labels: ["tech-debt"], items: [item("runbook", "engineering", "missing")] }),
+      orgNode({
+        repo: `${ORG}/api`,
+        number: 12,
+        title: "Rate limits",
+        labels: ["feature"],
+        items: [item("acceptance", "product", "missing")],
+      }),
+      orgNode({
+        repo: `${ORG}/web`,
+        number: 12,
+        title: "Checkout",
+        merged: true,
+        labels: ["tech-debt"],
+        items: [item("runbook", "engineering", "missing")],
+      }),
     ];
     github.graphql(searchPager(nodes, null));
     const run = io();
     expect(await dashboardCommand.run([ORG, "--release", "v1.2"], run.io)).toBe(0);
     github.assertDone();
     const text = run.out.join("");
-    expect(text).toContain("What the pull requests of release `v1.2` in the `acme` organisation's repositories still lack");
-    expect(text).toContain("| [acme/api#12](https://github.com/acme/api/pull/12) Rate limits · [check](https://github.com/acme/shop/runs/7012) | open | acceptance |");
+    expect(text).toContain(
+      "What the pull requests of release `v1.2` in the `acme` organisation's repositories still lack",
+    );
+    expect(text).toContain(
+      "| [acme/api#12](https://github.com/acme/api/pull/12) Rate limits · [check](https://github.com/acme/shop/runs/7012) | open | acceptance |",
+    );
     expect(text).toContain("| [acme/web#12](https://github.com/acme/web/pull/12) Checkout");
-    await expect(dashboardCommand.run([ORG], io().io)).rejects.toThrow("an organisation's dashboard is one release: add --release <name>");
+    await expect(dashboardCommand.run([ORG], io().io)).rejects.toThrow(
+      "an organisation's dashboard is one release: add --release <name>",
+    );
   });
 });

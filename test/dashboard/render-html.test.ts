@@ -14,7 +14,12 @@ function pull(number: number): PullInput {
     author: "dana",
     labels: [],
     headSha: "h",
-    check: { id: 1, url: "https://github.com/runs/1", conclusion: "success", report: readEmbeddedReport(summaryWith([item("a", "product", "met")]))! },
+    check: {
+      id: 1,
+      url: "https://github.com/runs/1",
+      conclusion: "success",
+      report: readEmbeddedReport(summaryWith([item("a", "product", "met")]))!,
+    },
   };
 }
 

@@ -6,7 +6,9 @@ import { readEmbeddedReport } from "../../src/report/embed.js";
 import { item, OWNER, REPO, summaryWith } from "./data.js";
 
 function big(pulls: number, titleLength = 100): DashboardInput {
-  const report = readEmbeddedReport(summaryWith([item("acceptance-criteria", "product", "missing"), item("unit-tests", "engineering", "missing")]))!;
+  const report = readEmbeddedReport(
+    summaryWith([item("acceptance-criteria", "product", "missing"), item("unit-tests", "engineering", "missing")]),
+  )!;
   return {
     owner: OWNER,
     repo: REPO,
@@ -48,7 +50,9 @@ describe("the dashboard's Markdown", () => {
 
   it("is the same text for the same model, so an unchanged dashboard is never edited", () => {
     const model = aggregate(big(5), config);
-    expect(renderDashboardMarkdown(model, { marker: true })).toBe(renderDashboardMarkdown(structuredClone(model), { marker: true }));
+    expect(renderDashboardMarkdown(model, { marker: true })).toBe(
+      renderDashboardMarkdown(structuredClone(model), { marker: true }),
+    );
   });
 
   it("says so when there is no open release", () => {

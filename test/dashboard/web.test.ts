@@ -16,7 +16,17 @@ import { dashboardSettingsOf, privateKey, TestOctokit } from "../helpers/app.js"
 import { GitHubMock } from "../helpers/github.js";
 import { executeGitHub } from "../helpers/graphql-double.js";
 import { freePort } from "../helpers/server.js";
-import { CONFIG, dashboardData, historyReleases, item, MIXED, OWNER, page as pullsPage, pullNode, REPO } from "./data.js";
+import {
+  CONFIG,
+  dashboardData,
+  historyReleases,
+  item,
+  MIXED,
+  OWNER,
+  page as pullsPage,
+  pullNode,
+  REPO,
+} from "./data.js";
 
 const CLIENT_ID = "Iv1.dodtestclient";
 const ENV = {
@@ -46,7 +56,8 @@ beforeAll(async () => {
     const url = new URL(req.url ?? "/", ghe);
     authorizeRequests.push(url);
     if (url.pathname !== "/login/oauth/authorize") return void res.writeHead(404).end();
-    if (signInMode === "show") return void res.writeHead(200, { "content-type": "text/html" }).end("<h1>Sign in to GitHub</h1>");
+    if (signInMode === "show")
+      return void res.writeHead(200, { "content-type": "text/html" }).end("<h1>Sign in to GitHub</h1>");
     const back = new URL(url.searchParams.get("redirect_uri")!);
     back.searchParams.set("code", "the-code");
     back.searchParams.set("state", url.searchParams.get("state")!);
@@ -56,19 +67,34 @@ beforeAll(async () => {
   ghe = `http://127.0.0.1:${(signIn.address() as AddressInfo).port}`;
   const port = await freePort();
   server = new Server({
-    Probot: Probot.defaults({ appId: 1, privateKey, secret: "webhook-secret", Octokit: TestOctokit, logLevel: (process.env.DEBUG_WEB ? "error" : "fatal") as "fatal", baseUrl: `${ghe}/api/v3` }),
+    Probot: Probot.defaults({
+      appId: 1,
+      privateKey,
+      secret: "webhook-secret",
+      Octokit: TestOctokit,
+      logLevel: (process.env.DEBUG_WEB ? "error" : "fatal") as "fatal",
+      baseUrl: `${ghe}/api/v3`,
+    }),
     host: "127.0.0.1",
     port,
     loggingOptions: { level: "fatal" },
   } as ConstructorParameters<typeof Server>[0]);
-  await server.load(createApp({ dashboard: dashboardSettingsOf(process.env), queue: { settleMs: 0, attempts: 1, backoffMs: 0 } }).app);
+  await server.load(
+    createApp({ dashboard: dashboardSettingsOf(process.env), queue: { settleMs: 0, attempts: 1, backoffMs: 0 } }).app,
+  );
   const http = await server.start();
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     // Debian's chromium here and in .ci/run; GitHub's Ubuntu runners set CHROMIUM_PATH to their Chrome.
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
 
@@ -83,7 +109,11 @@ afterAll(async () => {
 });
 
 /** GraphQL on the GHE host (`/api/graphql`): each query executed against GitHub's schema over its world (or a function of the variables giving it), by query name. */
-function graphql(worlds: Record<string, unknown | ((variables: Record<string, unknown>) => unknown)>, times: number, seen: string[]) {
+function graphql(
+  worlds: Record<string, unknown | ((variables: Record<string, unknown>) => unknown)>,
+  times: number,
+  seen: string[],
+) {
   nock(ghe)
     .post("/api/graphql")
     .times(times)
@@ -92,9 +122,14 @@ function graphql(worlds: Record<string, unknown | ((variables: Record<string, un
       const name = /query (\w+)/.exec(query)![1]!;
       seen.push(name);
       const world = worlds[name];
-      return executeGitHub(query, variables, typeof world === "function" ? world(variables ?? {}) : world, (problem) => {
-        throw new Error(problem);
-      });
+      return executeGitHub(
+        query,
+        variables,
+        typeof world === "function" ? world(variables ?? {}) : world,
+        (problem) => {
+          throw new Error(problem);
+        },
+      );
     });
 }
 
@@ -143,7 +178,9 @@ describe("the dashboard web page", () => {
     expect(api.status).toBe(401);
     const login = await fetch(`${base}/dod/login?return=/dod/${OWNER}/${REPO}`, { redirect: "manual" });
     expect(login.status).toBe(302);
-    expect(login.headers.get("set-cookie")).toMatch(/^dod_oauth=[^;]+; Path=\/dod; HttpOnly; SameSite=Lax; Max-Age=600$/);
+    expect(login.headers.get("set-cookie")).toMatch(
+      /^dod_oauth=[^;]+; Path=\/dod; HttpOnly; SameSite=Lax; Max-Age=600$/,
+    );
   });
 
   it("refuses a callback whose state is not the one it issued", async () => {
@@ -170,15 +207,21 @@ describe("the dashboard web page", () => {
   });
 
   it("shows a viewer with access each release's table, and filters by owner", async () => {
-    const first = dashboardData({ config: CONFIG, milestones: [{ number: 1, title: "v1.2", count: MIXED.length, dueOn: "2026-12-01T00:00:00Z" }] });
+    const first = dashboardData({
+      config: CONFIG,
+      milestones: [{ number: 1, title: "v1.2", count: MIXED.length, dueOn: "2026-12-01T00:00:00Z" }],
+    });
     first.repository!.url = `https://github.example/${OWNER}/${REPO}`;
-    const data = [
-      first,
-      { repository: { milestone: { pullRequests: pullsPage(MIXED) } } },
-    ];
+    const data = [first, { repository: { milestone: { pullRequests: pullsPage(MIXED) } } }];
     github
       .rest("GET", "/user", 200, { login: "viewer-vic" })
-      .rest("GET", `/repos/${OWNER}/${REPO}`, 200, { full_name: `${OWNER}/${REPO}`, permissions: { admin: false, push: false, pull: true } }, 3)
+      .rest(
+        "GET",
+        `/repos/${OWNER}/${REPO}`,
+        200,
+        { full_name: `${OWNER}/${REPO}`, permissions: { admin: false, push: false, pull: true } },
+        3,
+      )
       .rest("GET", `/repos/${OWNER}/${REPO}/installation`, 200, { id: 1 }, 3)
       .token();
     graphql({ DodDashboard: data[0], DodMilestonePulls: data[1] }, 6, queries);
@@ -189,10 +232,19 @@ describe("the dashboard web page", () => {
     expect(await page.textContent(".viewer")).toContain("@viewer-vic");
     // The repository link is GitHub's own answer (GitHub Enterprise has its own host), not a made-up github.com URL.
     expect(await page.getAttribute(".repo a", "href")).toBe(`https://github.example/${OWNER}/${REPO}`);
-    const rows = () => page.$$eval("section.release table.pulls tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-number")));
+    const rows = () =>
+      page.$$eval("section.release table.pulls tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-number")));
     expect(await rows()).toEqual(["11", "12", "13", "14", "15", "9", "8"]);
     const row11 = await page.$$eval("tr[data-number='11'] td", (tds) => tds.map((td) => td.textContent?.trim()));
-    expect(row11).toEqual(["#11 Checkout flow@dev-dana check", "open Not done", "acceptance", "unit tests", "", "", ""]);
+    expect(row11).toEqual([
+      "#11 Checkout flow@dev-dana check",
+      "open Not done",
+      "acceptance",
+      "unit tests",
+      "",
+      "",
+      "",
+    ]);
     expect(await page.textContent("tr[data-number='12'] td.pr")).toContain("Search <b>speed</b> | fast");
     expect(await page.textContent("tr[data-number='9'] .verdict")).toBe("Done debt");
     expect(await page.textContent("tr[data-number='13'] td:last-child")).toBe("docs by @lead-bob: internal only");
@@ -216,8 +268,19 @@ describe("the dashboard web page", () => {
     expect(json.releases[0]!.totals.debt).toBe(1);
 
     github.assertDone();
-    expect(queries).toEqual(["DodDashboard", "DodMilestonePulls", "DodDashboard", "DodMilestonePulls", "DodDashboard", "DodMilestonePulls"]);
-    expect(github.requests.every((r) => r.method !== "POST" || r.operation === "graphql" || r.path.includes("access_tokens"))).toBe(true);
+    expect(queries).toEqual([
+      "DodDashboard",
+      "DodMilestonePulls",
+      "DodDashboard",
+      "DodMilestonePulls",
+      "DodDashboard",
+      "DodMilestonePulls",
+    ]);
+    expect(
+      github.requests.every(
+        (r) => r.method !== "POST" || r.operation === "graphql" || r.path.includes("access_tokens"),
+      ),
+    ).toBe(true);
   });
 
   it("draws the trends as labelled SVG charts that match their data tables, lists waivers and the history, and fits a phone", async () => {
@@ -225,14 +288,21 @@ describe("the dashboard web page", () => {
     const first = dashboardData({
       config: CONFIG,
       milestones: releases.filter((r) => !r.milestone.closedAt).map((r) => r.milestone),
-      closed: releases.filter((r) => r.milestone.closedAt).map((r) => ({ ...r.milestone, closedAt: r.milestone.closedAt! })),
+      closed: releases
+        .filter((r) => r.milestone.closedAt)
+        .map((r) => ({ ...r.milestone, closedAt: r.milestone.closedAt! })),
     });
     const byNumber = (variables: Record<string, unknown>) => ({
-      repository: { milestone: { pullRequests: pullsPage(releases.find((r) => r.milestone.number === variables.number)!.pulls) } },
+      repository: {
+        milestone: { pullRequests: pullsPage(releases.find((r) => r.milestone.number === variables.number)!.pulls) },
+      },
     });
     github
       .rest("GET", "/user", 200, { login: "viewer-vic" })
-      .rest("GET", `/repos/${OWNER}/${REPO}`, 200, { full_name: `${OWNER}/${REPO}`, permissions: { admin: false, push: false, pull: true } })
+      .rest("GET", `/repos/${OWNER}/${REPO}`, 200, {
+        full_name: `${OWNER}/${REPO}`,
+        permissions: { admin: false, push: false, pull: true },
+      })
       // An installation of its own, so its token is asked for whatever ran before.
       .rest("GET", `/repos/${OWNER}/${REPO}/installation`, 200, { id: 2 })
       .token(2);
@@ -241,7 +311,13 @@ describe("the dashboard web page", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     expect((await page.goto(`${base}/dod/${OWNER}/${REPO}`))!.status()).toBe(200);
     // One request for the config and the releases, one per milestone with pull requests (4 here).
-    expect(queries).toEqual(["DodDashboard", "DodMilestonePulls", "DodMilestonePulls", "DodMilestonePulls", "DodMilestonePulls"]);
+    expect(queries).toEqual([
+      "DodDashboard",
+      "DodMilestonePulls",
+      "DodMilestonePulls",
+      "DodMilestonePulls",
+      "DodMilestonePulls",
+    ]);
 
     const charts = await page.$$eval("figure.chart", (figures) =>
       figures.map((figure) => {
@@ -253,41 +329,77 @@ describe("the dashboard web page", () => {
           labels: ids.map((id: string) => doc.getElementById(id)?.textContent ?? null),
           tagNames: ids.map((id: string) => doc.getElementById(id)?.tagName ?? null),
           // The height drawn on screen, so a stray style can't flatten the bars unnoticed.
-          bars: [...svg.querySelectorAll("rect.col")].map((r) => [r.getAttribute("data-release"), Number(r.getAttribute("data-value")), r.getBoundingClientRect().height]),
+          bars: [...svg.querySelectorAll("rect.col")].map((r) => [
+            r.getAttribute("data-release"),
+            Number(r.getAttribute("data-value")),
+            r.getBoundingClientRect().height,
+          ]),
           target: svg.querySelector(".target-line")?.getAttribute("data-target") ?? null,
-          table: [...figure.querySelectorAll("table.chart-data tbody tr")].map((tr) => [tr.querySelector("th")!.textContent, ...[...tr.querySelectorAll("td")].map((td) => Number(td.textContent))]),
+          table: [...figure.querySelectorAll("table.chart-data tbody tr")].map((tr) => [
+            tr.querySelector("th")!.textContent,
+            ...[...tr.querySelectorAll("td")].map((td) => Number(td.textContent)),
+          ]),
           visible: (svg.getBoundingClientRect().width > 200) as boolean,
         };
       }),
     );
-    expect(charts.map((c) => c.labels[0])).toEqual(["Done debt per release", "Waivers per release", "health share of capacity"]);
+    expect(charts.map((c) => c.labels[0])).toEqual([
+      "Done debt per release",
+      "Waivers per release",
+      "health share of capacity",
+    ]);
     for (const chart of charts) {
       expect(chart.role).toBe("img");
       expect(chart.tagNames).toEqual(["title", "desc"]);
       expect(chart.labels[1]).toMatch(/^From v1\.0 to v1\.3 \(open\): /);
       expect(chart.visible).toBe(true);
       // Each bar is the table's number for the same release, drawn taller for a bigger number.
-      expect(chart.bars.map(([release, value]) => [release, value])).toEqual(chart.table.map(([release, value]) => [String(release).replace(" (open)", ""), value]));
+      expect(chart.bars.map(([release, value]) => [release, value])).toEqual(
+        chart.table.map(([release, value]) => [String(release).replace(" (open)", ""), value]),
+      );
       const heights = chart.bars.map((b) => b[2] as number);
       const values = chart.bars.map((b) => b[1] as number);
-      for (let i = 0; i < values.length; i++) for (let j = 0; j < values.length; j++) if (values[i]! > values[j]!) expect(heights[i]!).toBeGreaterThan(heights[j]!);
+      for (let i = 0; i < values.length; i++)
+        for (let j = 0; j < values.length; j++)
+          if (values[i]! > values[j]!) expect(heights[i]!).toBeGreaterThan(heights[j]!);
     }
-    expect(charts[0]!.table).toEqual([["v1.0", 3], ["v1.1", 1], ["v1.2", 0], ["v1.3 (open)", 1]]);
-    expect(charts[1]!.table).toEqual([["v1.0", 0], ["v1.1", 2], ["v1.2", 0], ["v1.3 (open)", 1]]);
-    expect(charts[2]!.table).toEqual([["v1.0", 25, 20], ["v1.1", 33, 20], ["v1.2", 50, 20], ["v1.3 (open)", 33, 20]]);
+    expect(charts[0]!.table).toEqual([
+      ["v1.0", 3],
+      ["v1.1", 1],
+      ["v1.2", 0],
+      ["v1.3 (open)", 1],
+    ]);
+    expect(charts[1]!.table).toEqual([
+      ["v1.0", 0],
+      ["v1.1", 2],
+      ["v1.2", 0],
+      ["v1.3 (open)", 1],
+    ]);
+    expect(charts[2]!.table).toEqual([
+      ["v1.0", 25, 20],
+      ["v1.1", 33, 20],
+      ["v1.2", 50, 20],
+      ["v1.3 (open)", 33, 20],
+    ]);
     expect(charts[2]!.target).toBe("20");
 
     // The open release at a glance, and every waiver on the record with who, when and why.
     expect(await page.getAttribute("section.release.open progress", "value")).toBe("2");
     expect(await page.getAttribute("section.release.open progress", "max")).toBe("7");
     expect(await page.textContent("section.release.open .progress span")).toBe("2 of 7 done (29%)");
-    expect(await page.textContent("section.release.open h2 .due")).toMatch(/^due 2026-12-04 · (\d+ days? left|due today|\d+ days? overdue)$/);
-    const waived = await page.$$eval("details[id='release-v1.1'] table.waivers tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())));
+    expect(await page.textContent("section.release.open h2 .due")).toMatch(
+      /^due 2026-12-04 · (\d+ days? left|due today|\d+ days? overdue)$/,
+    );
+    const waived = await page.$$eval("details[id='release-v1.1'] table.waivers tbody tr", (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())),
+    );
     expect(waived).toEqual([
       ["#5 Cart Done", "docs Engineering", "@lead-bob", "2026-08-20", "docs follow in #40"],
       ["#6 Flaky tests Done", "acceptance Product", "@pm-alice", "2026-08-21", "no user-facing change"],
     ]);
-    const history = await page.$$eval("section.history table.summary tbody tr", (trs) => trs.map((tr) => tr.textContent));
+    const history = await page.$$eval("section.history table.summary tbody tr", (trs) =>
+      trs.map((tr) => tr.textContent),
+    );
     expect(history).toEqual([
       "v1.22026-10-014none0feature 50% (80) · health 50% (20)",
       "v1.12026-09-0131 in 1 PR2feature 67% (80) · health 33% (20)",
@@ -300,7 +412,12 @@ describe("the dashboard web page", () => {
     // A phone: nothing sticks out sideways, the pull requests read as cards.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.$eval("html", (html) => html.scrollWidth)).toBeLessThanOrEqual(390);
-    expect(await page.$eval("section.release.open table.pulls thead", (el) => el.ownerDocument.defaultView!.getComputedStyle(el).display)).toBe("none");
+    expect(
+      await page.$eval(
+        "section.release.open table.pulls thead",
+        (el) => el.ownerDocument.defaultView!.getComputedStyle(el).display,
+      ),
+    ).toBe("none");
     await page.screenshot({ path: "test-results/dashboard-phone.png", fullPage: true });
     github.assertDone();
   });
@@ -316,13 +433,24 @@ describe("the dashboard web page", () => {
     const answer = (nodes: unknown[]) => (_uri: string, body: unknown) => {
       const { query, variables } = body as { query: string; variables: { search: string; withConfig: boolean } };
       expect(validate(query)).toEqual([]);
-      return { data: { ...(variables.withConfig && { org: null }), search: { issueCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes } } };
+      return {
+        data: {
+          ...(variables.withConfig && { org: null }),
+          search: { issueCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes },
+        },
+      };
     };
     nock(ghe)
       .post("/api/graphql")
       .reply(function (uri, body) {
-        searched.push({ auth: String(this.req.headers.authorization), search: (body as { variables: { search: string } }).variables.search });
-        return [200, answer([node(`${OWNER}/api`, 12, "Rate limits"), node(`${OWNER}/web`, 12, "Checkout")])(uri, body)];
+        searched.push({
+          auth: String(this.req.headers.authorization),
+          search: (body as { variables: { search: string } }).variables.search,
+        });
+        return [
+          200,
+          answer([node(`${OWNER}/api`, 12, "Rate limits"), node(`${OWNER}/web`, 12, "Checkout")])(uri, body),
+        ];
       })
       .post("/api/graphql")
       .reply(200, answer([]));

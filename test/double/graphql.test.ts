@@ -9,19 +9,31 @@ const VARS = { owner: "Codertocat", name: "Hello-World", number: 2 };
 describe("the GraphQL double", () => {
   it("answers exactly the fields the query selected, whatever else the world holds", () => {
     const world = { repository: { pullRequest: { title: "T", body: "secret", number: 2 } } };
-    const answer = executeGitHub(`query { repository(owner: "a", name: "b") { pullRequest(number: 2) { title } } }`, {}, world);
+    const answer = executeGitHub(
+      `query { repository(owner: "a", name: "b") { pullRequest(number: 2) { title } } }`,
+      {},
+      world,
+    );
     expect(answer).toEqual({ data: { repository: { pullRequest: { title: "T" } } } });
   });
 
   it("answers a repository or pull request that does not resolve with null, NOT_FOUND at its path, and the rest of the data", () => {
     const answer = executeGitHub(PULL_REQUEST_QUERY, VARS, { ...pullRequestData(), org: null });
     expect(answer.errors).toEqual([
-      expect.objectContaining({ type: "NOT_FOUND", path: ["org"], message: "Could not resolve to a Repository with the name 'Codertocat/.github'." }),
+      expect.objectContaining({
+        type: "NOT_FOUND",
+        path: ["org"],
+        message: "Could not resolve to a Repository with the name 'Codertocat/.github'.",
+      }),
     ]);
     expect(answer.data?.org).toBeNull();
     expect((answer.data?.repository as any).pullRequest.number).toBe(2);
 
-    const missing = executeGitHub(PULL_REQUEST_QUERY, { ...VARS, number: 999 }, { repository: { pullRequest: null }, org: null });
+    const missing = executeGitHub(
+      PULL_REQUEST_QUERY,
+      { ...VARS, number: 999 },
+      { repository: { pullRequest: null }, org: null },
+    );
     expect(missing.errors?.map((e) => [e.type, e.path])).toEqual([
       ["NOT_FOUND", ["repository", "pullRequest"]],
       ["NOT_FOUND", ["org"]],
@@ -30,7 +42,12 @@ describe("the GraphQL double", () => {
 
   it("answers a query GitHub would reject with errors and no data, and reports it", () => {
     const problems: string[] = [];
-    const answer = executeGitHub(`query { repository(owner: "a", name: "b") { pullRequest(number: 2) { titel } } }`, {}, {}, (p) => problems.push(p));
+    const answer = executeGitHub(
+      `query { repository(owner: "a", name: "b") { pullRequest(number: 2) { titel } } }`,
+      {},
+      {},
+      (p) => problems.push(p),
+    );
     expect(answer.data).toBeUndefined();
     expect(answer.errors?.[0]?.message).toMatch(/Cannot query field "titel" on type "PullRequest"/);
     expect(problems).toHaveLength(1);
@@ -44,7 +61,10 @@ describe("the GraphQL double", () => {
       world,
     );
     expect(answer.errors?.[0]?.message).toMatch(/Int cannot represent non 32-bit signed integer value/);
-    expect((answer.data?.repository as any).pullRequest.comments.nodes[0]).toEqual({ databaseId: null, fullDatabaseId: String(2 ** 31 + 5) });
+    expect((answer.data?.repository as any).pullRequest.comments.nodes[0]).toEqual({
+      databaseId: null,
+      fullDatabaseId: String(2 ** 31 + 5),
+    });
   });
 
   it("pages connections as GitHub does: at most 100, opaque cursors, first/after and last/before", () => {
@@ -53,7 +73,11 @@ describe("the GraphQL double", () => {
     const first = page({ first: 100 }, null, info);
     expect(first.nodes).toHaveLength(100);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const third = page({ first: 100, after: page({ first: 100, after: first.pageInfo.endCursor }, null, info).pageInfo.endCursor }, null, info);
+    const third = page(
+      { first: 100, after: page({ first: 100, after: first.pageInfo.endCursor }, null, info).pageInfo.endCursor },
+      null,
+      info,
+    );
     expect(third.nodes).toEqual(Array.from({ length: 50 }, (_, i) => 200 + i));
     expect(third.pageInfo.hasNextPage).toBe(false);
     const last = page({ last: 100 }, null, info);
@@ -91,7 +115,9 @@ describe("the GraphQL double", () => {
       {},
       world,
     );
-    expect((answer.data?.repository as any).pullRequest.commits.nodes[0].commit.statusCheckRollup.contexts.nodes).toEqual([
+    expect(
+      (answer.data?.repository as any).pullRequest.commits.nodes[0].commit.statusCheckRollup.contexts.nodes,
+    ).toEqual([
       { name: "build", conclusion: "FAILURE" },
       { name: "build", conclusion: "SUCCESS" },
     ]);

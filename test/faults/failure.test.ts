@@ -7,7 +7,8 @@ import { GitHubMock } from "../helpers/github.js";
 import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
-const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: ci\n    owner: engineering\n    require: { check: build }\n";
+const config =
+  "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: ci\n    owner: engineering\n    require: { check: build }\n";
 const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
 
 describe("a failing evaluation", () => {
@@ -32,10 +33,15 @@ describe("a failing evaluation", () => {
     // The build finished, but GitHub now fails every read (the retry plugin's 3 retries, on both attempts).
     github.scope.post("/graphql").times(8).reply(500, { message: "Server Error" });
     github
-      .rest("GET", `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`, 200, {
-        total_count: 1,
-        check_runs: [{ id: 5, name: "Definition of Done", status: "in_progress" }],
-      })
+      .rest(
+        "GET",
+        `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`,
+        200,
+        {
+          total_count: 1,
+          check_runs: [{ id: 5, name: "Definition of Done", status: "in_progress" }],
+        },
+      )
       .rest("PATCH", `${REPO}/check-runs/5`, 200, { id: 5 });
     await probot.receive(event("check_run", { ...example("check_run", "completed"), installation: { id: 1 } }));
     await probot.receive(synchronize());
@@ -65,15 +71,23 @@ describe("a failing evaluation", () => {
 
     github.scope.post("/graphql").times(4).reply(500, { message: "Server Error" });
     github
-      .rest("GET", `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`, 200, {
-        total_count: 1,
-        check_runs: [{ id: 5, name: "Definition of Done", status: "completed", external_id: good }],
-      })
+      .rest(
+        "GET",
+        `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`,
+        200,
+        {
+          total_count: 1,
+          check_runs: [{ id: 5, name: "Definition of Done", status: "completed", external_id: good }],
+        },
+      )
       .rest("PATCH", `${REPO}/check-runs/5`, 200, { id: 5 });
     await probot.receive(synchronize());
     await queue.idle();
     const failure = github.body("checks/update");
-    expect(failure).toMatchObject({ conclusion: "failure", output: { title: "Could not evaluate the definition of done" } });
+    expect(failure).toMatchObject({
+      conclusion: "failure",
+      output: { title: "Could not evaluate the definition of done" },
+    });
     // What GitHub now holds as the run's external id: the failure's, or else still the good evaluation's.
     const held = (failure.external_id as string | undefined) ?? good;
     expect(held).toMatch(/^dod:failed(:|#|$)/);

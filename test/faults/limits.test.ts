@@ -46,18 +46,26 @@ describe("GitHub's limits", () => {
     expect(output.summary).toMatch(/_… \d+ more items not shown \(the summary is limited to 65,535 bytes\)\._/);
     const comment = github.body("issues/create-comment").body as string;
     expect(comment.length).toBeLessThanOrEqual(65_536);
-    expect(comment.split("\n").at(-1)).toMatch(/^_… \d+ more items not shown \(a comment is limited to 65,536 characters\)\._$/);
+    expect(comment.split("\n").at(-1)).toMatch(
+      /^_… \d+ more items not shown \(a comment is limited to 65,536 characters\)\._$/,
+    );
   });
 
   it("cuts a report in Japanese and emoji to GitHub's 65,535 bytes, not characters, so GitHub accepts it", async () => {
     const japanese = Array.from(
       { length: 400 },
-      (_, i) => `  - id: item-${i}\n    title: 受け入れ基準をすべて満たしていること 🚀✅ 第${i}項目 ${"確認".repeat(20)}\n    owner: engineering\n    require: { files: ["docs/${i}/**"] }\n`,
+      (_, i) =>
+        `  - id: item-${i}\n    title: 受け入れ基準をすべて満たしていること 🚀✅ 第${i}項目 ${"確認".repeat(20)}\n    owner: engineering\n    require: { files: ["docs/${i}/**"] }\n`,
     );
     const { probot, queue } = await loadDodApp();
     github
       .token()
-      .graphql(pullRequestData({ config: `owners: { engineering: [lead-bob] }\ncomment: never\ncriteria:\n${japanese.join("")}`, files: ["src/a.ts"] }))
+      .graphql(
+        pullRequestData({
+          config: `owners: { engineering: [lead-bob] }\ncomment: never\ncriteria:\n${japanese.join("")}`,
+          files: ["src/a.ts"],
+        }),
+      )
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
 
     await probot.receive(synchronize());
@@ -74,7 +82,9 @@ describe("GitHub's limits", () => {
     expect(limitRefusal("checks/create", { output: { summary: "あ".repeat(21_846) } })?.status).toBe(422);
     expect(limitRefusal("checks/create", { output: { summary: "あ".repeat(21_845) } })).toBeNull();
     expect(limitRefusal("checks/update", { output: { summary: "s", text: "😀".repeat(16_384) } })?.status).toBe(422);
-    expect(limitRefusal("checks/update", { output: { summary: "s", annotations: Array(51).fill({}) } })?.status).toBe(422);
+    expect(limitRefusal("checks/update", { output: { summary: "s", annotations: Array(51).fill({}) } })?.status).toBe(
+      422,
+    );
     expect(limitRefusal("checks/update", { output: { summary: "s", annotations: Array(50).fill({}) } })).toBeNull();
     expect(limitRefusal("issues/create-comment", { body: "x".repeat(65_537) })?.body.errors).toEqual([
       expect.objectContaining({ field: "body", message: "body is too long (maximum is 65536 characters)" }),
@@ -97,7 +107,9 @@ describe("GitHub's limits", () => {
     await queue.idle();
 
     github.assertDone();
-    const writes = [...github.find("checks/create"), ...github.find("checks/update")].map((r) => (r.body as any).output.annotations.length);
+    const writes = [...github.find("checks/create"), ...github.find("checks/update")].map(
+      (r) => (r.body as any).output.annotations.length,
+    );
     expect(writes).toEqual([50, 50, 20]);
   });
 
@@ -141,7 +153,10 @@ describe("GitHub's limits", () => {
       const written = await firstWrite();
       const [, , annotations] = written.split(":");
       const { probot, queue } = await loadDodApp();
-      github.token().graphql(data(`dod:0123456789abcdef:${annotations}`)).rest("PATCH", `${REPO}/check-runs/5`, 200, { id: 5 });
+      github
+        .token()
+        .graphql(data(`dod:0123456789abcdef:${annotations}`))
+        .rest("PATCH", `${REPO}/check-runs/5`, 200, { id: 5 });
 
       await probot.receive(synchronize());
       await queue.idle();
@@ -169,7 +184,9 @@ describe("GitHub's limits", () => {
       github.assertDone();
       expect(github.calls().filter((c) => c.includes("/check-runs/5"))).toEqual([]);
       expect(github.body("checks/create")).toMatchObject({ name: "Definition of Done", head_sha: HEAD_SHA });
-      const writes = [...github.find("checks/create"), ...github.find("checks/update")].map((r) => (r.body as any).output.annotations.length);
+      const writes = [...github.find("checks/create"), ...github.find("checks/update")].map(
+        (r) => (r.body as any).output.annotations.length,
+      );
       expect(writes).toEqual([50, 50, 20]);
     });
 

@@ -13,7 +13,8 @@ import { pullRequestData } from "../helpers/pull-request-data.js";
 const REPO = "/repos/Codertocat/Hello-World";
 const SECRET = "webhook-secret-that-must-not-leak";
 const TOKEN = "ghs_installation_token_that_must_not_leak";
-const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
+const config =
+  "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
 
 describe("logs", () => {
   beforeEach(() => nock.disableNetConnect());
@@ -21,10 +22,14 @@ describe("logs", () => {
 
   it("are JSON lines naming the deliveries, repository and pull request, without any secret", async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(...String(chunk).split("\n").filter(Boolean)), done()) });
+    const stream = new Writable({
+      write: (chunk, _enc, done) => (lines.push(...String(chunk).split("\n").filter(Boolean)), done()),
+    });
     const { probot, queue } = await loadDodApp({ log: pino({ level: "debug" }, stream), secret: SECRET });
     const github = new GitHubMock();
-    github.scope.post("/app/installations/1/access_tokens").reply(201, { token: TOKEN, expires_at: "2099-01-01T00:00:00Z" });
+    github.scope
+      .post("/app/installations/1/access_tokens")
+      .reply(201, { token: TOKEN, expires_at: "2099-01-01T00:00:00Z" });
     github
       .graphql(pullRequestData({ config, files: ["src/a.ts"] }))
       .rest("POST", `${REPO}/check-runs`, 502, { message: "Bad Gateway" })

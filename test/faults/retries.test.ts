@@ -9,11 +9,14 @@ import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 
-const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
+const config =
+  "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
 const CHECKS = "/repos/Codertocat/Hello-World/check-runs";
 const LIST_OWN = `/repos/Codertocat/Hello-World/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`;
 const COMMENTS = "/repos/Codertocat/Hello-World/issues/2/comments";
-const SECONDARY = { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." };
+const SECONDARY = {
+  message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+};
 const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
 
 describe("GitHub failing a write", () => {
@@ -31,7 +34,8 @@ describe("GitHub failing a write", () => {
     await queue.idle();
   };
   const checkWrites = () => github.requests.filter((r) => r.path === CHECKS);
-  const posted = () => github.requests.filter((r) => r.path === CHECKS && (r.body as any).output.title === "0 of 1 done — missing: docs");
+  const posted = () =>
+    github.requests.filter((r) => r.path === CHECKS && (r.body as any).output.title === "0 of 1 done — missing: docs");
 
   it("retries 502 and 500 with growing waits, and still posts the check run and the comment", async () => {
     github
@@ -110,6 +114,8 @@ describe("GitHub failing a write", () => {
     await evaluate();
 
     github.assertDone();
-    expect(github.body("checks/create", 1)).toMatchObject({ output: { title: "Could not evaluate the definition of done" } });
+    expect(github.body("checks/create", 1)).toMatchObject({
+      output: { title: "Could not evaluate the definition of done" },
+    });
   });
 });

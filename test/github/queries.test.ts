@@ -4,10 +4,19 @@ import * as queries from "../../src/github/queries.js";
 
 describe("GraphQL documents", () => {
   const examples: Record<string, string> = {
-    teamMembersQuery: queries.teamMembersQuery([{ org: "acme", slug: "product" }, { org: "acme", slug: "eng" }]),
-    linkedIssuesQuery: queries.linkedIssuesQuery([{ owner: "acme", repo: "shop", number: 7 }, { owner: "acme", repo: "specs", number: 3 }]),
+    teamMembersQuery: queries.teamMembersQuery([
+      { org: "acme", slug: "product" },
+      { org: "acme", slug: "eng" },
+    ]),
+    linkedIssuesQuery: queries.linkedIssuesQuery([
+      { owner: "acme", repo: "shop", number: 7 },
+      { owner: "acme", repo: "specs", number: 3 },
+    ]),
   };
-  const documents = Object.entries(queries).map(([name, value]) => [name, typeof value === "function" ? examples[name]! : value]);
+  const documents = Object.entries(queries).map(([name, value]) => [
+    name,
+    typeof value === "function" ? examples[name]! : value,
+  ]);
 
   it.each(documents)("%s validates against GitHub's schema", (_name, document) => {
     expect(validate(document).map((error) => error.message)).toEqual([]);
@@ -16,6 +25,6 @@ describe("GraphQL documents", () => {
 
 describe("the schema check itself", () => {
   it("rejects a field GitHub does not have", () => {
-    expect(validate("query { repository(owner: \"a\", name: \"b\") { doneness } }")).toHaveLength(1);
+    expect(validate('query { repository(owner: "a", name: "b") { doneness } }')).toHaveLength(1);
   });
 });

@@ -37,7 +37,13 @@ export interface LoadedApp {
 
 export async function loadApp(options: LoadOptions = {}): Promise<LoadedApp> {
   const { Octokit = TestOctokit, log, secret, ...dod } = options;
-  const probot = new Probot({ appId: APP_ID, privateKey, secret, Octokit, ...(log ? { log } : { logLevel: "fatal" as const }) });
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey,
+    secret,
+    Octokit,
+    ...(log ? { log } : { logLevel: "fatal" as const }),
+  });
   const { app, handle } = createApp({
     appId: APP_ID,
     dashboard: dashboardSettingsOf(process.env),

@@ -19,11 +19,16 @@ export function runNode(
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [join(root, script), ...args], { cwd: options.cwd ?? root, env }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
-      if (code === null) return reject(error);
-      resolve({ code, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [join(root, script), ...args],
+      { cwd: options.cwd ?? root, env },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+        if (code === null) return reject(error);
+        resolve({ code, stdout, stderr });
+      },
+    );
     child.stdin?.end(options.stdin ?? "");
   });
 }

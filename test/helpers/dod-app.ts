@@ -21,4 +21,5 @@ export const FastDodOctokit = DodOctokit.defaults((options: any) => ({
 }));
 
 /** The real app with dod's own Octokit, waits shortened. */
-export const loadDodApp = (options: Omit<LoadOptions, "Octokit"> = {}) => loadApp({ ...options, Octokit: FastDodOctokit });
+export const loadDodApp = (options: Omit<LoadOptions, "Octokit"> = {}) =>
+  loadApp({ ...options, Octokit: FastDodOctokit });

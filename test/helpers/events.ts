@@ -27,7 +27,10 @@ export function event(name: string, payload: Record<string, any>) {
 }
 
 /** A pull request as check_run/check_suite payloads list it; `repo` is its base repository (default: Hello-World). */
-export function checkPayloadPull(number: number, repo = { id: 186853002, name: "Hello-World", full_name: "Codertocat/Hello-World" }) {
+export function checkPayloadPull(
+  number: number,
+  repo = { id: 186853002, name: "Hello-World", full_name: "Codertocat/Hello-World" },
+) {
   const ref = { id: repo.id, url: `https://api.github.com/repos/${repo.full_name}`, name: repo.name };
   return {
     url: `https://api.github.com/repos/${repo.full_name}/pulls/${number}`,

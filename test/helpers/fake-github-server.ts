@@ -85,7 +85,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           return send(400, { message: recorded.problem });
         }
         const world = options.graphql?.(body) ?? {};
-        return send(200, executeGitHub(body.query, body.variables, world, (problem) => (recorded.problem = problem)));
+        return send(
+          200,
+          executeGitHub(body.query, body.variables, world, (problem) => (recorded.problem = problem)),
+        );
       }
       if (recorded.operation === "undocumented") {
         recorded.problem = `${method} ${path} is not a documented GitHub REST operation`;

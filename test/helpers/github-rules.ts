@@ -21,12 +21,16 @@ export function limitRefusal(operation: string, body: any): Refusal | null {
       const value = body?.output?.[field];
       // GitHub counts the bytes of the UTF-8 encoding, whatever its message says.
       if (typeof value === "string" && Buffer.byteLength(value, "utf8") > SUMMARY_BYTES) {
-        return refuse(`Invalid request.\n\nOnly ${SUMMARY_BYTES} characters are allowed; ${Buffer.byteLength(value, "utf8")} were supplied. (output.${field})`);
+        return refuse(
+          `Invalid request.\n\nOnly ${SUMMARY_BYTES} characters are allowed; ${Buffer.byteLength(value, "utf8")} were supplied. (output.${field})`,
+        );
       }
     }
     const annotations = body?.output?.annotations;
     if (Array.isArray(annotations) && annotations.length > ANNOTATIONS_PER_REQUEST) {
-      return refuse(`Invalid request.\n\nOnly ${ANNOTATIONS_PER_REQUEST} annotations are allowed per request; ${annotations.length} were supplied.`);
+      return refuse(
+        `Invalid request.\n\nOnly ${ANNOTATIONS_PER_REQUEST} annotations are allowed per request; ${annotations.length} were supplied.`,
+      );
     }
   }
   const bodies: Record<string, string> = {
@@ -38,7 +42,12 @@ export function limitRefusal(operation: string, body: any): Refusal | null {
   const resource = bodies[operation];
   if (resource && typeof body?.body === "string" && body.body.length > BODY_CHARACTERS) {
     return refuse("Validation Failed", [
-      { resource, code: "custom", field: "body", message: `body is too long (maximum is ${BODY_CHARACTERS} characters)` },
+      {
+        resource,
+        code: "custom",
+        field: "body",
+        message: `body is too long (maximum is ${BODY_CHARACTERS} characters)`,
+      },
     ]);
   }
   return null;

@@ -24,12 +24,20 @@ export class GitHubWorld {
   readonly reads: string[] = [];
   private nextId = 100;
 
-  constructor(readonly origin = "https://api.github.com", graphqlDelayMs: number[] = []) {
+  constructor(
+    readonly origin = "https://api.github.com",
+    graphqlDelayMs: number[] = [],
+  ) {
     const repo = "/repos/Codertocat/Hello-World";
     const scope = nock(origin).persist();
-    scope.post(/\/app\/installations\/\d+\/access_tokens/).reply(201, { token: "ghs_world_token", expires_at: "2099-01-01T00:00:00Z" });
+    scope
+      .post(/\/app\/installations\/\d+\/access_tokens/)
+      .reply(201, { token: "ghs_world_token", expires_at: "2099-01-01T00:00:00Z" });
     for (const delay of graphqlDelayMs) {
-      nock(origin).post("/graphql").delay(delay).reply(200, (_uri, body: any) => this.execute(body));
+      nock(origin)
+        .post("/graphql")
+        .delay(delay)
+        .reply(200, (_uri, body: any) => this.execute(body));
     }
     scope.post("/graphql").reply(200, (_uri, body: any) => this.execute(body));
     scope.post(`${repo}/check-runs`).reply(201, (_uri, body: any) => {
@@ -77,7 +85,10 @@ export class GitHubWorld {
       ...this.pr,
       headSha: this.head,
       ownCheckRun: own ? { id: own.id, externalId: own.external_id ?? null } : null,
-      comments: [...(this.pr.comments ?? []), ...this.comments.map((c) => ({ ...c, author: "dod-app[bot]", bot: true }))],
+      comments: [
+        ...(this.pr.comments ?? []),
+        ...this.comments.map((c) => ({ ...c, author: "dod-app[bot]", bot: true })),
+      ],
     });
   }
 }

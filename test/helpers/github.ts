@@ -25,14 +25,18 @@ export class GitHubMock {
   /** Requests nock refused because no mock answered them: an unexpected write fails the test, not just a job. */
   readonly unmatched: string[] = [];
 
-  constructor(readonly origin = "https://api.github.com", readonly prefix = "") {
+  constructor(
+    readonly origin = "https://api.github.com",
+    readonly prefix = "",
+  ) {
     this.scope = nock(origin);
     // One mock is current at a time: a test that starts a new one stops listening for the old.
     nock.emitter.removeAllListeners("no match");
     // Only the app's GitHub client counts: nock reports a fetch without its host, and a test's own requests to
     // the app's server on 127.0.0.1 are not GitHub traffic.
     nock.emitter.on("no match", (req: { method?: string; path?: string; getHeader?: (name: string) => unknown }) => {
-      if (String(req.getHeader?.("user-agent") ?? "").includes("octokit")) this.unmatched.push(`${req.method} ${req.path}`);
+      if (String(req.getHeader?.("user-agent") ?? "").includes("octokit"))
+        this.unmatched.push(`${req.method} ${req.path}`);
     });
   }
 
@@ -64,7 +68,14 @@ export class GitHubMock {
     return this;
   }
 
-  rest(method: string, path: string, status: number, reply: Reply = {}, times = 1, headers: Record<string, string> = {}): this {
+  rest(
+    method: string,
+    path: string,
+    status: number,
+    reply: Reply = {},
+    times = 1,
+    headers: Record<string, string> = {},
+  ): this {
     const operation = documentedOperation(method, path);
     if (!operation) throw new Error(`${method} ${path} is not a documented GitHub REST operation`);
     this.scope
@@ -90,7 +101,12 @@ export class GitHubMock {
 
   /** `GET /repos/{o}/{r}/pulls?state=open&per_page=100`: one page of open pull requests, forks' included. */
   openPulls(repo: string, pulls: { number: number; headSha: string; fork?: boolean }[]): this {
-    return this.rest("GET", `${repo}/pulls?state=open&per_page=100`, 200, pulls.map((p) => pullSummary(repo, p.number, p.headSha, "open", p.fork)));
+    return this.rest(
+      "GET",
+      `${repo}/pulls?state=open&per_page=100`,
+      200,
+      pulls.map((p) => pullSummary(repo, p.number, p.headSha, "open", p.fork)),
+    );
   }
 
   private record(method: string, path: string, body: unknown, operation: string) {

@@ -62,7 +62,11 @@ const readWorld: GraphQLFieldResolver<unknown, unknown> = (source, args, context
   const key = info.path.key as string;
   let value = key !== info.fieldName && key in world ? world[key] : world[info.fieldName];
   if (typeof value === "function") value = value.call(world, args, context, info);
-  if (value == null && info.fieldName in NOT_FOUND && (info.parentType.name === "Query" || info.parentType.name === "Repository")) {
+  if (
+    value == null &&
+    info.fieldName in NOT_FOUND &&
+    (info.parentType.name === "Query" || info.parentType.name === "Repository")
+  ) {
     throw new GitHubError("NOT_FOUND", NOT_FOUND[info.fieldName]!(args, source));
   }
   return value;
@@ -79,7 +83,8 @@ const resolveType: GraphQLTypeResolver<unknown, unknown> = (value, _context, inf
     (a, b) => rank(a.name) - rank(b.name),
   ) as GraphQLObjectType[];
   const fits = possible.find((type) => keys.every((k) => k in type.getFields()));
-  if (!fits) throw new Error(`the test's world gives ${abstractType.name} an object no type fits: {${keys.join(", ")}}`);
+  if (!fits)
+    throw new Error(`the test's world gives ${abstractType.name} an object no type fits: {${keys.join(", ")}}`);
   return fits.name;
 };
 const rank = (name: string) => (USUAL.includes(name) ? USUAL.indexOf(name) : USUAL.length);
@@ -120,7 +125,8 @@ export function executeGitHub(
   if (result.errors?.length) {
     answer.errors = result.errors.map((e) => {
       // A world object that names no type fits is a broken test, not an answer.
-      if (e.originalError && !(e.originalError instanceof GraphQLError) && /world gives/.test(e.message)) throw e.originalError;
+      if (e.originalError && !(e.originalError instanceof GraphQLError) && /world gives/.test(e.message))
+        throw e.originalError;
       return {
         ...(typeof e.extensions?.type === "string" && { type: e.extensions.type }),
         message: e.message,
@@ -132,7 +138,6 @@ export function executeGitHub(
   // Plain JSON, as it crosses the wire (graphql-js builds objects with a null prototype).
   return JSON.parse(JSON.stringify(answer)) as GitHubGraphQLAnswer;
 }
-
 
 interface PageArgs {
   first?: number | null;
@@ -152,11 +157,20 @@ export function connection<T>(items: readonly T[], extra: Record<string, unknown
   return (args: PageArgs, _context: unknown, info: { fieldName: string }) => {
     const { first, after, last, before } = args;
     if (first == null && last == null) {
-      throw new GitHubError("MISSING_PAGINATION_BOUNDARIES", `You must provide a \`first\` or \`last\` value to properly paginate the \`${info.fieldName}\` connection.`);
+      throw new GitHubError(
+        "MISSING_PAGINATION_BOUNDARIES",
+        `You must provide a \`first\` or \`last\` value to properly paginate the \`${info.fieldName}\` connection.`,
+      );
     }
-    for (const [name, value] of [["first", first], ["last", last]] as const) {
+    for (const [name, value] of [
+      ["first", first],
+      ["last", last],
+    ] as const) {
       if (value != null && (value < 0 || value > 100)) {
-        throw new GitHubError("EXCESSIVE_PAGINATION", `Requesting ${value} records on the \`${info.fieldName}\` connection exceeds the \`${name}\` limit of 100 records.`);
+        throw new GitHubError(
+          "EXCESSIVE_PAGINATION",
+          `Requesting ${value} records on the \`${info.fieldName}\` connection exceeds the \`${name}\` limit of 100 records.`,
+        );
       }
     }
     let start = after ? position(after) + 1 : 0;

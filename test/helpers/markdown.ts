@@ -51,7 +51,8 @@ export function readMarkdown(markdown: string): Rendered {
         out.text += text;
         if (open.length) open.at(-1)!.text += text;
       }
-      if (token.type === "softbreak" || token.type === "hardbreak" || (token.block && token.type.endsWith("_close"))) out.text += " ";
+      if (token.type === "softbreak" || token.type === "hardbreak" || (token.block && token.type.endsWith("_close")))
+        out.text += " ";
     }
   };
   walk(md.parse(markdown, {}));

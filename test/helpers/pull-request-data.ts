@@ -60,7 +60,9 @@ export function pullRequestData(o: PullRequestOptions = {}) {
   const headSha = o.headSha ?? HEAD_SHA;
   const baseRef = o.baseRef ?? "master";
   const files = (o.files ?? ["src/index.ts"]).map((f) =>
-    typeof f === "string" ? { path: f, additions: 1, deletions: 0, changeType: "MODIFIED" } : { changeType: "MODIFIED", ...f },
+    typeof f === "string"
+      ? { path: f, additions: 1, deletions: 0, changeType: "MODIFIED" }
+      : { changeType: "MODIFIED", ...f },
   );
   const blob = (text: string | null | undefined) => (text == null ? null : { object: { text } });
   const runs = (o.checks ?? []).map((c, i) => ({
@@ -80,7 +82,12 @@ export function pullRequestData(o: PullRequestOptions = {}) {
   const latest = runs.filter((r, i) => !runs.some((s, j) => j > i && s.suite === r.suite && s.run.name === r.run.name));
   const contexts = [
     ...latest.map((r) => r.run),
-    ...(o.statuses ?? []).map((s) => ({ __typename: "StatusContext" as const, context: s.context, state: s.state, targetUrl: null })),
+    ...(o.statuses ?? []).map((s) => ({
+      __typename: "StatusContext" as const,
+      context: s.context,
+      state: s.state,
+      targetUrl: null,
+    })),
     ...(o.ownCheckRun
       ? [
           {
@@ -160,6 +167,8 @@ export function pullRequestData(o: PullRequestOptions = {}) {
         ),
       },
     },
-    org: o.orgMissing ? null : { nameWithOwner: `${owner}/.github`, object: o.orgConfig == null ? null : { text: o.orgConfig } },
+    org: o.orgMissing
+      ? null
+      : { nameWithOwner: `${owner}/.github`, object: o.orgConfig == null ? null : { text: o.orgConfig } },
   };
 }

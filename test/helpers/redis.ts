@@ -27,7 +27,11 @@ export async function startRedis(): Promise<RedisServer> {
     });
     child.on("error", (error) => {
       clearTimeout(timer);
-      reject(new Error(`redis-server could not start (${error.message}): apt-get install redis-server, or run \`npm test\`, which installs it`));
+      reject(
+        new Error(
+          `redis-server could not start (${error.message}): apt-get install redis-server, or run \`npm test\`, which installs it`,
+        ),
+      );
     });
     child.on("exit", (code) => {
       clearTimeout(timer);

@@ -57,7 +57,9 @@ export async function startApp(githubUrl: string, env: Record<string, string> = 
     if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
   };
   for (let waited = 0; ; waited += 100) {
-    const up = await fetch(`${url}/ping`).then((r) => r.ok).catch(() => false);
+    const up = await fetch(`${url}/ping`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (up) break;
     if (waited > 30_000 || child.exitCode !== null) {
       await stop();

@@ -26,7 +26,11 @@ export const TRACKER_SETTINGS: TrackerSettings & { strictJira: boolean } = {
 };
 
 // ---- ADF documents, as Jira's editor writes them ----
-export const text = (t: string, strong = false): AdfNode => ({ type: "text", text: t, ...(strong && { marks: [{ type: "strong" }] }) });
+export const text = (t: string, strong = false): AdfNode => ({
+  type: "text",
+  text: t,
+  ...(strong && { marks: [{ type: "strong" }] }),
+});
 export const heading = (t: string, level = 2): AdfNode => ({ type: "heading", attrs: { level }, content: [text(t)] });
 export const paragraph = (t: string, strong = false): AdfNode => ({ type: "paragraph", content: [text(t, strong)] });
 let localId = 0;
@@ -95,7 +99,9 @@ export class JiraStandIn {
 
   /** One `GET /rest/api/3/issue/{key}` answered as given. */
   answer(key: string, answer: JiraAnswer): this {
-    const scope = nock(JIRA_SITE).get((path) => path.startsWith(`/rest/api/3/issue/${key}?`) || path === `/rest/api/3/issue/${key}`);
+    const scope = nock(JIRA_SITE).get(
+      (path) => path.startsWith(`/rest/api/3/issue/${key}?`) || path === `/rest/api/3/issue/${key}`,
+    );
     if ("down" in answer) {
       scope.replyWithError({ code: "ECONNREFUSED", message: "connect ECONNREFUSED" });
       return this;
@@ -163,7 +169,14 @@ export class LinearStandIn {
       const authorization = String(this.req.headers.authorization ?? "");
       queries.push({ query: body.query, variables: body.variables, authorization });
       if ("unauthorized" in answer || authorization !== LINEAR_KEY) {
-        return [400, { errors: [linearError("Authentication required, not authenticated", "authentication error", "AUTHENTICATION_ERROR")] }];
+        return [
+          400,
+          {
+            errors: [
+              linearError("Authentication required, not authenticated", "authentication error", "AUTHENTICATION_ERROR"),
+            ],
+          },
+        ];
       }
       const result = graphqlSync({
         schema: LINEAR_SCHEMA,
@@ -171,7 +184,8 @@ export class LinearStandIn {
         variableValues: body.variables,
         rootValue: {
           issue: ({ id }: { id: string }) => {
-            if ("unknown" in answer || id !== identifier) throw Object.assign(new Error("Entity not found: Issue"), { linear: true });
+            if ("unknown" in answer || id !== identifier)
+              throw Object.assign(new Error("Entity not found: Issue"), { linear: true });
             const o = answer.issue;
             return {
               id: "2f1a1c6e-0000-4000-8000-000000000042",
@@ -229,7 +243,11 @@ export function jiraWebhook(url: string, payload: unknown, secret = TRACKER_SETT
 }
 
 /** A Linear webhook: HMAC-SHA256 hex of the raw body in `linear-signature`, `webhookTimestamp` inside the body. */
-export function linearWebhook(url: string, payload: Record<string, unknown>, options: { secret?: string; at?: number } = {}) {
+export function linearWebhook(
+  url: string,
+  payload: Record<string, unknown>,
+  options: { secret?: string; at?: number } = {},
+) {
   const body = JSON.stringify({ ...payload, webhookTimestamp: options.at ?? Date.now() });
   const secret = options.secret ?? TRACKER_SETTINGS.webhooks.linearSecret!;
   return fetch(`${url}/dod/webhooks/linear`, {

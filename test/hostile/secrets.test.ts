@@ -44,12 +44,25 @@ beforeAll(async () => {
   });
   const log = await createLog({ ...SECRETS, PRIVATE_KEY: privateKey, LOG_LEVEL: "trace" }, sink);
   server = new Server({
-    Probot: Probot.defaults({ appId: 1, privateKey, secret: SECRETS.WEBHOOK_SECRET, Octokit: TestOctokit, log, baseUrl: `${GHE}/api/v3` }),
+    Probot: Probot.defaults({
+      appId: 1,
+      privateKey,
+      secret: SECRETS.WEBHOOK_SECRET,
+      Octokit: TestOctokit,
+      log,
+      baseUrl: `${GHE}/api/v3`,
+    }),
     host: "127.0.0.1",
     port: await freePort(),
     log,
   } as ConstructorParameters<typeof Server>[0]);
-  await server.load(createApp({ appId: 1, dashboard: dashboardSettingsOf(process.env), queue: { settleMs: 0, attempts: 1, backoffMs: 0 } }).app);
+  await server.load(
+    createApp({
+      appId: 1,
+      dashboard: dashboardSettingsOf(process.env),
+      queue: { settleMs: 0, attempts: 1, backoffMs: 0 },
+    }).app,
+  );
   const http = await server.start();
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
@@ -64,7 +77,10 @@ afterAll(async () => {
 });
 
 const cookieValue = (response: Response, name: string) =>
-  response.headers.getSetCookie().map((c) => new RegExp(`^${name}=([^;]+)`).exec(c)?.[1]).find(Boolean)!;
+  response.headers
+    .getSetCookie()
+    .map((c) => new RegExp(`^${name}=([^;]+)`).exec(c)?.[1])
+    .find(Boolean)!;
 
 async function signIn(code: string) {
   const login = await fetch(`${base}/dod/login?return=/dod/acme/shop`, { redirect: "manual" });
@@ -92,23 +108,36 @@ describe("a full run logs no secret at trace level", () => {
     const signature = `sha256=${createHmac("sha256", SECRETS.WEBHOOK_SECRET).update(payload).digest("hex")}`;
     const webhook = await fetch(`${base}/api/github/webhooks`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": "d-1", "x-hub-signature-256": signature },
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "pull_request",
+        "x-github-delivery": "d-1",
+        "x-hub-signature-256": signature,
+      },
       body: payload,
     });
     expect(webhook.status).toBe(200);
 
     // A bogus code: GitHub answers the exchange with an error, which the app logs.
-    nock(GHE).post("/login/oauth/access_token").reply(200, { error: "bad_verification_code", error_description: "The code passed is incorrect or expired." });
+    nock(GHE)
+      .post("/login/oauth/access_token")
+      .reply(200, { error: "bad_verification_code", error_description: "The code passed is incorrect or expired." });
     const failed = await signIn("bogus-code-hostile-5");
     expect(failed.callback.status).toBeGreaterThanOrEqual(400);
 
-    nock(GHE).post("/login/oauth/access_token").reply(200, { access_token: USER_TOKEN, token_type: "bearer", scope: "" });
-    github.rest("GET", "/user", 200, { login: "viewer-vic" }).rest("GET", "/repos/acme/shop", 404, { message: "Not Found" }, 2);
+    nock(GHE)
+      .post("/login/oauth/access_token")
+      .reply(200, { access_token: USER_TOKEN, token_type: "bearer", scope: "" });
+    github
+      .rest("GET", "/user", 200, { login: "viewer-vic" })
+      .rest("GET", "/repos/acme/shop", 404, { message: "Not Found" }, 2);
     const good = await signIn("good-code-hostile-6");
     expect(good.callback.status).toBe(302);
     const session = cookieValue(good.callback, "dod_session");
     const cookie = `dod_session=${session}; dod_oauth=${good.stateCookie}`;
-    expect((await fetch(`${base}/dod/acme/shop`, { headers: { cookie, authorization: `token ${USER_TOKEN}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${base}/dod/acme/shop`, { headers: { cookie, authorization: `token ${USER_TOKEN}` } })).status,
+    ).toBe(404);
     expect((await fetch(`${base}/dod/api/acme/shop`, { headers: { cookie } })).status).toBe(404);
     // The evaluation ran to its end (the installation token, the query and the check run were all used), so its log
     // lines are among those searched.
@@ -116,7 +145,10 @@ describe("a full run logs no secret at trace level", () => {
 
     handled.push(
       ...Object.values(SECRETS).filter((v) => v !== SECRETS.GITHUB_CLIENT_ID && v !== "0"),
-      ...privateKey.split("\n").filter((l) => l.length > 40).slice(0, 3),
+      ...privateKey
+        .split("\n")
+        .filter((l) => l.length > 40)
+        .slice(0, 3),
       USER_TOKEN,
       INSTALLATION_TOKEN,
       signature.slice(7),
@@ -136,7 +168,9 @@ describe("a full run logs no secret at trace level", () => {
 
   it("no line holds any of them", () => {
     expect(handled.length).toBeGreaterThan(10);
-    const leaks = handled.flatMap((secret) => lines.filter((l) => l.includes(secret)).map((l) => `${secret}: ${l.slice(0, 300)}`));
+    const leaks = handled.flatMap((secret) =>
+      lines.filter((l) => l.includes(secret)).map((l) => `${secret}: ${l.slice(0, 300)}`),
+    );
     expect(leaks).toEqual([]);
   });
 });
@@ -145,8 +179,18 @@ describe("the pieces", () => {
   it("an Octokit error keeps its message, status and URL without the query, not its request body or headers", () => {
     const error = Object.assign(new Error("bad_verification_code"), {
       status: 400,
-      request: { method: "POST", url: "https://github.com/login/oauth/access_token?x=1", headers: { authorization: "basic abc" }, body: '{"client_secret":"s"}' },
-      response: { status: 400, url: "https://github.com/login/oauth/access_token", headers: { "set-cookie": "a=b" }, data: { error: "x" } },
+      request: {
+        method: "POST",
+        url: "https://github.com/login/oauth/access_token?x=1",
+        headers: { authorization: "basic abc" },
+        body: '{"client_secret":"s"}',
+      },
+      response: {
+        status: 400,
+        url: "https://github.com/login/oauth/access_token",
+        headers: { "set-cookie": "a=b" },
+        data: { error: "x" },
+      },
     });
     expect(errorSerializer(error)).toMatchObject({
       message: "bad_verification_code",
@@ -158,7 +202,10 @@ describe("the pieces", () => {
   });
 
   it.each([
-    ['{"msg":"GET /dod/callback?code=abc123&state=xyz 400"}', '{"msg":"GET /dod/callback?code=[Redacted]&state=[Redacted] 400"}'],
+    [
+      '{"msg":"GET /dod/callback?code=abc123&state=xyz 400"}',
+      '{"msg":"GET /dod/callback?code=[Redacted]&state=[Redacted] 400"}',
+    ],
     ['{"body":"{\\"client_secret\\":\\"s3cr3t\\"}"}', '{"body":"{\\"client_secret\\":\\"[Redacted]\\"}"}'],
     ['{"cookie":"dod_session=abc.def; other=1"}', '{"cookie":"dod_session=[Redacted]; other=1"}'],
     ['{"url":"redis://:hunter22@redis:6379"}', '{"url":"redis://:[Redacted]@redis:6379"}'],

@@ -25,11 +25,19 @@ afterAll(async () => {
 
 describe("a GitHub request that never answers", () => {
   const octokit = (timeoutMs: number) =>
-    new DodOctokit({ baseUrl: base, request: { timeoutMs, retries: 0 }, retry: { enabled: false }, throttle: { enabled: false } } as never);
+    new DodOctokit({
+      baseUrl: base,
+      request: { timeoutMs, retries: 0 },
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    } as never);
 
   it("fails after its deadline: GraphQL and REST", async () => {
     const client = octokit(300);
-    for (const call of [() => client.graphql("query { viewer { login } }"), () => client.rest.checks.get({ owner: "o", repo: "r", check_run_id: 1 })]) {
+    for (const call of [
+      () => client.graphql("query { viewer { login } }"),
+      () => client.rest.checks.get({ owner: "o", repo: "r", check_run_id: 1 }),
+    ]) {
       const started = performance.now();
       await expect(call()).rejects.toThrow(/abort|timeout/i);
       expect(performance.now() - started).toBeLessThan(3000);

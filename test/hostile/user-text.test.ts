@@ -9,7 +9,6 @@ import { parseCommands } from "../../src/criteria/waivers.js";
 import { commentJob } from "../../src/handlers/comments.js";
 import { criterion, makeConfig, makeFacts } from "../criteria/facts.js";
 
-
 const MAX = 65_536;
 
 const bodies: [string, string][] = [
@@ -44,7 +43,10 @@ describe("a hostile comment body is scanned in bounded time", () => {
   });
 
   it("the pre-filter still finds a command on any line", () => {
-    expect(commentJob(editedComment(`${"\n".repeat(MAX - 20)}  /dod check`, ""))).toMatchObject({ kind: "pull_request", number: 2 });
+    expect(commentJob(editedComment(`${"\n".repeat(MAX - 20)}  /dod check`, ""))).toMatchObject({
+      kind: "pull_request",
+      number: 2,
+    });
     expect(commentJob(editedComment("thanks!", "\t/DOD waive tests flaky"))).toMatchObject({ kind: "pull_request" });
     expect(commentJob(editedComment("see /dod docs", ""))).toHaveProperty("skip");
   });

@@ -114,7 +114,12 @@ describe("an oversized or forged webhook", () => {
         port,
         method: "POST",
         path: "/api/github/webhooks",
-        headers: { "content-type": "application/json", "x-github-event": "ping", "x-github-delivery": "ok", "x-hub-signature-256": signature },
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": "ping",
+          "x-github-delivery": "ok",
+          "x-hub-signature-256": signature,
+        },
       });
       req.on("response", (res) => {
         res.resume();

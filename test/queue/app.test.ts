@@ -59,7 +59,12 @@ describe("the queue in the app", () => {
         return [502, { message: "Server Error" }];
       });
     github
-      .rest("GET", `/repos/Codertocat/Hello-World/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`, 200, { total_count: 0, check_runs: [] })
+      .rest(
+        "GET",
+        `/repos/Codertocat/Hello-World/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`,
+        200,
+        { total_count: 0, check_runs: [] },
+      )
       .rest("POST", "/repos/Codertocat/Hello-World/check-runs", 201, { id: 78 });
 
     await probot.receive(synchronize());

@@ -15,12 +15,22 @@ const pr = (number: number, extra: Partial<PullRequestJob> = {}): PullRequestJob
   ...extra,
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const options = (o: Partial<QueueOptions> = {}): QueueOptions => ({ settleMs: 20, concurrency: 4, attempts: 3, backoffMs: 5, ...o });
+const options = (o: Partial<QueueOptions> = {}): QueueOptions => ({
+  settleMs: 20,
+  concurrency: 4,
+  attempts: 3,
+  backoffMs: 5,
+  ...o,
+});
 
 describe("MemoryQueue", () => {
   it("folds events for one pull request within the settle delay into one run of the newest state", async () => {
     const runs: Job[] = [];
-    const queue = new MemoryQueue(async (job) => void runs.push(job), async () => undefined, options({ settleMs: 50 }));
+    const queue = new MemoryQueue(
+      async (job) => void runs.push(job),
+      async () => undefined,
+      options({ settleMs: 50 }),
+    );
     for (let i = 0; i < 10; i++) await queue.add(pr(7, { commentIds: i === 3 ? [42] : [] }));
     await queue.idle();
     expect(runs).toHaveLength(1);

@@ -69,7 +69,11 @@ describe("RedisQueue on a real redis-server", () => {
     await redis?.stop();
   });
 
-  const queue = (process: JobProcessor, o: Partial<RedisQueueOptions> = {}, onFailed: FailureHandler = async () => undefined) => {
+  const queue = (
+    process: JobProcessor,
+    o: Partial<RedisQueueOptions> = {},
+    onFailed: FailureHandler = async () => undefined,
+  ) => {
     const q = new RedisQueue(process, onFailed, {
       url: redis.url,
       name: o.name ?? `test-${++queueNumber}`,

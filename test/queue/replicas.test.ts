@@ -7,7 +7,8 @@ import { pullRequestData } from "../helpers/pull-request-data.js";
 import { type RedisServer, startRedis } from "../helpers/redis.js";
 import { type RunningApp, signedWebhook, startApp } from "../helpers/server.js";
 
-const config = "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
+const config =
+  "owners: { engineering: [lead-bob] }\ncriteria:\n  - id: docs\n    owner: engineering\n    require: { files: [docs/**] }\n";
 
 describe("two replicas sharing Redis", () => {
   let redis: RedisServer;
@@ -19,7 +20,8 @@ describe("two replicas sharing Redis", () => {
     github = await startFakeGitHub({
       graphql: () => pullRequestData({ config, files: ["docs/guide.md"] }),
       rest: (method, path) => {
-        if (method === "POST" && path === "/app/installations/1/access_tokens") return [201, { token: "ghs_replica", expires_at: "2099-01-01T00:00:00Z" }];
+        if (method === "POST" && path === "/app/installations/1/access_tokens")
+          return [201, { token: "ghs_replica", expires_at: "2099-01-01T00:00:00Z" }];
         if (method === "POST" && path === "/repos/Codertocat/Hello-World/check-runs") return [201, { id: 42 }];
         return undefined;
       },
@@ -37,11 +39,14 @@ describe("two replicas sharing Redis", () => {
   it("evaluates a burst spread over both replicas once", async () => {
     const payload = example("pull_request", "synchronize");
     const responses = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => signedWebhook(replicas[i % 2]!.url, "pull_request", payload, undefined, `burst-${i}`)),
+      Array.from({ length: 6 }, (_, i) =>
+        signedWebhook(replicas[i % 2]!.url, "pull_request", payload, undefined, `burst-${i}`),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
 
-    for (let i = 0; i < 400 && github.find("checks/create").length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && github.find("checks/create").length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 1500)); // room for a wrong second evaluation to show up
     expect(github.problems()).toEqual([]);
     expect(github.find("graphql")).toHaveLength(1);

@@ -75,9 +75,7 @@ describe("checkRunOutput", () => {
       ].join("\n"),
     );
     expect(output.summary.endsWith("} -->")).toBe(true);
-    expect(readEmbeddedReport(output.summary)?.items.map((i) => i.status)).toEqual(
-      sampleItems().map((i) => i.status),
-    );
+    expect(readEmbeddedReport(output.summary)?.items.map((i) => i.status)).toEqual(sampleItems().map((i) => i.status));
   });
 
   it("leaves out sections with nothing in them", () => {
@@ -87,16 +85,36 @@ describe("checkRunOutput", () => {
   });
 
   it.each([
-    ["success", [item({ id: "a" }), item({ id: "b", status: "waived" })], "blocking",
-      "✅ 2 of 2 done · 1 waived — the definition of done is met."],
-    ["pending", [item({ id: "a" }), item({ id: "b", status: "pending" })], "blocking",
-      "⏳ 1 of 2 done · 1 pending — nothing is missing; waiting for pending items."],
-    ["advisory", [item({ id: "a", status: "missing" })], "advisory",
-      "⚠️ 0 of 1 done · **1 missing** — advisory: missing items don't fail this check."],
-    ["error", [item({ id: "a", status: "error" })], "blocking",
-      "❌ 0 of 1 done · **1 could not be checked** — this check fails until every item is met or waived."],
-    ["nothing applies", [item({ id: "a", status: "not_applicable" })], "blocking",
-      "✅ No item of the definition of done applies to this pull request."],
+    [
+      "success",
+      [item({ id: "a" }), item({ id: "b", status: "waived" })],
+      "blocking",
+      "✅ 2 of 2 done · 1 waived — the definition of done is met.",
+    ],
+    [
+      "pending",
+      [item({ id: "a" }), item({ id: "b", status: "pending" })],
+      "blocking",
+      "⏳ 1 of 2 done · 1 pending — nothing is missing; waiting for pending items.",
+    ],
+    [
+      "advisory",
+      [item({ id: "a", status: "missing" })],
+      "advisory",
+      "⚠️ 0 of 1 done · **1 missing** — advisory: missing items don't fail this check.",
+    ],
+    [
+      "error",
+      [item({ id: "a", status: "error" })],
+      "blocking",
+      "❌ 0 of 1 done · **1 could not be checked** — this check fails until every item is met or waived.",
+    ],
+    [
+      "nothing applies",
+      [item({ id: "a", status: "not_applicable" })],
+      "blocking",
+      "✅ No item of the definition of done applies to this pull request.",
+    ],
   ] as const)("status line: %s", (_name, items, mode, expected) => {
     const summary = checkRunOutput(report([...items], { mode }), facts()).summary;
     expect(lines(summary)[0]).toBe(expected);
@@ -104,15 +122,27 @@ describe("checkRunOutput", () => {
 
   it("shows an item that could not be checked as a problem to fix", () => {
     const summary = checkRunOutput(
-      report([item({ id: "ci", title: "CI", status: "error", reason: "the GitHub API timed out", hint: "Run /dod check." })]),
+      report([
+        item({ id: "ci", title: "CI", status: "error", reason: "the GitHub API timed out", hint: "Run /dod check." }),
+      ]),
       facts(),
     ).summary;
-    expect(summary).toContain("- ⚠️ **CI** (`ci`) — could not be checked: the GitHub API timed out\n  - How: Run /dod check.");
+    expect(summary).toContain(
+      "- ⚠️ **CI** (`ci`) — could not be checked: the GitHub API timed out\n  - How: Run /dod check.",
+    );
   });
 
   it("keeps user text from hiding the rest of the summary", () => {
     const summary = checkRunOutput(
-      report([item({ id: "a", title: "A <!-- sneaky", status: "missing", reason: "multi\nline", hint: "a <details> but `<ok>`" })]),
+      report([
+        item({
+          id: "a",
+          title: "A <!-- sneaky",
+          status: "missing",
+          reason: "multi\nline",
+          hint: "a <details> but `<ok>`",
+        }),
+      ]),
       facts(),
     ).summary;
     expect(summary).toContain("- ❌ **A \\<!-- sneaky** (`a`) — multi line\n  - How: a \\<details\\> but `<ok>`");
@@ -134,9 +164,7 @@ describe("checkRunOutput", () => {
     const changed = checkRunOutput(report([item({ id: "a" })], { configChange: change }), facts());
 
     it("says what changes and what is wrong with it", () => {
-      expect(lines(changed.summary)[0]).toBe(
-        "❌ 1 of 1 done — the changed `.github/done.yml` has problems (below).",
-      );
+      expect(lines(changed.summary)[0]).toBe("❌ 1 of 1 done — the changed `.github/done.yml` has problems (below).");
       expect(changed.summary).toContain(
         [
           "### This pull request changes the definition of done",
@@ -188,7 +216,10 @@ describe("checkRunOutput", () => {
 
     it("caps annotations at 1000", () => {
       const many = Array.from({ length: 1200 }, (_, i) => problem({ line: i + 1 }));
-      const out = checkRunOutput(report([], { configChange: { file: ".github/done.yml", changes: [], problems: many } }), facts());
+      const out = checkRunOutput(
+        report([], { configChange: { file: ".github/done.yml", changes: [], problems: many } }),
+        facts(),
+      );
       expect(out.annotations).toHaveLength(1000);
       expect(out.annotations.at(-1)?.start_line).toBe(1000);
     });
@@ -262,7 +293,9 @@ describe("checkRunForFailure", () => {
     const problems = Array.from({ length: 2000 }, (_, i) => problem({ line: i + 1, message: "m".repeat(40) }));
     const out = checkRunForFailure({ kind: "invalid", file: ".github/done.yml", problems });
     expect(out.summary.length).toBeLessThanOrEqual(65_535);
-    expect(out.summary).toMatch(/\n_… \d+ more items not shown \(the summary is limited to 65,535 bytes\)\._\n\n### How to fix\n/);
+    expect(out.summary).toMatch(
+      /\n_… \d+ more items not shown \(the summary is limited to 65,535 bytes\)\._\n\n### How to fix\n/,
+    );
     expect(out.annotations).toHaveLength(1000);
   });
 

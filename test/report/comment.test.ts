@@ -64,7 +64,9 @@ describe("commentBody", () => {
         configChange: {
           file: ".github/done.yml",
           changes: [{ kind: "removed", text: "removes `runbook`" }],
-          problems: [{ file: ".github/done.yml", line: 2, column: 1, path: "mode", message: "expected blocking or advisory" }],
+          problems: [
+            { file: ".github/done.yml", line: 2, column: 1, path: "mode", message: "expected blocking or advisory" },
+          ],
         },
       }),
     );
@@ -85,7 +87,9 @@ describe("commentBody", () => {
     const body = commentBody(report(items));
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body.startsWith(`${COMMENT_MARKER}\n## Definition of Done: 0 of 400 done`)).toBe(true);
-    expect(body.split("\n").at(-1)).toMatch(/^_… \d+ more items not shown \(a comment is limited to 65,536 characters\)\._$/);
+    expect(body.split("\n").at(-1)).toMatch(
+      /^_… \d+ more items not shown \(a comment is limited to 65,536 characters\)\._$/,
+    );
   });
 });
 

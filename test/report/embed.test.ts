@@ -28,7 +28,9 @@ describe("embedReport", () => {
 
   it("cannot be closed early by text in titles or reasons", () => {
     const title = "a -- b --> c --!> <!-- d ---";
-    const r = report([item({ id: "x", title, status: "waived", waiver: { by: ["a"], reason: "-->", at: "", url: "" } })]);
+    const r = report([
+      item({ id: "x", title, status: "waived", waiver: { by: ["a"], reason: "-->", at: "", url: "" } }),
+    ]);
     const block = embedReport(r, facts());
     const inner = block.slice("<!-- ".length, -" -->".length);
     expect(inner).not.toContain("--");
@@ -51,10 +53,13 @@ describe("readEmbeddedReport", () => {
   it.each([
     ["no block", "just a summary"],
     ["empty", ""],
-    ["unclosed", "<!-- dod:report {\"v\":1"],
+    ["unclosed", '<!-- dod:report {"v":1'],
     ["not JSON", "<!-- dod:report {nope} -->"],
     ["other version", '<!-- dod:report {"v":2,"sha":"a","conclusion":"success","items":[]} -->'],
-    ["bad status", '<!-- dod:report {"v":1,"sha":"a","conclusion":"success","items":[{"id":"x","title":"","owner":"joint","status":"done"}]} -->'],
+    [
+      "bad status",
+      '<!-- dod:report {"v":1,"sha":"a","conclusion":"success","items":[{"id":"x","title":"","owner":"joint","status":"done"}]} -->',
+    ],
     ["not an object", "<!-- dod:report null -->"],
   ])("returns null for %s", (_name, summary) => {
     expect(readEmbeddedReport(summary)).toBeNull();

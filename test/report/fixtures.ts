@@ -37,7 +37,14 @@ export function report(
   const done = counts.met + counts.waived;
   const missing = items.filter((i) => i.status === "missing" || i.status === "error").map((i) => i.title);
   const title = `${done} of ${applicable.length} done${missing.length ? ` — missing: ${missing.join(", ")}` : ""}`;
-  return { conclusion, mode, title, items, counts, ...(options.configChange && { configChange: options.configChange }) };
+  return {
+    conclusion,
+    mode,
+    title,
+    items,
+    counts,
+    ...(options.configChange && { configChange: options.configChange }),
+  };
 }
 
 export function facts(fields: Partial<Facts> = {}): Facts {

@@ -5,7 +5,11 @@ describe("inline", () => {
   it.each([
     ["folds lines", "first line\r\n   second\n\nthird", "first line second third"],
     ["escapes < outside code spans", "a <!-- b", "a \\<!-- b"],
-    ["escapes emphasis, links, entities and mentions", "*a* _b_ [c](d) &amp; @eve", "\\*a\\* \\_b\\_ \\[c\\](d) \\&amp; @\u200beve"],
+    [
+      "escapes emphasis, links, entities and mentions",
+      "*a* _b_ [c](d) &amp; @eve",
+      "\\*a\\* \\_b\\_ \\[c\\](d) \\&amp; @\u200beve",
+    ],
     ["keeps code spans raw", "use `<details>` here", "use `<details>` here"],
     ["matches backtick runs of equal length only", "``<!--` odd", "\\`\\`\\<!--\\` odd"],
     ["double-backtick spans stay raw", "see ``<b>`` now", "see ``<b>`` now"],

@@ -27,11 +27,27 @@ function hostileReport() {
         when: { files: ["src/**"] },
         require: { files: ["**/__snap__/*.snap", "test/**"] },
       }),
-      criterion({ id: "flag", title: `Flag ${HOSTILE}`, owner: "joint", when: { labels: [`risky ${HOSTILE}`] }, require: { label: `behind_flag_${HOSTILE}` } }),
+      criterion({
+        id: "flag",
+        title: `Flag ${HOSTILE}`,
+        owner: "joint",
+        when: { labels: [`risky ${HOSTILE}`] },
+        require: { label: `behind_flag_${HOSTILE}` },
+      }),
       criterion({ id: "bench", title: "Bench", require: { check: "bench*" } }),
-      criterion({ id: "notes", title: "Notes", owner: "product", require: { pr_body: { section: `Notes ${HOSTILE}` } } }),
+      criterion({
+        id: "notes",
+        title: "Notes",
+        owner: "product",
+        require: { pr_body: { section: `Notes ${HOSTILE}` } },
+      }),
       criterion({ id: "docs", title: "Docs", require: { label: "docs" } }),
-      criterion({ id: "never", title: `Never ${HOSTILE}`, when: { labels: [`x ${HOSTILE}`] }, require: { label: "y" } }),
+      criterion({
+        id: "never",
+        title: `Never ${HOSTILE}`,
+        when: { labels: [`x ${HOSTILE}`] },
+        require: { label: "y" },
+      }),
     ],
     { owners: { product: ["pm-alice", "@acme/product"], engineering: ["eng-bob"] } },
   );
@@ -65,10 +81,17 @@ describe("user text in reports, read back as GitHub renders it", () => {
     const read = readMarkdown(markdown);
     // Only dod's own bold: item titles and group names. User text inside a title stays literal text.
     for (const emphasis of read.emphasis) {
-      expect(emphasis).toMatch(/^strong: (Acceptance|Tests|Flag|Bench|Notes|Docs|Definition of Done|Product|Engineering|Joint|Waived|\d+ (missing|could not))/);
+      expect(emphasis).toMatch(
+        /^strong: (Acceptance|Tests|Flag|Bench|Notes|Docs|Definition of Done|Product|Engineering|Joint|Waived|\d+ (missing|could not))/,
+      );
     }
     expect(read.html.filter((tag) => !DOD_HTML.test(tag))).toEqual([]);
-    const allowedLinks = [ISSUE_URL, "https://ci.example/1", "https://github.com/acme/shop/pull/7#c1", "https://github.com/acme/shop/pull/7"];
+    const allowedLinks = [
+      ISSUE_URL,
+      "https://ci.example/1",
+      "https://github.com/acme/shop/pull/7#c1",
+      "https://github.com/acme/shop/pull/7",
+    ];
     expect(read.links.filter((href) => !allowedLinks.includes(href))).toEqual([]);
     // A bare address stays a link (GitHub makes it one wherever it is), shown as itself: never hidden behind text.
     expect(new Set(read.autolinks)).toEqual(new Set(["https://evil.example"]));
@@ -79,7 +102,12 @@ describe("user text in reports, read back as GitHub renders it", () => {
     const comment = readMarkdown(faces.comment).text;
     const check = readMarkdown(faces["check run"]).text;
     const written = HOSTILE.replace("@eve", "@\u200beve").replace("@acme/all", "@\u200bacme/all");
-    for (const text of [`Acceptance ${written}`, `Pays ${written}`, `Tick the boxes in <ok> ${written}`, `Flag ${written}`]) {
+    for (const text of [
+      `Acceptance ${written}`,
+      `Pays ${written}`,
+      `Tick the boxes in <ok> ${written}`,
+      `Flag ${written}`,
+    ]) {
       expect(comment).toContain(text);
     }
     expect(check).toContain(`Never ${written}`);

@@ -40,7 +40,9 @@ describe("renderText", () => {
   });
 
   it("strips control characters from user text", () => {
-    const text = renderText(report([item({ id: "a", title: "evil\x1b[2J title", reason: "line\r\nbreak" })]), { color: false });
+    const text = renderText(report([item({ id: "a", title: "evil\x1b[2J title", reason: "line\r\nbreak" })]), {
+      color: false,
+    });
     expect(text).toContain("  ✔ evil[2J title (a) — line break");
     expect(text).not.toContain("\x1b");
   });
@@ -51,7 +53,9 @@ describe("renderText", () => {
         configChange: {
           file: ".github/done.yml",
           changes: [{ kind: "tightened", text: "tightens `tests`: applies to more files" }],
-          problems: [{ file: ".github/done.yml", line: 4, column: 9, path: "criteria.0.id", message: "use lower-case" }],
+          problems: [
+            { file: ".github/done.yml", line: 4, column: 9, path: "criteria.0.id", message: "use lower-case" },
+          ],
         },
       }),
       { color: false },

@@ -16,7 +16,10 @@ describe("truncateMarkdown", () => {
 
   it("passes the omitted lines to the note", () => {
     const seen: string[][] = [];
-    truncateMarkdown("keep\n- x\n- y", 10, (omitted) => (seen.push([...omitted]), "…"));
+    truncateMarkdown("keep\n- x\n- y", 10, (omitted) => {
+      seen.push([...omitted]);
+      return "…";
+    });
     expect(seen.at(-1)).toEqual(["- x", "- y"]);
   });
 
@@ -43,12 +46,16 @@ describe("truncateMarkdown", () => {
 
   it("always stays within the limit and keeps whole lines", () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 30 }), { maxLength: 40 }), fc.integer({ min: 20, max: 400 }), (parts, limit) => {
-        const text = parts.map((p) => p.replace(/\n/g, " ")).join("\n");
-        const out = truncateMarkdown(text, limit, note);
-        expect(out.length).toBeLessThanOrEqual(limit);
-        if (out !== text) expect(out).toMatch(/\(\d+ cut\)$/);
-      }),
+      fc.property(
+        fc.array(fc.string({ maxLength: 30 }), { maxLength: 40 }),
+        fc.integer({ min: 20, max: 400 }),
+        (parts, limit) => {
+          const text = parts.map((p) => p.replace(/\n/g, " ")).join("\n");
+          const out = truncateMarkdown(text, limit, note);
+          expect(out.length).toBeLessThanOrEqual(limit);
+          if (out !== text) expect(out).toMatch(/\(\d+ cut\)$/);
+        },
+      ),
     );
   });
 });

@@ -9,7 +9,13 @@ import { describe, expect, it } from "vitest";
 const root = new URL("../..", import.meta.url).pathname;
 const example = readFileSync(join(root, ".env.example"), "utf8");
 const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [readFileSync(join(dir, e.name), "utf8")] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : e.name.endsWith(".ts")
+        ? [readFileSync(join(dir, e.name), "utf8")]
+        : [],
+  );
 
 describe(".env.example", () => {
   it("sets nothing when copied to .env, so the shell's settings stay in force", () => {

@@ -20,17 +20,26 @@ describe("Node ≥ 22", () => {
 
   it("is what the test command accepts; older Nodes get Node 24 from npm", () => {
     expect(MIN_MAJOR).toBe(22);
-    expect([supported("20.20.2"), supported("21.7.3"), supported("22.0.0"), supported("24.22.3"), supported("26.1.0")]).toEqual([
-      false, false, true, true, true,
-    ]);
+    expect([
+      supported("20.20.2"),
+      supported("21.7.3"),
+      supported("22.0.0"),
+      supported("24.22.3"),
+      supported("26.1.0"),
+    ]).toEqual([false, false, true, true, true]);
   });
 
   it("is the package's engines, the Dockerfile's image and the workflow's matrix", () => {
     const pkg = JSON.parse(read("package.json")) as { engines: { node: string }; scripts: Record<string, string> };
     expect(pkg.engines.node).toBe(">=22");
     expect(pkg.scripts.test).toBe("node scripts/test.mjs");
-    expect([...read("Dockerfile").matchAll(/^FROM (\S+)/gm)].map((m) => m[1])).toEqual(["node:24-slim", "node:24-slim"]);
-    const ci = parse(read(".github/workflows/ci.yml")) as { jobs: { test: { strategy: { matrix: { node: number[] } } } } };
+    expect([...read("Dockerfile").matchAll(/^FROM (\S+)/gm)].map((m) => m[1])).toEqual([
+      "node:24-slim",
+      "node:24-slim",
+    ]);
+    const ci = parse(read(".github/workflows/ci.yml")) as {
+      jobs: { test: { strategy: { matrix: { node: number[] } } } };
+    };
     expect(ci.jobs.test.strategy.matrix.node).toEqual([22, 24, 26]);
     expect(read(".ci/run")).toContain("node scripts/node24.mjs");
   });
@@ -62,7 +71,9 @@ describe("the test command on a machine without chromium or redis-server", () =>
   it("names only what is missing", () => {
     const result = runTests(process.execPath);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe("npm test needs redis-server: run `sudo apt-get install -y --no-install-recommends redis-server`\n");
+    expect(result.stderr).toBe(
+      "npm test needs redis-server: run `sudo apt-get install -y --no-install-recommends redis-server`\n",
+    );
   });
 });
 

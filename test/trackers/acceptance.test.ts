@@ -98,11 +98,23 @@ const TRACKERS: Tracker[] = [
 
 function expected(tracker: Tracker, scenario: Scenario): Expected {
   const ref = tracker.ref;
-  const missing = (reason: string) => ({ conclusion: "failure", title: "0 of 1 done — missing: Acceptance criteria met", reason });
-  const pending = (reason: string) => ({ conclusion: "in_progress", title: "0 of 1 done — waiting for: Acceptance criteria met", reason });
+  const missing = (reason: string) => ({
+    conclusion: "failure",
+    title: "0 of 1 done — missing: Acceptance criteria met",
+    reason,
+  });
+  const pending = (reason: string) => ({
+    conclusion: "in_progress",
+    title: "0 of 1 done — waiting for: Acceptance criteria met",
+    reason,
+  });
   switch (scenario) {
     case "ticked":
-      return { conclusion: "success", title: "1 of 1 done", reason: `✅ Acceptance criteria met — [${ref} Sign in](${tracker.url})` };
+      return {
+        conclusion: "success",
+        title: "1 of 1 done",
+        reason: `✅ Acceptance criteria met — [${ref} Sign in](${tracker.url})`,
+      };
     case "unticked":
       return missing(`${ref}: 1 of 2 acceptance criteria unticked`);
     case "no section":
@@ -132,7 +144,9 @@ describe("acceptance criteria in GitHub, Jira and Linear", () => {
   afterEach(() => nock.cleanAll());
 
   const scenarios: Scenario[] = ["ticked", "unticked", "no section", "unknown key", "tracker down"];
-  const cases = TRACKERS.flatMap((t) => scenarios.filter((s) => t.name !== "GitHub issue" || s !== "tracker down").map((s) => [t.name, s] as const));
+  const cases = TRACKERS.flatMap((t) =>
+    scenarios.filter((s) => t.name !== "GitHub issue" || s !== "tracker down").map((s) => [t.name, s] as const),
+  );
 
   it.each(cases)("%s, %s: the check says so", async (name, scenario) => {
     const tracker = TRACKERS.find((t) => t.name === name)!;
@@ -158,9 +172,24 @@ describe("acceptance criteria in GitHub, Jira and Linear", () => {
   });
 
   it.each([
-    ["Jira", () => jira.answer("SHOP-123", { status: 401 }), { title: "SHOP-123 Sign in" }, "Jira answered 401: check JIRA_EMAIL and JIRA_API_TOKEN"],
-    ["Jira", () => jira.answer("SHOP-123", { status: 403 }), { title: "SHOP-123 Sign in" }, "Jira answered 403: the account in JIRA_EMAIL may not browse SHOP-123"],
-    ["Linear", () => linear.answer("ENG-42", { unauthorized: true }), { body: "ENG-42" }, "Linear refused the API key (400): check LINEAR_API_KEY"],
+    [
+      "Jira",
+      () => jira.answer("SHOP-123", { status: 401 }),
+      { title: "SHOP-123 Sign in" },
+      "Jira answered 401: check JIRA_EMAIL and JIRA_API_TOKEN",
+    ],
+    [
+      "Jira",
+      () => jira.answer("SHOP-123", { status: 403 }),
+      { title: "SHOP-123 Sign in" },
+      "Jira answered 403: the account in JIRA_EMAIL may not browse SHOP-123",
+    ],
+    [
+      "Linear",
+      () => linear.answer("ENG-42", { unauthorized: true }),
+      { body: "ENG-42" },
+      "Linear refused the API key (400): check LINEAR_API_KEY",
+    ],
   ])("%s refusing the credentials makes the item pending, saying what to check", async (_name, serve, pr, reason) => {
     const { probot, queue } = await loadApp({ trackers: TRACKER_SETTINGS });
     github.token().graphql(pullRequestData({ config, ...pr }));
@@ -195,11 +224,16 @@ describe("acceptance criteria in GitHub, Jira and Linear", () => {
     await probot.receive(event("pull_request", example("pull_request", "synchronize")));
     await queue.idle();
     github.assertDone();
-    expect(github.body("checks/create").output.summary).toContain("⏳ Acceptance criteria met — Linear did not answer within 0.1 s for ENG-42");
+    expect(github.body("checks/create").output.summary).toContain(
+      "⏳ Acceptance criteria met — Linear did not answer within 0.1 s for ENG-42",
+    );
   });
 
   it("a Jira custom field named in the config holds the criteria under its own name", async () => {
-    const withField = config.replace("jira: { projects: [SHOP] }", "jira: { projects: [SHOP], criteria_field: customfield_10042 }");
+    const withField = config.replace(
+      "jira: { projects: [SHOP] }",
+      "jira: { projects: [SHOP], criteria_field: customfield_10042 }",
+    );
     const { probot, queue } = await loadApp({ trackers: TRACKER_SETTINGS });
     github.token().graphql(pullRequestData({ config: withField, title: "SHOP-123 Sign in" }));
     github.rest("POST", `${REPO}/check-runs`, 201, { id: 77 });
@@ -215,7 +249,9 @@ describe("acceptance criteria in GitHub, Jira and Linear", () => {
     await probot.receive(event("pull_request", example("pull_request", "synchronize")));
     await queue.idle();
     github.assertDone();
-    expect(jira.requests[0]!.path).toBe("/rest/api/3/issue/SHOP-123?fields=summary&fields=description&fields=status&fields=customfield_10042&expand=names");
+    expect(jira.requests[0]!.path).toBe(
+      "/rest/api/3/issue/SHOP-123?fields=summary&fields=description&fields=status&fields=customfield_10042&expand=names",
+    );
     const check = github.body("checks/create");
     expect(check.conclusion).toBe("failure");
     expect(check.output.summary).toContain("SHOP-123: 1 of 2 acceptance criteria unticked");

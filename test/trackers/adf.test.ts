@@ -5,11 +5,18 @@ import { doc, heading, paragraph, tasks, text } from "../helpers/trackers.js";
 
 /** The boxes under a heading, as the linked_issue check sees them after conversion. */
 const boxes = (adf: unknown, under = "Acceptance criteria") =>
-  findSections(parseBlocks(adfToMarkdown(adf)), under).flatMap(tasksIn).map((t) => `${t.checked ? "x" : " "} ${t.text}`);
+  findSections(parseBlocks(adfToMarkdown(adf)), under)
+    .flatMap(tasksIn)
+    .map((t) => `${t.checked ? "x" : " "} ${t.text}`);
 
 describe("ADF to Markdown", () => {
   it("task items keep their state under their heading", () => {
-    const adf = doc(heading("Story", 2), paragraph("As a user…"), heading("Acceptance criteria", 3), tasks(["Sign in", true], ["See errors", false]));
+    const adf = doc(
+      heading("Story", 2),
+      paragraph("As a user…"),
+      heading("Acceptance criteria", 3),
+      tasks(["Sign in", true], ["See errors", false]),
+    );
     expect(adfToMarkdown(adf)).toContain("### Acceptance criteria\n\n- [x] Sign in\n- [ ] See errors");
     expect(boxes(adf)).toEqual(["x Sign in", "  See errors"]);
   });
@@ -20,12 +27,20 @@ describe("ADF to Markdown", () => {
 
   it("nested task lists stay under their item", () => {
     const nested = { ...tasks(["Child", false]) };
-    const adf = doc(heading("Acceptance criteria"), { ...tasks(["Parent", true]), content: [...tasks(["Parent", true]).content!, nested] });
+    const adf = doc(heading("Acceptance criteria"), {
+      ...tasks(["Parent", true]),
+      content: [...tasks(["Parent", true]).content!, nested],
+    });
     expect(boxes(adf)).toEqual(["x Parent", "  Child"]);
   });
 
   it("text that looks like Markdown is no box and no heading", () => {
-    const adf = doc(heading("Acceptance criteria"), paragraph("- [ ] typed as text"), paragraph("# not a heading"), tasks(["Real", true]));
+    const adf = doc(
+      heading("Acceptance criteria"),
+      paragraph("- [ ] typed as text"),
+      paragraph("# not a heading"),
+      tasks(["Real", true]),
+    );
     expect(boxes(adf)).toEqual(["x Real"]);
     expect(findSections(parseBlocks(adfToMarkdown(adf)), "not a heading")).toEqual([]);
   });
@@ -39,9 +54,19 @@ describe("ADF to Markdown", () => {
     const item = {
       type: "taskItem",
       attrs: { localId: "1", state: "DONE" },
-      content: [text("Ping "), { type: "mention", attrs: { id: "1", text: "@Pat" } }, { type: "hardBreak" }, text("then ship "), { type: "emoji", attrs: { shortName: ":rocket:", text: "🚀" } }],
+      content: [
+        text("Ping "),
+        { type: "mention", attrs: { id: "1", text: "@Pat" } },
+        { type: "hardBreak" },
+        text("then ship "),
+        { type: "emoji", attrs: { shortName: ":rocket:", text: "🚀" } },
+      ],
     };
-    const panel = { type: "panel", attrs: { panelType: "info" }, content: [{ type: "taskList", attrs: { localId: "l" }, content: [item] }] };
+    const panel = {
+      type: "panel",
+      attrs: { panelType: "info" },
+      content: [{ type: "taskList", attrs: { localId: "l" }, content: [item] }],
+    };
     expect(boxes(doc(heading("Acceptance criteria"), panel))).toEqual(["x Ping @Pat then ship 🚀"]);
     expect(adfToMarkdown(null)).toBe("");
     expect(adfToMarkdown({ type: "doc", content: [42, null, { nope: 1 }] })).toBe("");

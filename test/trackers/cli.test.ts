@@ -34,10 +34,22 @@ async function startJira(): Promise<{ url: string; paths: string[] }> {
   const auth = `Basic ${Buffer.from(`${JIRA_EMAIL}:${JIRA_TOKEN}`).toString("base64")}`;
   jira = createServer((req, res) => {
     paths.push(req.url ?? "");
-    const send = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-    if (req.headers.authorization !== auth) return send(401, { errorMessages: ["Client must be authenticated to access this resource."] });
-    if (!req.url?.startsWith("/rest/api/3/issue/SHOP-123?")) return send(404, { errorMessages: ["Issue does not exist or you do not have permission to see it."], errors: {} });
-    send(200, jiraIssue("SHOP-123", { summary: "Sign in", description: doc(heading("Acceptance criteria"), tasks(["Users can sign in", true])) }));
+    const send = (status: number, body: unknown) =>
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    if (req.headers.authorization !== auth)
+      return send(401, { errorMessages: ["Client must be authenticated to access this resource."] });
+    if (!req.url?.startsWith("/rest/api/3/issue/SHOP-123?"))
+      return send(404, {
+        errorMessages: ["Issue does not exist or you do not have permission to see it."],
+        errors: {},
+      });
+    send(
+      200,
+      jiraIssue("SHOP-123", {
+        summary: "Sign in",
+        description: doc(heading("Acceptance criteria"), tasks(["Users can sign in", true])),
+      }),
+    );
   });
   await new Promise<void>((resolve) => jira!.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${(jira.address() as AddressInfo).port}`, paths };
@@ -46,8 +58,17 @@ async function startJira(): Promise<{ url: string; paths: string[] }> {
 describe("dod check with a Jira ticket", () => {
   it("reads the ticket with the operator's JIRA_* settings and links it like a GitHub issue", async () => {
     const site = await startJira();
-    github = await startFakeGitHub({ token: TOKEN, graphql: () => pullRequestData({ config, title: "SHOP-123 Sign in" }) });
-    const env = { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url, JIRA_BASE_URL: site.url, JIRA_EMAIL, JIRA_API_TOKEN: JIRA_TOKEN };
+    github = await startFakeGitHub({
+      token: TOKEN,
+      graphql: () => pullRequestData({ config, title: "SHOP-123 Sign in" }),
+    });
+    const env = {
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: github.url,
+      JIRA_BASE_URL: site.url,
+      JIRA_EMAIL,
+      JIRA_API_TOKEN: JIRA_TOKEN,
+    };
 
     const text = await dod(["check", "Codertocat/Hello-World#2"], { env });
     expect(text.code).toBe(0);
@@ -56,14 +77,27 @@ describe("dod check with a Jira ticket", () => {
     const json = await dod(["check", "Codertocat/Hello-World#2", "--format", "json"], { env });
     const item = JSON.parse(json.stdout).items[0];
     expect(item.evidence).toEqual([{ text: "SHOP-123 Sign in", url: `${site.url}/browse/SHOP-123` }]);
-    expect(site.paths).toEqual(Array(2).fill("/rest/api/3/issue/SHOP-123?fields=summary&fields=description&fields=status"));
+    expect(site.paths).toEqual(
+      Array(2).fill("/rest/api/3/issue/SHOP-123?fields=summary&fields=description&fields=status"),
+    );
   });
 
   it("names what to fix when the ticket cannot be read", async () => {
     const site = await startJira();
-    github = await startFakeGitHub({ token: TOKEN, graphql: () => pullRequestData({ config, title: "SHOP-999 Sign in" }) });
-    const env = { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url, JIRA_BASE_URL: site.url, JIRA_EMAIL, JIRA_API_TOKEN: "wrong" };
+    github = await startFakeGitHub({
+      token: TOKEN,
+      graphql: () => pullRequestData({ config, title: "SHOP-999 Sign in" }),
+    });
+    const env = {
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: github.url,
+      JIRA_BASE_URL: site.url,
+      JIRA_EMAIL,
+      JIRA_API_TOKEN: "wrong",
+    };
     const result = await dod(["check", "Codertocat/Hello-World#2"], { env });
-    expect(result.stdout).toContain("Acceptance criteria met (acceptance-criteria) — Jira answered 401: check JIRA_EMAIL and JIRA_API_TOKEN");
+    expect(result.stdout).toContain(
+      "Acceptance criteria met (acceptance-criteria) — Jira answered 401: check JIRA_EMAIL and JIRA_API_TOKEN",
+    );
   });
 });

@@ -21,6 +21,11 @@ describe("an unreadable Jira ticket", () => {
   it("has no link when Jira is not set up, and says what to set", async () => {
     const { jira: _unused, ...settings } = TRACKER_SETTINGS;
     const [ticket] = await gatherTickets(trackers, facts as never, settings);
-    expect(ticket).toMatchObject({ key: "SHOP-7", repo: "jira", url: "", unreadable: expect.stringContaining("JIRA_BASE_URL") });
+    expect(ticket).toMatchObject({
+      key: "SHOP-7",
+      repo: "jira",
+      url: "",
+      unreadable: expect.stringContaining("JIRA_BASE_URL"),
+    });
   });
 });

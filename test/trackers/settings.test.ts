@@ -3,10 +3,12 @@ import { DEFAULT_TRACKER_TIMEOUT_MS, trackerSettingsFromEnv } from "../../src/tr
 
 describe("tracker settings from the environment", () => {
   it("a tracker is set up only with all of its credentials", () => {
-    expect(trackerSettingsFromEnv({ JIRA_BASE_URL: "https://acme.atlassian.net/", JIRA_EMAIL: "a@acme.test" })).toEqual({
-      webhooks: {},
-      timeoutMs: DEFAULT_TRACKER_TIMEOUT_MS,
-    });
+    expect(trackerSettingsFromEnv({ JIRA_BASE_URL: "https://acme.atlassian.net/", JIRA_EMAIL: "a@acme.test" })).toEqual(
+      {
+        webhooks: {},
+        timeoutMs: DEFAULT_TRACKER_TIMEOUT_MS,
+      },
+    );
     expect(
       trackerSettingsFromEnv({
         JIRA_BASE_URL: "https://acme.atlassian.net/",

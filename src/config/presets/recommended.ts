@@ -46,9 +46,19 @@ export const RECOMMENDED_CRITERIA: Criterion[] = [
     owner: "engineering",
     hint: "The public surface changed: update `docs/` or a README, or add the `no-docs-needed` label.",
     when: {
-      files: ["api/**", "bin/**", "**/openapi*.{yml,yaml,json}", "**/*.proto", "**/*.graphql", "src/**/index.*", "src/**/public/**"],
+      files: [
+        "api/**",
+        "bin/**",
+        "**/openapi*.{yml,yaml,json}",
+        "**/*.proto",
+        "**/*.graphql",
+        "src/**/index.*",
+        "src/**/public/**",
+      ],
     },
-    require: { any: [{ files: ["docs/**", "**/README*", "!runbooks/**", "!docs/runbooks/**"] }, { label: "no-docs-needed" }] },
+    require: {
+      any: [{ files: ["docs/**", "**/README*", "!runbooks/**", "!docs/runbooks/**"] }, { label: "no-docs-needed" }],
+    },
   },
   {
     id: "runbook",
