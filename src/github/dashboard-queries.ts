@@ -56,7 +56,8 @@ export const MORE_LABELS_QUERY = /* GraphQL */ `
   }
 `;
 
-// dod's check run on each head commit. Knowing dod's app id (the app reading its own installation), only that app's
+// dod's check run on each head commit: its LATEST run, since a new evaluation may start a new run and the suite
+// keeps the old one. Knowing dod's app id (the app reading its own installation), only that app's
 // check suite is read; otherwise the first 10 suites' runs of dod's name, each with the app that made it.
 /** One pull request's fields: dod's check run on its head, its labels and size. */
 export const PULL_FIELDS = (byApp: boolean) => `
@@ -69,7 +70,7 @@ export const PULL_FIELDS = (byApp: boolean) => `
           checkSuites(${byApp ? "first: 1, filterBy: { appId: $appId }" : "first: 10"}) {
             nodes {
               app { databaseId }
-              checkRuns(first: 1, filterBy: { checkName: ${JSON.stringify(CHECK_NAME)} }) {
+              checkRuns(first: 1, filterBy: { checkName: ${JSON.stringify(CHECK_NAME)}, checkType: LATEST }) {
                 nodes { databaseId conclusion summary detailsUrl url }
               }
             }

@@ -79,7 +79,8 @@ export async function gatherPullRequest(
     head: blobText(commit?.file),
     org: { file: `${ref.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null },
   };
-  const filesTruncated = pr.files.totalCount > MAX_FILES;
+  // `files` stops at 3,000 (its totalCount too); `changedFiles` is the true count.
+  const filesTruncated = pr.changedFiles > MAX_FILES;
   const pulled: Facts = {
     repo: { owner: ref.owner, name: ref.repo },
     number: pr.number,
@@ -100,6 +101,7 @@ export async function gatherPullRequest(
       ...(changeType === "DELETED" ? { deleted: true } : {}),
     })),
     filesTruncated,
+    changedFiles: pr.changedFiles,
     configChanged:
       files.some((file) => file.path === CONFIG_PATH) ||
       (config.base !== null && config.head === null) ||
@@ -112,7 +114,7 @@ export async function gatherPullRequest(
       ...(review.commit ? { commit: review.commit.oid } : {}),
     })),
     linkedIssues: pr.closingIssuesReferences.nodes.map(toLinkedIssue),
-    checks: contexts.filter((c) => !isOwn(c)).map(toCheck),
+    checks: latestRuns(contexts.filter((c) => !isOwn(c))).map(toCheck),
     comments: comments.map(toComment),
     teams: {},
   };
@@ -156,6 +158,21 @@ async function allFiles(
 
 const blobText = (entry: { object: { text?: string | null } | null } | null | undefined) => entry?.object?.text ?? null;
 
+/**
+ * The newest run of each check (one app, one name). GitHub's rollup keeps the latest run per name per check
+ * suite, so a check re-run in a new suite shows its superseded runs too; a failure there is not the check's verdict.
+ */
+function latestRuns(contexts: Q.CheckContext[]): Q.CheckContext[] {
+  const key = (c: Q.CheckContext) =>
+    c.__typename === "CheckRun" ? JSON.stringify([c.checkSuite?.app?.databaseId ?? null, c.name]) : null;
+  const newest = new Map<string, number>();
+  for (const c of contexts) {
+    const k = key(c);
+    if (k !== null && c.__typename === "CheckRun") newest.set(k, Math.max(newest.get(k) ?? c.databaseId, c.databaseId));
+  }
+  return contexts.filter((c) => c.__typename !== "CheckRun" || newest.get(key(c)!) === c.databaseId);
+}
+
 function toCheck(context: Q.CheckContext): CheckResult {
   if (context.__typename === "CheckRun") {
     return {
@@ -179,7 +196,7 @@ function toComment(node: Q.CommentNode): Comment {
   const editor = node.editor?.login;
   return {
     ...(editor && editor.toLowerCase() !== author.toLowerCase() ? { editedBy: editor } : {}),
-    id: node.databaseId,
+    id: Number(node.fullDatabaseId),
     author,
     authorIsBot: node.author?.__typename === "Bot",
     body: node.body,

@@ -8,7 +8,8 @@ const CHECK_CONTEXT = `
 
 const LINKED_ISSUE = `number title body state url repository { nameWithOwner }`;
 
-const COMMENT = `databaseId body createdAt url author { __typename login } editor { login }`;
+// Comment ids are past 2^31, beyond GraphQL's Int: `databaseId` is an error for them, `fullDatabaseId` a string.
+const COMMENT = `fullDatabaseId body createdAt url author { __typename login } editor { login }`;
 
 /** Everything one evaluation needs, config files included, in one request. */
 export const PULL_REQUEST_QUERY = /* GraphQL */ `
@@ -31,6 +32,7 @@ export const PULL_REQUEST_QUERY = /* GraphQL */ `
             }
           }
         }
+        changedFiles
         files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
         latestOpinionatedReviews(first: 100) { nodes { author { login } state submittedAt url commit { oid } } }
         closingIssuesReferences(first: 50) { nodes { ${LINKED_ISSUE} } }

@@ -26,7 +26,8 @@ export type CheckContext =
     }
   | { __typename: "StatusContext"; context: string; state: string; targetUrl: string | null };
 export interface CommentNode {
-  databaseId: number;
+  /** A BigInt, which GitHub sends as a string. */
+  fullDatabaseId: string;
   body: string;
   createdAt: string;
   url: string;
@@ -57,6 +58,7 @@ export interface PullRequestData {
       labels: { nodes: { name: string }[] };
       baseRef: { target: { oid: string; file?: Blob } | null } | null;
       commits: { nodes: { commit: { file: Blob; statusCheckRollup: Rollup | null } }[] };
+      changedFiles: number;
       files: { totalCount: number; pageInfo: Page; nodes: FileNode[] };
       latestOpinionatedReviews: {
         nodes: {

@@ -74,6 +74,8 @@ export interface Facts {
   readonly files: ChangedFile[];
   /** True when the PR has more files than GitHub lists (3000). */
   readonly filesTruncated: boolean;
+  /** How many files the PR changes, listed or not (GitHub's `changedFiles`), when known. */
+  readonly changedFiles?: number;
   /**
    * True when the PR changes `.github/done.yml`: edits, deletes or renames it (GitHub lists a rename under its new
    * path only), or may do so beyond the files GitHub lists.

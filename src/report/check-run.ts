@@ -26,6 +26,7 @@ export interface CheckRunOutput {
 
 export function checkRunOutput(report: Report, facts: Facts): CheckRunOutput {
   const lines = [statusLine(report)];
+  if (facts.filesTruncated) lines.push("", truncatedFilesLine(facts));
   if (report.configChange) {
     lines.push("", ...configChangeLines(report.configChange, "### This pull request changes the definition of done"));
   }
@@ -109,6 +110,11 @@ function statusLine(report: Report): string {
         ? `❌ ${counts} — this check fails until every item is met or waived.`
         : `❌ ${counts} — the changed \`${report.configChange.file}\` has problems (below).`;
   }
+}
+
+function truncatedFilesLine(facts: Facts): string {
+  const count = facts.changedFiles === undefined ? "more than 3,000" : facts.changedFiles.toLocaleString("en-US");
+  return `> ⚠️ The file list was cut: this pull request changes ${count} files and GitHub lists only the first ${facts.files.length.toLocaleString("en-US")}. Items about files saw those alone, and a change to the definition of done beyond them still counts as one.`;
 }
 
 function waivedLines(items: readonly ItemResult[]): string[] {

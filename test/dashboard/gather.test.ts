@@ -4,6 +4,7 @@ import { Octokit } from "@octokit/rest";
 import { gatherDashboard } from "../../src/github/dashboard-gather.js";
 import { Probot } from "probot";
 import { privateKey, TestOctokit } from "../helpers/app.js";
+import { checkRuns } from "../helpers/check-suites.js";
 import { GitHubMock } from "../helpers/github.js";
 import { CONFIG, dashboardData, item, OWNER, page, pullNode, type PullOptions, REPO, summaryWith } from "./data.js";
 
@@ -237,6 +238,37 @@ describe("gatherDashboard", () => {
       expect(query).toMatch(/checkSuites\(first: 1, filterBy: \{ appId: \$appId \}\)/);
       expect(variables).toEqual({ owner: OWNER, name: REPO, number: 3, after: null, appId: 7 });
       expect(gathered.input!.releases[0]!.pulls[0]!.check!.id).toBe(222);
+    });
+
+    it("reads dod's latest run in its check suite, not one a re-check superseded", async () => {
+      const node = pullNode({ number: 1 }) as any;
+      const run = (id: number, status: "met" | "missing") => ({
+        name: "Definition of Done",
+        databaseId: id,
+        conclusion: status === "met" ? "SUCCESS" : "FAILURE",
+        summary: summaryWith([item("acceptance", "product", status)]),
+        detailsUrl: null,
+        url: `https://github.com/${OWNER}/${REPO}/runs/${id}`,
+      });
+      // dod's first run failed; a later evaluation started a new run, which passed. Both stay in the suite.
+      node.commits.nodes[0].commit.checkSuites = {
+        nodes: [{ app: { databaseId: 7 }, checkRuns: checkRuns([run(111, "missing"), run(222, "met")]) }],
+      };
+      const releasePage = {
+        repository: {
+          milestone: {
+            pullRequests: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [node] },
+          },
+        },
+      };
+      mock.graphql(oneMilestone()).graphql(releasePage);
+
+      const gathered = await gatherDashboard(github(), OWNER, REPO, { appId: 7 });
+
+      mock.assertDone();
+      const check = gathered.input!.releases[0]!.pulls[0]!.check!;
+      expect(check.id).toBe(222);
+      expect(check.conclusion).toBe("success");
     });
 
     it("reads checks by name with a token, preferring the run of the app it is told is dod's", async () => {
