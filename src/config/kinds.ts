@@ -93,7 +93,9 @@ export const EVIDENCE_KINDS = {
             .string()
             .min(1)
             .optional()
-            .describe("A heading in each linked issue under which every task-list box must be ticked."),
+            .describe(
+              "A heading in each linked issue under which every task-list box must be ticked; a box left as `TBD`, `N/A` or empty is no criterion.",
+            ),
         })
         .strict(),
     ]),
@@ -109,12 +111,16 @@ export const EVIDENCE_KINDS = {
           .string()
           .min(1)
           .optional()
-          .describe("A heading in the PR description whose section must have content (not only a placeholder)."),
+          .describe(
+            "A heading in the PR description whose section must have content: not only a placeholder (`TBD`, `N/A`, `_No response_`, a template's HTML comment).",
+          ),
         checkbox: z
           .string()
           .min(1)
           .optional()
-          .describe("The text of a task-list box in the PR description that must be ticked."),
+          .describe(
+            "The text of a task-list box in the PR description that must be ticked (`Docs updated: TBD` ticked is not).",
+          ),
       })
       .strict(),
     doc: "Met by the PR description: a non-empty section and/or a ticked checkbox.",

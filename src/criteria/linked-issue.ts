@@ -1,8 +1,8 @@
 // A closed-by issue, optionally with every box ticked under a checklist heading in each linked issue.
 import type { Facts, LinkedIssue } from "../model/facts.js";
 import type { EvidenceRef } from "../model/report.js";
-import { escapeText } from "../model/markdown.js";
-import { findSections, parseBlocks, tasksIn } from "./markdown.js";
+import { code, escapeText } from "../model/markdown.js";
+import { findSections, isPlaceholder, parseBlocks, tasksIn } from "./markdown.js";
 import { capped, type CriterionContext, quote, type Verdict } from "./types.js";
 
 export type LinkedIssueSpec = true | { checklist?: string | undefined };
@@ -42,9 +42,16 @@ export function linkedIssueEvidence(spec: LinkedIssueSpec, ctx: CriterionContext
       problems.push(`${ref} has no ${quote(checklist)} section`);
       continue;
     }
-    const tasks = sections.flatMap(tasksIn);
+    // A box left as `TBD` or `N/A` is not a criterion, ticked or not: it neither blocks nor counts as done.
+    const boxes = sections.flatMap(tasksIn);
+    const tasks = boxes.filter((t) => !isPlaceholder(t.text));
     if (tasks.length === 0) {
-      problems.push(`no checklist under ${quote(checklist)} in ${ref}`);
+      const placeholder = boxes[0]?.text;
+      problems.push(
+        placeholder === undefined
+          ? `no checklist under ${quote(checklist)} in ${ref}`
+          : `the ${quote(checklist)} checklist in ${ref} only holds the placeholder ${placeholderSpan(placeholder)}`,
+      );
       continue;
     }
     const open = tasks.filter((t) => !t.checked);
@@ -66,3 +73,6 @@ export function linkedIssueEvidence(spec: LinkedIssueSpec, ctx: CriterionContext
 function pendingOn(unreadable: LinkedIssue[], links: EvidenceRef[]): Verdict {
   return { status: "pending", reason: unreadable.map((i) => i.unreadable).join("; "), evidence: links };
 }
+
+/** A placeholder as the reader typed it; an empty box reads as `- [ ]`. */
+const placeholderSpan = (text: string) => code(text.trim() === "" ? "- [ ]" : text.trim());

@@ -135,6 +135,26 @@ describe("linked_issue", () => {
       { status: "missing", reason: "no checklist under “Acceptance criteria” in #12", evidence: [] },
     ],
     [
+      "checklist: a box ticked as `TBD` or `N/A` is no acceptance criterion",
+      { linked_issue: { checklist: "Acceptance criteria" } },
+      { linkedIssues: [issue("## Acceptance criteria\n- [x] TBD\n- [x] _N/A_\n- [ ]\n## Notes\n- [x] real")] },
+      {
+        status: "missing",
+        reason: "the “Acceptance criteria” checklist in #12 only holds the placeholder `TBD`",
+        evidence: [],
+      },
+    ],
+    [
+      "checklist: placeholder boxes beside real ones neither count nor block",
+      { linked_issue: { checklist: "Acceptance criteria" } },
+      { linkedIssues: [issue("## Acceptance criteria\n- [x] Pays by card\n- [ ] TBD\n- [x] n/a.")] },
+      {
+        status: "met",
+        reason: "all 1 acceptance criteria ticked in #12",
+        evidence: [{ text: "#12 Checkout flow", url: ISSUE.url }],
+      },
+    ],
+    [
       "checklist: all ticked",
       { linked_issue: { checklist: "acceptance criteria" } },
       { linkedIssues: [issue("**Acceptance Criteria**\n- [x] a\n- [X] b\n\n```\n- [ ] example\n```")] },
@@ -198,6 +218,28 @@ describe("pr_body", () => {
         reason: "“I updated the docs” is ticked",
         evidence: [{ text: "ticked: I updated the docs", url }],
       },
+    ],
+    [
+      "section holding a placeholder: `TBD`, `_No response_`, a ticked `N/A` box",
+      { pr_body: { section: "Rollback plan" } },
+      { body: "## Rollback plan\nTBD\n## Rollback plan\n_No response_\n## Rollback plan\n- [x] N/A\n## Notes\nmore" },
+      {
+        status: "missing",
+        reason: "the “Rollback plan” section of the description only holds the placeholder `TBD`",
+        evidence: [],
+      },
+    ],
+    [
+      "checkbox ticked but its text left as a placeholder",
+      { pr_body: { checkbox: "Behind a feature flag" } },
+      { body: "- [x] Behind a feature flag: TBD\n- [x] behind a feature flag (N/A)" },
+      { status: "missing", reason: "“Behind a feature flag” is ticked but only says `TBD`", evidence: [] },
+    ],
+    [
+      "checkbox ticked with more words is not the box asked for",
+      { pr_body: { checkbox: "Behind a feature flag" } },
+      { body: "- [x] Behind a feature flag — none needed, it is a copy change" },
+      { status: "missing", reason: "the description has no “Behind a feature flag” checkbox", evidence: [] },
     ],
     [
       "checkbox unticked",
