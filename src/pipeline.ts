@@ -19,10 +19,12 @@ import { ADDED_LINES, type Cache, CONFIG_REFERENCES, configKey, diffKey } from "
 import { configReferences, NO_REFERENCES } from "./criteria/references.js";
 import { checkRunForFailure, checkRunOutput } from "./report/check-run.js";
 import { commentBody, shouldComment } from "./report/comment.js";
+import { noticeBody, type Silenced } from "./report/comment-notice.js";
 import { isReplyTo, replyBody, replyMarker } from "./report/reply.js";
 import type { Report } from "./model/report.js";
 import type { ConfigFailure } from "./model/config-problems.js";
 import { publish, type Published } from "./github/publish.js";
+import type { CommentWrite } from "./github/comment.js";
 import { answerFollowUp, followUpsAtMerge } from "./github/follow-up.js";
 import { gatherTickets, type TrackerReadOptions } from "./trackers/gather.js";
 import { type TrackerSettings, trackerSettingsFromEnv } from "./trackers/settings.js";
@@ -147,10 +149,7 @@ export async function runPullRequest(
     headSha: facts.head.sha,
     existingCheckRun: gathered.ownCheckRun,
     output: checkRunFor(outcome, facts),
-    comment:
-      judged && shouldComment(judged.config.comment, judged.report, gathered.ownComment !== null)
-        ? { body: commentBody(judged.report), existing: gathered.ownComment }
-        : null,
+    comment: commentFor(outcome, gathered.ownComment, facts.base.ref),
   });
   if (options.atMerge && judged && judged.config.dashboard.followUps === "auto" && facts.state === "merged") {
     await followUpsAtMerge(github, ref, facts, judged.config, judged.report);
@@ -170,6 +169,23 @@ export async function runPullRequest(
     dashboardIssue: judged !== null && judged.config.dashboard.issue,
     verdict: judged ? verdictOf(judged.report) : null,
   };
+}
+
+/**
+ * The sticky comment to write, or null to leave comments alone. A comment already there is never left listing
+ * items it no longer checks: once comments are switched off or the config is invalid or gone, it says so instead.
+ * None is created for that.
+ */
+function commentFor(outcome: Outcome, existing: Gathered["ownComment"], base: string): CommentWrite | null {
+  if (outcome.kind === "report" && shouldComment(outcome.config.comment, outcome.report, existing !== null)) {
+    return { body: commentBody(outcome.report), existing };
+  }
+  if (!existing) return null;
+  const silenced: Silenced =
+    outcome.kind === "report"
+      ? { why: "comments-off" }
+      : { why: outcome.failure.kind === "invalid" ? "config-invalid" : "config-missing", file: outcome.failure.file };
+  return { body: noticeBody(silenced, base), existing };
 }
 
 function checkRunFor(outcome: Outcome, facts: Facts) {
