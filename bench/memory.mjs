@@ -10,8 +10,15 @@ function startApp(githubUrl) {
   const next = () => new Promise((resolve) => child.once("message", resolve));
   return next().then(({ url }) => ({
     url,
-    sample: () => (child.send("sample"), next()),
-    close: () => new Promise((resolve) => (child.once("exit", resolve), child.send("close"))),
+    sample: () => {
+      child.send("sample");
+      return next();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        child.once("exit", resolve);
+        child.send("close");
+      }),
   }));
 }
 

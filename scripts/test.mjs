@@ -51,4 +51,6 @@ if (missing.length > 0) {
 
 execFileSync(process.execPath, [join(root, "scripts", "ensure-built.mjs")], { cwd: root, stdio: "inherit" });
 run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--noEmit"]);
+// Formatting and lint (Biome): `npm run format` fixes what it can.
+run(process.execPath, [join(root, "node_modules", "@biomejs", "biome", "bin", "biome"), "ci", "."]);
 run(process.execPath, [join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...args]);

@@ -1,6 +1,7 @@
 // Probot wiring only: which events become which jobs, and what a job does when the queue runs it.
 import type { ApplicationFunction, Context, Probot } from "probot";
-import { installDashboard, scheduleDashboardRefresh } from "./dashboard/install.js";
+import { installDashboard } from "./dashboard/install.js";
+import type { Debouncer } from "./dashboard/issue.js";
 import { type DashboardSettings, DEFAULT_DEBOUNCE_MS } from "./dashboard/settings.js";
 import { CHECK_EVENTS, checkJobs, STATUS_EVENTS, statusJob } from "./handlers/checks.js";
 import { COMMENT_EVENTS, commentJob } from "./handlers/comments.js";
@@ -22,7 +23,7 @@ import type { Job, JobQueue, PullRequestJob } from "./queue/job.js";
 import { defaultQueueOptions } from "./queue/memory.js";
 import { createQueue, type QueueSettings } from "./queue/select.js";
 import type { TrackerReadOptions } from "./trackers/gather.js";
-import { type TrackerSettings, trackerSettingsFromEnv } from "./trackers/settings.js";
+import { NO_TRACKERS, type TrackerSettings } from "./trackers/settings.js";
 import { trackerWebhooks } from "./trackers/webhooks.js";
 
 /** The settings index.ts parses from the environment; tests give their own. */
@@ -30,7 +31,7 @@ export interface DodOptions {
   queue?: Partial<QueueSettings>;
   /** The GitHub App's id (APP_ID): dod's own check run is the one this app wrote. */
   appId?: number;
-  /** Jira and Linear credentials and webhook secrets (the environment's by default). */
+  /** Jira and Linear credentials and webhook secrets (none by default; index.ts reads the environment's). */
   trackers?: TrackerSettings & TrackerReadOptions;
   dashboard?: DashboardSettings;
 }
@@ -39,7 +40,7 @@ export interface DodHandle {
   /** Set once the app is loaded: tests wait on `queue.idle()`, shutdown on `queue.close()`. */
   queue?: JobQueue;
   /** The debounced dashboard-issue refreshes, which shutdown runs at once rather than dropping. */
-  dashboard?: { flush(): Promise<void> };
+  dashboard?: Debouncer;
   /** Set by shutdown: /healthz answers 503 from then on. */
   draining?: boolean;
 }
@@ -47,7 +48,7 @@ export interface DodHandle {
 export function createApp(options: DodOptions = {}): { app: ApplicationFunction; handle: DodHandle } {
   const handle: DodHandle = {};
   const identity = dodIdentity(options.appId);
-  const trackers = options.trackers ?? trackerSettingsFromEnv(process.env);
+  const trackers = options.trackers ?? NO_TRACKERS;
   const app: ApplicationFunction = (probot, { addHandler }) => {
     const metrics = new QueueMetrics();
     const settings = { ...defaultQueueOptions, ...options.queue };
@@ -56,7 +57,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     const queue: JobQueue = closingAlso(
       createQueue(
         settings,
-        (job): Promise<void> => processJob(probot, queue, job, identity, cache, trackers),
+        (job): Promise<void> => processJob({ probot, queue, identity, cache, trackers, dashboard }, job),
         (job, error) => onFailure(probot, identity, job, error),
         probot.log,
         metrics,
@@ -68,12 +69,13 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     addHandler(healthHandler(queue, () => handle.draining === true));
     // Before the dashboard's routes, which answer every other method under /dod/ with 405.
     addHandler(trackerWebhooks(probot, queue, trackers));
-    handle.dashboard = installDashboard(
+    const dashboard = installDashboard(
       probot,
       addHandler,
       options.dashboard ?? { debounceMs: DEFAULT_DEBOUNCE_MS },
       identity,
     );
+    handle.dashboard = dashboard;
     addHandler(metrics.handler(queue));
 
     const referencesOf: ReferencesOf = (owner, repo, sha) => cache.get(CONFIG_REFERENCES, configKey(owner, repo, sha));
@@ -85,7 +87,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
       // A release label moves the pull request between releases whether or not its verdict changes.
       if (relevance.dashboard) {
         const { owner, repo, installationId } = jobBase(context);
-        scheduleDashboardRefresh(probot, owner, repo, installationId);
+        dashboard.schedule({ owner, repo, installationId });
       }
       if (relevance.skip) return skipped(context, relevance.skip);
       await queue.add(pullRequestJob(context));
@@ -131,14 +133,18 @@ function closingAlso(queue: JobQueue, release: () => Promise<void>): JobQueue {
   };
 }
 
-async function processJob(
-  probot: Probot,
-  queue: JobQueue,
-  job: Job,
-  identity: DodIdentity,
-  cache: ReadCache,
-  trackers: TrackerSettings & TrackerReadOptions,
-): Promise<void> {
+/** What a job needs of the app it runs in. */
+interface JobDeps {
+  probot: Probot;
+  queue: JobQueue;
+  identity: DodIdentity;
+  cache: ReadCache;
+  trackers: TrackerSettings & TrackerReadOptions;
+  dashboard: Debouncer;
+}
+
+async function processJob(deps: JobDeps, job: Job): Promise<void> {
+  const { probot, queue, identity, cache, trackers } = deps;
   const log = jobLog(probot, job);
   const github = withLog(await probot.auth(job.installationId), log);
   if (job.kind !== "pull_request") {
@@ -162,7 +168,7 @@ async function processJob(
     published.checkRun !== "unchanged" &&
     (await verdictChanged(cache, job, published.verdict))
   ) {
-    scheduleDashboardRefresh(probot, job.owner, job.repo, job.installationId);
+    deps.dashboard.schedule({ owner: job.owner, repo: job.repo, installationId: job.installationId });
   }
 }
 

@@ -64,6 +64,7 @@ export function fetchWithTimeout(ms: number, inner?: typeof fetch): typeof fetch
   };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: Octokit types the defaults callback's options loosely
 export const DodOctokit = ProbotOctokit.defaults((options: any) => ({
   ...options,
   request: {

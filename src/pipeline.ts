@@ -27,7 +27,7 @@ import { publish, type Published } from "./github/publish.js";
 import type { CommentWrite } from "./github/comment.js";
 import { answerFollowUp, followUpsAtMerge } from "./github/follow-up.js";
 import { gatherTickets, type TrackerReadOptions } from "./trackers/gather.js";
-import { type TrackerSettings, trackerSettingsFromEnv } from "./trackers/settings.js";
+import { NO_TRACKERS, type TrackerSettings } from "./trackers/settings.js";
 
 /** What evaluating a pull request came to: a report under a valid config, or the config's failure. */
 export type Outcome =
@@ -46,7 +46,7 @@ export async function evaluatePullRequest(
   ref: PullRequestRef,
   identity: DodIdentity,
   cache?: Cache,
-  trackers: TrackerSettings & TrackerReadOptions = trackerSettingsFromEnv(process.env),
+  trackers: TrackerSettings & TrackerReadOptions = NO_TRACKERS,
 ): Promise<Evaluation> {
   const gathered = await gatherPullRequest(github, ref, identity, cache);
   const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
@@ -124,7 +124,7 @@ export interface RunOptions {
   identity: DodIdentity;
   /** The app's cache of reads that cannot have changed (none for the CLI and the Action). */
   cache?: Cache;
-  /** The operator's tracker credentials (the environment's by default). */
+  /** The operator's tracker credentials (none by default). */
   trackers?: TrackerSettings & TrackerReadOptions;
 }
 
@@ -166,7 +166,7 @@ export async function runPullRequest(
   );
   return {
     ...published,
-    dashboardIssue: judged !== null && judged.config.dashboard.issue,
+    dashboardIssue: judged?.config.dashboard.issue ?? false,
     verdict: judged ? verdictOf(judged.report) : null,
   };
 }

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { type DashboardSettings, DEFAULT_DEBOUNCE_MS } from "./dashboard/settings.js";
 import type { QueueSettings } from "./queue/select.js";
+import { type TrackerSettings, trackerSettingsFromEnv } from "./trackers/settings.js";
 
 /** An empty value is no value: `DOD_CONCURRENCY=` in an env file leaves the default. */
 const unset = (value: unknown) => (value === "" ? undefined : value);
@@ -52,6 +53,8 @@ export interface Settings {
   appId?: number;
   queue: Partial<QueueSettings>;
   dashboard: DashboardSettings;
+  /** Jira and Linear credentials and webhook secrets. */
+  trackers: TrackerSettings;
 }
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; message: string };
@@ -83,7 +86,13 @@ export function parseSettings(env: NodeJS.ProcessEnv): SettingsResult {
     ...(e.GITHUB_CLIENT_SECRET && { clientSecret: e.GITHUB_CLIENT_SECRET }),
     ...(sessionSecret && { sessionSecret }),
   };
-  return { ok: true, settings: { ...(e.APP_ID !== undefined && { appId: e.APP_ID }), queue, dashboard } };
+  let trackers: TrackerSettings;
+  try {
+    trackers = trackerSettingsFromEnv(env);
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  return { ok: true, settings: { ...(e.APP_ID !== undefined && { appId: e.APP_ID }), queue, dashboard, trackers } };
 }
 
 /** The settings, or the process ends here with one line on stderr: a wrong value is a deployment's mistake. */

@@ -13,6 +13,7 @@ import { failureText, compilerLine } from "../cli/problems.js";
 import { actionTarget } from "./event.js";
 import { annotation, appendSummary } from "./workflow.js";
 import { dodIdentity } from "../model/identity.js";
+import { trackerSettingsFromEnv } from "../trackers/settings.js";
 
 export interface ActionIo {
   stdout: (text: string) => void;
@@ -44,7 +45,7 @@ export async function runAction({ stdout, env }: ActionIo): Promise<number> {
   let evaluation: Evaluation;
   try {
     const github = createGitHub(env, env.INPUT_TOKEN || env.GITHUB_TOKEN, "dod-action");
-    evaluation = await evaluatePullRequest(github, ref, identity);
+    evaluation = await evaluatePullRequest(github, ref, identity, undefined, trackerSettingsFromEnv(env));
     const { outcome } = evaluation;
     stdout(
       outcome.kind === "report"

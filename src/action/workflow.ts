@@ -1,9 +1,9 @@
 // GitHub Actions' workflow commands and job summary: how an action speaks to the run's page.
 import { appendFileSync } from "node:fs";
 
-const escape = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeData = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 // Property values also escape the characters that separate properties.
-const escapeProperty = (text: string) => escape(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 export interface AnnotationPlace {
   file: string;
@@ -13,7 +13,7 @@ export interface AnnotationPlace {
 
 export function annotation(level: "error" | "warning" | "notice", message: string, place?: AnnotationPlace): string {
   const props = place ? ` file=${escapeProperty(place.file)},line=${place.line},col=${place.col}` : "";
-  return `::${level}${props}::${escape(message)}\n`;
+  return `::${level}${props}::${escapeData(message)}\n`;
 }
 
 /** Appends Markdown to the job summary, when the runner offers one. */

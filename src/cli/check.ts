@@ -11,6 +11,7 @@ import { exitCodeFor, renderReport, REPORT_FORMATS } from "./output.js";
 import { failureText } from "./problems.js";
 import { parsePullRequestRef } from "./ref.js";
 import { dodIdentity } from "../model/identity.js";
+import { trackerSettingsFromEnv } from "../trackers/settings.js";
 
 const POST_FORBIDDEN =
   "GitHub refused to publish (403): only GitHub Apps may create check runs, so --post needs an App installation token or the Actions GITHUB_TOKEN (with checks: write and pull-requests: write), not a personal token";
@@ -80,7 +81,7 @@ export const checkCommand: Command = {
     const identity = dodIdentity();
     let evaluation: Evaluation;
     try {
-      evaluation = await evaluatePullRequest(github, ref, identity);
+      evaluation = await evaluatePullRequest(github, ref, identity, undefined, trackerSettingsFromEnv(io.env));
     } catch (error) {
       throw explainGitHubError(error, ref);
     }

@@ -51,7 +51,12 @@ function addedLinesOf(diff: string): Record<string, string[]> {
     if (line.startsWith("diff --git ")) current = null;
     else if (line.startsWith("+++ ")) {
       const target = line.slice(4);
-      current = target === "/dev/null" ? null : (added[target.replace(/^b\//, "")] ??= []);
+      if (target === "/dev/null") current = null;
+      else {
+        const file = target.replace(/^b\//, "");
+        current = added[file] ?? [];
+        added[file] = current;
+      }
     } else if (current && line.startsWith("+")) current.push(line.slice(1));
   }
   return added;

@@ -7,7 +7,7 @@ import { closest } from "./suggest.js";
 
 type Issue = z.core.$ZodIssue;
 
-interface Context {
+interface ProblemContext {
   root: z.core.$ZodType;
   raw: unknown;
   locate: Locator;
@@ -27,11 +27,11 @@ function quoteList(values: readonly unknown[]): string {
   return values.map(String).join(", ");
 }
 
-export function issuesToProblems(issues: readonly Issue[], ctx: Context): ConfigProblem[] {
+export function issuesToProblems(issues: readonly Issue[], ctx: ProblemContext): ConfigProblem[] {
   return issues.flatMap((issue) => issueToProblems(issue, [], ctx));
 }
 
-function issueToProblems(issue: Issue, prefix: readonly PathSegment[], ctx: Context): ConfigProblem[] {
+function issueToProblems(issue: Issue, prefix: readonly PathSegment[], ctx: ProblemContext): ConfigProblem[] {
   const path = [...prefix, ...(issue.path as PathSegment[])];
   const problem = (message: string, where = ctx.locate.value(path), at = path): ConfigProblem => ({
     file: ctx.file,

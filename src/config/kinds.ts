@@ -180,6 +180,7 @@ export const EVIDENCE_KINDS = {
     validate: validGlobs,
     name: "that no changed file matches",
   }),
+  // biome-ignore lint/suspicious/noExplicitAny: each kind has its own value type; `unknown` would reject them all
 } satisfies Record<string, EvidenceKind<any>>;
 
 /** In the order the schema and the config diff list them; criteria/kinds.ts checks them cheapest first. */
@@ -236,6 +237,7 @@ export const CONDITION_KINDS = {
     words: { compare: "none-of", phrase: "opened by" },
     needsPullRequest: "its author",
   }),
+  // biome-ignore lint/suspicious/noExplicitAny: each kind has its own value type; `unknown` would reject them all
 } satisfies Record<string, ConditionKind<any>>;
 
 export type EvidenceKindName = keyof typeof EVIDENCE_KINDS;

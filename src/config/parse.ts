@@ -41,16 +41,16 @@ export function parseConfigFile(text: string, file: string): ParseFileResult {
 }
 
 function parseUnsafe(text: string, file: string): ParseFileResult {
-  const fail = (problems: ConfigProblem[]): ParseFileResult => ({ ok: false, problems: sortProblems(problems) });
+  const failed = (found: ConfigProblem[]): ParseFileResult => ({ ok: false, problems: sortProblems(found) });
   const empty = (): ParseFileResult =>
-    fail([
+    failed([
       { file, ...START, path: "", message: "the file is empty: add `extends: recommended` or your own `criteria`" },
     ]);
   if (text.trim() === "") return empty();
   const bytes = Buffer.byteLength(text);
   if (bytes > LIMITS.bytes) {
     const size = (n: number) => `${Math.ceil(n / 1024)} KB`;
-    return fail([
+    return failed([
       {
         file,
         ...START,
@@ -76,25 +76,25 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
   }));
   const keys = structureProblems(doc, file, at);
   // Duplicate keys leave a well-formed tree, so the schema can still report the rest; other errors do not.
-  if (keys.length > 0 || doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) return fail([...syntax, ...keys]);
+  if (keys.length > 0 || doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) return failed([...syntax, ...keys]);
 
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return fail([...syntax, { file, ...START, path: "", message: `YAML error: ${reason}` }]);
+    return failed([...syntax, { file, ...START, path: "", message: `YAML error: ${reason}` }]);
   }
-  if (raw === null || raw === undefined) return syntax.length > 0 ? fail(syntax) : empty();
+  if (raw === null || raw === undefined) return syntax.length > 0 ? failed(syntax) : empty();
   // Checked before the schema and the globs see the document: their cost grows with its expanded size.
   if (exceedsNodes(raw)) {
     const message = `the file holds more than ${LIMITS.nodes} values once its aliases (\`*name\`) are expanded: write it out with fewer repetitions`;
-    return fail([...syntax, { file, ...START, path: "", message }]);
+    return failed([...syntax, { file, ...START, path: "", message }]);
   }
   const criteria = (raw as { criteria?: unknown }).criteria;
   if (Array.isArray(criteria) && criteria.length > LIMITS.criteria) {
     const message = `${criteria.length} criteria: a definition of done may have at most ${LIMITS.criteria}`;
-    return fail([...syntax, { file, ...locate.value(["criteria"]), path: "criteria", message }]);
+    return failed([...syntax, { file, ...locate.value(["criteria"]), path: "criteria", message }]);
   }
 
   const checked = DoneConfig.safeParse(raw);
@@ -110,7 +110,7 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
         )),
     ...rules,
   ];
-  if (problems.length > 0 || !checked.success) return fail(problems);
+  if (problems.length > 0 || !checked.success) return failed(problems);
   return { ok: true, parsed: { file, config: checked.data, raw: raw as Record<string, unknown>, locate } };
 }
 

@@ -12,7 +12,7 @@ import { closest } from "./suggest.js";
 
 export { EXTENDS_VALUES };
 
-type Report = ((path: PathSegment[], message: string, where?: { line: number; column: number }) => void) & {
+type Reporter = ((path: PathSegment[], message: string, where?: { line: number; column: number }) => void) & {
   /** Globs seen so far (after alias expansion), for LIMITS.globs. */
   globs: number;
   /** Each distinct glob's problem (or none): an alias repeats a glob without compiling it again. */
@@ -30,7 +30,7 @@ const strings = (value: unknown): string[] | undefined =>
 
 export function validateConfig(raw: unknown, locate: Locator, file: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const report: Report = Object.assign(
+  const report: Reporter = Object.assign(
     (path: PathSegment[], message: string, where = locate.value(path)) => {
       problems.push({ file, line: where.line, column: where.column, path: joinPath(path), message });
     },
@@ -105,7 +105,7 @@ export function validateConfig(raw: unknown, locate: Locator, file: string): Con
   return problems;
 }
 
-function checkGlobs(value: unknown, path: PathSegment[], report: Report, list = true): void {
+function checkGlobs(value: unknown, path: PathSegment[], report: Reporter, list = true): void {
   const globs = strings(value);
   if (!globs) return;
   for (const [index, pattern] of globs.entries()) {
@@ -114,21 +114,22 @@ function checkGlobs(value: unknown, path: PathSegment[], report: Report, list = 
     if (report.exhausted) return;
     if (++report.globs > LIMITS.globs) {
       report.exhausted = true;
-      return report(
+      report(
         at,
         `more than ${LIMITS.globs} globs in the file (counting each use of an alias): use fewer, broader globs`,
       );
+      return;
     }
     if (pattern === "") continue;
     let problem = report.checked.get(pattern);
     if (!report.checked.has(pattern)) {
       problem = globCostProblem(pattern);
-      if (!problem && (report.patterns += braceExpansionSize(pattern)) > LIMITS.patterns) {
+      if (!problem) report.patterns += braceExpansionSize(pattern);
+      if (report.patterns > LIMITS.patterns) {
         report.exhausted = true;
-        return report(
-          at,
-          `the globs of the file expand to more than ${LIMITS.patterns} patterns through their \`{…}\`: use fewer, broader globs`,
-        );
+        const message = `the globs of the file expand to more than ${LIMITS.patterns} patterns through their \`{…}\``;
+        report(at, `${message}: use fewer, broader globs`);
+        return;
       }
       // A label glob is not a path: only its cost is checked.
       problem ??= list ? globProblem(pattern) : undefined;
@@ -143,7 +144,7 @@ function checkKinds(
   kinds: Record<string, { validate?: (value: unknown, check: KindCheck) => void }>,
   given: Record<string, unknown>,
   path: PathSegment[],
-  report: Report,
+  report: Reporter,
 ): void {
   for (const [key, kind] of Object.entries(kinds)) {
     if (given[key] === undefined || !kind.validate) continue;
@@ -155,7 +156,7 @@ function checkKinds(
   }
 }
 
-function checkCondition(value: unknown, path: PathSegment[], report: Report): void {
+function checkCondition(value: unknown, path: PathSegment[], report: Reporter): void {
   const condition = record(value);
   if (!condition) return;
   if (Object.keys(condition).length === 0) {
@@ -166,11 +167,11 @@ function checkCondition(value: unknown, path: PathSegment[], report: Report): vo
     return;
   }
   checkKinds(CONDITION_KINDS, condition, path, report);
-  array(condition.any).forEach((inner, i) => checkCondition(inner, [...path, "any", i], report));
-  array(condition.all).forEach((inner, i) => checkCondition(inner, [...path, "all", i], report));
+  for (const [i, inner] of array(condition.any).entries()) checkCondition(inner, [...path, "any", i], report);
+  for (const [i, inner] of array(condition.all).entries()) checkCondition(inner, [...path, "all", i], report);
 }
 
-function checkEvidence(value: unknown, path: PathSegment[], report: Report): void {
+function checkEvidence(value: unknown, path: PathSegment[], report: Reporter): void {
   const evidence = record(value);
   if (!evidence) return;
   if (Object.keys(evidence).length === 0) {
@@ -181,6 +182,6 @@ function checkEvidence(value: unknown, path: PathSegment[], report: Report): voi
     return;
   }
   checkKinds(EVIDENCE_KINDS, evidence, path, report);
-  array(evidence.any).forEach((inner, i) => checkEvidence(inner, [...path, "any", i], report));
-  array(evidence.all).forEach((inner, i) => checkEvidence(inner, [...path, "all", i], report));
+  for (const [i, inner] of array(evidence.any).entries()) checkEvidence(inner, [...path, "any", i], report);
+  for (const [i, inner] of array(evidence.all).entries()) checkEvidence(inner, [...path, "all", i], report);
 }

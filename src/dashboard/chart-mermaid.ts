@@ -22,6 +22,7 @@ export function renderChartMermaid(chart: Chart): string {
 function quote(text: string): string {
   return `"${text
     .replace(/["\r\n`]/g, "'")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
     .replace(/[\u0000-\u001f]/g, " ")
     .slice(0, 80)}"`;
 }

@@ -81,9 +81,9 @@ function slug(text: string): string {
 }
 
 /** A round top for an axis: the smallest of 1, 2, 5 × 10ⁿ at or above the highest value (100 for shares). */
-export function axisTop(chart: Chart): number {
-  if (chart.unit === "%") return 100;
-  const max = Math.max(1, ...chart.points.map((p) => p.value));
+export function axisTop(of: Chart): number {
+  if (of.unit === "%") return 100;
+  const max = Math.max(1, ...of.points.map((p) => p.value));
   const step = 10 ** Math.floor(Math.log10(max));
   return [1, 2, 5, 10].map((m) => m * step).find((top) => top >= max)!;
 }

@@ -2,7 +2,7 @@
 // evaluation and whenever a release's membership or a milestone changes.
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import type { GitHub } from "../github/client.js";
-import { Debouncer, refreshDashboardIssue, type RepoRef } from "./issue.js";
+import { Debouncer, refreshDashboardIssue } from "./issue.js";
 import { dashboardRoutes } from "./routes.js";
 import type { DodIdentity } from "../model/identity.js";
 import { readFollowUpMarker } from "../model/follow-up.js";
@@ -15,8 +15,6 @@ export const DASHBOARD_EVENTS = [
   "pull_request.milestoned",
   "pull_request.demilestoned",
 ] as const;
-
-const refreshers = new WeakMap<Probot, Debouncer>();
 
 export function installDashboard(
   probot: Probot,
@@ -40,7 +38,6 @@ export function installDashboard(
       log.error({ err: error }, "dashboard issue refresh failed");
     }
   }, settings.debounceMs);
-  refreshers.set(probot, refresher);
 
   probot.on([...DASHBOARD_EVENTS], async (context) => {
     const installationId = (context.payload as { installation?: { id: number } }).installation?.id;
@@ -62,11 +59,3 @@ export function installDashboard(
   addHandler(dashboardRoutes(probot, settings, identity));
   return refresher;
 }
-
-/** Asks for the repository's dashboard issue to be brought up to date (call after publishing a verdict). */
-export function scheduleDashboardRefresh(probot: Probot, owner: string, repo: string, installationId: number): void {
-  refreshers.get(probot)?.schedule({ owner, repo, installationId } satisfies RepoRef);
-}
-
-/** The app's dashboard refresher, for tests and graceful shutdown. */
-export const dashboardRefresher = (probot: Probot): Debouncer | undefined => refreshers.get(probot);

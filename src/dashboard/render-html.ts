@@ -78,7 +78,7 @@ export function renderDashboardPage(model: DashboardModel, options: PageOptions)
 function history(closed: ReleaseView[], filter: DashboardFilter): string {
   const rows = closed
     .map((r) => {
-      const capacity = r.capacity
+      const shares = r.capacity
         ? r.capacity.shares
             .map(
               (s) =>
@@ -86,7 +86,7 @@ function history(closed: ReleaseView[], filter: DashboardFilter): string {
             )
             .join(" · ")
         : "";
-      return `<tr><th scope="row"><a href="#release-${slug(r.name)}">${esc(r.name)}</a></th><td data-label="Closed">${esc(day(r.closedAt))}</td><td data-label="Pull requests">${r.totals.pulls}</td><td data-label="Done debt">${r.debtItems ? `<strong class="bad">${r.debtItems}</strong> in ${r.debt.length} PR${r.debt.length === 1 ? "" : "s"}` : "none"}</td><td data-label="Waivers">${r.waivers.length}</td><td data-label="Capacity">${capacity}</td></tr>`;
+      return `<tr><th scope="row"><a href="#release-${slug(r.name)}">${esc(r.name)}</a></th><td data-label="Closed">${esc(day(r.closedAt))}</td><td data-label="Pull requests">${r.totals.pulls}</td><td data-label="Done debt">${r.debtItems ? `<strong class="bad">${r.debtItems}</strong> in ${r.debt.length} PR${r.debt.length === 1 ? "" : "s"}` : "none"}</td><td data-label="Waivers">${r.waivers.length}</td><td data-label="Capacity">${shares}</td></tr>`;
     })
     .join("");
   // Closed releases are folded (native <details>, no script) unless one was asked for by name.
@@ -115,11 +115,11 @@ function filters({ path, filter, all }: PageOptions): string {
   };
   const owner = filter.owner ?? "all";
   const state = filter.state ?? "all";
-  const release = filter.release;
+  const chosen = filter.release;
   return `<nav class="filters" aria-label="Filters">
 <div><span>Owner</span>${OWNER_FILTERS.map((o) => link({ owner: o }, o === "all" ? "All" : OWNER_LABEL[o as OwnerRole], owner === o)).join("")}</div>
 <div><span>State</span>${STATE_FILTERS.map((s) => link({ state: s }, STATE_LABEL[s], state === s)).join("")}</div>
-${all.releases.length > 1 ? `<div><span>Release</span>${link({ release: undefined }, "All", release === undefined)}${all.releases.map((r) => link({ release: r.name }, r.name, release === r.name)).join("")}</div>` : ""}
+${all.releases.length > 1 ? `<div><span>Release</span>${link({ release: undefined }, "All", chosen === undefined)}${all.releases.map((r) => link({ release: r.name }, r.name, chosen === r.name)).join("")}</div>` : ""}
 </nav>`;
 }
 

@@ -72,7 +72,7 @@ function render(model: DashboardModel, options: MarkdownOptions, detail: Detail)
       "",
       model.releaseBy === "milestone" ? "No open milestones." : "No release labels with open pull requests.",
     );
-    return lines.join("\n") + "\n";
+    return `${lines.join("\n")}\n`;
   }
   if (open.length > 0) {
     lines.push(
@@ -95,7 +95,7 @@ function render(model: DashboardModel, options: MarkdownOptions, detail: Detail)
         lines.push(renderChartMermaid(chart), "", `<sub>${cell(chart.description, 400)}</sub>`, "");
   }
   if (closed.length > 0) lines.push("", ...historyLines(closed, detail));
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
+  return `${lines.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }
 
 function releaseLines(release: ReleaseView, detail: Detail, webUrl: string | undefined): string[] {

@@ -341,7 +341,7 @@ async function installationOctokit(probot: Probot, owner: string, repo: string):
 
 /** Only a path of this app, so the sign-in can't be used to send people elsewhere. */
 function safeReturn(value: string | null): string {
-  return value && value.startsWith("/dod/") && !value.startsWith("//") && !value.includes("\\") ? value : "/dod/";
+  return value?.startsWith("/dod/") && !value.startsWith("//") && !value.includes("\\") ? value : "/dod/";
 }
 
 function origin(req: IncomingMessage, settings: DashboardSettings): string {

@@ -28,8 +28,8 @@ export const annotationsHash = (annotations: CheckRunOutput["annotations"]) => h
 export const externalId = (print: Fingerprint) =>
   `dod:${print.output}${print.annotations === null ? "" : `:${print.annotations}`}${print.number === undefined ? "" : `#${print.number}`}`;
 
-export function readFingerprint(externalId: string | null | undefined): Fingerprint | null {
-  const match = /^dod:([0-9a-z]+)(?::([0-9a-f]{16}))?(?:#([1-9][0-9]{0,9}))?$/.exec(externalId ?? "");
+export function readFingerprint(id: string | null | undefined): Fingerprint | null {
+  const match = /^dod:([0-9a-z]+)(?::([0-9a-f]{16}))?(?:#([1-9][0-9]{0,9}))?$/.exec(id ?? "");
   if (!match) return null;
   return { output: match[1]!, annotations: match[2] ?? null, ...(match[3] && { number: Number(match[3]) }) };
 }

@@ -46,7 +46,10 @@ export class ReadCache implements Cache {
 
   private lru(kind: CacheKind): LruMap<string> {
     let lru = this.memory.get(kind.name);
-    if (!lru) this.memory.set(kind.name, (lru = new LruMap<string>(kind.max, kind.ttlMs)));
+    if (!lru) {
+      lru = new LruMap<string>(kind.max, kind.ttlMs);
+      this.memory.set(kind.name, lru);
+    }
     return lru;
   }
 

@@ -107,7 +107,7 @@ export class MemoryQueue implements JobQueue {
         this.pump();
       });
     }
-    if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   /** One attempt. A retry goes back to the waiting map (freeing its slot during the backoff), where events that

@@ -31,7 +31,7 @@ export function shouldComment(mode: CommentMode, report: Report, hasExisting: bo
 export function markdownBody(report: Report): string {
   const { done, total } = doneCounts(report);
   const lines = [`## Definition of Done: ${done} of ${total} done`, ""];
-  const open = report.items.filter((item) => OPEN.includes(item.status));
+  const open = report.items.filter((item) => UNFINISHED.includes(item.status));
   const configProblems = report.configChange?.problems.length ?? 0;
   const waived = report.items.filter((item) => item.status === "waived");
   if (open.length === 0 && configProblems === 0) {
@@ -41,7 +41,7 @@ export function markdownBody(report: Report): string {
       const items = byOwner(open, owner);
       if (items.length === 0) continue;
       lines.push(ownerHeading(owner, report, true));
-      for (const status of OPEN) {
+      for (const status of UNFINISHED) {
         for (const item of items) if (item.status === status) lines.push(...openItemLines(item, false));
       }
       lines.push("");
@@ -61,7 +61,7 @@ export function markdownBody(report: Report): string {
   return lines.join("\n").trimEnd();
 }
 
-const OPEN: readonly ItemResult["status"][] = ["missing", "error", "pending"];
+const UNFINISHED: readonly ItemResult["status"][] = ["missing", "error", "pending"];
 
 function allDoneLine(total: number, waived: number): string {
   if (total === 0) return "✅ No item of the definition of done applies to this pull request.";

@@ -6,7 +6,7 @@ import type { Facts } from "../model/facts.js";
 import type { EmbeddedItem, EmbeddedReport } from "../model/dashboard.js";
 import type { Report } from "../model/report.js";
 
-const EmbeddedItem: z.ZodType<EmbeddedItem> = z.object({
+const EmbeddedItemSchema: z.ZodType<EmbeddedItem> = z.object({
   id: z.string(),
   title: z.string(),
   owner: OwnerRole,
@@ -15,15 +15,15 @@ const EmbeddedItem: z.ZodType<EmbeddedItem> = z.object({
   waiver: z.object({ by: z.array(z.string()), reason: z.string(), at: z.string().optional() }).optional(),
 });
 
-const EmbeddedReport: z.ZodType<EmbeddedReport> = z.object({
+const EmbeddedReportSchema: z.ZodType<EmbeddedReport> = z.object({
   v: z.literal(1),
   sha: z.string(),
   conclusion: z.enum(["success", "failure", "neutral", "pending"]),
-  items: z.array(EmbeddedItem),
+  items: z.array(EmbeddedItemSchema),
 });
 
-const OPEN = "<!-- dod:report ";
-const CLOSE = " -->";
+const BLOCK_START = "<!-- dod:report ";
+const BLOCK_END = " -->";
 
 /** Long enough for a few hundred items; beyond it titles and reasons are dropped, then the block itself. */
 export const EMBED_MAX_LENGTH = 30_000;
@@ -49,7 +49,7 @@ export function embedReport(report: Report, facts: Facts, maxLength = EMBED_MAX_
         }),
       })),
     };
-    const block = `${OPEN}${escapeJson(JSON.stringify(data))}${CLOSE}`;
+    const block = `${BLOCK_START}${escapeJson(JSON.stringify(data))}${BLOCK_END}`;
     if (block.length <= maxLength) return block;
   }
   return "";
@@ -58,12 +58,12 @@ export function embedReport(report: Report, facts: Facts, maxLength = EMBED_MAX_
 /** The last hidden block in `summary`, or null when there is none or it is not one we wrote. Never throws. */
 export function readEmbeddedReport(summary: string): EmbeddedReport | null {
   if (typeof summary !== "string") return null;
-  const start = summary.lastIndexOf(OPEN);
+  const start = summary.lastIndexOf(BLOCK_START);
   if (start < 0) return null;
-  const end = summary.indexOf(CLOSE, start + OPEN.length);
+  const end = summary.indexOf(BLOCK_END, start + BLOCK_START.length);
   if (end < 0) return null;
   try {
-    const parsed = EmbeddedReport.safeParse(JSON.parse(summary.slice(start + OPEN.length, end)));
+    const parsed = EmbeddedReportSchema.safeParse(JSON.parse(summary.slice(start + BLOCK_START.length, end)));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -84,5 +84,6 @@ function plainLine(item: ItemResult): string {
 
 /** One line, with no control characters: user text must not be able to move the cursor or recolour the terminal. */
 function plain(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
   return oneLine(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
 }

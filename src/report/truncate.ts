@@ -83,7 +83,7 @@ export function omittedItemsNote(
 ): (omittedLines: readonly string[]) => string {
   return (omitted) => {
     const items = omitted.filter((line) => /^[-*] /.test(line)).length;
-    const count = items > 0 ? `${items} more item${items === 1 ? "" : "s"}` : `${omitted.length} more lines`;
-    return `_… ${count} not shown (${what} is limited to ${limit.toLocaleString("en-US")} ${unit})._`;
+    const rest = items > 0 ? `${items} more item${items === 1 ? "" : "s"}` : `${omitted.length} more lines`;
+    return `_… ${rest} not shown (${what} is limited to ${limit.toLocaleString("en-US")} ${unit})._`;
   };
 }

@@ -32,6 +32,9 @@ export interface TrackerSettings {
 
 export const DEFAULT_TRACKER_TIMEOUT_MS = 10_000;
 
+/** No tracker set up: tickets are pending, saying which settings would read them. */
+export const NO_TRACKERS: TrackerSettings = { webhooks: {}, timeoutMs: DEFAULT_TRACKER_TIMEOUT_MS };
+
 /** Missing or incomplete credentials leave a tracker out: tickets it would give are then pending, saying why. */
 export function trackerSettingsFromEnv(env: NodeJS.ProcessEnv): TrackerSettings {
   const parsed = TrackerEnv.safeParse(env);

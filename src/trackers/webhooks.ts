@@ -87,7 +87,14 @@ function linear(secret: string | undefined): Verify {
   };
 }
 
-function json(body: Buffer): any {
+/** The few fields read from a tracker's webhook; anything else in the body is ignored. */
+interface HookBody {
+  issue?: { key?: unknown };
+  type?: unknown;
+  data?: { identifier?: unknown };
+}
+
+function json(body: Buffer): HookBody | undefined {
   try {
     return JSON.parse(body.toString("utf8"));
   } catch {

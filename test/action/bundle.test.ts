@@ -33,6 +33,7 @@ describe("the bundled Action", () => {
     };
     expect(action.runs).toEqual({ using: "node24", main: ACTION_BUNDLE });
     // The runner hands inputs to a JavaScript action as INPUT_<NAME>, which the Action reads.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions' own expression syntax
     expect(action.inputs.token.default).toBe("${{ github.token }}");
   });
 
@@ -72,8 +73,8 @@ describe("the bundled Action", () => {
       INPUT_TOKEN: TOKEN,
     };
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(process.execPath, ["index.mjs"], { cwd: dir, env }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      execFile(process.execPath, ["index.mjs"], { cwd: dir, env }, (error, out, err) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout: out, stderr: err }),
       ),
     );
     expect(stderr).toBe("");

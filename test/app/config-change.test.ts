@@ -1,6 +1,3 @@
-// A pull request that edits done.yml: judged by the base branch's rules, told what its edit changes, its
-// problems annotated on the changed file, and approved by both sides before it can pass.
-import { readFileSync } from "node:fs";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadApp } from "../helpers/app.js";

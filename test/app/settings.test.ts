@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseSettings } from "../../src/settings.js";
+import { DEFAULT_TRACKER_TIMEOUT_MS, NO_TRACKERS } from "../../src/trackers/settings.js";
 import { privateKey } from "../helpers/app.js";
 
 const main = fileURLToPath(new URL("../../lib/main.js", import.meta.url));
@@ -37,6 +38,10 @@ describe("start-up with settings that can't be used", () => {
       { DOD_PUBLIC_URL: "dod.example.com" },
       'dod: cannot start: DOD_PUBLIC_URL must be an http(s) URL, not "dod.example.com"',
     ],
+    [
+      { JIRA_BASE_URL: "acme.atlassian.net" },
+      "dod: cannot start: invalid tracker settings in the environment: JIRA_BASE_URL",
+    ],
   ])("%o stops it with one line", (env, line) => {
     const run = start(env);
     expect(run.status).toBe(1);
@@ -58,6 +63,10 @@ describe("parseSettings", () => {
       GITHUB_CLIENT_ID: "Iv1.x",
       GITHUB_CLIENT_SECRET: "y",
       DOD_SESSION_SECRET: "z",
+      JIRA_BASE_URL: "https://acme.atlassian.net/",
+      JIRA_EMAIL: "pm@acme.test",
+      JIRA_API_TOKEN: "t",
+      LINEAR_WEBHOOK_SECRET: "",
     });
     expect(parsed).toEqual({
       ok: true,
@@ -71,6 +80,11 @@ describe("parseSettings", () => {
           clientSecret: "y",
           sessionSecret: "z",
         },
+        trackers: {
+          jira: { baseUrl: "https://acme.atlassian.net", email: "pm@acme.test", apiToken: "t" },
+          webhooks: {},
+          timeoutMs: DEFAULT_TRACKER_TIMEOUT_MS,
+        },
       },
     });
   });
@@ -79,6 +93,9 @@ describe("parseSettings", () => {
     const parsed = parseSettings({ WEBHOOK_SECRET: "hook" });
     expect(parsed.ok && parsed.settings.dashboard.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(parsed.ok && parsed.settings.dashboard.sessionSecret).not.toContain("hook");
-    expect(parseSettings({})).toEqual({ ok: true, settings: { queue: {}, dashboard: { debounceMs: 10_000 } } });
+    expect(parseSettings({})).toEqual({
+      ok: true,
+      settings: { queue: {}, dashboard: { debounceMs: 10_000 }, trackers: NO_TRACKERS },
+    });
   });
 });

@@ -14,6 +14,7 @@ import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { APP_ID, pullRequestData } from "../helpers/pull-request-data.js";
 
+// biome-ignore lint/suspicious/noConfusingVoidType: Probot's route handlers return void
 type Route = (req: IncomingMessage, res: ServerResponse) => boolean | void | Promise<boolean | void>;
 
 async function start() {
@@ -26,7 +27,10 @@ async function start() {
     new Promise<{ status: number; body: string }>((resolve) => {
       let status = 0;
       const res = {
-        writeHead: (code: number) => ((status = code), res),
+        writeHead: (code: number) => {
+          status = code;
+          return res;
+        },
         end: (body: string) => resolve({ status, body }),
       } as unknown as ServerResponse;
       for (const route of routes) if (route({ method: "GET", url } as IncomingMessage, res) === true) return;
@@ -75,7 +79,8 @@ describe("a replica shutting down", () => {
   it("closes the queue first, then runs the dashboard refreshes its last jobs scheduled", async () => {
     const order: string[] = [];
     const queue = { close: async () => void order.push("queue closed") } as unknown as JobQueue;
-    const handle = { queue, dashboard: { flush: async () => void order.push("dashboard flushed") } };
+    const dashboard = { flush: async () => void order.push("dashboard flushed") } as unknown as Debouncer;
+    const handle = { queue, dashboard };
     await drain(handle);
     expect(order).toEqual(["queue closed", "dashboard flushed"]);
     expect(handle).toMatchObject({ draining: true });

@@ -47,15 +47,10 @@ describe("events that cannot change the verdict", () => {
     pino(
       { level: "debug" },
       new Writable({
-        write: (chunk, _enc, done) => (
-          lines.push(
-            ...String(chunk)
-              .split("\n")
-              .filter(Boolean)
-              .map((l) => JSON.parse(l)),
-          ),
-          done()
-        ),
+        write: (chunk, _enc, done) => {
+          for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+          done();
+        },
       }),
     );
   const skips = () => lines.filter((l) => l.msg === "event skipped: it cannot change the verdict").map((l) => l.reason);

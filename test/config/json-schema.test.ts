@@ -11,7 +11,10 @@ function fields(schema: Json): { pointer: string; field: Json }[] {
   const out: { pointer: string; field: Json }[] = [];
   const visit = (node: unknown, pointer: string) => {
     if (node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${pointer}/${i}`));
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, `${pointer}/${i}`);
+      return;
+    }
     const record = node as Json;
     for (const [key, value] of Object.entries(record)) {
       if (key === "properties") {

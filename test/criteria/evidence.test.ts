@@ -169,7 +169,7 @@ describe("linked_issue", () => {
       { linked_issue: { checklist: "Acceptance criteria" } },
       {
         linkedIssues: [
-          issue("## Acceptance criteria\n" + Array.from({ length: 7 }, (_, i) => `- [ ] item ${i}`).join("\n")),
+          issue(`## Acceptance criteria\n${Array.from({ length: 7 }, (_, i) => `- [ ] item ${i}`).join("\n")}`),
           issue("nothing here", { number: 13, url: "u13" }),
         ],
       },

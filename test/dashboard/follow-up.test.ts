@@ -2,7 +2,6 @@
 // the next open release, the dashboard lists it with its age, and once it is closed as completed the debt is paid.
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dashboardRefresher } from "../../src/dashboard/install.js";
 import { followUpMarker } from "../../src/model/follow-up.js";
 import { loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
@@ -111,7 +110,7 @@ describe("done-debt follow-ups", () => {
   afterEach(() => nock.cleanAll());
 
   it("runs end to end: command → issue in the next release → listed with its age → closed as completed → debt paid", async () => {
-    const { probot, queue } = await loadApp();
+    const { probot, queue, dashboard } = await loadApp();
     const asked = {
       id: 31,
       author: "lead-bob",
@@ -138,7 +137,7 @@ describe("done-debt follow-ups", () => {
 
     await probot.receive(comment(31, "lead-bob", asked.body));
     await queue.idle();
-    await dashboardRefresher(probot)!.idle();
+    await dashboard.idle();
     github.assertDone();
 
     expect(github.calls()).toEqual([
@@ -152,7 +151,7 @@ describe("done-debt follow-ups", () => {
       "POST /graphql",
       `POST ${REPO}/issues`,
     ]);
-    const [followUp, dashboard] = github
+    const [followUp, dashboardIssue] = github
       .find("issues/create")
       .map((r) => r.body as { title: string; body: string; milestone?: number });
     expect(followUp).toEqual({ title: "Done debt: On-call runbook exists (#2)", body: ISSUE_BODY, milestone: 2 });
@@ -163,7 +162,7 @@ describe("done-debt follow-ups", () => {
     expect(variables.variables.followUpSearch).toBe(
       `repo:${O}/${R} is:issue in:body "dod follow-up" sort:created-desc`,
     );
-    const listed = dashboard!.body;
+    const listed = dashboardIssue!.body;
     expect(listed).toContain("### Done debt — merged with items missing\n");
     expect(listed).toContain("| On-call runbook exists → [#45](https://github.com/Codertocat/Hello-World/issues/45) |");
     const age = Math.floor((Date.now() - Date.parse("2026-11-27T09:00:00Z")) / 86_400_000);
@@ -174,7 +173,7 @@ describe("done-debt follow-ups", () => {
 
     // 3. The follow-up is closed as completed: no pull request is re-evaluated, the dashboard says the debt is paid.
     github = new GitHubMock();
-    dashboardReads(github, { state: "CLOSED", stateReason: "COMPLETED" }, { number: 42, body: dashboard!.body });
+    dashboardReads(github, { state: "CLOSED", stateReason: "COMPLETED" }, { number: 42, body: dashboardIssue!.body });
     github.rest("PATCH", `${REPO}/issues/42`, 200, { number: 42 });
     // GitHub's examples have no `issues.closed`: the edited one, closed.
     const closed = example("issues", "edited");
@@ -184,7 +183,7 @@ describe("done-debt follow-ups", () => {
     closed.repository = example("pull_request", "synchronize").repository;
     await probot.receive(event("issues", closed));
     await queue.idle();
-    await dashboardRefresher(probot)!.idle();
+    await dashboard.idle();
     github.assertDone();
     expect(github.calls()).toEqual(["POST /graphql", "POST /graphql", `PATCH ${REPO}/issues/42`]);
     const paid = (github.body("issues/update") as { body: string }).body;
@@ -196,7 +195,7 @@ describe("done-debt follow-ups", () => {
   });
 
   it("answers a redelivered command once, and refuses it on an open pull request or from a non-owner", async () => {
-    const { probot, queue } = await loadApp();
+    const { probot, queue, dashboard } = await loadApp();
     const asked = { id: 31, author: "lead-bob", body: "/dod follow-up runbook" };
     const reply = {
       id: 600,
@@ -251,7 +250,7 @@ describe("done-debt follow-ups", () => {
   });
 
   it("with `follow_ups: auto`, opens one per item a pull request is merged without, once, and none when not asked", async () => {
-    const { probot, queue } = await loadApp();
+    const { probot, queue, dashboard } = await loadApp();
     const auto = CONFIG.replace("issue: true", "issue: false\n  follow_ups: auto").replace(
       "dashboard:",
       '  - id: docs\n    title: User docs\n    owner: product\n    require: { files: ["docs/**"] }\ndashboard:',
@@ -283,7 +282,7 @@ describe("done-debt follow-ups", () => {
       .graphql(dashboardOff);
     await probot.receive(merged());
     await queue.idle();
-    await dashboardRefresher(probot)!.idle();
+    await dashboard.idle();
     github.assertDone();
     const issues = github
       .find("issues/create")
@@ -322,7 +321,7 @@ describe("done-debt follow-ups", () => {
       .graphql(dashboardOff);
     await probot.receive(merged());
     await queue.idle();
-    await dashboardRefresher(probot)!.idle();
+    await dashboard.idle();
     github.assertDone();
     expect(github.find("issues/create")).toHaveLength(0);
 
@@ -335,7 +334,7 @@ describe("done-debt follow-ups", () => {
       .graphql(dashboardData({ config: plain, milestones: [] }));
     await probot.receive(merged());
     await queue.idle();
-    await dashboardRefresher(probot)!.idle();
+    await dashboard.idle();
     github.assertDone();
     // The evaluation and the dashboard's (debounced) read run side by side: their order is not fixed.
     expect(github.calls().sort()).toEqual(["POST /graphql", "POST /graphql", `POST ${REPO}/check-runs`]);

@@ -36,7 +36,11 @@ function parseXychart(text: string): Record<string, unknown[]> {
   parser.parser.yy = Object.fromEntries(
     methods.map((m) => [
       m,
-      (...args: unknown[]) => ((seen[m] ??= []).push(args.length === 1 ? args[0] : args), args[0]),
+      (...args: unknown[]) => {
+        seen[m] ??= [];
+        seen[m].push(args.length === 1 ? args[0] : args);
+        return args[0];
+      },
     ]),
   );
   parser.parse(text);
@@ -231,7 +235,7 @@ describe("the history in Markdown", () => {
   it("keeps hostile release names inside Mermaid's strings", () => {
     const releases = historyReleases();
     const names = ['v"1', "v%%2 ]", "v`3`,\nx", 'v4; title "pwn"'];
-    releases.forEach((r, i) => (r.milestone.title = names[i]!));
+    for (const [i, r] of releases.entries()) r.milestone.title = names[i]!;
     const blocks = mermaidBlocks(renderDashboardMarkdown(aggregate(historyInput(releases), config, { now: NOW })));
     expect(blocks).toHaveLength(3);
     for (const block of blocks) {
@@ -255,7 +259,7 @@ describe("the history in Markdown", () => {
         "(oldest first; * still open)",
       ].join("\n"),
     );
-    expect(renderDashboardMarkdown(model, { charts: "text" })).toContain("```text\n" + text + "\n```");
+    expect(renderDashboardMarkdown(model, { charts: "text" })).toContain(`\`\`\`text\n${text}\n\`\`\``);
   });
 
   it("draws no trend from a single release", () => {

@@ -1,7 +1,6 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dashboardRefresher, scheduleDashboardRefresh } from "../../src/dashboard/install.js";
-import { loadApp } from "../helpers/app.js";
+import { type LoadedApp, loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { pullRequestData } from "../helpers/pull-request-data.js";
@@ -38,17 +37,17 @@ describe("the dashboard issue", () => {
   });
   afterEach(() => nock.cleanAll());
 
-  async function refresh(probot: Awaited<ReturnType<typeof loadApp>>["probot"], times = 1) {
-    for (let i = 0; i < times; i++) scheduleDashboardRefresh(probot, O, R, 1);
-    await dashboardRefresher(probot)!.idle();
+  async function refresh(dashboard: LoadedApp["dashboard"], times = 1) {
+    for (let i = 0; i < times; i++) dashboard.schedule({ owner: O, repo: R, installationId: 1 });
+    await dashboard.idle();
   }
 
   it("is created once, edited when a release changes, and left alone when nothing did", async () => {
-    const { probot } = await loadApp();
+    const { probot, dashboard } = await loadApp();
     const [first, pulls] = answers(null);
     github.token().graphql(first).graphql(pulls).rest("POST", `/repos/${O}/${R}/issues`, 201, { number: 42 });
     await probot.receive(milestone());
-    await dashboardRefresher(probot)!.idle();
+    await dashboard.idle();
     github.assertDone();
     const created = github.body("issues/create");
     expect(created.title).toBe("Definition of Done dashboard");
@@ -78,7 +77,7 @@ describe("the dashboard issue", () => {
     // Unchanged: no write at all.
     const [same, samePulls] = answers({ number: 42, body });
     github.graphql(same).graphql(samePulls);
-    await refresh(probot);
+    await refresh(dashboard);
     github.assertDone();
     expect(github.find("issues/update")).toHaveLength(0);
 
@@ -86,7 +85,7 @@ describe("the dashboard issue", () => {
     const changed = MIXED.map((p) => (p.number === 11 ? { ...p, items: [item("acceptance", "product", "met")] } : p));
     const [again, againPulls] = answers({ number: 42, body }, changed);
     github.graphql(again).graphql(againPulls).rest("PATCH", `/repos/${O}/${R}/issues/42`, 200, { number: 42 });
-    await refresh(probot);
+    await refresh(dashboard);
     github.assertDone();
     expect(github.find("issues/create")).toHaveLength(1);
     const edited = github.body("issues/update").body as string;
@@ -95,44 +94,44 @@ describe("the dashboard issue", () => {
   });
 
   it("folds a burst of five refreshes into one read and one edit", async () => {
-    const { probot } = await loadApp();
+    const { probot, dashboard } = await loadApp();
     const [first, pulls] = answers({ number: 42, body: "<!-- dod:dashboard -->\nold" });
     github.token().graphql(first).graphql(pulls).rest("PATCH", `/repos/${O}/${R}/issues/42`, 200, { number: 42 });
-    await refresh(probot, 5);
+    await refresh(dashboard, 5);
     github.assertDone();
     expect(github.calls()).toEqual(["POST /graphql", "POST /graphql", `PATCH /repos/${O}/${R}/issues/42`]);
   });
 
   it("finds the issue it created even before search has indexed it", async () => {
-    const { probot } = await loadApp();
+    const { probot, dashboard } = await loadApp();
     const [first, pulls] = answers(null);
     github.token().graphql(first).graphql(pulls).rest("POST", `/repos/${O}/${R}/issues`, 201, { number: 42 });
-    await refresh(probot);
+    await refresh(dashboard);
     const body = github.body("issues/create").body;
     github
       .graphql(first)
       .graphql(pulls)
       .rest("GET", `/repos/${O}/${R}/issues/42`, 200, { number: 42, body, html_url: "u" });
-    await refresh(probot);
+    await refresh(dashboard);
     github.assertDone();
     expect(github.find("issues/create")).toHaveLength(1);
     expect(github.find("issues/update")).toHaveLength(0);
   });
 
   it("writes nothing when done.yml does not enable the issue, or there is no done.yml", async () => {
-    const { probot } = await loadApp();
+    const { probot, dashboard } = await loadApp();
     github.token().graphql(answers(null, MIXED, CONFIG.replace("issue: true", "issue: false"))[0]);
-    await refresh(probot);
+    await refresh(dashboard);
     github.graphql(answers(null, MIXED, "")[0]);
     github.graphql(dashboardData({ config: null }));
-    await refresh(probot);
-    await refresh(probot);
+    await refresh(dashboard);
+    await refresh(dashboard);
     github.assertDone();
     expect(github.calls()).toEqual(["POST /graphql", "POST /graphql", "POST /graphql"]);
   });
 
   it("is refreshed after a pull request's verdict changes, and not when done.yml leaves it off", async () => {
-    const { probot, queue } = await loadApp();
+    const { probot, queue, dashboard } = await loadApp();
     const [first, pulls] = answers(null);
     github
       .token()
@@ -144,7 +143,7 @@ describe("the dashboard issue", () => {
       .rest("POST", `/repos/${O}/${R}/issues`, 201, { number: 42 });
     await probot.receive(event("pull_request", example("pull_request", "synchronize")));
     await queue.idle();
-    await dashboardRefresher(probot)!.idle();
+    await dashboard.idle();
     github.assertDone();
     expect(github.body("issues/create").title).toBe("Definition of Done dashboard");
 
@@ -155,7 +154,7 @@ describe("the dashboard issue", () => {
       .rest("POST", `/repos/${O}/${R}/issues/2/comments`, 201, { id: 8 });
     await probot.receive(event("pull_request", example("pull_request", "synchronize")));
     await queue.idle();
-    await dashboardRefresher(probot)!.idle();
+    await dashboard.idle();
     github.assertDone();
     expect(github.calls()).toEqual([
       "POST /graphql",

@@ -27,7 +27,7 @@ describe("the GraphQL double", () => {
       }),
     ]);
     expect(answer.data?.org).toBeNull();
-    expect((answer.data?.repository as any).pullRequest.number).toBe(2);
+    expect((answer.data!.repository as any).pullRequest.number).toBe(2);
 
     const missing = executeGitHub(
       PULL_REQUEST_QUERY,
@@ -61,7 +61,7 @@ describe("the GraphQL double", () => {
       world,
     );
     expect(answer.errors?.[0]?.message).toMatch(/Int cannot represent non 32-bit signed integer value/);
-    expect((answer.data?.repository as any).pullRequest.comments.nodes[0]).toEqual({
+    expect((answer.data!.repository as any).pullRequest.comments.nodes[0]).toEqual({
       databaseId: null,
       fullDatabaseId: String(2 ** 31 + 5),
     });
@@ -92,13 +92,13 @@ describe("the GraphQL double", () => {
     const query = `query { repository(owner: "a", name: "b") { pullRequest(number: 2) {
       changedFiles files(first: 1) { totalCount } closingIssuesReferences(first: 5) { nodes { number } } } } }`;
     const intoDefault = executeGitHub(query, {}, pullRequestData({ files, issues: [{ number: 7 }] }));
-    expect((intoDefault.data?.repository as any).pullRequest).toEqual({
+    expect((intoDefault.data!.repository as any).pullRequest).toEqual({
       changedFiles: 3500,
       files: { totalCount: 3000 },
       closingIssuesReferences: { nodes: [{ number: 7 }] },
     });
     const intoRelease = executeGitHub(query, {}, pullRequestData({ baseRef: "release/1.0", issues: [{ number: 7 }] }));
-    expect((intoRelease.data?.repository as any).pullRequest.closingIssuesReferences.nodes).toEqual([]);
+    expect((intoRelease.data!.repository as any).pullRequest.closingIssuesReferences.nodes).toEqual([]);
   });
 
   it("keeps the latest run of each name in each check suite in the rollup, superseded runs of other suites too", () => {
@@ -116,7 +116,7 @@ describe("the GraphQL double", () => {
       world,
     );
     expect(
-      (answer.data?.repository as any).pullRequest.commits.nodes[0].commit.statusCheckRollup.contexts.nodes,
+      (answer.data!.repository as any).pullRequest.commits.nodes[0].commit.statusCheckRollup.contexts.nodes,
     ).toEqual([
       { name: "build", conclusion: "FAILURE" },
       { name: "build", conclusion: "SUCCESS" },

@@ -23,7 +23,10 @@ describe("logs", () => {
   it("are JSON lines naming the deliveries, repository and pull request, without any secret", async () => {
     const lines: string[] = [];
     const stream = new Writable({
-      write: (chunk, _enc, done) => (lines.push(...String(chunk).split("\n").filter(Boolean)), done()),
+      write: (chunk, _enc, done) => {
+        lines.push(...String(chunk).split("\n").filter(Boolean));
+        done();
+      },
     });
     const { probot, queue } = await loadDodApp({ log: pino({ level: "debug" }, stream), secret: SECRET });
     const github = new GitHubMock();

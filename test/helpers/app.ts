@@ -3,6 +3,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Logger, Probot, ProbotOctokit } from "probot";
+import type { Debouncer } from "../../src/dashboard/issue.js";
 import { createApp, type DodOptions } from "../../src/app.js";
 import { parseSettings } from "../../src/settings.js";
 import type { JobQueue } from "../../src/queue/job.js";
@@ -24,6 +25,7 @@ export interface LoadOptions extends DodOptions {
   secret?: string;
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: Probot's route handlers return void
 export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | void | Promise<boolean | void>;
 
 export interface LoadedApp {
@@ -33,6 +35,8 @@ export interface LoadedApp {
   get: (url: string) => Promise<string>;
   /** The app's HTTP routes (addHandler), to serve them on a real socket. */
   routes: Route[];
+  /** The debounced dashboard-issue refreshes. */
+  dashboard: Debouncer;
 }
 
 export async function loadApp(options: LoadOptions = {}): Promise<LoadedApp> {
@@ -59,7 +63,7 @@ export async function loadApp(options: LoadOptions = {}): Promise<LoadedApp> {
         if (!handled.includes(true)) resolve("404");
       });
     });
-  return { probot, queue: handle.queue!, get, routes };
+  return { probot, queue: handle.queue!, get, routes, dashboard: handle.dashboard! };
 }
 
 /** The dashboard's settings as the app would parse them from `env` (tests set the variables they need). */

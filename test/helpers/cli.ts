@@ -1,6 +1,5 @@
 // Runs the real entry points (bin/dod.js, lib/action/main.js) as child processes; test/global-setup.ts builds lib/.
-import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { execFile } from "node:child_process";
 import { join } from "node:path";
 
 const root = new URL("../..", import.meta.url).pathname;

@@ -49,9 +49,9 @@ export interface FakeGitHub {
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const requests: FakeRequest[] = [];
   const server = createServer(async (req, res) => {
-    const send = (status: number, body: unknown) => {
+    const send = (status: number, payload: unknown) => {
       res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-      res.end(JSON.stringify(body));
+      res.end(JSON.stringify(payload));
     };
     const text = await readBody(req);
     const method = req.method ?? "GET";

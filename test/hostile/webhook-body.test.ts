@@ -2,7 +2,6 @@
 // are read, a forged body's signature is checked before it is parsed, and no payload reaches the log.
 import { createHmac } from "node:crypto";
 import { request } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import nock from "nock";
 import { Probot, Server } from "probot";

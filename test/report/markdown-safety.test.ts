@@ -99,7 +99,7 @@ describe("user text in reports, read back as GitHub renders it", () => {
   });
 
   it("shows the user's text as written", () => {
-    const comment = readMarkdown(faces.comment).text;
+    const commentText = readMarkdown(faces.comment).text;
     const check = readMarkdown(faces["check run"]).text;
     const written = HOSTILE.replace("@eve", "@\u200beve").replace("@acme/all", "@\u200bacme/all");
     for (const text of [
@@ -108,7 +108,7 @@ describe("user text in reports, read back as GitHub renders it", () => {
       `Tick the boxes in <ok> ${written}`,
       `Flag ${written}`,
     ]) {
-      expect(comment).toContain(text);
+      expect(commentText).toContain(text);
     }
     expect(check).toContain(`Never ${written}`);
     expect(check).toContain(`waived by @eng-bob on 2024-05-01: ${written}`);

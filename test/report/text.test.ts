@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { commentBody } from "../../src/report/comment.js";
 import { renderJson, renderMarkdown, renderText } from "../../src/report/text.js";
-import { facts, item, report, sampleItems } from "./fixtures.js";
+import { item, report, sampleItems } from "./fixtures.js";
 
 describe("renderText", () => {
   it("groups by owner with hints indented, without colour when asked", () => {
