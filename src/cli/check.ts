@@ -16,6 +16,16 @@ import { trackerSettingsFromEnv } from "../trackers/settings.js";
 const POST_FORBIDDEN =
   "GitHub refused to publish (403): only GitHub Apps may create check runs, so --post needs an App installation token or the Actions GITHUB_TOKEN (with checks: write and pull-requests: write), not a personal token";
 
+/**
+ * GitHub's 403 for a token that is not an App's: "You must authenticate via a GitHub App." (classic personal token)
+ * or "Resource not accessible by personal access token" (fine-grained). Any other 403 (an App token without
+ * checks: write, a rate limit) is explained as it is.
+ */
+function isNotAnAppToken(error: unknown): boolean {
+  const { status, message = "" } = error as { status?: number; message?: string };
+  return status === 403 && /authenticate via a GitHub App|by personal access token/i.test(message);
+}
+
 const USAGE = `Usage: dod check <owner>/<repo>#<number> [--format text|json|md] [--post]
        dod check <pull request URL> [...]
        dod check --local [--base <branch>] [--body <file>] [--org-config <file>] [--format text|json|md]
@@ -91,7 +101,7 @@ export const checkCommand: Command = {
         io.stderr(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
       } catch (error) {
         // A personal access token reads fine but gets 403 here: GitHub lets only Apps write check runs.
-        if ((error as { status?: number }).status === 403) throw new CliError(POST_FORBIDDEN);
+        if (isNotAnAppToken(error)) throw new CliError(POST_FORBIDDEN);
         throw explainGitHubError(error, ref);
       }
     }

@@ -149,10 +149,30 @@ describe("dod check <pull request>", () => {
     expect(gh.find("issues/create-comment")[0]!.body.body.startsWith(COMMENT_MARKER)).toBe(true);
   });
 
-  it("says --post needs an App or Actions token when GitHub refuses a personal token the check run", async () => {
+  it.each([
+    ["a fine-grained", "Resource not accessible by personal access token"],
+    ["a classic", "You must authenticate via a GitHub App."],
+  ])(
+    "says --post needs an App or Actions token when GitHub refuses %s personal token the check run",
+    async (_, message) => {
+      const gh = await serve({ config, files: ["src/login.ts"] }, (method, path) =>
+        method === "POST" && path === "/repos/Codertocat/Hello-World/check-runs" ? [403, { message }] : undefined,
+      );
+      const result = await dod(["check", "Codertocat/Hello-World#2", "--post"], { env: env(gh) });
+      expect(result).toEqual({
+        code: 2,
+        stdout: "",
+        stderr:
+          "dod: GitHub refused to publish (403): only GitHub Apps may create check runs, so --post needs an App installation token or the Actions GITHUB_TOKEN (with checks: write and pull-requests: write), not a personal token\n",
+      });
+      expect(gh.calls()).toEqual(["POST /graphql", "POST /repos/Codertocat/Hello-World/check-runs"]);
+    },
+  );
+
+  it("passes on any other 403 as GitHub gave it, not blaming the kind of token", async () => {
     const gh = await serve({ config, files: ["src/login.ts"] }, (method, path) =>
       method === "POST" && path === "/repos/Codertocat/Hello-World/check-runs"
-        ? [403, { message: "Resource not accessible by personal access token" }]
+        ? [403, { message: "Resource not accessible by integration" }]
         : undefined,
     );
     const result = await dod(["check", "Codertocat/Hello-World#2", "--post"], { env: env(gh) });
@@ -160,9 +180,8 @@ describe("dod check <pull request>", () => {
       code: 2,
       stdout: "",
       stderr:
-        "dod: GitHub refused to publish (403): only GitHub Apps may create check runs, so --post needs an App installation token or the Actions GITHUB_TOKEN (with checks: write and pull-requests: write), not a personal token\n",
+        "dod: GitHub refused the request (403): Resource not accessible by integration — the token may lack access, or the rate limit is spent\n",
     });
-    expect(gh.calls()).toEqual(["POST /graphql", "POST /repos/Codertocat/Hello-World/check-runs"]);
   });
 
   it("explains a rejected token and exits 2", async () => {

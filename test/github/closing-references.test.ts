@@ -1,3 +1,4 @@
+import { BUDGET_MS, blocked } from "../hostile/budget.js";
 import { describe, expect, it } from "vitest";
 import { closingReferences, MAX_REFERENCES } from "../../src/github/closing-references.js";
 
@@ -25,8 +26,10 @@ describe("closing references in a pull request's title and description", () => {
   it(`follows at most ${MAX_REFERENCES} issues, in linear time on hostile text`, () => {
     const body = Array.from({ length: 50 }, (_, i) => `fixes #${i + 1}`).join("\n");
     expect(closingReferences("", body, here)).toHaveLength(MAX_REFERENCES);
-    const start = performance.now();
-    closingReferences("", `fixes ${" ".repeat(60_000)}#1 ${"fixes:".repeat(10_000)}`, here);
-    expect(performance.now() - start).toBeLessThan(500);
+    // CPU time, not wall time: a busy machine stretches the one, not the other.
+    const { ms } = blocked(() =>
+      closingReferences("", `fixes ${" ".repeat(60_000)}#1 ${"fixes:".repeat(10_000)}`, here),
+    );
+    expect(ms).toBeLessThan(BUDGET_MS);
   });
 });

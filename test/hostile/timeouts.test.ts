@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import nock from "nock";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DodOctokit, REQUEST_TIMEOUT_MS } from "../../src/octokit.js";
 
 let hung: Server;
@@ -45,7 +45,25 @@ describe("a GitHub request that never answers", () => {
     expect(seen).toEqual(["POST /graphql", "GET /repos/o/r/check-runs/1"]);
   });
 
-  it("has a deadline by default, well under the 153 s a hung request once held a slot", () => {
+  it("has a deadline by default, well under the 153 s a hung request once held a slot", async () => {
     expect(REQUEST_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
+    // The app's Octokit is made with no timeout of its own: the request it sends must still carry the default.
+    const deadlines: number[] = [];
+    const timeout = AbortSignal.timeout.bind(AbortSignal);
+    const spy = vi.spyOn(AbortSignal, "timeout").mockImplementation((ms) => {
+      deadlines.push(ms);
+      return timeout(50);
+    });
+    try {
+      const client = new DodOctokit({
+        baseUrl: base,
+        retry: { enabled: false },
+        throttle: { enabled: false },
+      } as never);
+      await expect(client.graphql("query { viewer { login } }")).rejects.toThrow(/abort|timeout/i);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(deadlines).toEqual([REQUEST_TIMEOUT_MS]);
   });
 });
