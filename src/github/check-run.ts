@@ -18,6 +18,8 @@ export const RECHECK_ACTION = {
 export interface ExistingCheckRun {
   id: number;
   externalId: string | null;
+  /** Whether the run has finished; unknown counts as finished. */
+  completed?: boolean;
 }
 
 export interface CheckRunWrite {
@@ -38,7 +40,10 @@ export async function writeCheckRun(
   // Same annotations as already on the run: update the rest and send none. Any other set (or one we can't know):
   // a new run, so the old annotations go with the old run.
   const before = readFingerprint(existing?.externalId ?? null);
-  const update = existing !== null && before?.annotations === print.annotations;
+  // A finished run is never moved back to in_progress (GitHub would show it both finished and running, or refuse):
+  // an evaluation that now waits starts a new run.
+  const reopens = output.conclusion === "pending" && existing?.completed !== false;
+  const update = existing !== null && before?.annotations === print.annotations && !reopens;
   const [first, ...rest] = update ? [] : chunks(output.annotations, ANNOTATIONS_PER_REQUEST);
   const base = { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}) };
   const state =

@@ -27,7 +27,7 @@ export interface Gathered {
     org: { file: string; text: string | null };
   };
   /** dod's own check run on the head commit, to update in place. */
-  ownCheckRun: { id: number; externalId: string | null } | null;
+  ownCheckRun: { id: number; externalId: string | null; completed: boolean } | null;
   /** dod's own sticky comment, to edit in place. */
   ownComment: { id: number; body: string } | null;
   /** The commits the facts describe: the pull request's base and head, and the base branch's tip (the config's). */
@@ -126,7 +126,7 @@ export async function gatherPullRequest(
   return {
     facts,
     config,
-    ownCheckRun: own ? { id: own.databaseId, externalId: own.externalId } : null,
+    ownCheckRun: own ? { id: own.databaseId, externalId: own.externalId, completed: own.status === "COMPLETED" } : null,
     ownComment: ownComment ? { id: ownComment.id, body: ownComment.body } : null,
     commits: { base: pr.baseRefOid, head: pr.headRefOid, baseTip: pr.baseRef?.target?.oid ?? null },
   };

@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COMMENT_MARKER } from "../../src/model/names.js";
 import { loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
+import { loadDodApp } from "../helpers/dod-app.js";
 import { GitHubMock } from "../helpers/github.js";
+import { GitHubWorld } from "../helpers/github-world.js";
 import { GITHUB_MAX_FILES, type PullRequestOptions, pullRequestData } from "../helpers/pull-request-data.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
@@ -134,6 +136,48 @@ criteria:
 
       github.assertDone();
       expect(github.body("issues/update-comment").body).toContain("tests");
+    });
+  });
+
+  describe("a completed check run", () => {
+    it("is never moved back to in_progress: an evaluation that waits on a re-run check starts a new run", async () => {
+      nock.cleanAll(); // this test's GitHub is the stateful world
+      const world = new GitHubWorld();
+      const config = `owners: { engineering: [lead-bob] }
+criteria:
+  - id: ci
+    owner: engineering
+    require: { check: "ci" }
+`;
+      const { probot, queue } = await loadDodApp();
+      const evaluateWith = async (checks: PullRequestOptions["checks"]) => {
+        world.pr = { config, checks };
+        await probot.receive(synchronize());
+        await queue.idle();
+      };
+
+      await evaluateWith([{ name: "ci", conclusion: "FAILURE", suite: 1 }]);
+      // ci is re-run: the new run in the same suite supersedes the failure, and dod waits for it…
+      await evaluateWith([
+        { name: "ci", conclusion: "FAILURE", suite: 1 },
+        { name: "ci", status: "IN_PROGRESS", suite: 1 },
+      ]);
+      // …and finishes its waiting run when it passes.
+      await evaluateWith([
+        { name: "ci", conclusion: "FAILURE", suite: 1 },
+        { name: "ci", conclusion: "SUCCESS", suite: 1 },
+      ]);
+
+      expect(world.refusals).toEqual([]);
+      expect(world.writes.filter((w) => w.includes("check"))).toEqual([
+        "create check ec26c3e: 0 of 1 done — missing: ci",
+        "create check ec26c3e: 0 of 1 done — waiting for: ci",
+        "update check ec26c3e: 1 of 1 done",
+      ]);
+      expect(world.checkRuns.map((r) => [r.status, r.conclusion ?? null])).toEqual([
+        ["completed", "failure"],
+        ["completed", "success"],
+      ]);
     });
   });
 });

@@ -52,3 +52,36 @@ export function limitRefusal(operation: string, body: any): Refusal | null {
   }
   return null;
 }
+
+/** A check run as GitHub holds it, for judging an update to it. */
+export interface HeldCheckRun {
+  /** The GitHub App that created the run. */
+  app_id: number;
+  status?: string;
+}
+
+/**
+ * GitHub's answer to `PATCH /repos/{o}/{r}/check-runs/{id}` by app `appId`, or null when GitHub takes it.
+ * - Only the app that created a check run may update it: any other gets 403, as an installation token does.
+ * - A completed run is never moved back to `queued`/`in_progress`. GitHub has been seen to take such an update
+ *   and then show the run as both finished and running (isaacs/github#1530), and to refuse it (Mergify's
+ *   "GitHub doesn't allow to change the status of a completed check run", Mergifyio/mergify#1989); either way
+ *   the run's history lies, so the double refuses it with a 422 and a test that tries it fails.
+ */
+export function checkRunUpdateRefusal(run: HeldCheckRun, body: any, appId: number): Refusal | null {
+  if (run.app_id !== appId) {
+    return {
+      status: 403,
+      body: {
+        message: "Resource not accessible by integration",
+        documentation_url: "https://docs.github.com/rest/checks/runs#update-a-check-run",
+      },
+    };
+  }
+  if (run.status === "completed" && (body?.status === "in_progress" || body?.status === "queued")) {
+    return refuse(
+      `Invalid request.\n\nA completed check run cannot go back to ${body.status}: create a new check run.`,
+    );
+  }
+  return null;
+}

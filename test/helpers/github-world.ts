@@ -1,12 +1,16 @@
 // A stateful nock stand-in for one pull request: check runs and comments the app writes are remembered, and the
 // next GraphQL answer shows them, as GitHub would. For tests of what repeated or reordered events leave behind.
 import nock from "nock";
+import { checkRunUpdateRefusal } from "./github-rules.js";
 import { executeGitHub } from "./graphql-double.js";
-import { HEAD_SHA, type PullRequestOptions, pullRequestData } from "./pull-request-data.js";
+import { APP_ID, HEAD_SHA, type PullRequestOptions, pullRequestData } from "./pull-request-data.js";
 
 export interface WorldCheckRun {
   id: number;
   head_sha: string;
+  /** The GitHub App that created the run: dod's unless a test adds another app's. */
+  app_id: number;
+  name: string;
   external_id?: string;
   status?: string;
   conclusion?: string;
@@ -20,6 +24,8 @@ export class GitHubWorld {
   readonly checkRuns: WorldCheckRun[] = [];
   readonly comments: { id: number; body: string }[] = [];
   readonly writes: string[] = [];
+  /** Writes GitHub refused (see github-rules.ts), as `status message`. */
+  readonly refusals: string[] = [];
   /** Heads the GraphQL answers gave, in order. */
   readonly reads: string[] = [];
   private nextId = 100;
@@ -41,17 +47,24 @@ export class GitHubWorld {
     }
     scope.post("/graphql").reply(200, (_uri, body: any) => this.execute(body));
     scope.post(`${repo}/check-runs`).reply(201, (_uri, body: any) => {
-      const run = { ...body, id: this.nextId++ } as WorldCheckRun;
+      const status = body.status ?? (body.conclusion ? "completed" : "queued");
+      const run = { ...body, status, app_id: APP_ID, id: this.nextId++ } as WorldCheckRun;
       this.checkRuns.push(run);
       this.writes.push(`create check ${run.head_sha.slice(0, 7)}: ${run.output.title}`);
       return { id: run.id };
     });
-    scope.patch(/\/repos\/Codertocat\/Hello-World\/check-runs\/\d+$/).reply(200, (uri, body: any) => {
+    scope.patch(/\/repos\/Codertocat\/Hello-World\/check-runs\/\d+$/).reply((uri, body: any) => {
       const id = Number(uri.split("/").pop());
-      const run = this.checkRuns.find((r) => r.id === id)!;
-      Object.assign(run, body);
+      const run = this.checkRuns.find((r) => r.id === id);
+      if (!run) return [404, { message: "Not Found" }];
+      const refused = checkRunUpdateRefusal(run, body, APP_ID);
+      if (refused) {
+        this.refusals.push(`${refused.status} ${refused.body.message}`);
+        return [refused.status, refused.body];
+      }
+      Object.assign(run, body, body.conclusion && !body.status ? { status: "completed" } : {});
       this.writes.push(`update check ${run.head_sha.slice(0, 7)}: ${run.output.title}`);
-      return { id };
+      return [200, { id }];
     });
     scope.post(`${repo}/issues/2/comments`).reply(201, (_uri, body: any) => {
       const comment = { id: this.nextId++, body: body.body as string };
@@ -69,7 +82,14 @@ export class GitHubWorld {
 
   /** The newest dod check run on `sha`, as the commit's check rollup shows it. */
   checkRunOn(sha: string): WorldCheckRun | undefined {
-    return this.checkRuns.filter((r) => r.head_sha === sha).at(-1);
+    return this.checkRuns.filter((r) => r.head_sha === sha && r.app_id === APP_ID).at(-1);
+  }
+
+  /** A check run another app created (say, one named like dod's), with the next id. */
+  addOtherAppRun(run: Omit<WorldCheckRun, "id">): WorldCheckRun {
+    const added = { ...run, id: this.nextId++ };
+    this.checkRuns.push(added);
+    return added;
   }
 
   private execute(body: { query: string; variables?: Record<string, unknown> }) {
@@ -84,7 +104,14 @@ export class GitHubWorld {
     return pullRequestData({
       ...this.pr,
       headSha: this.head,
-      ownCheckRun: own ? { id: own.id, externalId: own.external_id ?? null } : null,
+      ownCheckRun: own
+        ? {
+            id: own.id,
+            externalId: own.external_id ?? null,
+            status: (own.status ?? "queued").toUpperCase(),
+            conclusion: own.conclusion?.toUpperCase() ?? null,
+          }
+        : null,
       comments: [
         ...(this.pr.comments ?? []),
         ...this.comments.map((c) => ({ ...c, author: "dod-app[bot]", bot: true })),
