@@ -19,6 +19,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# `npm start` without npm: npm would add a process that swallows SIGTERM's graceful drain, and its prestart
+# `npm start` without npm: npm would add a process that swallows SIGTERM's graceful drain, and its install and
 # build check needs the sources. lib/main.js is `probot run ./lib/index.js` with dod's Octokit settings.
 CMD ["node", "lib/main.js"]

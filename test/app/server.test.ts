@@ -1,4 +1,5 @@
 // The app as operators run it: `npm start`, a signed webhook over HTTP, GitHub Enterprise-style URLs.
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { example } from "../helpers/events.js";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github-server.js";
@@ -70,4 +71,25 @@ describe("npm start", () => {
     const health = await fetch(`${app.url}/healthz`).then((r) => r.json());
     expect(health).toMatchObject({ status: "ok" });
   });
+});
+
+describe("npm start on a machine whose only Node is older than 22", () => {
+  // Node 20 is past end of life: `npm start` runs the app on Node 24 from npm instead (as `npm test` does).
+  const candidates = ["/usr/bin/node", "/usr/local/bin/node"];
+  const old = candidates.find((path) => {
+    const version = spawnSync(path, ["--version"], { encoding: "utf8" }).stdout?.trim();
+    return version !== undefined && /^v\d+/.test(version) && Number(version.slice(1).split(".")[0]) < 22;
+  });
+
+  it("runs the app on Node ≥ 22", async () => {
+    if (!old) throw new Error(`no Node older than 22 to start the app with (looked at ${candidates.join(", ")})`);
+    const started = await startApp("http://127.0.0.1:9", {}, old);
+    try {
+      expect(await fetch(`${started.url}/healthz`).then((r) => r.status)).toBe(200);
+      const [, runtime] = /Running Probot v[\d.]+ \(Node\.js: v?(\d+)\./.exec(started.output()) ?? [];
+      expect(Number(runtime), started.output()).toBeGreaterThanOrEqual(22);
+    } finally {
+      await started.stop();
+    }
+  }, 60_000);
 });

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { createServer } from "node:net";
+import { dirname } from "node:path";
 import { privateKey } from "./app.js";
 
 export const WEBHOOK_SECRET = "test-webhook-secret";
@@ -25,13 +26,19 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-export async function startApp(githubUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
+/** `npm start`, with `node` (default: this one) first on PATH, as on a machine whose only Node it is. */
+export async function startApp(
+  githubUrl: string,
+  env: Record<string, string> = {},
+  node = process.execPath,
+): Promise<RunningApp> {
   const port = await freePort();
   let output = "";
   const child = spawn("npm", ["start", "--silent"], {
     detached: true,
     env: {
       ...process.env,
+      PATH: `${dirname(node)}:${process.env.PATH ?? ""}`,
       APP_ID: "1",
       PRIVATE_KEY: privateKey,
       WEBHOOK_SECRET,
