@@ -177,13 +177,18 @@ async function lifeOfAPullRequest(config) {
   const byEvent = {};
   const count = async (type, n, play) => {
     const before = requests(w.github);
+    const routesBefore = w.github.counts();
     const evaluations = w.evaluations();
     await play();
     await w.settle();
-    const entry = (byEvent[type] ??= { events: 0, requests: 0, evaluations: 0 });
+    const entry = (byEvent[type] ??= { events: 0, requests: 0, evaluations: 0, byRoute: {} });
     entry.events += n;
     entry.requests += requests(w.github) - before;
     entry.evaluations += w.evaluations() - evaluations;
+    for (const [route, c] of Object.entries(w.github.counts())) {
+      const spent = c - (routesBefore[route] ?? 0);
+      if (spent > 0 && !route.includes("access_tokens")) entry.byRoute[route] = (entry.byRoute[route] ?? 0) + spent;
+    }
   };
   try {
     for (let push = 0; push < 4; push++) {

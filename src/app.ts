@@ -14,12 +14,19 @@ import { reportFailure } from "./github/failure.js";
 import { ReadCache } from "./github/read-cache.js";
 import { CONFIG_REFERENCES, configKey, VERDICTS } from "./github/cache.js";
 import { jobBase } from "./handlers/job-base.js";
-import { checkRelevance, pullRequestRelevance, type ReferencesOf } from "./handlers/relevance.js";
+import {
+  checkRelevance,
+  type HeadOf,
+  pullRequestRelevance,
+  type ReferencesOf,
+  statusRelevance,
+} from "./handlers/relevance.js";
+import { headRecord } from "./github/heads.js";
 import { pullRequestsClosing, pullRequestsForCommit } from "./github/lookups.js";
 import { jobLog, withLog } from "./job-log.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
 import { runPullRequest } from "./pipeline.js";
-import type { Job, JobQueue, PullRequestJob } from "./queue/job.js";
+import { type CommitJob, type Job, type JobQueue, type PullRequestJob, pullRequestJobFrom } from "./queue/job.js";
 import { defaultQueueOptions } from "./queue/memory.js";
 import { createQueue, type QueueSettings } from "./queue/select.js";
 import type { TrackerReadOptions } from "./trackers/gather.js";
@@ -79,11 +86,21 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     addHandler(metrics.handler(queue));
 
     const referencesOf: ReferencesOf = (owner, repo, sha) => cache.get(CONFIG_REFERENCES, configKey(owner, repo, sha));
+    const headOf: HeadOf = (owner, repo, sha) => headRecord(cache, owner, repo, sha);
+    /** A commit's pull requests as its evaluations recorded them, or the commit job that looks them up. */
+    const knownPulls = async (job: CommitJob): Promise<(PullRequestJob | CommitJob)[]> => {
+      const record = await headOf(job.owner, job.repo, job.sha);
+      const numbers = Object.keys(record ?? {}).map(Number);
+      if (numbers.length === 0) return [job];
+      return numbers.map((number) =>
+        pullRequestJobFrom(job, { owner: job.owner, repo: job.repo, number, headSha: job.sha }),
+      );
+    };
     const skipped = (context: Context, reason: string) =>
       context.log.debug({ event: context.name, reason }, "event skipped: it cannot change the verdict");
 
     probot.on([...PULL_REQUEST_EVENTS], async (context) => {
-      const relevance = await pullRequestRelevance(context, referencesOf);
+      const relevance = await pullRequestRelevance(context, referencesOf, headOf);
       // A release label moves the pull request between releases whether or not its verdict changes.
       if (relevance.dashboard) {
         const { owner, repo, installationId } = jobBase(context);
@@ -106,15 +123,24 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
       await queue.add(job);
     });
     probot.on([...CHECK_EVENTS], async (context) => {
-      for (const job of checkJobs(context, identity)) {
-        const { skip } = job.kind === "pull_request" ? await checkRelevance(context, job, referencesOf) : {};
-        if (skip) skipped(context, skip);
-        else await queue.add(job);
+      for (const found of checkJobs(context, identity)) {
+        for (const job of found.kind === "commit" ? await knownPulls(found) : [found]) {
+          const { skip } = job.kind === "pull_request" ? await checkRelevance(context, job, referencesOf, headOf) : {};
+          if (skip) skipped(context, skip);
+          else await queue.add(job);
+        }
       }
     });
     probot.on([...STATUS_EVENTS], async (context) => {
       const job = statusJob(context);
-      if (job) await queue.add(job);
+      if (!job) return;
+      // A commit evaluated before names its pull requests and what they saw: no look-up, no page of pull requests.
+      const known = await statusRelevance(context, referencesOf, headOf);
+      if (!known) return queue.add(job);
+      for (const { number, skip } of known) {
+        if (skip) skipped(context, skip);
+        else await queue.add(pullRequestJobFrom(job, { owner: job.owner, repo: job.repo, number, headSha: job.sha }));
+      }
     });
   };
   return { app, handle };

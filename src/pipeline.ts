@@ -26,6 +26,7 @@ import type { ConfigFailure } from "./model/config-problems.js";
 import { publish, type Published } from "./github/publish.js";
 import type { CommentWrite } from "./github/comment.js";
 import { answerFollowUp, followUpsAtMerge } from "./github/follow-up.js";
+import { rememberHead } from "./github/heads.js";
 import { gatherTickets, type TrackerReadOptions } from "./trackers/gather.js";
 import { NO_TRACKERS, type TrackerSettings } from "./trackers/settings.js";
 
@@ -151,6 +152,15 @@ export async function runPullRequest(
     output: checkRunFor(outcome, facts),
     comment: commentFor(outcome, gathered.ownComment, facts.base.ref),
   });
+  // Only once published: a later event that repeats what this evaluation saw is then known to change nothing shown.
+  if (options.cache && gathered.commits.baseTip) {
+    await rememberHead(options.cache, ref, {
+      facts,
+      base: gathered.commits.baseTip,
+      changesConfig: changesConfig(facts),
+      refs: judged ? configReferences(judged.config) : NO_REFERENCES,
+    });
+  }
   if (options.atMerge && judged && judged.config.dashboard.followUps === "auto" && facts.state === "merged") {
     await followUpsAtMerge(github, ref, facts, judged.config, judged.report);
   }

@@ -1,5 +1,5 @@
-// What a config looks at besides files and text: the checks its `check:` requirements name and the labels its
-// conditions, `label:` requirements and dashboard name. An event about anything else cannot change a verdict, so
+// What a config looks at besides files and text: the checks its `check:` requirements name, the labels its
+// conditions, `label:` requirements and dashboard name, and whether any requirement reads approvals. An event about anything else cannot change a verdict, so
 // the app skips it without reading GitHub (the config is cached per base commit, see github/cache.ts).
 import type { Condition, Evidence, ResolvedConfig } from "../config/schema.js";
 import { Minimatch } from "minimatch";
@@ -10,6 +10,12 @@ export interface ConfigReferences {
   checks: string[];
   /** Lower-case labels that `when` conditions and `label:` requirements name. */
   labels: string[];
+  /**
+   * Some `approved_by:` requirement reads reviews. Absent in references cached before it was recorded: unknown.
+   * (Approvals also decide the built-in approval of a change to done.yml: that is the pull request's, not the
+   * config's, see github/heads.ts.)
+   */
+  approvals?: boolean;
   /** What the dashboard issue reads from labels: release labels (a glob) and capacity groups' labels. */
   dashboard: { issue: boolean; releaseLabel: string | null; capacityLabels: string[] };
 }
@@ -18,14 +24,17 @@ export interface ConfigReferences {
 export const NO_REFERENCES: ConfigReferences = {
   checks: [],
   labels: [],
+  approvals: false,
   dashboard: { issue: false, releaseLabel: null, capacityLabels: [] },
 };
 
 export function configReferences(config: ResolvedConfig): ConfigReferences {
   const checks = new Set<string>();
   const labels = new Set<string>();
+  let approvals = false;
   const inEvidence = (e: Evidence) => {
     if (e.check) checks.add(e.check);
+    if (e.approved_by !== undefined) approvals = true;
     for (const label of e.label === undefined ? [] : [e.label].flat()) labels.add(label.toLowerCase());
     e.all?.forEach(inEvidence);
     e.any?.forEach(inEvidence);
@@ -43,6 +52,7 @@ export function configReferences(config: ResolvedConfig): ConfigReferences {
   return {
     checks: [...checks],
     labels: [...labels],
+    approvals,
     dashboard: {
       issue: config.dashboard.issue,
       releaseLabel: config.releases.by === "label" ? (config.releases.label ?? "release/*") : null,

@@ -12,6 +12,11 @@ export interface CacheKind {
   /** Entries kept in this process's memory. */
   max: number;
   ttlMs: number;
+  /**
+   * Entries are rewritten under the same key (what was last seen, not what a commit holds): with Redis, another
+   * replica's newer entry wins over this process's copy.
+   */
+  rewritten?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -25,6 +30,9 @@ export const TEAMS: CacheKind = { name: "teams", max: 1000, ttlMs: 5 * 60_000 };
 /** What a base commit's config refers to (checks, labels), for skipping events that cannot matter. */
 export const CONFIG_REFERENCES: CacheKind = { name: "config-refs", max: 1000, ttlMs: DAY_MS };
 
+/** What the last evaluation of a head commit saw, per pull request (github/heads.ts). */
+export const HEADS: CacheKind = { name: "heads", max: 5000, ttlMs: DAY_MS, rewritten: true };
+
 /** Each pull request's last verdict as the dashboard shows it: an unchanged verdict leaves the dashboard alone. */
 export const VERDICTS: CacheKind = { name: "verdicts", max: 10_000, ttlMs: 7 * DAY_MS };
 
@@ -37,3 +45,6 @@ export const diffKey = (owner: string, repo: string, baseSha: string, headSha: s
 
 /** The key of a config's references: the base commit it was read from. */
 export const configKey = (owner: string, repo: string, baseSha: string) => `${owner}/${repo}@${baseSha}`.toLowerCase();
+
+/** The key of what evaluations saw of a head commit. */
+export const headKey = (owner: string, repo: string, headSha: string) => `${owner}/${repo}@${headSha}`.toLowerCase();

@@ -13,13 +13,14 @@ const sameRepo = (a: { owner: string; repo: string }, b: { owner: string; repo: 
 /**
  * The open pull requests whose head is the commit. Check payloads list none for a fork's pull request, and
  * GitHub's commit→pulls look-up answers none for a fork's head commit (it lives in the fork): when it finds
- * none, the repository's open pull requests are searched by head SHA.
+ * none and the commit may be a fork's head, the repository's open pull requests are searched by head SHA. A commit
+ * on a branch here that the look-up finds in no pull request is in none: no page of pull requests is read.
  */
 export async function pullRequestsForCommit(github: GitHub, job: CommitJob): Promise<PullRequestJob[]> {
   const repo = { owner: job.owner, repo: job.repo };
   const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: job.sha });
   let numbers = data.filter((pr) => pr.state === "open" && pr.head.sha === job.sha).map((pr) => pr.number);
-  if (numbers.length === 0) {
+  if (numbers.length === 0 && job.forks) {
     const open = await github.paginate(github.rest.pulls.list, { ...repo, state: "open", per_page: 100 });
     numbers = open.filter((pr) => pr.head.sha === job.sha).map((pr) => pr.number);
   }

@@ -25,8 +25,9 @@ export class ReadCache implements Cache {
 
   async get<T>(kind: CacheKind, key: string): Promise<T | undefined> {
     const local = this.lru(kind).get(key);
-    if (local !== undefined) return JSON.parse(local) as T;
+    if (local !== undefined && !(kind.rewritten && this.redis)) return JSON.parse(local) as T;
     if (!this.redis) return undefined;
+    // Redis away is a miss, also for a rewritten entry this process holds: it may be another replica's old news.
     const shared = await this.redis.get(this.redisKey(kind, key)).catch(() => null);
     if (shared === null) return undefined;
     this.lru(kind).set(key, shared);

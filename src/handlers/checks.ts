@@ -35,10 +35,12 @@ export function checkJobs(context: CheckContext, identity: DodIdentity): (PullRe
   // those too, with their own numbers. Only this repository's are dod's to evaluate here.
   const here = unit.pull_requests.filter((pr) => pr.base.repo.id === payload.repository.id);
   if (here.length > 0) return here.map((pr) => ({ ...base, kind: "pull_request", number: pr.number }));
-  // Pushes to the default branch finish checks of no pull request: nothing to look up.
+  // A check of a branch of this repository lists the pull requests whose head branch it is: none listed, none to
+  // look up (pushes to the default branch, a branch with no pull request yet). GitHub leaves the branch null for
+  // a fork's head, whose pull request it lists nowhere: that one is looked up.
   const branch = "check_run" in payload ? payload.check_run.check_suite.head_branch : payload.check_suite.head_branch;
-  if (payload.action === "completed" && branch === payload.repository.default_branch) return [];
-  return [{ ...base, kind: "commit", sha: unit.head_sha }];
+  if (payload.action === "completed" && branch) return [];
+  return [{ ...base, kind: "commit", sha: unit.head_sha, forks: !branch }];
 }
 
 export const STATUS_EVENTS = ["status"] as const;
@@ -49,5 +51,6 @@ export function statusJob(context: Context<"status">): CommitJob | null {
   if (payload.state === "pending") return null;
   const onDefaultBranchOnly = payload.branches.every((b) => b.name === payload.repository.default_branch);
   if (payload.branches.length > 0 && onDefaultBranchOnly) return null;
-  return { ...jobBase(context), kind: "commit", sha: payload.sha };
+  // A commit on no branch of this repository may be a fork's head, which GitHub's commit look-up doesn't find.
+  return { ...jobBase(context), kind: "commit", sha: payload.sha, forks: payload.branches.length === 0 };
 }

@@ -36,6 +36,8 @@ export interface CommitJob {
   owner: string;
   repo: string;
   sha: string;
+  /** The commit may be a fork's head (on no branch here): found only among the open pull requests' heads. */
+  forks?: boolean;
   commentIds: number[];
   deliveryIds: string[];
 }
@@ -73,6 +75,7 @@ export function mergeJobs<T extends Job>(waiting: T, next: T): T {
     commentIds: [...new Set([...waiting.commentIds, ...next.commentIds])],
     deliveryIds: [...waiting.deliveryIds, ...next.deliveryIds],
     ...(("merged" in waiting && waiting.merged) || ("merged" in next && next.merged) ? { merged: true } : {}),
+    ...(("forks" in waiting && waiting.forks) || ("forks" in next && next.forks) ? { forks: true } : {}),
   };
 }
 

@@ -84,7 +84,9 @@ describe("events that re-evaluate a pull request", () => {
 
   it("another check finishing on a fork's pull request finds it among the open pull requests by head SHA", async () => {
     const payload = exampleInRepo("check_run", "completed");
+    // GitHub lists no pull request and no branch for a check of a fork's head: the branch is the fork's.
     payload.check_run.pull_requests = [];
+    payload.check_run.check_suite.head_branch = null;
     const sha = payload.check_run.head_sha;
     github.commitPulls(REPO, sha, [{ number: 2, fork: true }]).openPulls(REPO, [
       { number: 3, headSha: "another-head" },
@@ -211,6 +213,16 @@ describe("events that must not evaluate", () => {
         const payload = exampleInRepo("check_run", "completed");
         payload.check_run.pull_requests = [];
         payload.check_run.check_suite.head_branch = payload.repository.default_branch;
+        return payload;
+      },
+    ],
+    [
+      "a check finishing on a branch of this repository that no pull request has",
+      "check_run",
+      () => {
+        const payload = exampleInRepo("check_run", "completed");
+        payload.check_run.pull_requests = [];
+        payload.check_run.check_suite.head_branch = "spike";
         return payload;
       },
     ],

@@ -7,6 +7,8 @@ import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { BASE_SHA, HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 import { type RedisServer, startRedis } from "../helpers/redis.js";
+import { FILES, HEADS, headKey } from "../../src/github/cache.js";
+import { ReadCache } from "../../src/github/read-cache.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
 const OTHER_HEAD = "0123456789abcdef0123456789abcdef01234567";
@@ -234,5 +236,24 @@ describe("reads shared by replicas through Redis", () => {
 
     github.assertDone();
     expect(github.calls().slice(31)).toEqual(["POST /graphql"]);
+  });
+
+  it("what one replica last saw of a head wins over another replica's older copy; Redis away is a miss", async () => {
+    const a = new ReadCache({ redisUrl: redis.url });
+    const b = new ReadCache({ redisUrl: redis.url });
+    const key = headKey("o", "r", HEAD_SHA);
+    const seen = (conclusion: string) => ({
+      2: { base: BASE_SHA, changesConfig: false, named: [["bench", conclusion]] },
+    });
+    await a.set(HEADS, key, seen("success"));
+    expect(await b.get(HEADS, key)).toEqual(seen("success"));
+    await b.set(HEADS, key, seen("failure"));
+    expect(await a.get(HEADS, key)).toEqual(seen("failure"));
+    await b.close();
+    // A file list never changes for its key: this process's copy is read without asking Redis.
+    await a.set(FILES, "k", ["x"]);
+    await a.close();
+    expect(await a.get(FILES, "k")).toEqual(["x"]);
+    expect(await a.get(HEADS, key)).toBeUndefined();
   });
 });
