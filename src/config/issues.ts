@@ -7,6 +7,9 @@ import { closest } from "./suggest.js";
 
 type Issue = z.core.$ZodIssue;
 
+/** Unknown keys reported by name in one mapping; the rest are counted. */
+const MAX_UNKNOWN_KEYS = 20;
+
 interface ProblemContext {
   root: z.core.$ZodType;
   raw: unknown;
@@ -45,15 +48,22 @@ function issueToProblems(issue: Issue, prefix: readonly PathSegment[], ctx: Prob
   const key = path.at(-1);
 
   switch (issue.code) {
-    case "unrecognized_keys":
-      return issue.keys.map((name) => {
-        const allowed = allowedKeys(ctx.root, path);
-        const guess = closest(name, allowed);
-        const message = guess
-          ? `unknown key \`${name}\` — did you mean \`${guess}\`?`
-          : `unknown key \`${name}\` — allowed here: ${quoteList(allowed)}`;
-        return problem(message, ctx.locate.key([...path, name]), [...path, name]);
-      });
+    case "unrecognized_keys": {
+      // Each is located by a search through its mapping: thousands of them would cost seconds, and say nothing more.
+      const more = issue.keys.length - MAX_UNKNOWN_KEYS;
+      const rest = more > 0 ? [problem(`${more} more unknown keys here`, ctx.locate.value(path))] : [];
+      return issue.keys
+        .slice(0, MAX_UNKNOWN_KEYS)
+        .map((name) => {
+          const allowed = allowedKeys(ctx.root, path);
+          const guess = closest(name, allowed);
+          const message = guess
+            ? `unknown key \`${name}\` — did you mean \`${guess}\`?`
+            : `unknown key \`${name}\` — allowed here: ${quoteList(allowed)}`;
+          return problem(message, ctx.locate.key([...path, name]), [...path, name]);
+        })
+        .concat(rest);
+    }
 
     case "invalid_type": {
       if (value === undefined && typeof key === "string") {

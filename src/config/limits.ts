@@ -4,6 +4,14 @@
 // 6 criteria and 9 globs).
 export const LIMITS = {
   bytes: 128 * 1024,
+  /** `,` `:` `-` `?` `[` `{` `!` `&` in the text: every value, tag and anchor parsing makes follows one, so
+   * their count bounds the parse before it starts (64 KB of `[a,a,a,…` was 32,000 values and 180 ms; a real file
+   * has a few hundred; 5,000 keys in one mapping take ~100 ms of CPU on a busy machine). */
+  marks: 5_000,
+  /** Lines, which the parser pays for even blank or inside a quoted value (64 KB of them: 460 ms). */
+  lines: 5_000,
+  /** `*name` uses: converting resolves each by walking the whole document. */
+  aliases: 100,
   /** Values in the document after YAML aliases are expanded (each use of `*alias` counts its whole value). */
   nodes: 20_000,
   criteria: 500,

@@ -1,6 +1,16 @@
 // Maps a field path (`criteria.2.owner`) to where it is written in the YAML source, so every problem can be
 // shown at file:line:column even when the field is missing or the document is not the expected shape.
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
 
 export type PathSegment = string | number;
 
@@ -41,6 +51,19 @@ export function makeLocator(doc: Document, lines: LineCounter): Locator {
     return range && range[1] > range[0] ? at(range[0]) : undefined;
   };
 
+  // Each mapping's pairs by key, the last of equal keys winning (as in the converted value), made when first
+  // needed: a problem per key of a mapping of thousands must not search it once per problem.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairsOf = (map: YAMLMap): Map<string, Pair> => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) index.set(isScalar(p.key) ? String(p.key.value) : String(p.key), p as Pair);
+      indexes.set(map, index);
+    }
+    return index;
+  };
+
   const find = (path: readonly PathSegment[], wantKey: boolean): Position => {
     let best = start(doc.contents);
     let node: unknown = doc.contents;
@@ -49,9 +72,7 @@ export function makeLocator(doc: Document, lines: LineCounter): Locator {
       const last = i === path.length - 1;
       node = deref(node);
       if (isMap(node)) {
-        const pair = node.items.findLast(
-          (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg),
-        );
+        const pair = pairsOf(node).get(String(seg));
         if (!pair) return best ?? START;
         const keyPos = start(pair.key);
         const valuePos = start(pair.value);

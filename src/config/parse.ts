@@ -1,5 +1,5 @@
 // `done.yml` text → a validated DoneConfig or every problem in it, each located at line:column.
-import { type Document, isCollection, LineCounter, parseDocument, visit } from "yaml";
+import { type Document, isCollection, isScalar, LineCounter, parseDocument, visit, YAMLParseError } from "yaml";
 import type { ConfigProblem } from "../model/config-problems.js";
 import { issuesToProblems } from "./issues.js";
 import { exceedsNodes, LIMITS } from "./limits.js";
@@ -59,28 +59,44 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
       },
     ]);
   }
+  // Parsing costs more per value and per line than per byte: both are counted before parsing.
+  const { marks, lines: lineCount } = countMarks(text);
+  if (marks > LIMITS.marks) {
+    const message = `the file has ${marks} of \`, : - ? [ { ! &\`: a definition of done may have at most ${LIMITS.marks}`;
+    return failed([{ file, ...START, path: "", message }]);
+  }
+  if (lineCount > LIMITS.lines) {
+    const message = `the file has ${lineCount} lines: a definition of done may have at most ${LIMITS.lines}`;
+    return failed([{ file, ...START, path: "", message }]);
+  }
 
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  // yaml's own duplicate-key check compares each key with every earlier one of its mapping: 300 ms for one
+  // mapping of 6,000 keys in 64 KB. The same check with a set per mapping is linear.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const locate = makeLocator(doc, lines);
   const at = (offset: number) => {
     const { line, col } = lines.linePos(offset);
     return { line: Math.max(1, line), column: Math.max(1, col) };
   };
 
+  // First: it adds the duplicate keys to the document's errors, which the syntax problems describe.
+  const keys = structureProblems(doc, file, at);
   const syntax: ConfigProblem[] = yamlSyntaxProblems(doc, text).map(({ offset, message }) => ({
     file,
     ...at(offset),
     path: "",
     message,
   }));
-  const keys = structureProblems(doc, file, at);
   // Duplicate keys leave a well-formed tree, so the schema can still report the rest; other errors do not.
   if (keys.length > 0 || doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) return failed([...syntax, ...keys]);
 
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 100 });
+    // yaml's own alias-bomb check walks the whole document for every alias it counts (a 51 KB file: 360 ms).
+    // Not needed: an alias converts to the very object of its anchor, so the conversion stays linear, and
+    // exceedsNodes below counts the expanded values, stopping at the limit.
+    raw = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     return failed([...syntax, { file, ...START, path: "", message: `YAML error: ${reason}` }]);
@@ -114,14 +130,39 @@ function parseUnsafe(text: string, file: string): ParseFileResult {
   return { ok: true, parsed: { file, config: checked.data, raw: raw as Record<string, unknown>, locate } };
 }
 
+function countMarks(text: string): { marks: number; lines: number } {
+  let marks = 0;
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // , : - ? [ { ! &  (not `*`, which globs are full of: an alias always follows one of these too)
+    if (c === 44 || c === 58 || c === 45 || c === 63 || c === 91 || c === 123 || c === 33 || c === 38) marks++;
+    else if (c === 10) lines++;
+  }
+  return { marks, lines };
+}
+
 /**
  * Valid YAML that cannot be a config: `? [a, b]: x` (a JS object would stringify the key) and `*name` without
- * an `&name` before it (yaml only notices when converting).
+ * an `&name` before it (yaml only notices when converting). Also adds yaml's DUPLICATE_KEY errors to the document
+ * (what `uniqueKeys: true` reports): a scalar key equal to an earlier one of its mapping.
  */
 function structureProblems(doc: Document, file: string, at: (offset: number) => { line: number; column: number }) {
   const problems: ConfigProblem[] = [];
   const anchors = new Set<string>();
+  let aliases = 0;
   visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        const value = isScalar(key) ? key.value : key;
+        if (!seen.has(value)) seen.add(value);
+        else if (isScalar(key) && key.range)
+          doc.errors.push(
+            new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"),
+          );
+      }
+    },
     Pair(_, pair) {
       if (isCollection(pair.key) && pair.key.range) {
         problems.push({
@@ -137,6 +178,16 @@ function structureProblems(doc: Document, file: string, at: (offset: number) => 
       if (node.anchor) anchors.add(node.anchor);
     },
     Alias(_, alias) {
+      // Converting resolves each alias by walking the whole document (yaml 2.9): a 64 KB chain of
+      // `a1: &a1 [*a0]` took 8 s. A config needs a handful.
+      if (++aliases === LIMITS.aliases + 1) {
+        problems.push({
+          file,
+          ...(alias.range ? at(alias.range[0]) : START),
+          path: "",
+          message: `more than ${LIMITS.aliases} aliases (\`*name\`) in the file: write it out with fewer repetitions`,
+        });
+      }
       if (!anchors.has(alias.source) && alias.range) {
         const name = alias.source;
         problems.push({

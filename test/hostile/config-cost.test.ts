@@ -94,7 +94,7 @@ describe("a proposed done.yml is refused for its cost before anything is compile
   });
 
   it("too many criteria", () => {
-    const text = `criteria:\n${Array.from({ length: 1200 }, (_, i) => `  - { id: c${i}, require: { label: y } }`).join("\n")}\n`;
+    const text = `criteria:\n${Array.from({ length: 1200 }, (_, i) => `  - id: c${i}`).join("\n")}\n`;
     expect(problemsOf(load(text).value)).toEqual([
       { line: 2, column: 3, path: "criteria", message: "1200 criteria: a definition of done may have at most 500" },
     ]);
