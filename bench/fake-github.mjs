@@ -157,7 +157,7 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
             nodes: p.comment
               ? [
                   {
-                    databaseId: p.comment.id,
+                    fullDatabaseId: String(p.comment.id),
                     body: p.comment.body,
                     createdAt: "2026-01-01T00:00:00Z",
                     url: "https://github.com/x",

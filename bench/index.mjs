@@ -96,6 +96,18 @@ const rows = [
     "",
   ],
   [
+    "same, per budget: REST requests / GraphQL points (share of 5,000 each)",
+    r.events.life
+      ? ["rest", "graphql"]
+          .map((b) => {
+            const h = r.events.life.withBenchmark.perBudget[b];
+            return `${h.requests} (${f(100 * h.shareOfBudget)} %)`;
+          })
+          .join(" / ")
+      : "—",
+    "≤ 500 (10 %) each",
+  ],
+  [
     "evaluate 3000 files × 20 glob criteria (median / p95 ms)",
     `${f(r.evaluate.medianMs, 2)} / ${f(r.evaluate.p95Ms, 2)}`,
     "≤ 20 ms",
@@ -165,7 +177,8 @@ console.log(`\n${line(["figure", "value", "goal"])}\n${width.map((w) => "-".repe
 for (const row of rows) console.log(line(row));
 if (r.events.life) {
   // The floor per event type: a new head needs its query and its own check run; an event that cannot change the
-  // verdict needs nothing; an approval needs its query (its write only when the verdict changes).
+  // verdict needs nothing; an approval needs its query (its write only when the verdict changes) when the config
+  // reads approvals, nothing otherwise.
   const floor = {
     "pull_request.opened": "3",
     "pull_request.synchronize": "2",
@@ -173,7 +186,7 @@ if (r.events.life) {
     "check_run.completed": "0 (1 query + writes when named)",
     "check_suite.completed": "0",
     "issue_comment.created": "0",
-    "pull_request_review.submitted": "1",
+    "pull_request_review.submitted": "0 (1 query + writes when approvals are read)",
   };
   console.log(
     "\none pull request's life (example config / + check: benchmark*): requests for events of each type, and the floor",
@@ -184,6 +197,11 @@ if (r.events.life) {
     console.log(
       `  ${type.padEnd(32)} ${String(e.events).padStart(3)} events  ${String(e.requests).padStart(3)} / ${String(other?.requests ?? "—").padStart(3)} requests   floor ${floor[type] ?? "?"}`,
     );
+    // Where the check: variant's requests go: queries, check-run writes, comment writes.
+    const routes = Object.entries(other?.byRoute ?? {}).map(
+      ([route, n]) => `${n} ${route.replace(/\/repos\/[^/]+\/[^/]+/, "")}`,
+    );
+    if (routes.length) console.log(`  ${"".padEnd(32)} ${routes.join(", ")}`);
   }
 }
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s; details in .bench/results.json)`);
