@@ -34,7 +34,7 @@ export const CONFIG_REFERENCES: CacheKind = { name: "config-refs", max: 1000, tt
 export const HEADS: CacheKind = { name: "heads", max: 5000, ttlMs: DAY_MS, rewritten: true };
 
 /** Each pull request's last verdict as the dashboard shows it: an unchanged verdict leaves the dashboard alone. */
-export const VERDICTS: CacheKind = { name: "verdicts", max: 10_000, ttlMs: 7 * DAY_MS };
+export const VERDICTS: CacheKind = { name: "verdicts", max: 10_000, ttlMs: 7 * DAY_MS, rewritten: true };
 
 /** A value this large (JSON characters) is not kept: one huge diff must not push out every other entry. */
 export const MAX_VALUE_CHARS = 4_000_000;
