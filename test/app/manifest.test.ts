@@ -95,7 +95,7 @@ describe("the app with no credentials", () => {
     };
     expect(appYml.default_permissions).toEqual({
       checks: "write",
-      pull_requests: "write",
+      pull_requests: "read",
       issues: "write",
       contents: "read",
       metadata: "read",

@@ -45,7 +45,7 @@ export class GitHubMock {
     return this.rest("POST", `/app/installations/${installationId}/access_tokens`, 201, {
       token: "ghs_test_installation_token",
       expires_at: "2099-01-01T00:00:00Z",
-      permissions: { checks: "write", pull_requests: "write", issues: "write", contents: "read" },
+      permissions: { checks: "write", pull_requests: "read", issues: "write", contents: "read" },
     });
   }
 
