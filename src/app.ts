@@ -21,7 +21,7 @@ import {
   type ReferencesOf,
   statusRelevance,
 } from "./handlers/relevance.js";
-import { headRecord } from "./github/heads.js";
+import { forgetHead, headRecord } from "./github/heads.js";
 import { pullRequestsClosing, pullRequestsForCommit } from "./github/lookups.js";
 import { jobLog, withLog } from "./job-log.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
@@ -110,6 +110,8 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
       await queue.add(pullRequestJob(context));
     });
     probot.on("pull_request.closed", async (context) => {
+      const { number, head } = context.payload.pull_request;
+      await forgetHead(cache, { ...context.repo(), number }, head.sha);
       const job = mergedPullRequestJob(context);
       if (job) await queue.add(job);
     });

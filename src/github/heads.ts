@@ -31,6 +31,8 @@ export async function rememberHead(
   const named = seen.facts.checks
     .filter((c) => namesCheck(seen.refs, c.name))
     .map((c): [string, string | null] => [c.name, c.status === "completed" ? c.conclusion : null]);
+  // A closed or merged pull request waits on no check: events about its head go to the open ones only.
+  if (seen.facts.state !== "open") return forgetHead(cache, ref, seen.facts.head.sha);
   const key = headKey(ref.owner, ref.repo, seen.facts.head.sha);
   const record = (await cache.get<HeadRecord>(HEADS, key)) ?? {};
   record[ref.number] = {
@@ -38,6 +40,15 @@ export async function rememberHead(
     changesConfig: seen.changesConfig,
     named: named.length > MAX_NAMED ? null : named,
   };
+  await cache.set(HEADS, key, record);
+}
+
+/** The pull request was closed: its head's events are no longer its. */
+export async function forgetHead(cache: Cache, ref: { owner: string; repo: string; number: number }, sha: string) {
+  const key = headKey(ref.owner, ref.repo, sha);
+  const record = await cache.get<HeadRecord>(HEADS, key);
+  if (!record?.[ref.number]) return;
+  delete record[ref.number];
   await cache.set(HEADS, key, record);
 }
 

@@ -137,6 +137,18 @@ describe("events about a commit evaluated before", () => {
       ]);
     });
 
+    it("a status on the head of a pull request closed since is looked up, not sent to the closed one", async () => {
+      const { probot, queue, dashboard } = await evaluatedOnce({ config: config(BENCHMARK) });
+      // The dashboard's refresh on closing is another test's (test/dashboard): none here.
+      dashboard.close();
+      await probot.receive(event("pull_request", example("pull_request", "closed")));
+      github.commitPulls(REPO, HEAD_SHA, [{ number: 2, state: "closed" }]);
+      await probot.receive(status("benchmark-linux", "failure"));
+      await queue.idle();
+      github.assertDone();
+      expect(github.calls()).toEqual([`GET ${REPO}/commits/${HEAD_SHA}/pulls`]);
+    });
+
     it("a named status finishing with a new conclusion is evaluated at once, without a look-up", async () => {
       const { probot, queue, published } = await evaluatedOnce({
         config: config(BENCHMARK),
