@@ -26,6 +26,7 @@ import { pullRequestsClosing, pullRequestsForCommit } from "./github/lookups.js"
 import { jobLog, withLog } from "./job-log.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
 import { runPullRequest } from "./pipeline.js";
+import { DEFAULT_PREVIEW } from "./preview-run.js";
 import { type CommitJob, type Job, type JobQueue, type PullRequestJob, pullRequestJobFrom } from "./queue/job.js";
 import { defaultQueueOptions } from "./queue/memory.js";
 import { createQueue, type QueueSettings } from "./queue/select.js";
@@ -187,6 +188,7 @@ async function processJob(deps: JobDeps, job: Job): Promise<void> {
     identity,
     cache,
     trackers,
+    preview: DEFAULT_PREVIEW,
     ...(job.merged && { atMerge: true }),
   });
   // The dashboard only changes when a verdict did (a new head with the same items is no change); its refresh is

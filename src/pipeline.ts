@@ -29,6 +29,7 @@ import { answerFollowUp, followUpsAtMerge } from "./github/follow-up.js";
 import { rememberHead } from "./github/heads.js";
 import { gatherTickets, type TrackerReadOptions } from "./trackers/gather.js";
 import { NO_TRACKERS, type TrackerSettings } from "./trackers/settings.js";
+import { type PreviewOptions, previewConfigChange } from "./preview-run.js";
 
 /** What evaluating a pull request came to: a report under a valid config, or the config's failure. */
 export type Outcome =
@@ -127,6 +128,8 @@ export interface RunOptions {
   cache?: Cache;
   /** The operator's tracker credentials (none by default). */
   trackers?: TrackerSettings & TrackerReadOptions;
+  /** For a pull request that edits done.yml, show what the proposed rules would do to these other pull requests. */
+  preview?: PreviewOptions;
 }
 
 /** Evaluates a pull request and publishes the verdict: the app's and the Action's unit of work. */
@@ -137,7 +140,8 @@ export async function runPullRequest(
 ): Promise<Published & { dashboardIssue: boolean; verdict: string | null }> {
   const evaluation =
     options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache, options.trackers));
-  const { facts, gathered, outcome } = evaluation;
+  const { facts, gathered } = evaluation;
+  const outcome = await withPreview(github, ref, evaluation, options);
   // Only a report under a valid config answers commands, comments, opens follow-ups and shows on the dashboard.
   const judged = outcome.kind === "report" ? outcome : null;
   if (judged && options.commentIds?.length) {
@@ -196,6 +200,37 @@ function commentFor(outcome: Outcome, existing: Gathered["ownComment"], base: st
       ? { why: "comments-off" }
       : { why: outcome.failure.kind === "invalid" ? "config-invalid" : "config-missing", file: outcome.failure.file };
   return { body: noticeBody(silenced, base), existing };
+}
+
+/**
+ * The report with the preview of its done.yml change, when it has a usable one and the run asks for it. The preview
+ * only adds a section: the verdict stays the base rules' (and the owners' approval). Failing to make it loses the
+ * section, never the verdict.
+ */
+async function withPreview(
+  github: GitHub,
+  ref: PullRequestRef,
+  { outcome, gathered, facts }: Evaluation,
+  options: RunOptions,
+): Promise<Outcome> {
+  if (!options.preview || outcome.kind !== "report") return outcome;
+  const change = outcome.report.configChange;
+  if (!change || change.problems.length > 0 || change.changes.length === 0) return outcome;
+  try {
+    const preview = await previewConfigChange(github, {
+      ref,
+      headSha: facts.head.sha,
+      texts: { current: gathered.config.base, proposed: gathered.config.head, org: gathered.config.org },
+      options: options.preview,
+      identity: options.identity,
+      ...(options.cache && { cache: options.cache }),
+      ...(options.trackers && { trackers: options.trackers }),
+    });
+    return preview ? { ...outcome, report: { ...outcome.report, preview } } : outcome;
+  } catch (error) {
+    options.log?.warn({ err: error }, "could not preview the done.yml change; the verdict is published without it");
+    return outcome;
+  }
 }
 
 function checkRunFor(outcome: Outcome, facts: Facts) {

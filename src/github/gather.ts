@@ -34,7 +34,7 @@ export interface Gathered {
   commits: { base: string; head: string; baseTip: string | null };
 }
 
-type PullRequestNode = NonNullable<NonNullable<Q.PullRequestData["repository"]>["pullRequest"]>;
+export type PullRequestNode = NonNullable<NonNullable<Q.PullRequestData["repository"]>["pullRequest"]>;
 type FileNode = PullRequestNode["files"]["nodes"][number];
 
 export class PullRequestNotFound extends Error {}
@@ -49,7 +49,22 @@ export async function gatherPullRequest(
   const data = await queryAllowingMissing<Q.PullRequestData>(github, PULL_REQUEST_QUERY, vars, ["org"]);
   const pr = data.repository?.pullRequest;
   if (!pr) throw new PullRequestNotFound(`No pull request ${ref.owner}/${ref.repo}#${ref.number}`);
+  return gatheredFrom(github, ref, pr, data.org?.object?.text ?? null, identity, cache);
+}
 
+/**
+ * The facts of a pull request from its node (PULL_REQUEST_QUERY's, or one alias of a batch), reading only what
+ * overflows a page and the issues its text closes that GitHub did not list.
+ */
+export async function gatheredFrom(
+  github: GitHub,
+  ref: PullRequestRef,
+  pr: PullRequestNode,
+  orgText: string | null,
+  identity: DodIdentity,
+  cache?: Cache,
+): Promise<Gathered> {
+  const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
   const commit = pr.commits.nodes[0]?.commit;
   const files = await allFiles(github, vars, pr, cache);
 
@@ -77,7 +92,7 @@ export async function gatherPullRequest(
   const config = {
     base: blobText(pr.baseRef?.target?.file),
     head: blobText(commit?.file),
-    org: { file: `${ref.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null },
+    org: { file: `${ref.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: orgText },
   };
   // `files` stops at 3,000 (its totalCount too); `changedFiles` is the true count.
   const filesTruncated = pr.changedFiles > MAX_FILES;

@@ -11,11 +11,8 @@ const LINKED_ISSUE = `number title body state url repository { nameWithOwner }`;
 // Comment ids are past 2^31, beyond GraphQL's Int: `databaseId` is an error for them, `fullDatabaseId` a string.
 const COMMENT = `fullDatabaseId body createdAt url author { __typename login } editor { login }`;
 
-/** Everything one evaluation needs, config files included, in one request. */
-export const PULL_REQUEST_QUERY = /* GraphQL */ `
-  query DodPullRequest($owner: String!, $name: String!, $number: Int!) {
-    repository(owner: $owner, name: $name) {
-      pullRequest(number: $number) {
+/** What dod reads of one pull request, its config files included: shared by the single and the batched query. */
+const PULL_REQUEST_FIELDS = `
         number url title body isDraft state merged
         author { login }
         baseRefName baseRefOid headRefName headRefOid
@@ -36,12 +33,62 @@ export const PULL_REQUEST_QUERY = /* GraphQL */ `
         files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
         latestOpinionatedReviews(first: 100) { nodes { author { login } state submittedAt url commit { oid } } }
         closingIssuesReferences(first: 50) { nodes { ${LINKED_ISSUE} } }
-        comments(last: 100) { pageInfo { hasPreviousPage startCursor } nodes { ${COMMENT} } }
-      }
-    }
+        comments(last: 100) { pageInfo { hasPreviousPage startCursor } nodes { ${COMMENT} } }`;
+
+const ORG_CONFIG = `
     org: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") {
       nameWithOwner
       object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
+    }`;
+
+/** Everything one evaluation needs, config files included, in one request. */
+export const PULL_REQUEST_QUERY = /* GraphQL */ `
+  query DodPullRequest($owner: String!, $name: String!, $number: Int!) {
+    repository(owner: $owner, name: $name) {
+      pullRequest(number: $number) {${PULL_REQUEST_FIELDS}
+      }
+    }${ORG_CONFIG}
+  }
+`;
+
+/**
+ * Several pull requests in one request, one alias each (`p0`, `p1`, …), with the same fields as one evaluation
+ * reads: what the preview of a done.yml change judges. Each alias names its repository, so pull requests of several
+ * repositories (an organisation's file) can share a request.
+ */
+export function pullRequestsQuery(refs: { owner: string; repo: string; number: number }[]): string {
+  const fields = refs.map(
+    (ref, i) =>
+      `p${i}: repository(owner: ${JSON.stringify(ref.owner)}, name: ${JSON.stringify(ref.repo)}) {
+      pullRequest(number: ${Math.trunc(ref.number)}) {${PULL_REQUEST_FIELDS}
+      }
+    }`,
+  );
+  return `query DodPreviewPulls { ${fields.join("\n    ")} }`;
+}
+
+/** The open pull requests and the latest merged ones of a repository, newest activity first: what a preview judges. */
+export const PREVIEW_LIST_QUERY = /* GraphQL */ `
+  query DodPreviewList($owner: String!, $name: String!, $open: Int!, $merged: Int!) {
+    repository(owner: $owner, name: $name) {
+      open: pullRequests(states: OPEN, first: $open, orderBy: { field: UPDATED_AT, direction: DESC }) {
+        totalCount nodes { number }
+      }
+      merged: pullRequests(states: MERGED, first: $merged, orderBy: { field: UPDATED_AT, direction: DESC }) {
+        nodes { number }
+      }
+    }
+  }
+`;
+
+/** The same across an organisation's repositories, for a change of its file in the `.github` repository. */
+export const PREVIEW_SEARCH_QUERY = /* GraphQL */ `
+  query DodPreviewSearch($open: String!, $merged: String!, $openCount: Int!, $mergedCount: Int!) {
+    open: search(query: $open, type: ISSUE, first: $openCount) {
+      issueCount nodes { ... on PullRequest { number repository { name owner { login } } } }
+    }
+    merged: search(query: $merged, type: ISSUE, first: $mergedCount) {
+      nodes { ... on PullRequest { number repository { name owner { login } } } }
     }
   }
 `;

@@ -2,6 +2,7 @@
 // render this one shape.
 import type { ConfigChange } from "./config-problems.js";
 import type { OwnerRole } from "./owner.js";
+import type { Preview } from "./preview.js";
 
 export type ItemStatus = "met" | "missing" | "pending" | "not_applicable" | "error" | "waived";
 
@@ -50,6 +51,8 @@ export interface Report {
   items: ItemResult[];
   counts: Record<ItemStatus, number>;
   configChange?: ConfigChange;
+  /** For a pull request that edits done.yml: what the proposed rules would do to other pull requests (not to this one's verdict). */
+  preview?: Preview;
   /** Who may waive or approve for each side (the config's `owners`): the report names them per group. */
   owners?: { product: string[]; engineering: string[] };
 }

@@ -8,6 +8,7 @@ import { metLine, openItemLines, waivedLine } from "./items.js";
 import type { Conclusion, ItemResult, Report } from "../model/report.js";
 import type { ConfigFailure } from "../model/config-problems.js";
 import { type Annotation, configChangeLines, problemAnnotations, problemLine } from "./problems.js";
+import { previewLines } from "./preview.js";
 import { omittedItemsNote, truncateMarkdown, utf8Bytes } from "./truncate.js";
 
 export type { Annotation } from "./problems.js";
@@ -42,6 +43,9 @@ export function checkRunOutput(report: Report, facts: Facts): CheckRunOutput {
     }
   }
   lines.push(...waivedLines(report.items), ...notApplicableLines(report.items));
+  if (report.preview && report.configChange) {
+    lines.push("", ...previewLines(report.preview, "### What the proposed rules would do", report.configChange.file));
+  }
   return {
     conclusion: report.conclusion,
     title: report.title,

@@ -5,6 +5,7 @@ import { byOwner, doneCounts, ownerHeading, OWNERS, plural } from "./format.js";
 import type { ItemResult, Report } from "../model/report.js";
 import { configChangeLines } from "./problems.js";
 import { openItemLines, waivedLine } from "./items.js";
+import { previewLines } from "./preview.js";
 import { omittedItemsNote, truncateMarkdown } from "./truncate.js";
 
 /** GitHub's limit on an issue comment's body. */
@@ -50,6 +51,9 @@ export function markdownBody(report: Report): string {
   if (waived.length > 0) lines.push("**Waived**", ...waived.map(waivedLine), "");
   if (report.configChange) {
     lines.push(...configChangeLines(report.configChange, "**This pull request changes the definition of done**"), "");
+    if (report.preview) {
+      lines.push(...previewLines(report.preview, "**What the proposed rules would do**", report.configChange.file), "");
+    }
   }
   if (open.length > 0 || configProblems > 0) {
     const met = report.items.filter((item) => item.status === "met").length;

@@ -7,6 +7,7 @@ import { loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { HEAD_SHA, pullRequestData, type PullRequestOptions } from "../helpers/pull-request-data.js";
+import { repositoryWorld } from "../helpers/repository-world.js";
 
 const config = readFileSync("test/fixtures/config/basic.yml", "utf8");
 const ISSUE_DONE = "## Acceptance criteria\n- [x] Users can sign in\n- [x] Errors are shown\n";
@@ -174,11 +175,17 @@ describe("pull_request events", () => {
 
   it("judges by the base branch's rules even when the pull request edits done.yml", async () => {
     const weakened = "owners:\n  product: [pm-alice]\n  engineering: [lead-bob]\ncriteria: []\n";
-    await synchronize({ config, headConfig: weakened, files: ["src/login.ts", ".github/done.yml"] }, [
-      CREATE_CHECK,
-      CREATE_COMMENT,
-    ]);
+    const edit: PullRequestOptions = { config, headConfig: weakened, files: ["src/login.ts", ".github/done.yml"] };
+    const { probot, queue } = await loadApp();
+    // The preview of the edit lists the repository's other pull requests: there are none.
+    github.token().graphql(repositoryWorld({ pulls: [edit] }), 2);
+    for (const [method, path, status, reply] of [CREATE_CHECK, CREATE_COMMENT])
+      github.rest(method, path, status, reply);
+    await probot.receive(event("pull_request", example("pull_request", "synchronize")));
+    await queue.idle();
+    github.assertDone();
     const check = github.body("checks/create");
+    expect(check.output.summary).toContain("There are no other open or merged pull requests to judge.");
     expect(check.conclusion).toBe("failure");
     expect(check.output.title).toMatch(/missing: Acceptance criteria met, Unit tests for critical paths/);
     expect(check.output.summary).toContain("removes `unit-tests`");
