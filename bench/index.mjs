@@ -21,6 +21,7 @@ const { memoryBench } = await import("./memory.mjs");
 const { fuzzBench } = await import("./fuzz.mjs");
 const { dashboardBench } = await import("./dashboard.mjs");
 const { hostileBench } = await import("./hostile.mjs");
+const { previewBench } = await import("./preview.mjs");
 
 const started = performance.now();
 const step = async (name, run) => {
@@ -41,6 +42,7 @@ const results = {
   memory: await step("memory", () => memoryBench()),
   fuzz: await step("fuzz", () => fuzzBench()),
   hostile: await step("event loop under a hostile mix", () => hostileBench()),
+  preview: await step("preview of a done.yml change", () => previewBench()),
   burst: await step("burst", async () => {
     try {
       const { burstBench } = await import("./burst.mjs");
@@ -162,6 +164,11 @@ const rows = [
     "hostile mix, core: longest config load or body scan (ms)",
     r.hostile?.core ? f(r.hostile.core.maxCallMs) : "failed",
     "≤ 100 ms",
+  ],
+  [
+    "preview of a done.yml change, 20 open + 20 merged PRs: requests / median ms",
+    r.preview && !r.preview.error ? `${r.preview.requests} / ${f(r.preview.medianMs)}` : "not available",
+    r.preview && !r.preview.error ? `≤ ${r.preview.budget} requests` : "≤ 5 requests",
   ],
   [
     "burst of 10 events, settle 500 ms: requests / evaluations",

@@ -49,10 +49,15 @@ export async function evaluatePullRequest(
   identity: DodIdentity,
   cache?: Cache,
   trackers: TrackerSettings & TrackerReadOptions = NO_TRACKERS,
+  /** A proposed done.yml to judge by instead of the base branch's (`dod check --config`): nothing is remembered. */
+  rules?: { file: string; text: string },
 ): Promise<Evaluation> {
   const gathered = await gatherPullRequest(github, ref, identity, cache);
-  const loaded = loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
-  await rememberReferences(cache, ref, gathered, loaded.ok ? configReferences(loaded.config) : NO_REFERENCES);
+  const loaded = rules
+    ? loadConfig({ file: rules.file, text: rules.text, org: gathered.config.org })
+    : loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
+  if (!rules)
+    await rememberReferences(cache, ref, gathered, loaded.ok ? configReferences(loaded.config) : NO_REFERENCES);
   if (!loaded.ok)
     return { facts: gathered.facts, gathered, outcome: { kind: "config-failure", failure: loaded.failure } };
 

@@ -8,10 +8,12 @@ import { createGitHub, explainGitHubError } from "./github.js";
 import { useColor } from "./io.js";
 import { checkLocal } from "./local.js";
 import { exitCodeFor, renderReport, REPORT_FORMATS } from "./output.js";
-import { failureText } from "./problems.js";
+import { failureText, problemLines } from "./problems.js";
 import { parsePullRequestRef } from "./ref.js";
 import { dodIdentity } from "../model/identity.js";
 import { trackerSettingsFromEnv } from "../trackers/settings.js";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 
 const POST_FORBIDDEN =
   "GitHub refused to publish (403): only GitHub Apps may create check runs, so --post needs an App installation token or the Actions GITHUB_TOKEN (with checks: write and pull-requests: write), not a personal token";
@@ -26,7 +28,7 @@ function isNotAnAppToken(error: unknown): boolean {
   return status === 403 && /authenticate via a GitHub App|by personal access token/i.test(message);
 }
 
-const USAGE = `Usage: dod check <owner>/<repo>#<number> [--format text|json|md] [--post]
+const USAGE = `Usage: dod check <owner>/<repo>#<number> [--format text|json|md] [--post] [--config <file>]
        dod check <pull request URL> [...]
        dod check --local [--base <branch>] [--body <file>] [--org-config <file>] [--format text|json|md]
 
@@ -44,6 +46,8 @@ Options:
                        branch, else main); its .github/done.yml is the config
   --body <file>        with --local: the pull request description to judge (\`-\` reads stdin)
   --org-config <file>  with --local: the organisation's done.yml, for a config that says \`extends: org\`
+  --config <file>      judge the pull request by this proposed done.yml instead of its base branch's (with
+                       the organisation's file, if it extends it); can't be used with --post or --local
   -h, --help           show this help
 
 Environment:
@@ -63,6 +67,7 @@ const OPTIONS = {
   base: { type: "string" },
   body: { type: "string" },
   "org-config": { type: "string" },
+  config: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -73,6 +78,8 @@ export const checkCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parse(args, OPTIONS, USAGE, 1);
     const fmt = format(values.format, REPORT_FORMATS, "text", USAGE);
+    if (values.config !== undefined && (values.post || values.local))
+      throw new CliError(`--config can't be used with --${values.post ? "post" : "local"}`, 2, USAGE);
     if (values.local) {
       if (positionals.length > 0) throw new CliError("--local judges the working tree: give no pull request", 2, USAGE);
       if (values.post) throw new CliError("--post needs a pull request: it can't be used with --local", 2, USAGE);
@@ -91,7 +98,14 @@ export const checkCommand: Command = {
     const identity = dodIdentity();
     let evaluation: Evaluation;
     try {
-      evaluation = await evaluatePullRequest(github, ref, identity, undefined, trackerSettingsFromEnv(io.env));
+      evaluation = await evaluatePullRequest(
+        github,
+        ref,
+        identity,
+        undefined,
+        trackerSettingsFromEnv(io.env),
+        values.config === undefined ? undefined : { file: values.config, text: readProposed(values.config, io.cwd) },
+      );
     } catch (error) {
       throw explainGitHubError(error, ref);
     }
@@ -109,7 +123,11 @@ export const checkCommand: Command = {
     switch (outcome.kind) {
       case "config-failure":
         if (fmt === "json") io.stdout(`${JSON.stringify({ failure: outcome.failure }, null, 2)}\n`);
-        io.stderr(failureText(outcome.failure, `${refText(ref)}'s base branch (${facts.base.ref})`));
+        io.stderr(
+          values.config === undefined
+            ? failureText(outcome.failure, `${refText(ref)}'s base branch (${facts.base.ref})`)
+            : `${values.config} is invalid (${outcome.failure.problems.length} problem${outcome.failure.problems.length === 1 ? "" : "s"}):\n${problemLines(outcome.failure.problems)}`,
+        );
         return EXIT.error;
       case "report":
         io.stdout(renderReport(outcome.report, fmt, useColor(io)));
@@ -117,3 +135,12 @@ export const checkCommand: Command = {
     }
   },
 };
+
+/** The proposed done.yml `--config` names. */
+function readProposed(path: string, cwd: string): string {
+  try {
+    return readFileSync(resolve(cwd, path), "utf8");
+  } catch (error) {
+    throw new CliError(`can't read ${path}: ${(error as Error).message}`);
+  }
+}

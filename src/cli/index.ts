@@ -7,6 +7,7 @@ import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 import { dashboardCommand } from "./dashboard.js";
 import { initCommand } from "./init.js";
+import { previewCommand } from "./preview.js";
 import { closest } from "../config/suggest.js";
 
 /** Adding a command is one line here. */
@@ -16,6 +17,7 @@ export const COMMANDS: Record<string, Command> = {
   schema: schemaCommand,
   dashboard: dashboardCommand,
   init: initCommand,
+  preview: previewCommand,
 };
 
 function usage(): string {

@@ -93,6 +93,15 @@ export const PREVIEW_SEARCH_QUERY = /* GraphQL */ `
   }
 `;
 
+/** A repository's done.yml and its organisation's, on their default branches: the rules `dod preview` compares with. */
+export const REPOSITORY_CONFIG_QUERY = /* GraphQL */ `
+  query DodRepositoryConfig($owner: String!, $name: String!) {
+    repository(owner: $owner, name: $name) {
+      object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
+    }${ORG_CONFIG}
+  }
+`;
+
 export const MORE_FILES_QUERY = /* GraphQL */ `
   query DodMoreFiles($owner: String!, $name: String!, $number: Int!, $after: String!) {
     repository(owner: $owner, name: $name) {

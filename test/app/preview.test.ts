@@ -7,57 +7,10 @@ import { loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import type { PullRequestOptions } from "../helpers/pull-request-data.js";
+import { ADDS_CHANGELOG, BASE, OTHERS, pull, RELAXES_TESTS } from "../helpers/preview-repository.js";
 import { repositoryWorld } from "../helpers/repository-world.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
-const BASE = `owners:
-  product: [pm-alice]
-  engineering: [lead-bob]
-criteria:
-  - id: unit-tests
-    title: Unit tests
-    owner: engineering
-    when: { files: ["src/**"] }
-    require: { files: ["test/**"] }
-`;
-/** Adds an item: open pull requests that change code without a changelog entry newly fail. */
-const ADDS_CHANGELOG = `${BASE}  - id: changelog
-    title: Changelog entry
-    owner: product
-    when: { files: ["src/**"] }
-    require: { files: [CHANGELOG.md] }
-`;
-/** Relaxes one: tests next to the code count too, so pull requests with only those newly pass. */
-const RELAXES_TESTS = BASE.replace(
-  'require: { files: ["test/**"] }',
-  'require: { files: ["test/**", "src/**/*.test.ts"] }',
-);
-
-const pull = (number: number, files: string[], extra: PullRequestOptions = {}): PullRequestOptions => ({
-  number,
-  title: `Change ${number}`,
-  headSha: `${String(number).padStart(2, "0")}`.padEnd(40, "a"),
-  files,
-  config: BASE,
-  ...extra,
-});
-const merged = (number: number, files: string[]) => pull(number, files, { state: "MERGED" });
-
-/** Twelve open and ten merged pull requests besides #2, the one that edits done.yml. */
-const OTHERS: PullRequestOptions[] = [
-  pull(3, ["src/a.ts", "test/a.test.ts"]), // passes now; no changelog
-  pull(4, ["src/b.ts", "test/b.test.ts", "CHANGELOG.md"]), // passes either way
-  pull(5, ["docs/guide.md"]), // nothing applies either way
-  pull(6, ["src/c.ts", "src/c.test.ts"]), // fails now; tests next to the code
-  pull(7, ["src/d.ts"]), // fails either way
-  ...[8, 9, 10, 11, 12, 13, 14].map((n) => pull(n, [`docs/page${n}.md`])),
-  merged(20, ["src/e.ts", "test/e.test.ts", "CHANGELOG.md"]),
-  merged(21, ["src/f.ts", "test/f.test.ts"]),
-  merged(22, ["src/g.ts", "src/g.test.ts", "CHANGELOG.md"]),
-  merged(23, ["src/h.ts", "test/h.test.ts", "CHANGELOG.md"]),
-  ...[24, 25, 26, 27, 28, 29].map((n) => merged(n, [`docs/page${n}.md`])),
-];
-
 const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
 const operation = (body: { query: string }) => /query (\w+)/.exec(body.query)?.[1] ?? "?";
 

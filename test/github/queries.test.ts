@@ -8,6 +8,10 @@ describe("GraphQL documents", () => {
       { org: "acme", slug: "product" },
       { org: "acme", slug: "eng" },
     ]),
+    pullRequestsQuery: queries.pullRequestsQuery([
+      { owner: "acme", repo: "shop", number: 7 },
+      { owner: "acme", repo: "api", number: 3 },
+    ]),
     linkedIssuesQuery: queries.linkedIssuesQuery([
       { owner: "acme", repo: "shop", number: 7 },
       { owner: "acme", repo: "specs", number: 3 },
