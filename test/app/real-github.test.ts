@@ -10,6 +10,7 @@ import { loadDodApp } from "../helpers/dod-app.js";
 import { GitHubMock } from "../helpers/github.js";
 import { GitHubWorld } from "../helpers/github-world.js";
 import { GITHUB_MAX_FILES, type PullRequestOptions, pullRequestData } from "../helpers/pull-request-data.js";
+import { repositoryWorld } from "../helpers/repository-world.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
 const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
@@ -40,11 +41,15 @@ criteria:
     it("says the file list was cut, and a done.yml edit past the listed files is a change to the definition of done", async () => {
       // done.yml is the 3,001st file: GitHub neither lists it nor counts it in `files.totalCount`.
       const loosened = config.replace('require: { files: ["test/**"] }', 'require: { files: ["**"] }');
-      const { probot, queue } = await evaluate(
-        { config, headConfig: loosened, files: [...files(GITHUB_MAX_FILES), ".github/done.yml"] },
-        GITHUB_MAX_FILES / 100,
-      );
+      const edit: PullRequestOptions = {
+        config,
+        headConfig: loosened,
+        files: [...files(GITHUB_MAX_FILES), ".github/done.yml"],
+      };
+      const { probot, queue } = await evaluate(edit, GITHUB_MAX_FILES / 100);
+      // Then the preview of the edit lists the repository's other pull requests: there are none.
       github
+        .graphql(repositoryWorld({ pulls: [edit] }))
         .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
         .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
 
@@ -57,6 +62,7 @@ criteria:
         "The file list was cut: this pull request changes 3,001 files and GitHub lists only the first 3,000.",
       );
       expect(check.output.summary).toContain("This pull request changes the definition of done");
+      expect(check.output.summary).toContain("There are no other open or merged pull requests to judge.");
       expect(check.conclusion).toBe("failure");
     });
   });
