@@ -47,6 +47,7 @@ const GRAPHQL: Record<string, Needs> = {
   "Query.search": {}, // answers only what the other permissions let the token read
   "Repository.owner": {},
   "Repository.pullRequest": { pull_requests: "read" },
+  "Repository.pullRequests": { pull_requests: "read" },
   "Repository.issue": { issues: "read" },
   "Repository.issueOrPullRequest": { issues: "read" },
   "Repository.label": { issues: "read" },

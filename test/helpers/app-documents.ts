@@ -15,6 +15,12 @@ const examples: Record<string, (build: (...args: never[]) => unknown) => string[
   linkedIssuesQuery: (build) => [
     (build as typeof queries.linkedIssuesQuery)([{ owner: "acme", repo: "shop", number: 7 }]),
   ],
+  pullRequestsQuery: (build) => [
+    (build as typeof queries.pullRequestsQuery)([
+      { owner: "acme", repo: "shop", number: 7 },
+      { owner: "acme", repo: "api", number: 3 },
+    ]),
+  ],
   milestonePullsQuery: (build) => [true, false].map((byApp) => (build as typeof dashboard.milestonePullsQuery)(byApp)),
   labelPullsQuery: (build) => [true, false].map((byApp) => (build as typeof dashboard.labelPullsQuery)(byApp)),
 };
