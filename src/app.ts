@@ -155,6 +155,7 @@ function closingAlso(queue: JobQueue, release: () => Promise<void>): JobQueue {
     add: (job) => queue.add(job),
     idle: () => queue.idle(),
     stats: () => queue.stats(),
+    ...(queue.health && { health: () => queue.health!() }),
     close: async () => {
       await queue.close();
       await release();

@@ -5,8 +5,10 @@
 // - 403/429 rate limits are the throttling plugin's: it waits the `retry-after` GitHub asks for, a few times,
 //   then gives up so the queue's retry and, at last, the failure report take over instead of a request
 //   waiting for an hour while holding a queue slot.
-// The throttling options Probot sets (clustering through Redis when REDIS_URL is set) are kept as they are.
+// The throttling options Probot sets (clustering through Redis when REDIS_URL is set) are kept as they are, and
+// their Redis state is re-created when Redis loses it (limiter-recovery.ts).
 import { ProbotOctokit } from "probot";
+import { recoverLimiterState } from "./limiter-recovery.js";
 
 /** Statuses the retry plugin leaves alone: client errors, and rate limits (the throttling plugin's). */
 export const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
@@ -65,7 +67,7 @@ export function fetchWithTimeout(ms: number, inner?: typeof fetch): typeof fetch
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: Octokit types the defaults callback's options loosely
-export const DodOctokit = ProbotOctokit.defaults((options: any) => ({
+const withDodDefaults = (options: any) => ({
   ...options,
   request: {
     ...options.request,
@@ -73,4 +75,10 @@ export const DodOctokit = ProbotOctokit.defaults((options: any) => ({
   },
   retry: { retries: RETRIES, doNotRetry: DO_NOT_RETRY, ...options.retry },
   throttle: { ...options.throttle, onSecondaryRateLimit, onRateLimit },
-})) as typeof ProbotOctokit;
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: as above
+export const DodOctokit = ProbotOctokit.defaults((options: any) => {
+  recoverLimiterState(options.throttle?.connection);
+  return withDodDefaults(options);
+}) as typeof ProbotOctokit;

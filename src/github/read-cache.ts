@@ -5,6 +5,8 @@ import type { Logger } from "probot";
 import { LruMap } from "toad-cache";
 import { type Cache, type CacheKind, MAX_VALUE_CHARS } from "./cache.js";
 
+const COMMAND_TIMEOUT_MS = 250;
+
 export class ReadCache implements Cache {
   private readonly memory = new Map<string, LruMap<string>>();
   private readonly redis?: Redis;
@@ -12,7 +14,13 @@ export class ReadCache implements Cache {
   constructor(options: { redisUrl?: string; log?: Pick<Logger, "warn"> } = {}) {
     if (options.redisUrl) {
       // Fail fast rather than hold an evaluation up while Redis is away: a miss only costs a read.
-      this.redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+      // A webhook's handler reads it too, and must be answered fast: a slow Redis answers a miss after
+      // COMMAND_TIMEOUT_MS, as does one that is away (ioredis holds commands while it reconnects).
+      this.redis = new Redis(options.redisUrl, {
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2000,
+        commandTimeout: COMMAND_TIMEOUT_MS,
+      });
       // ioredis reports every reconnection attempt: one line per outage is enough.
       let down = false;
       this.redis.on("error", (err) => {

@@ -87,12 +87,17 @@ export interface QueueStats {
   failed: number;
 }
 
+/** Whether the queue can take and run work now (the Redis queue: whether Redis answers). */
+export type QueueHealth = { ok: true } | { ok: false; reason: string };
+
 export interface JobQueue {
   add(job: Job): Promise<void>;
   /** Resolves once nothing is waiting or running (tests and graceful shutdown). */
   idle(): Promise<void>;
   close(): Promise<void>;
   stats(): QueueStats;
+  /** Absent: always healthy (the embedded queue). */
+  health?(): QueueHealth;
 }
 
 export type JobProcessor = (job: Job, attempt: number) => Promise<void>;

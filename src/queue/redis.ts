@@ -9,6 +9,11 @@
 //              takes over a dead one's job evaluate them)
 // A burst therefore costs one job: the first event schedules it `settleMs` ahead, later ones only push. An event
 // that arrives while that job runs schedules the next one, which waits for the lock and then takes the newest state.
+//
+// Redis may go away or come back empty. A webhook then waits for it at most ADD_WAIT_MS: its job is written when
+// Redis answers again (ioredis holds the command). What Redis held is re-added from this replica's journal of the
+// jobs it added and has not seen finish: a marker key, checked each second, tells that Redis lost its data.
+import { randomUUID } from "node:crypto";
 import { DelayedError, type Job as BullJob, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Logger } from "probot";
@@ -19,8 +24,10 @@ import {
   type JobQueue,
   jobKey,
   mergeJobs,
+  type QueueHealth,
   type QueueStats,
 } from "./job.js";
+import { Journal } from "./journal.js";
 import type { QueueOptions } from "./memory.js";
 
 export interface RedisQueueOptions extends QueueOptions {
@@ -45,6 +52,10 @@ interface Data {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long a webhook waits for Redis to take its job before it is answered anyway. */
+export const ADD_WAIT_MS = 500;
+/** A check of Redis unanswered this long makes the queue unhealthy. */
+const HUNG_MS = 2000;
 
 const ADD = `
 redis.call('RPUSH', KEYS[1], ARGV[1])
@@ -80,6 +91,11 @@ export class RedisQueue implements JobQueue {
   private running = 0;
   private waiting = 0;
   private readonly refresher: NodeJS.Timeout;
+  private readonly journal = new Journal();
+  /** Set while this replica's marker is in Redis: its absence means Redis lost what it held. */
+  private readonly marker: string;
+  private markerSet = false;
+  private problem: string | null = null;
 
   constructor(
     private readonly processJob: JobProcessor,
@@ -90,8 +106,15 @@ export class RedisQueue implements JobQueue {
     this.name = options.name ?? "dod";
     this.lockMs = options.lockDurationMs ?? 30_000;
     this.lockRetryMs = options.lockRetryMs ?? 250;
+    this.marker = `dod:{${this.name}}:replica:${randomUUID()}`;
     this.redis = new Redis(options.url, { maxRetriesPerRequest: null });
-    this.redis.on("error", (err) => this.log?.warn({ err }, "redis connection error"));
+    // ioredis reports every reconnection attempt: one line per outage is enough.
+    this.redis.on("error", (err) => {
+      if (!this.problem) this.log?.warn({ err }, "redis connection error");
+      this.problem = `Redis unavailable: ${err.message}`;
+    });
+    this.redis.on("close", () => (this.problem ??= "Redis connection closed"));
+    this.redis.on("ready", () => void this.refresh());
     // BullMQ brings its own ioredis; it connects (and disconnects) by URL.
     const connection = { url: options.url, maxRetriesPerRequest: null };
     this.queue = new Queue(this.name, { connection });
@@ -126,6 +149,17 @@ export class RedisQueue implements JobQueue {
   }
 
   async add(job: Job): Promise<void> {
+    this.journal.add(job);
+    const write = this.write(job);
+    this.track(write, "adding a job failed");
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<"waited">((resolve) => (timer = setTimeout(resolve, ADD_WAIT_MS, "waited")));
+    if ((await Promise.race([write, waited])) === "waited")
+      this.log?.warn({ job: jobKey(job) }, "Redis is slow or away: the job is written when it answers");
+    clearTimeout(timer);
+  }
+
+  private async write(job: Job): Promise<void> {
     const key = jobKey(job);
     const ttl = Math.max(60_000, this.options.settleMs * 10);
     const generation = (await this.redis.eval(
@@ -184,6 +218,10 @@ export class RedisQueue implements JobQueue {
     return { waiting: this.waiting, running: this.running, ...this.counts };
   }
 
+  health(): QueueHealth {
+    return this.problem ? { ok: false, reason: this.problem } : { ok: true };
+  }
+
   private key(jobKeyValue: string, part: string) {
     // The hash tag keeps one pull request's keys in one slot.
     return `dod:{${this.name}:${jobKeyValue}}:${part}`;
@@ -205,7 +243,9 @@ export class RedisQueue implements JobQueue {
     try {
       const events = await this.claim(key, id);
       if (events.length === 0) return; // an earlier run already took this job's events
+      const started = Date.now();
       await this.processJob(events.reduce(mergeJobs), bull.attemptsMade + 1);
+      this.journal.done(key, started);
       await this.redis.del(this.key(key, `claimed:${id}`));
       this.counts.processed++;
     } finally {
@@ -234,19 +274,50 @@ export class RedisQueue implements JobQueue {
     }
   }
 
-  private track(work: Promise<void>) {
-    const tracked = work
-      .catch((err) => this.log?.error({ err }, "reporting a failed job failed"))
-      .finally(() => this.finishing.delete(tracked));
+  private track(work: Promise<void>, what = "reporting a failed job failed") {
+    const tracked = work.catch((err) => this.log?.error({ err }, what)).finally(() => this.finishing.delete(tracked));
     this.finishing.add(tracked);
   }
 
-  private async refresh() {
+  private refreshing?: Promise<void>;
+
+  private refresh(): Promise<void> {
+    if (this.refreshing) return this.refreshing;
+    // A Redis that hangs (no error, no answer) is as unhealthy as one that is away.
+    const hung = setTimeout(() => (this.problem ??= "Redis does not answer"), HUNG_MS);
+    this.refreshing = this.refreshOnce().finally(() => {
+      clearTimeout(hung);
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshOnce() {
     try {
       const counts = await this.queue.getJobCounts("waiting", "delayed", "prioritized", "paused");
       this.waiting = Object.values(counts).reduce((sum, n) => sum + n, 0);
-    } catch {
+      await this.checkMarker();
+      this.problem = null;
+    } catch (err) {
       // Keep the last figure while Redis is unreachable.
+      this.problem ??= `Redis unavailable: ${(err as Error).message}`;
     }
+  }
+
+  /** Sets this replica's marker; when it was set before and is gone, Redis lost its data: re-adds the journal. */
+  private async checkMarker() {
+    const kept = await this.redis.set(this.marker, "1", "PX", DAY_MS, "XX");
+    if (kept === "OK") return;
+    await this.redis.set(this.marker, "1", "PX", DAY_MS);
+    if (!this.markerSet) {
+      this.markerSet = true;
+      return;
+    }
+    const jobs = this.journal.all();
+    this.log?.warn(
+      { jobs: jobs.length },
+      "Redis lost its data: adding again the jobs this replica had not seen finish",
+    );
+    for (const job of jobs) this.track(this.write(job), "adding a job again failed");
   }
 }

@@ -71,6 +71,7 @@ function withSummary(queue: JobQueue, log: Logger, everyMs = 60_000): JobQueue {
     add: (job) => queue.add(job),
     idle: () => queue.idle(),
     stats: () => queue.stats(),
+    ...(queue.health && { health: () => queue.health!() }),
     close: async () => {
       clearInterval(timer);
       await queue.close();

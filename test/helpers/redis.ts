@@ -5,11 +5,16 @@ import { freePort } from "./server.js";
 
 export interface RedisServer {
   url: string;
+  port: number;
   stop(): Promise<void>;
+  /** SIGSTOP: connections stay open and nothing answers (a hung Redis); `resume` continues it. */
+  pause(): void;
+  resume(): void;
 }
 
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/** A new server; given the port of one stopped before, the same server restarted with nothing in it. */
+export async function startRedis(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     "redis-server",
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
@@ -41,6 +46,9 @@ export async function startRedis(): Promise<RedisServer> {
   child.stdout!.resume();
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    pause: () => void child.kill("SIGSTOP"),
+    resume: () => void child.kill("SIGCONT"),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
