@@ -91,5 +91,5 @@ describe("npm start on a machine whose only Node is older than 22", () => {
     } finally {
       await started.stop();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -68,7 +68,7 @@ export async function startApp(
       .then((r) => r.ok)
       .catch(() => false);
     if (up) break;
-    if (waited > 30_000 || child.exitCode !== null) {
+    if (waited > 60_000 || child.exitCode !== null) {
       await stop();
       throw new Error(`app did not start:\n${output}`);
     }
