@@ -166,3 +166,56 @@ describe("the preview of a done.yml change", () => {
     expect(check.output.summary).not.toContain("What the proposed rules would do");
   });
 });
+
+describe("the preview of a change of the organisation's done.yml (in its .github repository)", () => {
+  let github: GitHubMock;
+  beforeEach(() => {
+    nock.disableNetConnect();
+    github = new GitHubMock();
+  });
+  afterEach(() => nock.cleanAll());
+
+  it("judges the organisation's pull requests, each under its own repository's file over the organisation's", async () => {
+    const { probot, queue } = await loadApp();
+    const ORG_REPO = "/repos/Codertocat/.github";
+    const own =
+      "owners: { product: [pm-alice], engineering: [lead-bob] }\ncriteria:\n  - { id: docs, owner: engineering, require: { files: [docs/**] } }\n";
+    const extendsOrg = "extends: org\n";
+    const pulls: PullRequestOptions[] = [
+      pull(2, [".github/done.yml"], { repo: ".github", headSha: undefined, headConfig: ADDS_CHANGELOG }),
+      // No file of its own: the organisation's rules are its rules.
+      pull(5, ["src/a.ts", "test/a.test.ts"], { repo: "shop", config: null }),
+      // Its own file, which does not extend the organisation's: nothing changes for it.
+      pull(6, ["src/b.ts", "docs/b.md"], { repo: "api", config: own }),
+      // Its own file extends the organisation's.
+      pull(7, ["src/c.ts", "test/c.test.ts", "CHANGELOG.md"], { repo: "web", config: extendsOrg }),
+      pull(8, ["src/d.ts", "test/d.test.ts"], { repo: "web", config: extendsOrg, state: "MERGED" }),
+    ];
+    github.token().graphql(repositoryWorld({ pulls, orgConfig: BASE }), 3);
+    github
+      .rest("POST", `${ORG_REPO}/check-runs`, 201, { id: 5 })
+      .rest("POST", `${ORG_REPO}/issues/2/comments`, 201, { id: 6 });
+    const payload = example("pull_request", "synchronize");
+    payload.repository.name = ".github";
+    payload.repository.full_name = "Codertocat/.github";
+    await probot.receive(event("pull_request", payload));
+    await queue.idle();
+    github.assertDone();
+    const graphql = github.find("graphql").map((r) => operation(r.body as { query: string }));
+    expect(graphql).toEqual(["DodPullRequest", "DodPreviewSearch", "DodPreviewPulls"]);
+    expect(github.body("graphql", 1).variables).toEqual({
+      open: "org:Codertocat is:pr is:open sort:updated-desc",
+      merged: "org:Codertocat is:pr is:merged sort:updated-desc",
+      openCount: 21,
+      mergedCount: 21,
+    });
+    const summary = github.body("checks/create").output.summary as string;
+    expect(summary).toContain(
+      "| [Codertocat/shop#5](https://github.com/Codertocat/shop/pull/5) Change 5 | ✅ passes | ❌ fails | newly missing: Changelog entry (`changelog`) |",
+    );
+    expect(summary).toContain(
+      "No change for 2 pull requests: [Codertocat/api#6](https://github.com/Codertocat/api/pull/6), [Codertocat/web#7](https://github.com/Codertocat/web/pull/7).",
+    );
+    expect(summary).toContain("**Recently merged** — 1 would newly miss items, 0 unchanged");
+  });
+});

@@ -19,6 +19,7 @@ import {
   parse,
   validate,
 } from "graphql";
+import { NODE_LIMIT, nodeCount } from "./graphql-limits.js";
 
 let built: GraphQLSchema | undefined;
 
@@ -111,6 +112,13 @@ export function executeGitHub(
   if (invalid.length > 0) {
     onInvalid?.(`GraphQL query invalid against GitHub's schema: ${invalid.map((e) => e.message).join("; ")}`);
     return { errors: invalid.map((e) => ({ message: e.message, ...(e.locations && { locations: e.locations }) })) };
+  }
+  // GitHub refuses a query that could return more than 500,000 nodes before running it.
+  const nodes = nodeCount(query, variables);
+  if (nodes > NODE_LIMIT) {
+    const message = `This query requests up to ${nodes.toLocaleString("en-US")} possible nodes which exceeds the maximum of ${NODE_LIMIT.toLocaleString("en-US")}.`;
+    onInvalid?.(message);
+    return { errors: [{ type: "MAX_NODE_LIMIT_EXCEEDED", message }] };
   }
   const result = execute({
     schema,
