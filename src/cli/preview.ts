@@ -117,7 +117,9 @@ export const previewCommand: Command = {
     if (!preview) throw new CliError(`${values.config} can't be compared with ${owner}/${repo}'s ${CONFIG_PATH}`);
     if (fmt === "json") io.stdout(`${JSON.stringify(preview, null, 2)}\n`);
     else if (fmt === "md")
-      io.stdout(`${previewLines(preview, "### What the proposed rules would do", CONFIG_PATH).join("\n")}\n`);
+      io.stdout(
+        `${previewLines(preview, "### What the proposed rules would do", CONFIG_PATH, `\`${owner}/${repo}\`'s \`${CONFIG_PATH}\` (now) and by \`${values.config}\` (proposed)`).join("\n")}\n`,
+      );
     else io.stdout(previewText(preview));
     return EXIT.done;
   },

@@ -81,14 +81,20 @@ function summaryWords(pulls: readonly PreviewPull[]): string {
   return parts.join(", ");
 }
 
-/** The preview section: `heading` first (the check run uses `###`, the comment bold text); `file` is the config's path. */
-export function previewLines(preview: Preview, heading: string, file: string): string[] {
+/**
+ * The preview section: `heading` first (the check run uses `###`, the comment bold text). `rules` says which files
+ * were compared; by default the base branch's `file` and the pull request's edit of it.
+ */
+export function previewLines(preview: Preview, heading: string, file: string, rules?: string): string[] {
   const here = preview.repo;
   const open = preview.pulls.filter((p) => p.state === "open");
   const merged = preview.pulls.filter((p) => p.state === "merged");
+  const judged = `${count(preview.open, "open pull request")} and the ${count(preview.merged, "latest merged one")}`;
   const lines = [
     heading,
-    `Each pull request judged by the base branch's \`${file}\` (now) and by this pull request's (proposed): ${count(preview.open, "open pull request")} and the ${count(preview.merged, "latest merged one")}. This pull request's own check is not affected.`,
+    rules === undefined
+      ? `Each pull request judged by the base branch's \`${file}\` (now) and by this pull request's (proposed): ${judged}. This pull request's own check is not affected.`
+      : `Each pull request judged by ${rules}: ${judged}.`,
   ];
   if (open.length > 0) lines.push("", `**Open pull requests** — ${summaryWords(open)}`, "", ...tableLines(open, here));
   if (merged.length > 0)

@@ -87,6 +87,10 @@ describe("dod preview <owner>/<repo> --config <file>", () => {
       merged: 4,
     });
     expect(operations(gh)).toEqual(["DodRepositoryConfig", "DodPreviewList", "DodPreviewPulls", "DodPreviewPulls"]);
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual([
+      "### What the proposed rules would do",
+      "Each pull request judged by `Codertocat/Hello-World`'s `.github/done.yml` (now) and by `relaxes.yml` (proposed): 13 open pull requests and the 3 latest merged ones.",
+    ]);
     expect(result.stdout).toContain("**Recently merged** — 1 would newly meet items, 2 unchanged");
     expect(result.stdout).toContain(
       "| [#6](https://github.com/Codertocat/Hello-World/pull/6) Change 6 | ❌ fails | ✅ passes | newly met: Unit tests (`unit-tests`) |",
