@@ -20,6 +20,7 @@ import { configReferences, NO_REFERENCES } from "./criteria/references.js";
 import { checkRunForFailure, checkRunOutput } from "./report/check-run.js";
 import { commentBody, shouldComment } from "./report/comment.js";
 import { noticeBody, type Silenced } from "./report/comment-notice.js";
+import { announcedItems, mentionFor } from "./report/mention.js";
 import { isReplyTo, replyBody, replyMarker } from "./report/reply.js";
 import type { Report } from "./model/report.js";
 import type { ConfigFailure } from "./model/config-problems.js";
@@ -160,6 +161,7 @@ export async function runPullRequest(
     existingCheckRun: gathered.ownCheckRun,
     output: checkRunFor(outcome, facts),
     comment: commentFor(outcome, gathered.ownComment, facts.base.ref),
+    mention: judged ? mentionOf(judged.config, judged.report, facts) : null,
   });
   // Only once published: a later event that repeats what this evaluation saw is then known to change nothing shown.
   if (options.cache && gathered.commits.baseTip) {
@@ -236,6 +238,15 @@ async function withPreview(
     options.log?.warn({ err: error }, "could not preview the done.yml change; the verdict is published without it");
     return outcome;
   }
+}
+
+/**
+ * With `mention: owners-on-missing`, the comment notifying owners of items missing for the first time. Only on an
+ * open pull request that is ready for review: a draft is still being written, and its owners hear once it is ready.
+ */
+function mentionOf(config: ResolvedConfig, report: Report, facts: Facts): string | null {
+  if (config.mention !== "owners-on-missing" || facts.state !== "open" || facts.draft) return null;
+  return mentionFor(report, announcedItems(facts.comments))?.body ?? null;
 }
 
 function checkRunFor(outcome: Outcome, facts: Facts) {

@@ -37,6 +37,13 @@ export function describeConfigChange(base: ResolvedConfig, head: LoadResult, fil
   }
   if (base.comment !== next.comment)
     changes.push({ kind: "changed", text: `comments \`${next.comment}\` instead of \`${base.comment}\`` });
+  if (base.mention !== next.mention) {
+    const text =
+      next.mention === "owners-on-missing"
+        ? "notifies an item's owners once when it first goes missing (`mention: owners-on-missing`)"
+        : "no longer notifies owners when an item goes missing (`mention: never`)";
+    changes.push({ kind: "changed", text });
+  }
   for (const role of ["product", "engineering"] as const) {
     const added = minus(next.owners[role], base.owners[role]);
     const removed = minus(base.owners[role], next.owners[role]);

@@ -163,6 +163,7 @@ function merge(layers: readonly ParsedFile[]): LoadResult {
     config: {
       mode: given(layers, "mode")?.config.mode ?? last.mode,
       comment: given(layers, "comment")?.config.comment ?? last.comment,
+      mention: given(layers, "mention")?.config.mention ?? last.mention,
       owners,
       criteria,
       releases: { by: releases.by, ...(releases.label !== undefined && { label: releases.label }) },

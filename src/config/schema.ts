@@ -140,6 +140,9 @@ export const Trackers = z
   .strict()
   .describe("Issue trackers whose tickets count as linked issues, besides the GitHub issues the PR closes.");
 
+/** Whether dod notifies owners: `never`, or once per item when it first goes missing on a pull request. */
+export const MENTION_VALUES = ["never", "owners-on-missing"] as const;
+
 /** What `extends` may name: the built-in preset or the organisation's file. */
 export const EXTENDS_VALUES = ["recommended", "org"] as const;
 
@@ -159,6 +162,12 @@ export const DoneConfig = z
       .enum(["on-missing", "always", "never"])
       .default("on-missing")
       .describe("`on-missing`: comment once something is missing and keep it current; `always`; `never`."),
+    mention: z
+      .enum(MENTION_VALUES)
+      .default("never")
+      .describe(
+        "`owners-on-missing`: when an item first goes missing on a pull request, notify its owners (`owners.product`, `owners.engineering`, both for `joint`) once, in a comment of their own; never again for that item on that pull request. `never`: reports name the owners without notifying them.",
+      ),
     owners: z
       .object({
         product: z.array(principal).default([]).describe("Product owners: logins and `@org/team` slugs."),
@@ -196,6 +205,7 @@ export interface ResolvedCriterion {
 export interface ResolvedConfig {
   mode: DoneConfig["mode"];
   comment: DoneConfig["comment"];
+  mention: DoneConfig["mention"];
   owners: { product: string[]; engineering: string[] };
   criteria: ResolvedCriterion[];
   releases: { by: "milestone" | "label"; label?: string };

@@ -1,4 +1,5 @@
-// Puts a verdict on GitHub: the check run and, when the config asks for one, the sticky comment.
+// Puts a verdict on GitHub: the check run, when the config asks for one the sticky comment, and with
+// `mention: owners-on-missing` the one comment that notifies owners of items newly missing.
 import type { DodIdentity } from "../model/identity.js";
 import type { PullRequestRef } from "../model/pull-request.js";
 import type { CheckRunOutput } from "../report/check-run.js";
@@ -13,16 +14,28 @@ export interface Publication {
   existingCheckRun: ExistingCheckRun | null;
   /** The comment to write: `null` leaves comments alone. */
   comment: CommentWrite | null;
+  /** A new comment notifying owners (report/mention.ts): written after the sticky one, so it reads below it. */
+  mention?: string | null;
 }
 
 export interface Published {
   checkRunId: number;
   checkRun: "created" | "updated" | "unchanged";
   comment: "created" | "updated" | "unchanged" | "none";
+  mention: "created" | "none";
 }
 
 export async function publish(github: GitHub, identity: DodIdentity, publication: Publication): Promise<Published> {
-  const { ref, headSha, output, existingCheckRun, comment } = publication;
+  const { ref, headSha, output, existingCheckRun, comment, mention } = publication;
   const { id, result } = await writeCheckRun(github, identity, { ref, headSha, output, existing: existingCheckRun });
-  return { checkRunId: id, checkRun: result, comment: comment ? await writeComment(github, ref, comment) : "none" };
+  const commented = comment ? await writeComment(github, ref, comment) : "none";
+  if (mention) {
+    await github.rest.issues.createComment({
+      owner: ref.owner,
+      repo: ref.repo,
+      issue_number: ref.number,
+      body: mention,
+    });
+  }
+  return { checkRunId: id, checkRun: result, comment: commented, mention: mention ? "created" : "none" };
 }

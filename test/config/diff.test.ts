@@ -61,6 +61,16 @@ describe("describeConfigChange", () => {
       ],
     ],
     [
+      "owners notified once per missing item",
+      `mention: owners-on-missing\n${BASE_TEXT}`,
+      [
+        {
+          kind: "changed",
+          text: "notifies an item's owners once when it first goes missing (`mention: owners-on-missing`)",
+        },
+      ],
+    ],
+    [
       "the mode made advisory",
       `mode: advisory\n${BASE_TEXT}`,
       [{ kind: "loosened", text: "makes the check advisory: missing items no longer fail it" }],

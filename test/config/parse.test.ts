@@ -17,6 +17,7 @@ describe("parseConfig", () => {
         extends: "recommended",
         mode: "blocking",
         comment: "on-missing",
+        mention: "never",
         owners: { product: [], engineering: [] },
         criteria: [],
       },
@@ -177,7 +178,7 @@ describe("parseConfig", () => {
       "an unknown key without a close match",
       "colour: red\n",
       [
-        `${FILE}:1:1  colour  unknown key \`colour\` — allowed here: $schema, version, extends, mode, comment, owners, criteria, releases, dashboard, trackers`,
+        `${FILE}:1:1  colour  unknown key \`colour\` — allowed here: $schema, version, extends, mode, comment, mention, owners, criteria, releases, dashboard, trackers`,
       ],
     ],
     ["a wrong version", "version: 2\n", [`${FILE}:1:10  version  expected 1, got \`2\``]],

@@ -77,6 +77,7 @@ describe("docs/examples/done.yml", () => {
     expect(rest).toEqual({
       mode: "blocking",
       comment: "on-missing",
+      mention: "never",
       owners: { product: ["@acme/product", "pm-alice"], engineering: ["@acme/eng-leads", "lead-bob"] },
       releases: { by: "milestone" },
       dashboard: {

@@ -114,6 +114,7 @@ describe("loadConfig", () => {
     expect(config(loadConfig({ file: FILE, text }))).toEqual({
       mode: "blocking",
       comment: "on-missing",
+      mention: "never",
       owners: { product: [], engineering: [] },
       criteria: [{ id: "qa", title: "qa", owner: "joint", require: { label: "qa-passed" }, waivable: true }],
       releases: { by: "milestone" },

@@ -27,6 +27,7 @@ export function makeConfig(criteria: ResolvedCriterion[], overrides: Partial<Res
   return {
     mode: "blocking",
     comment: "on-missing",
+    mention: "never",
     owners: { product: ["pm-alice", "@acme/product"], engineering: ["eng-bob", "@acme/platform"] },
     criteria,
     releases: { by: "milestone" },
