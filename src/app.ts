@@ -27,7 +27,15 @@ import { jobLog, withLog } from "./job-log.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
 import { runPullRequest } from "./pipeline.js";
 import { DEFAULT_PREVIEW } from "./preview-run.js";
-import { type CommitJob, type Job, type JobQueue, type PullRequestJob, pullRequestJobFrom } from "./queue/job.js";
+import {
+  type CommitJob,
+  type Job,
+  type JobQueue,
+  type PullRequestJob,
+  pullRequestJobFrom,
+  RateLimited,
+} from "./queue/job.js";
+import { rateLimitWaitMs } from "./github/rate-limit.js";
 import { defaultQueueOptions } from "./queue/memory.js";
 import { createQueue, type QueueSettings } from "./queue/select.js";
 import type { TrackerReadOptions } from "./trackers/gather.js";
@@ -42,6 +50,8 @@ export interface DodOptions {
   /** Jira and Linear credentials and webhook secrets (none by default; index.ts reads the environment's). */
   trackers?: TrackerSettings & TrackerReadOptions;
   dashboard?: DashboardSettings;
+  /** How long GitHub asks to wait after an error, null when it is no rate limit (tests shorten the waits). */
+  rateLimitWait?: (error: unknown) => number | null;
 }
 
 export interface DodHandle {
@@ -57,6 +67,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
   const handle: DodHandle = {};
   const identity = dodIdentity(options.appId);
   const trackers = options.trackers ?? NO_TRACKERS;
+  const rateLimitWait = options.rateLimitWait ?? rateLimitWaitMs;
   const app: ApplicationFunction = (probot, { addHandler }) => {
     const metrics = new QueueMetrics();
     const settings = { ...defaultQueueOptions, ...options.queue };
@@ -65,7 +76,11 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     const queue: JobQueue = closingAlso(
       createQueue(
         settings,
-        (job): Promise<void> => processJob({ probot, queue, identity, cache, trackers, dashboard }, job),
+        (job): Promise<void> =>
+          processJob({ probot, queue, identity, cache, trackers, dashboard }, job).catch((error: unknown) => {
+            const waitMs = rateLimitWait(error);
+            throw waitMs === null ? error : new RateLimited(waitMs, error);
+          }),
         (job, error) => onFailure(probot, identity, job, error),
         probot.log,
         metrics,
@@ -215,6 +230,7 @@ async function verdictChanged(cache: ReadCache, job: PullRequestJob, verdict: st
 async function onFailure(probot: Probot, identity: DodIdentity, job: Job, error: unknown): Promise<void> {
   const log = jobLog(probot, job);
   log.error({ err: error }, "evaluation failed after its last attempt");
-  if (job.kind !== "pull_request") return;
+  // Still rate limited: a failure check would be refused too, and the verdict is not wrong, only late.
+  if (job.kind !== "pull_request" || error instanceof RateLimited) return;
   await reportFailure(withLog(await probot.auth(job.installationId), log), identity, job, error);
 }

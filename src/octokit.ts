@@ -3,8 +3,8 @@
 // and would have the retry plugin blindly re-send a 429. Here:
 // - 5xx (and other transient answers) are retried by @octokit/plugin-retry, up to 3 times with growing waits;
 // - 403/429 rate limits are the throttling plugin's: it waits the `retry-after` GitHub asks for, a few times,
-//   then gives up so the queue's retry and, at last, the failure report take over instead of a request
-//   waiting for an hour while holding a queue slot.
+//   then gives up so the queue holds the job until the limit is over (src/github/rate-limit.ts) instead of a
+//   request waiting for an hour while holding a queue slot.
 // The throttling options Probot sets (clustering through Redis when REDIS_URL is set) are kept as they are, and
 // their Redis state is re-created when Redis loses it (limiter-recovery.ts).
 import { ProbotOctokit } from "probot";

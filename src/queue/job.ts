@@ -102,3 +102,21 @@ export interface JobQueue {
 
 export type JobProcessor = (job: Job, attempt: number) => Promise<void>;
 export type FailureHandler = (job: Job, error: unknown) => Promise<void>;
+
+/**
+ * Thrown by a job's processor when GitHub asked the installation to wait (a rate limit Octokit gave up on): the
+ * queue runs the job again after `waitMs`, holds the installation's other jobs until then too, and neither counts
+ * an attempt nor reports a failure while the limit lasts.
+ */
+export class RateLimited extends Error {
+  constructor(
+    readonly waitMs: number,
+    override readonly cause: unknown,
+  ) {
+    super(`GitHub rate limit: waiting ${Math.ceil(waitMs / 1000)} s`);
+    this.name = "RateLimited";
+  }
+}
+
+/** A job waits out this many rate limits at most; after that a limit counts as a failed attempt. */
+export const MAX_RATE_LIMIT_WAITS = 24;

@@ -7,8 +7,10 @@ import {
   type JobProcessor,
   type JobQueue,
   jobKey,
+  MAX_RATE_LIMIT_WAITS,
   mergeJobs,
   type QueueStats,
+  RateLimited,
 } from "./job.js";
 
 export interface QueueOptions {
@@ -28,6 +30,8 @@ interface Entry {
   attempt: number;
   ready: boolean;
   timer?: NodeJS.Timeout;
+  /** Rate limits this job has waited out so far. */
+  limitWaits?: number;
 }
 
 export class MemoryQueue implements JobQueue {
@@ -35,6 +39,9 @@ export class MemoryQueue implements JobQueue {
   private readonly running = new Set<string>();
   private readonly idleWaiters: (() => void)[] = [];
   private readonly counts = { processed: 0, coalesced: 0, failed: 0 };
+  /** Installations GitHub asked to wait, and until when (ms since the epoch): their jobs don't start before. */
+  private readonly heldUntil = new Map<number, number>();
+  private readonly holdTimers = new Set<NodeJS.Timeout>();
   /** Draining: new work (follow-ups of running jobs) runs at once, without a settle delay. */
   private closing = false;
   private closed = false;
@@ -66,6 +73,10 @@ export class MemoryQueue implements JobQueue {
   /** Runs what is waiting now (retries included) without further delay, finishes what runs, then refuses work. */
   async close(): Promise<void> {
     this.closing = true;
+    // Shutting down: what waits for a rate limit gets one more try now rather than being held past the exit.
+    this.heldUntil.clear();
+    for (const timer of this.holdTimers) clearTimeout(timer);
+    this.holdTimers.clear();
     for (const entry of this.waiting.values()) {
       clearTimeout(entry.timer);
       entry.ready = true;
@@ -99,7 +110,7 @@ export class MemoryQueue implements JobQueue {
   private pump() {
     for (const [key, entry] of this.waiting) {
       if (this.running.size >= this.options.concurrency) break;
-      if (!entry.ready || this.running.has(key)) continue;
+      if (!entry.ready || this.running.has(key) || this.heldUntil.has(entry.job.installationId)) continue;
       this.waiting.delete(key);
       this.running.add(key);
       void this.run(key, entry).finally(() => {
@@ -117,6 +128,14 @@ export class MemoryQueue implements JobQueue {
       await this.processJob(entry.job, entry.attempt);
       this.counts.processed++;
     } catch (error) {
+      if (error instanceof RateLimited) {
+        if (this.closing) {
+          // No failure check while the limit lasts; like anything this queue holds, the job is lost on exit.
+          this.log?.error({ job: key, waitMs: error.waitMs }, "rate limited while shutting down: job dropped");
+          return;
+        }
+        if ((entry.limitWaits ?? 0) < MAX_RATE_LIMIT_WAITS) return this.waitOut(key, entry, error.waitMs);
+      }
       const newer = this.waiting.get(key);
       if (newer) {
         // A newer event is already waiting to evaluate this pull request again: that run is the retry.
@@ -138,5 +157,26 @@ export class MemoryQueue implements JobQueue {
         this.log?.error({ err, job: key }, "reporting a failed job failed");
       }
     }
+  }
+
+  /** GitHub asked to wait: this job runs again after `waitMs` as the same attempt (with whatever event waits for
+   * the same key folded in), and no job of the installation starts before then. */
+  private waitOut(key: string, entry: Entry, waitMs: number) {
+    const installation = entry.job.installationId;
+    const until = Date.now() + waitMs;
+    if ((this.heldUntil.get(installation) ?? 0) < until) {
+      this.heldUntil.set(installation, until);
+      const timer = setTimeout(() => {
+        this.holdTimers.delete(timer);
+        if (this.heldUntil.get(installation) === until) this.heldUntil.delete(installation);
+        this.pump();
+      }, waitMs);
+      this.holdTimers.add(timer);
+    }
+    const newer = this.waiting.get(key);
+    if (newer) clearTimeout(newer.timer);
+    const job = newer ? mergeJobs(entry.job, newer.job) : entry.job;
+    const limitWaits = (entry.limitWaits ?? 0) + 1;
+    this.schedule(key, { job, attempt: entry.attempt, ready: false, limitWaits }, waitMs);
   }
 }

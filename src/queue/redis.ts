@@ -23,9 +23,11 @@ import {
   type JobProcessor,
   type JobQueue,
   jobKey,
+  MAX_RATE_LIMIT_WAITS,
   mergeJobs,
   type QueueHealth,
   type QueueStats,
+  RateLimited,
 } from "./job.js";
 import { Journal } from "./journal.js";
 import type { QueueOptions } from "./memory.js";
@@ -49,6 +51,8 @@ interface Data {
   key: string;
   /** The event that scheduled the job: enough to report a failure if its events were lost. */
   first: Job;
+  /** Rate limits this job has waited out so far. */
+  limitWaits?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -74,6 +78,20 @@ const LOCK = `
 local holder = redis.call('GET', KEYS[1])
 if holder == false or holder == ARGV[1] then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
 return 0`;
+
+/** A run that must wait gives its events back, ahead of newer ones, and stays the job scheduled to take them. */
+const UNCLAIM = `
+local items = redis.call('LRANGE', KEYS[1], 0, -1)
+for i = #items, 1, -1 do redis.call('LPUSH', KEYS[2], items[i]) end
+redis.call('DEL', KEYS[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
+return #items`;
+
+/** Holds an installation until ARGV[1] ms from now, unless it is held longer already. */
+const HOLD = `
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], '1', 'PX', ARGV[1]) end
+return 1`;
 
 const UNLOCK = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -230,6 +248,13 @@ export class RedisQueue implements JobQueue {
   private async run(bull: BullJob<Data>, token?: string): Promise<void> {
     const { key } = bull.data;
     const id = bull.id!;
+    // GitHub asked this installation to wait (a rate limit, seen by any replica): no job of it starts before then.
+    const hold = this.holdKey(bull.data.first.installationId);
+    const heldMs = await this.redis.pttl(hold);
+    if (heldMs > 0) {
+      await bull.moveToDelayed(Date.now() + heldMs, token);
+      throw new DelayedError();
+    }
     const lock = this.key(key, "lock");
     if (!(await this.redis.eval(LOCK, 1, lock, id, this.lockMs))) {
       await bull.moveToDelayed(Date.now() + this.lockRetryMs, token);
@@ -244,7 +269,20 @@ export class RedisQueue implements JobQueue {
       const events = await this.claim(key, id);
       if (events.length === 0) return; // an earlier run already took this job's events
       const started = Date.now();
-      await this.processJob(events.reduce(mergeJobs), bull.attemptsMade + 1);
+      try {
+        await this.processJob(events.reduce(mergeJobs), bull.attemptsMade + 1);
+      } catch (error) {
+        const waits = bull.data.limitWaits ?? 0;
+        if (!(error instanceof RateLimited) || waits >= MAX_RATE_LIMIT_WAITS) throw error;
+        // The events go back, and this job takes them (and those that arrive meanwhile, without scheduling
+        // another job) when the wait is over, as the same attempt, with no failure reported meanwhile.
+        await this.redis.eval(HOLD, 1, hold, error.waitMs);
+        const keys = [this.key(key, `claimed:${id}`), this.key(key, "events"), this.key(key, "scheduled")];
+        await this.redis.eval(UNCLAIM, 3, ...keys, DAY_MS, error.waitMs + 60_000);
+        await bull.updateData({ ...bull.data, limitWaits: waits + 1 });
+        await bull.moveToDelayed(Date.now() + error.waitMs, token);
+        throw new DelayedError();
+      }
       this.journal.done(key, started);
       await this.redis.del(this.key(key, `claimed:${id}`));
       this.counts.processed++;
@@ -253,6 +291,10 @@ export class RedisQueue implements JobQueue {
       this.running--;
       await this.redis.eval(UNLOCK, 1, lock, id).catch(() => undefined);
     }
+  }
+
+  private holdKey(installationId: number) {
+    return `dod:{${this.name}:installation:${installationId}}:hold`;
   }
 
   private async claim(key: string, id: string): Promise<Job[]> {

@@ -1,7 +1,7 @@
 // Picks the queue: the embedded one by default, the shared Redis one when REDIS_URL is set. Either way every job
 // is logged with its duration and how many events it folded, and a summary line goes out each minute.
 import type { Logger } from "probot";
-import { type FailureHandler, type JobProcessor, type JobQueue, jobKey } from "./job.js";
+import { type FailureHandler, type JobProcessor, type JobQueue, jobKey, RateLimited } from "./job.js";
 import { MemoryQueue, type QueueOptions } from "./memory.js";
 import { RedisQueue, type RedisQueueOptions } from "./redis.js";
 
@@ -24,9 +24,13 @@ export function createQueue(
   const timed: JobProcessor = async (job, attempt) => {
     const started = performance.now();
     let ok = false;
+    let waitMs: number | undefined;
     try {
       await processJob(job, attempt);
       ok = true;
+    } catch (error) {
+      if (error instanceof RateLimited) waitMs = error.waitMs;
+      throw error;
     } finally {
       const seconds = (performance.now() - started) / 1000;
       observer?.attemptFinished(seconds, ok);
@@ -37,6 +41,8 @@ export function createQueue(
         coalesced: job.deliveryIds.length - 1,
       };
       if (ok) log.info(fields, "job done");
+      else if (waitMs !== undefined)
+        log.warn({ ...fields, waitMs }, "GitHub rate limit: the job waits, then runs again");
       else log.warn(fields, "job attempt failed");
     }
   };

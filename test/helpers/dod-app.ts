@@ -1,6 +1,7 @@
 // The real app in a real Probot with dod's own Octokit (src/octokit.ts: retries and rate-limit handling ON), only
 // with shorter waits so fault tests run in milliseconds: "1 s" of backoff or `retry-after` lasts 10 ms here.
 import Bottleneck from "bottleneck";
+import { rateLimitWaitMs } from "../../src/github/rate-limit.js";
 import { DodOctokit } from "../../src/octokit.js";
 import { loadApp, type LoadOptions } from "./app.js";
 
@@ -20,6 +21,12 @@ export const FastDodOctokit = DodOctokit.defaults((options: any) => ({
   },
 }));
 
+/** The queue's wait for a rate limit Octokit gave up on, scaled like Octokit's own waits. */
+export const fastRateLimitWait = (error: unknown) => {
+  const ms = rateLimitWaitMs(error);
+  return ms === null ? null : (ms / 1000) * MS_PER_SECOND;
+};
+
 /** The real app with dod's own Octokit, waits shortened. */
 export const loadDodApp = (options: Omit<LoadOptions, "Octokit"> = {}) =>
-  loadApp({ ...options, Octokit: FastDodOctokit });
+  loadApp({ rateLimitWait: fastRateLimitWait, ...options, Octokit: FastDodOctokit });

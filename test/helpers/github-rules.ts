@@ -85,3 +85,64 @@ export function checkRunUpdateRefusal(run: HeldCheckRun, body: any, appId: numbe
   }
   return null;
 }
+
+/** A rate limit as GitHub answers it (docs: "Rate limits for the REST API" / "… for the GraphQL API"). */
+export type RateLimit =
+  /** The hourly quota is spent: 403 (or 429) with `x-ratelimit-remaining: 0` and the reset time. */
+  | { kind: "primary"; resetInSeconds: number; status?: 403 | 429 }
+  /** Too many requests at once: 403 or 429, with `retry-after` when GitHub names a wait. */
+  | { kind: "secondary"; retryAfter?: number; status?: 403 | 429 };
+
+export interface RateLimitAnswer {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/** GitHub's answer to a request over `limit`, at `now` (ms since the epoch). */
+export function rateLimitAnswer(limit: RateLimit, now = Date.now()): RateLimitAnswer {
+  const reset = Math.floor(now / 1000) + (limit.kind === "primary" ? limit.resetInSeconds : 60);
+  const quota = {
+    "x-ratelimit-limit": "5000",
+    "x-ratelimit-used": limit.kind === "primary" ? "5000" : "1200",
+    "x-ratelimit-remaining": limit.kind === "primary" ? "0" : "3800",
+    "x-ratelimit-reset": String(reset),
+    "x-ratelimit-resource": "core",
+  };
+  if (limit.kind === "primary") {
+    return {
+      status: limit.status ?? 403,
+      body: {
+        message: "API rate limit exceeded for installation ID 1.",
+        documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+      },
+      headers: quota,
+    };
+  }
+  return {
+    status: limit.status ?? 403,
+    body: {
+      message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      documentation_url:
+        "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+    },
+    headers: { ...quota, ...(limit.retryAfter !== undefined && { "retry-after": String(limit.retryAfter) }) },
+  };
+}
+
+/** GraphQL's answer when the installation's GraphQL points are spent: 200 with a RATE_LIMITED error. */
+export function graphqlRateLimitAnswer(resetInSeconds: number, now = Date.now()): RateLimitAnswer {
+  return {
+    status: 200,
+    body: {
+      errors: [{ type: "RATE_LIMITED", message: "API rate limit already exceeded for installation ID 1." }],
+    },
+    headers: {
+      "x-ratelimit-limit": "5000",
+      "x-ratelimit-used": "5000",
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset": String(Math.floor(now / 1000) + resetInSeconds),
+      "x-ratelimit-resource": "graphql",
+    },
+  };
+}

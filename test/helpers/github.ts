@@ -2,7 +2,7 @@
 // contract (GraphQL schema, documented REST operations) and lets a test assert the exact traffic.
 import nock from "nock";
 import { expect } from "vitest";
-import { limitRefusal } from "./github-rules.js";
+import { graphqlRateLimitAnswer, limitRefusal, type RateLimit, rateLimitAnswer } from "./github-rules.js";
 import { executeGitHub } from "./graphql-double.js";
 import { documentedOperation } from "./openapi.js";
 
@@ -86,6 +86,34 @@ export class GitHubMock {
         const refused = limitRefusal(operation, this.requests.at(-1)!.body);
         if (refused) return [refused.status, refused.body];
         return [status, typeof reply === "function" ? (reply as (b: unknown) => unknown)(body) : reply, headers];
+      });
+    return this;
+  }
+
+  /** `times` requests refused for `limit`, with GitHub's status, message and headers (reset times from now). */
+  rateLimited(method: string, path: string, limit: RateLimit, times = 1): this {
+    const operation = documentedOperation(method, path);
+    if (!operation) throw new Error(`${method} ${path} is not a documented GitHub REST operation`);
+    this.scope
+      .intercept(`${this.prefix}${path}`, method)
+      .times(times)
+      .reply((uri, body) => {
+        this.record(method, uri.replace(this.prefix, ""), body, operation);
+        const answer = rateLimitAnswer(limit);
+        return [answer.status, answer.body, answer.headers];
+      });
+    return this;
+  }
+
+  /** `times` GraphQL requests answered as GitHub does once the installation's GraphQL points are spent. */
+  graphqlRateLimited(resetInSeconds: number, times = 1): this {
+    this.scope
+      .post(this.prefix ? "/api/graphql" : "/graphql")
+      .times(times)
+      .reply((_uri, body) => {
+        this.record("POST", "/graphql", body, "graphql");
+        const answer = graphqlRateLimitAnswer(resetInSeconds);
+        return [answer.status, answer.body, answer.headers];
       });
     return this;
   }

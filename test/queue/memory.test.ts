@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { type Job, jobKey, type PullRequestJob } from "../../src/queue/job.js";
+import { type Job, jobKey, type PullRequestJob, RateLimited } from "../../src/queue/job.js";
 import { MemoryQueue, type QueueOptions } from "../../src/queue/memory.js";
 
 let delivery = 0;
@@ -166,5 +166,73 @@ describe("MemoryQueue", () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(done.sort()).toEqual([1, 2, 9]);
     await expect(queue.add(pr(3))).rejects.toThrow("queue is closed");
+  });
+
+  it("holds a rate-limited job, and its installation's others, for GitHub's wait; same attempt, no failure", async () => {
+    const runs: { number: number; attempt: number; at: number; deliveries: number }[] = [];
+    const onFailed = vi.fn(async () => undefined);
+    const started = Date.now();
+    let limited = false;
+    const queue = new MemoryQueue(
+      async (job, attempt) => {
+        const { number } = job as PullRequestJob;
+        runs.push({ number, attempt, at: Date.now() - started, deliveries: job.deliveryIds.length });
+        if (number === 1 && !limited) {
+          limited = true;
+          throw new RateLimited(150, new Error("API rate limit exceeded for installation ID 1."));
+        }
+      },
+      onFailed,
+      options({ settleMs: 0, attempts: 1 }),
+    );
+    await queue.add(pr(1));
+    await sleep(30); // PR 1 is waiting for the limit
+    await queue.add(pr(2)); // same installation: waits too
+    await queue.add(pr(3, { installationId: 2 })); // another installation's quota: runs at once
+    await queue.add(pr(1)); // folds into the waiting run
+    await queue.idle();
+    expect(onFailed).not.toHaveBeenCalled();
+    expect(runs.slice(0, 2).map(({ number, attempt }) => [number, attempt])).toEqual([
+      [1, 1],
+      [3, 1],
+    ]);
+    // After the wait, in either order: PR 1 again (as attempt 1, with the event folded in) and PR 2.
+    expect(runs.slice(2).map(({ number, attempt }) => [number, attempt])).toEqual(
+      expect.arrayContaining([
+        [1, 1],
+        [2, 1],
+      ]),
+    );
+    expect(runs).toHaveLength(4);
+    expect(runs.filter((r) => r.number === 1).map((r) => r.deliveries)).toEqual([1, 2]);
+    expect(runs.find((r) => r.number === 3)!.at).toBeLessThan(100);
+    for (const run of runs.slice(2)) expect(run.at).toBeGreaterThanOrEqual(148);
+    expect(queue.stats()).toMatchObject({ processed: 3, failed: 0 });
+  });
+
+  it("close() gives a rate-limited job one more try, and drops it (logged, no failure check) if still limited", async () => {
+    const log = { error: vi.fn() };
+    const onFailed = vi.fn(async () => undefined);
+    let runs = 0;
+    const queue = new MemoryQueue(
+      async () => {
+        runs++;
+        throw new RateLimited(60_000, new Error("secondary rate limit"));
+      },
+      onFailed,
+      options({ settleMs: 0, attempts: 1 }),
+      log,
+    );
+    await queue.add(pr(1));
+    await sleep(20);
+    const closing = Date.now();
+    await queue.close();
+    expect(Date.now() - closing).toBeLessThan(1000);
+    expect(runs).toBe(2);
+    expect(onFailed).not.toHaveBeenCalled();
+    expect(log.error).toHaveBeenCalledExactlyOnceWith(
+      { job: "codertocat/hello-world#1", waitMs: 60_000 },
+      "rate limited while shutting down: job dropped",
+    );
   });
 });

@@ -2,7 +2,13 @@
 // request never runs on two replicas at once, and a job outlives the replica that took it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { FailureHandler, Job, JobProcessor, PullRequestJob } from "../../src/queue/job.js";
+import {
+  type FailureHandler,
+  type Job,
+  type JobProcessor,
+  type PullRequestJob,
+  RateLimited,
+} from "../../src/queue/job.js";
 import { RedisQueue, type RedisQueueOptions } from "../../src/queue/redis.js";
 import { type RedisServer, startRedis } from "../helpers/redis.js";
 
@@ -144,6 +150,41 @@ describe("RedisQueue on a real redis-server", () => {
     expect(failed[0]!.job).toMatchObject({ number: 9 });
     expect(String(failed[0]!.error)).toContain("GitHub said no (3)");
     expect(q.stats()).toMatchObject({ processed: 0, failed: 1 });
+  });
+
+  it("holds a rate-limited job and its installation's others on every replica for GitHub's wait, no failure", async () => {
+    const name = `test-${++queueNumber}`;
+    const runs: { number: number; attempt: number; at: number; deliveries: number }[] = [];
+    const failed: Job[] = [];
+    const started = Date.now();
+    let limited = false;
+    const evaluate: JobProcessor = async (job, attempt) => {
+      const { number } = job as PullRequestJob;
+      runs.push({ number, attempt, at: Date.now() - started, deliveries: job.deliveryIds.length });
+      if (number === 1 && !limited) {
+        limited = true;
+        throw new RateLimited(600, new Error("API rate limit exceeded for installation ID 1."));
+      }
+    };
+    const options = { name, settleMs: 0, attempts: 1 };
+    const a = queue(evaluate, options, async (job) => void failed.push(job));
+    const b = queue(evaluate, options, async (job) => void failed.push(job));
+    await a.add(pr(1));
+    await vi.waitFor(() => expect(limited).toBe(true), { interval: 5 });
+    await b.add(pr(2)); // same installation, either replica: waits for the limit too
+    await b.add({ ...pr(3), installationId: 2 }); // another installation's quota: runs at once
+    await b.add(pr(1)); // folds into the waiting job
+    await vi.waitFor(() => expect(runs.map((r) => r.number)).toContain(3), { interval: 5 });
+    await a.idle();
+    expect(failed).toEqual([]);
+    expect(runs.find((r) => r.number === 3)!.at).toBeLessThan(600);
+    const after = runs.filter((r) => r.number !== 3).slice(1);
+    expect(after.map((r) => [r.number, r.attempt]).sort()).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    for (const run of after) expect(run.at).toBeGreaterThanOrEqual(595);
+    expect(runs.filter((r) => r.number === 1).map((r) => r.deliveries)).toEqual([1, 2]);
   });
 
   it("shares one queue between two replica processes: every job runs once, the burst once", async () => {
