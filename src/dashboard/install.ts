@@ -22,14 +22,12 @@ export function installDashboard(
   settings: DashboardSettings,
   identity: DodIdentity,
 ): Debouncer {
-  const created = new Map<string, number>();
   const refresher = new Debouncer(async (ref) => {
     const log = probot.log.child({ repo: `${ref.owner}/${ref.repo}` });
     try {
       const github = (await probot.auth(ref.installationId)) as unknown as GitHub;
       const url = webUrl(settings, ref.owner, ref.repo);
       const { result, number } = await refreshDashboardIssue(github, ref.owner, ref.repo, {
-        created,
         ...(url && { webUrl: url }),
         identity,
       });

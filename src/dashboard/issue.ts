@@ -12,8 +12,6 @@ export type IssueResult = Written["result"] | "disabled" | "no-config";
 export interface IssueOptions {
   /** The public web page of this repository's dashboard, linked from the issue. */
   webUrl?: string;
-  /** Issues created by this process, in case search has not indexed them yet: `owner/repo` → number. */
-  created?: Map<string, number>;
   /** dod's check runs are read from its app's check suites alone. */
   identity: DodIdentity;
 }
@@ -34,11 +32,7 @@ export async function refreshDashboardIssue(
 
   const model = aggregate(gathered.input!, gathered.config.config);
   const body = renderDashboardMarkdown(model, { marker: true, ...(options.webUrl && { webUrl: options.webUrl }) });
-  const written = await writeDashboardIssue(
-    github,
-    { owner, repo },
-    { body, found: gathered.issue, ...(options.created && { created: options.created }) },
-  );
+  const written = await writeDashboardIssue(github, { owner, repo }, { body, found: gathered.issue });
   return { result: written.result, number: written.number };
 }
 

@@ -1,6 +1,11 @@
 // The one writer of the dashboard issue: found again by its hidden marker, created once when done.yml enables it,
 // then edited in place — only when its body changed.
-import { DASHBOARD_TITLE } from "../model/names.js";
+//
+// Search is eventually consistent: an issue created a minute ago is often not found yet, so "search found none"
+// never means there is none. Before creating, the issues carrying dod's label are listed over REST, which reads
+// the database; and after creating, listed again, so that when two replicas (or a restart and its predecessor)
+// created one each at the same moment, the oldest stays and the other closes itself as its duplicate.
+import { DASHBOARD_LABEL, DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names.js";
 import type { GitHub } from "./client.js";
 import type { DashboardIssue } from "./dashboard-gather.js";
 
@@ -16,24 +21,55 @@ export async function writeDashboardIssue(
     body: string;
     /** The issue search found, if any. */
     found: DashboardIssue | null;
-    /** Issues created by this process, in case search has not indexed them yet: `owner/repo` → number. */
-    created?: Map<string, number>;
   },
 ): Promise<Written> {
   const { body } = write;
-  const key = `${owner}/${repo}`.toLowerCase();
-  let issue = write.found;
-  const remembered = write.created?.get(key);
-  if (!issue && remembered !== undefined) {
-    const { data } = await github.rest.issues.get({ owner, repo, issue_number: remembered });
-    issue = { number: data.number, body: data.body ?? "", url: data.html_url };
-  }
+  const issue = write.found ?? (await listDashboardIssues(github, owner, repo))[0] ?? null;
   if (!issue) {
-    const { data } = await github.rest.issues.create({ owner, repo, title: DASHBOARD_TITLE, body });
-    write.created?.set(key, data.number);
+    const { data } = await github.rest.issues.create({
+      owner,
+      repo,
+      title: DASHBOARD_TITLE,
+      body,
+      labels: [DASHBOARD_LABEL],
+    });
+    const oldest = (await listDashboardIssues(github, owner, repo))[0];
+    if (oldest && oldest.number < data.number) {
+      await github.rest.issues.update({
+        owner,
+        repo,
+        issue_number: data.number,
+        state: "closed",
+        state_reason: "duplicate",
+        duplicate_issue_id: oldest.id,
+      });
+      return { result: "unchanged", number: oldest.number };
+    }
     return { result: "created", number: data.number };
   }
   if (issue.body === body) return { result: "unchanged", number: issue.number };
   await github.rest.issues.update({ owner, repo, issue_number: issue.number, body });
   return { result: "updated", number: issue.number };
+}
+
+/** dod's dashboard issues, oldest first, as the database (not the search index) has them now. */
+async function listDashboardIssues(
+  github: GitHub,
+  owner: string,
+  repo: string,
+): Promise<(DashboardIssue & { id: number })[]> {
+  const { data } = await github.rest.issues.listForRepo({
+    owner,
+    repo,
+    labels: DASHBOARD_LABEL,
+    // A closed dashboard issue is still the dashboard (kept up to date, not reopened), so closed ones count too.
+    state: "all",
+    sort: "created",
+    direction: "asc",
+    per_page: 100,
+  });
+  // Anyone may put the label on an issue: only a bot's issue that starts with dod's marker counts.
+  return data
+    .filter((i) => !i.pull_request && i.user?.type === "Bot" && (i.body ?? "").startsWith(DASHBOARD_MARKER))
+    .map((i) => ({ id: i.id, number: i.number, body: i.body ?? "", url: i.html_url }));
 }

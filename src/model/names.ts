@@ -13,3 +13,5 @@ export const COMMENT_MARKER = "<!-- dod:definition-of-done -->";
 /** The dashboard issue's title, which search finds it by, and the marker that starts its body. */
 export const DASHBOARD_TITLE = "Definition of Done dashboard";
 export const DASHBOARD_MARKER = "<!-- dod:dashboard -->";
+/** The label dod puts on its dashboard issue: listing by label reads the database, which search may lag behind. */
+export const DASHBOARD_LABEL = "dod:dashboard";

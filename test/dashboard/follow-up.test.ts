@@ -6,6 +6,7 @@ import { followUpMarker } from "../../src/model/follow-up.js";
 import { loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
+import { createsDashboardIssue, dashboardListing } from "../helpers/github-issues.js";
 import { pullRequestData } from "../helpers/pull-request-data.js";
 import { dashboardData, item, page } from "./data.js";
 
@@ -133,7 +134,7 @@ describe("done-debt follow-ups", () => {
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
     // 2. …and the dashboard, refreshed after the evaluation, finds the open follow-up.
     dashboardReads(github, { state: "OPEN", stateReason: null }, null);
-    github.rest("POST", `${REPO}/issues`, 201, { number: 42 });
+    createsDashboardIssue(github, REPO, 42);
 
     await probot.receive(comment(31, "lead-bob", asked.body));
     await queue.idle();
@@ -149,7 +150,9 @@ describe("done-debt follow-ups", () => {
       `POST ${REPO}/check-runs`,
       "POST /graphql",
       "POST /graphql",
+      `GET ${dashboardListing(REPO)}`,
       `POST ${REPO}/issues`,
+      `GET ${dashboardListing(REPO)}`,
     ]);
     const [followUp, dashboardIssue] = github
       .find("issues/create")

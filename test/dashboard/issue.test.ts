@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type LoadedApp, loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
+import { createsDashboardIssue, IssueStore } from "../helpers/github-issues.js";
 import { pullRequestData } from "../helpers/pull-request-data.js";
 import { CONFIG, dashboardData, item, MIXED, page, type PullOptions } from "./data.js";
 
@@ -45,7 +46,8 @@ describe("the dashboard issue", () => {
   it("is created once, edited when a release changes, and left alone when nothing did", async () => {
     const { probot, dashboard } = await loadApp();
     const [first, pulls] = answers(null);
-    github.token().graphql(first).graphql(pulls).rest("POST", `/repos/${O}/${R}/issues`, 201, { number: 42 });
+    github.token().graphql(first).graphql(pulls);
+    createsDashboardIssue(github, `/repos/${O}/${R}`, 42);
     await probot.receive(milestone());
     await dashboard.idle();
     github.assertDone();
@@ -102,20 +104,65 @@ describe("the dashboard issue", () => {
     expect(github.calls()).toEqual(["POST /graphql", "POST /graphql", `PATCH /repos/${O}/${R}/issues/42`]);
   });
 
-  it("finds the issue it created even before search has indexed it", async () => {
-    const { probot, dashboard } = await loadApp();
-    const [first, pulls] = answers(null);
-    github.token().graphql(first).graphql(pulls).rest("POST", `/repos/${O}/${R}/issues`, 201, { number: 42 });
-    await refresh(dashboard);
-    const body = github.body("issues/create").body;
-    github
-      .graphql(first)
-      .graphql(pulls)
-      .rest("GET", `/repos/${O}/${R}/issues/42`, 200, { number: 42, body, html_url: "u" });
-    await refresh(dashboard);
+  it("a restart minutes after creating the issue edits it: search has not indexed it yet, the label listing has", async () => {
+    const store = new IssueStore(github);
+    const searched = (releasePulls: PullOptions[]) => {
+      const [data, releasePage] = answers(null, releasePulls);
+      return [
+        { ...(data as object), dashboardIssue: () => store.searchByTitle("Definition of Done dashboard") },
+        releasePage,
+      ];
+    };
+    const before = await loadApp();
+    const [first, pulls] = searched(MIXED);
+    github.token().graphql(first).graphql(pulls);
+    await refresh(before.dashboard);
+    expect(store.open().map((i) => i.number)).toEqual([42]);
+
+    // A new process (a deploy, a crash) refreshes before search has indexed #42.
+    const after = await loadApp();
+    const changed = MIXED.map((p) => (p.number === 11 ? { ...p, items: [item("acceptance", "product", "met")] } : p));
+    const [again, againPulls] = searched(changed);
+    github.token().graphql(again).graphql(againPulls);
+    await refresh(after.dashboard);
     github.assertDone();
     expect(github.find("issues/create")).toHaveLength(1);
-    expect(github.find("issues/update")).toHaveLength(0);
+    expect(store.issues).toHaveLength(1);
+    expect(github.find("issues/update").map((r) => r.path)).toEqual([`/repos/${O}/${R}/issues/42`]);
+    expect(store.issues[0]!.body).toContain("✅ 3 done · ❌ 3 not done");
+    expect(store.issues[0]!.labels).toEqual(["dod:dashboard"]);
+  });
+
+  it("two replicas creating it at the same moment leave one open issue: the newer closes as a duplicate", async () => {
+    const store = new IssueStore(github);
+    const [first, pulls] = answers(null);
+    const world = { ...(first as object), dashboardIssue: () => store.searchByTitle("Definition of Done dashboard") };
+    const one = await loadApp();
+    const two = await loadApp();
+    github.token().token().graphql(world, 2).graphql(pulls, 2);
+    store.simultaneousListings(2); // both look before either has created one
+    one.dashboard.schedule({ owner: O, repo: R, installationId: 1 });
+    two.dashboard.schedule({ owner: O, repo: R, installationId: 1 });
+    await Promise.all([one.dashboard.idle(), two.dashboard.idle()]);
+    github.assertDone();
+    expect(github.find("issues/create")).toHaveLength(2);
+    expect(store.open().map((i) => i.number)).toEqual([42]);
+    expect(store.issues.find((i) => i.number === 43)).toMatchObject({ state: "closed", stateReason: "duplicate" });
+    expect(github.find("issues/update").map((r) => r.body)).toEqual([
+      { state: "closed", state_reason: "duplicate", duplicate_issue_id: 9042 },
+    ]);
+
+    // Later refreshes by either replica edit #42, whatever search has indexed by then.
+    store.index();
+    const changed = MIXED.map((p) => (p.number === 11 ? { ...p, items: [item("acceptance", "product", "met")] } : p));
+    const [again, againPulls] = answers(null, changed);
+    github
+      .graphql({ ...(again as object), dashboardIssue: () => store.searchByTitle("Definition of Done dashboard") })
+      .graphql(againPulls);
+    await refresh(two.dashboard);
+    github.assertDone();
+    expect(github.find("issues/update").at(-1)!.path).toBe(`/repos/${O}/${R}/issues/42`);
+    expect(store.open()).toHaveLength(1);
   });
 
   it("writes nothing when done.yml does not enable the issue, or there is no done.yml", async () => {
@@ -139,8 +186,8 @@ describe("the dashboard issue", () => {
       .rest("POST", `/repos/${O}/${R}/check-runs`, 201, { id: 5 })
       .rest("POST", `/repos/${O}/${R}/issues/2/comments`, 201, { id: 6 })
       .graphql(first)
-      .graphql(pulls)
-      .rest("POST", `/repos/${O}/${R}/issues`, 201, { number: 42 });
+      .graphql(pulls);
+    createsDashboardIssue(github, `/repos/${O}/${R}`, 42);
     await probot.receive(event("pull_request", example("pull_request", "synchronize")));
     await queue.idle();
     await dashboard.idle();

@@ -137,7 +137,7 @@ export class GitHubMock {
     );
   }
 
-  private record(method: string, path: string, body: unknown, operation: string) {
+  record(method: string, path: string, body: unknown, operation: string) {
     const parsed = typeof body === "string" && body.startsWith("{") ? JSON.parse(body) : body;
     this.requests.push({ method, path, body: parsed, operation, at: performance.now() });
   }
