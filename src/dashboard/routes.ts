@@ -318,8 +318,10 @@ async function viewerCanRead(
   repo: string,
 ): Promise<"yes" | "no" | "signed-out"> {
   try {
-    const { data } = await viewerOctokit(token, apiUrl).rest.repos.get({ owner, repo });
-    return data.permissions?.pull === true ? "yes" : "no";
+    // GitHub answers 200 only to someone who can read the repository; `permissions` is optional (some tokens get
+    // the repository without it), so the answer itself is the proof.
+    await viewerOctokit(token, apiUrl).rest.repos.get({ owner, repo });
+    return "yes";
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 401) return "signed-out";

@@ -283,6 +283,30 @@ describe("the dashboard web page", () => {
     ).toBe(true);
   });
 
+  it("lets a viewer in on GitHub's 200 for the repository, though the answer carries no `permissions`", async () => {
+    const first = dashboardData({
+      config: CONFIG,
+      milestones: [{ number: 1, title: "v1.2", count: MIXED.length, dueOn: "2026-12-01T00:00:00Z" }],
+    });
+    github
+      .rest("GET", "/user", 200, { login: "viewer-vic" })
+      // The repository as GitHub answers some tokens: readable (200), with no `permissions` field at all.
+      .rest("GET", `/repos/${OWNER}/${REPO}`, 200, { full_name: `${OWNER}/${REPO}`, private: true })
+      .rest("GET", `/repos/${OWNER}/${REPO}/installation`, 200, { id: 3 })
+      .token(3);
+    graphql(
+      { DodDashboard: first, DodMilestonePulls: { repository: { milestone: { pullRequests: pullsPage(MIXED) } } } },
+      2,
+      queries,
+    );
+
+    const response = await page.goto(`${base}/dod/${OWNER}/${REPO}`);
+    expect(response!.status()).toBe(200);
+    expect(await page.textContent("section.release h2")).toContain("v1.2");
+    github.assertDone();
+    expect(queries).toEqual(["DodDashboard", "DodMilestonePulls"]);
+  });
+
   it("draws the trends as labelled SVG charts that match their data tables, lists waivers and the history, and fits a phone", async () => {
     const releases = historyReleases();
     const first = dashboardData({
