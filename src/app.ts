@@ -22,6 +22,8 @@ import {
   statusRelevance,
 } from "./handlers/relevance.js";
 import { forgetHead, headRecord } from "./github/heads.js";
+import { MERGE_GROUP_EVENTS, mergeGroupJob } from "./handlers/merge-group.js";
+import { reportMergeGroup } from "./github/merge-group.js";
 import { pullRequestsClosing, pullRequestsForCommit } from "./github/lookups.js";
 import { jobLog, withLog } from "./job-log.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
@@ -149,6 +151,9 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
         }
       }
     });
+    probot.on([...MERGE_GROUP_EVENTS], async (context) => {
+      await queue.add(mergeGroupJob(context));
+    });
     probot.on([...STATUS_EVENTS], async (context) => {
       const job = statusJob(context);
       if (!job) return;
@@ -192,6 +197,7 @@ async function processJob(deps: JobDeps, job: Job): Promise<void> {
   const { probot, queue, identity, cache, trackers } = deps;
   const log = jobLog(probot, job);
   const github = withLog(await probot.auth(job.installationId), log);
+  if (job.kind === "merge_group") return reportMergeGroup(github, identity, job);
   if (job.kind !== "pull_request") {
     const found =
       job.kind === "issue" ? await pullRequestsClosing(github, job) : await pullRequestsForCommit(github, job);

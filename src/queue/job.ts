@@ -42,10 +42,24 @@ export interface CommitJob {
   deliveryIds: string[];
 }
 
-export type Job = PullRequestJob | IssueJob | CommitJob;
+/** A merge queue asks for checks on a merge group's commit: dod carries the pull request's verdict over to it. */
+export interface MergeGroupJob {
+  kind: "merge_group";
+  installationId: number;
+  owner: string;
+  repo: string;
+  /** The merge group's commit, which the check is written on. */
+  sha: string;
+  /** `refs/heads/gh-readonly-queue/{base}/pr-{number}-{sha}`: names the pull request the group ends with. */
+  headRef: string;
+  commentIds: number[];
+  deliveryIds: string[];
+}
+
+export type Job = PullRequestJob | IssueJob | CommitJob | MergeGroupJob;
 
 export const jobKey = (job: Job) =>
-  `${job.owner}/${job.repo}${job.kind === "commit" ? `@${job.sha}` : `${job.kind === "issue" ? "!issue" : "#"}${job.number}`}`.toLowerCase();
+  `${job.owner}/${job.repo}${job.kind === "commit" ? `@${job.sha}` : job.kind === "merge_group" ? `@merge-group:${job.sha}` : `${job.kind === "issue" ? "!issue" : "#"}${job.number}`}`.toLowerCase();
 
 /** A follow-up job for one pull request that an issue or commit job found: same installation and deliveries. */
 export function pullRequestJobFrom(
@@ -63,7 +77,7 @@ export function pullRequestJobFrom(
 
 /** What a job is about, for log lines and metrics. */
 export const jobSubject = (job: Job) =>
-  job.kind === "commit"
+  job.kind === "commit" || job.kind === "merge_group"
     ? { repo: `${job.owner}/${job.repo}`, sha: job.sha }
     : { repo: `${job.owner}/${job.repo}`, number: job.number };
 

@@ -101,6 +101,7 @@ describe("the app with no credentials", () => {
       metadata: "read",
       members: "read",
       statuses: "read",
+      merge_queues: "read",
     });
     expect(appYml.hook_attributes).toBeUndefined();
     expect(appYml.callback_urls).toEqual(["http://localhost:3000/dod/callback"]);
