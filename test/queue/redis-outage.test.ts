@@ -90,10 +90,14 @@ describe("losing Redis loses no evaluation", () => {
     redis = await startRedis();
   });
   afterEach(async () => {
-    await app?.queue.close();
-    app = undefined;
-    await redis.stop();
-    nock.cleanAll();
+    try {
+      await app?.queue.close();
+    } finally {
+      app = undefined;
+      // Even when closing fails, or no redis-server outlives the test.
+      await redis.stop();
+      nock.cleanAll();
+    }
   });
 
   /** Stops Redis and starts it again on the same port, empty. */
