@@ -25,7 +25,7 @@ import { isReplyTo, replyBody, replyMarker } from "./report/reply.js";
 import type { Report } from "./model/report.js";
 import type { ConfigFailure } from "./model/config-problems.js";
 import { publish, type Published } from "./github/publish.js";
-import type { CommentWrite } from "./github/comment.js";
+import { type CommentWrite, createComment } from "./github/comment.js";
 import { answerFollowUp, followUpsAtMerge } from "./github/follow-up.js";
 import { rememberHead } from "./github/heads.js";
 import { gatherTickets, type TrackerReadOptions } from "./trackers/gather.js";
@@ -151,7 +151,7 @@ export async function runPullRequest(
   // Only a report under a valid config answers commands, comments, opens follow-ups and shows on the dashboard.
   const judged = outcome.kind === "report" ? outcome : null;
   if (judged && options.commentIds?.length) {
-    await answerCommands(github, ref, facts, judged, options.commentIds, options.log);
+    await answerCommands(github, ref, facts, judged, options.commentIds, options.identity, options.log);
   }
   // Answering a command may have changed nothing the report shows, but a waiver changes the verdict: the
   // report already reflects it because waivers are read from the same comments.
@@ -282,6 +282,7 @@ async function answerCommands(
   facts: Facts,
   { config, report }: { config: ResolvedConfig; report: Report },
   commentIds: number[],
+  identity: DodIdentity,
   log?: Pick<Logger, "warn">,
 ) {
   const courtesy = async (what: string, write: () => Promise<unknown>) => {
@@ -318,7 +319,7 @@ async function answerCommands(
       await courtesy("answer a command", () =>
         earlier
           ? github.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body })
-          : github.rest.issues.createComment({ ...repo, issue_number: ref.number, body }),
+          : createComment(github, ref, body, identity.appId),
       );
     }
   }

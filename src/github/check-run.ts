@@ -4,6 +4,7 @@ import type { DodIdentity } from "../model/identity.js";
 import type { PullRequestRef } from "../model/pull-request.js";
 import type { CheckRunOutput } from "../report/check-run.js";
 import type { GitHub } from "./client.js";
+import { createOnce, NO_BLIND_RETRY } from "./create-once.js";
 import { annotationsHash, externalId, fingerprint, readFingerprint } from "./fingerprint.js";
 
 /** GitHub takes at most 50 annotations per request; the rest follow in updates. */
@@ -60,7 +61,7 @@ export async function writeCheckRun(
   };
   const written = update
     ? (await github.rest.checks.update({ ...fields, check_run_id: existing.id })).data.id
-    : (await github.rest.checks.create({ ...fields, name: identity.checkName, head_sha: headSha })).data.id;
+    : await createCheckRun(github, identity, { ...fields, name: identity.checkName, head_sha: headSha });
   for (const annotations of rest) {
     await github.rest.checks.update({
       owner: ref.owner,
@@ -105,7 +106,38 @@ export async function writeFailedCheckRun(
   const annotations = own ? (readFingerprint(own.external_id)?.annotations ?? null) : annotationsHash([]);
   const failed = { ...fields, external_id: externalId({ output: "failed", annotations, number: ref.number }) };
   if (own) await github.rest.checks.update({ ...failed, check_run_id: own.id });
-  else await github.rest.checks.create({ ...failed, name: identity.checkName, head_sha: headSha });
+  else await createCheckRun(github, identity, { ...failed, name: identity.checkName, head_sha: headSha });
+}
+
+type CreateParams = Parameters<GitHub["rest"]["checks"]["create"]>[0] & {
+  owner: string;
+  repo: string;
+  head_sha: string;
+  external_id: string;
+};
+
+/**
+ * Creates a check run once, even when GitHub's answer is lost: dod's newest run of its name on the commit, if it
+ * carries this very external id, is the one the lost attempt made.
+ */
+async function createCheckRun(github: GitHub, identity: DodIdentity, params: CreateParams): Promise<number> {
+  return createOnce(
+    async () => (await github.rest.checks.create({ ...params, ...NO_BLIND_RETRY })).data.id,
+    async () => {
+      const { data } = await github.rest.checks.listForRef({
+        owner: params.owner,
+        repo: params.repo,
+        ref: params.head_sha,
+        check_name: identity.checkName,
+        filter: "all",
+        ...(identity.appId !== undefined && { app_id: identity.appId }),
+      });
+      const newest = data.check_runs
+        .filter((run) => identity.isOwn({ name: run.name, appId: run.app?.id }))
+        .sort((a, b) => b.id - a.id)[0];
+      return newest?.external_id === params.external_id ? newest.id : null;
+    },
+  );
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

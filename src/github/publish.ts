@@ -28,7 +28,7 @@ export interface Published {
 export async function publish(github: GitHub, identity: DodIdentity, publication: Publication): Promise<Published> {
   const { ref, headSha, output, existingCheckRun, comment, mention } = publication;
   const { id, result } = await writeCheckRun(github, identity, { ref, headSha, output, existing: existingCheckRun });
-  const commented = comment ? await writeComment(github, ref, comment) : "none";
+  const commented = comment ? await writeComment(github, ref, comment, identity.appId) : "none";
   if (mention) {
     await github.rest.issues.createComment({
       owner: ref.owner,

@@ -8,7 +8,7 @@ import { loadDodApp } from "../helpers/dod-app.js";
 import { privateKey } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
-import { pullRequestData } from "../helpers/pull-request-data.js";
+import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
 const SECRET = "webhook-secret-that-must-not-leak";
@@ -36,6 +36,16 @@ describe("logs", () => {
     github
       .graphql(pullRequestData({ config, files: ["src/a.ts"] }))
       .rest("POST", `${REPO}/check-runs`, 502, { message: "Bad Gateway" })
+      // The lost create is looked for before it is sent again (test/hostile/lost-replies.test.ts).
+      .rest(
+        "GET",
+        `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=all&app_id=1`,
+        200,
+        {
+          total_count: 0,
+          check_runs: [],
+        },
+      )
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 })
       .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 6 });
 
