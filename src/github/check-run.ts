@@ -6,6 +6,7 @@ import type { CheckRunOutput } from "../report/check-run.js";
 import type { GitHub } from "./client.js";
 import { createOnce, NO_BLIND_RETRY } from "./create-once.js";
 import { annotationsHash, externalId, fingerprint, readFingerprint } from "./fingerprint.js";
+import { listOwnRuns, runFor } from "./own-run.js";
 
 /** GitHub takes at most 50 annotations per request; the rest follow in updates. */
 const ANNOTATIONS_PER_REQUEST = 50;
@@ -61,7 +62,7 @@ export async function writeCheckRun(
   };
   const written = update
     ? (await github.rest.checks.update({ ...fields, check_run_id: existing.id })).data.id
-    : await createCheckRun(github, identity, { ...fields, name: identity.checkName, head_sha: headSha });
+    : await createCheckRun(github, identity, ref, { ...fields, name: identity.checkName, head_sha: headSha });
   for (const annotations of rest) {
     await github.rest.checks.update({
       owner: ref.owner,
@@ -91,51 +92,34 @@ export async function writeFailedCheckRun(
     actions: [RECHECK_ACTION],
   };
   // Complete dod's own check on that commit (it may be in progress, waiting on another check) rather than add a
-  // second one beside it — dod's, not another app's check of the same name.
-  const { data } = await github.rest.checks.listForRef({
-    ...repo,
-    ref: headSha,
-    check_name: identity.checkName,
-    filter: "latest",
-    ...(identity.appId !== undefined && { app_id: identity.appId }),
-  });
-  const own = data.check_runs[0];
+  // second one beside it — dod's, not another app's check of the same name, and this pull request's.
+  const own = runFor(await listOwnRuns(github, identity, ref, headSha), ref.number);
   // `failed` in place of the output's fingerprint: the next evaluation rewrites the check even if its facts match
   // the last one that succeeded. The annotations are left as they were (an update can't remove them), and so is
   // their part of the fingerprint.
-  const annotations = own ? (readFingerprint(own.external_id)?.annotations ?? null) : annotationsHash([]);
+  const annotations = own ? (readFingerprint(own.externalId)?.annotations ?? null) : annotationsHash([]);
   const failed = { ...fields, external_id: externalId({ output: "failed", annotations, number: ref.number }) };
   if (own) await github.rest.checks.update({ ...failed, check_run_id: own.id });
-  else await createCheckRun(github, identity, { ...failed, name: identity.checkName, head_sha: headSha });
+  else await createCheckRun(github, identity, ref, { ...failed, name: identity.checkName, head_sha: headSha });
 }
 
-type CreateParams = Parameters<GitHub["rest"]["checks"]["create"]>[0] & {
-  owner: string;
-  repo: string;
-  head_sha: string;
-  external_id: string;
-};
+type CreateParams = Parameters<GitHub["rest"]["checks"]["create"]>[0] & { head_sha: string; external_id: string };
 
 /**
- * Creates a check run once, even when GitHub's answer is lost: dod's newest run of its name on the commit, if it
- * carries this very external id, is the one the lost attempt made.
+ * Creates a check run once, even when GitHub's answer is lost: dod's newest run for this pull request on the commit,
+ * if it carries this very external id, is the one the lost attempt made.
  */
-async function createCheckRun(github: GitHub, identity: DodIdentity, params: CreateParams): Promise<number> {
+async function createCheckRun(
+  github: GitHub,
+  identity: DodIdentity,
+  ref: PullRequestRef,
+  params: CreateParams,
+): Promise<number> {
   return createOnce(
     async () => (await github.rest.checks.create({ ...params, ...NO_BLIND_RETRY })).data.id,
     async () => {
-      const { data } = await github.rest.checks.listForRef({
-        owner: params.owner,
-        repo: params.repo,
-        ref: params.head_sha,
-        check_name: identity.checkName,
-        filter: "all",
-        ...(identity.appId !== undefined && { app_id: identity.appId }),
-      });
-      const newest = data.check_runs
-        .filter((run) => identity.isOwn({ name: run.name, appId: run.app?.id }))
-        .sort((a, b) => b.id - a.id)[0];
-      return newest?.external_id === params.external_id ? newest.id : null;
+      const newest = runFor(await listOwnRuns(github, identity, ref, params.head_sha), ref.number);
+      return newest?.externalId === params.external_id ? newest.id : null;
     },
   );
 }

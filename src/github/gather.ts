@@ -6,6 +6,7 @@ import type { CheckResult, Comment, Facts, LinkedIssue } from "../model/facts.js
 import { type GitHub, queryAllowingMissing } from "./client.js";
 import type { PullRequestRef } from "../model/pull-request.js";
 import { closingReferences } from "./closing-references.js";
+import { listOwnRuns, runFor, sharesHead } from "./own-run.js";
 import {
   linkedIssuesQuery,
   MORE_CHECKS_QUERY,
@@ -84,11 +85,20 @@ export async function gatheredFrom(
   }
 
   // dod's runs are the ones its app wrote under its name; it replaces a run when the annotations change, so the
-  // newest is the one to keep current.
+  // newest one reporting on this pull request is the one to keep current.
   type CheckRunContext = Extract<Q.CheckContext, { __typename: "CheckRun" }>;
   const isOwn = (c: Q.CheckContext): c is CheckRunContext =>
     c.__typename === "CheckRun" && identity.isOwn({ name: c.name, appId: c.checkSuite?.app?.databaseId });
-  const own = contexts.filter(isOwn).sort((a, b) => b.databaseId - a.databaseId)[0];
+  const ownRuns = contexts
+    .filter(isOwn)
+    .map((c) => ({ id: c.databaseId, externalId: c.externalId, completed: c.status === "COMPLETED" }));
+  // The rollup may show only the newest run of a name: when that run is another pull request's (the head is shared),
+  // this one's own run is looked for in the full list.
+  const own =
+    runFor(ownRuns, ref.number) ??
+    (sharesHead(ownRuns, ref.number)
+      ? runFor(await listOwnRuns(github, identity, ref, pr.headRefOid), ref.number)
+      : null);
   const config = {
     base: blobText(pr.baseRef?.target?.file),
     head: blobText(commit?.file),
@@ -141,7 +151,7 @@ export async function gatheredFrom(
   return {
     facts,
     config,
-    ownCheckRun: own ? { id: own.databaseId, externalId: own.externalId, completed: own.status === "COMPLETED" } : null,
+    ownCheckRun: own,
     ownComment: ownComment ? { id: ownComment.id, body: ownComment.body } : null,
     commits: { base: pr.baseRefOid, head: pr.headRefOid, baseTip: pr.baseRef?.target?.oid ?? null },
   };

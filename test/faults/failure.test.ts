@@ -33,9 +33,10 @@ describe("a failing evaluation", () => {
     // The build finished, but GitHub now fails every read (the retry plugin's 3 retries, on both attempts).
     github.scope.post("/graphql").times(8).reply(500, { message: "Server Error" });
     github
+      .rest("GET", `/repos/Codertocat/Hello-World/pulls/2`, 200, { number: 2, head: { sha: HEAD_SHA } })
       .rest(
         "GET",
-        `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`,
+        `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=all&app_id=1`,
         200,
         {
           total_count: 1,
@@ -71,9 +72,10 @@ describe("a failing evaluation", () => {
 
     github.scope.post("/graphql").times(4).reply(500, { message: "Server Error" });
     github
+      .rest("GET", `/repos/Codertocat/Hello-World/pulls/2`, 200, { number: 2, head: { sha: HEAD_SHA } })
       .rest(
         "GET",
-        `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`,
+        `${REPO}/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=all&app_id=1`,
         200,
         {
           total_count: 1,

@@ -59,9 +59,10 @@ describe("the queue in the app", () => {
         return [502, { message: "Server Error" }];
       });
     github
+      .rest("GET", `/repos/Codertocat/Hello-World/pulls/2`, 200, { number: 2, head: { sha: HEAD_SHA } })
       .rest(
         "GET",
-        `/repos/Codertocat/Hello-World/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=latest&app_id=1`,
+        `/repos/Codertocat/Hello-World/commits/${HEAD_SHA}/check-runs?check_name=Definition%20of%20Done&filter=all&app_id=1`,
         200,
         { total_count: 0, check_runs: [] },
       )
