@@ -198,13 +198,14 @@ export function toPull(node: Q.PullNode, appId: number | undefined): PullInput {
       ours: appId !== undefined && suite.app?.databaseId === appId,
     })),
   );
-  // Another app could name a check the same: prefer the run dod's app made, then one that carries dod's hidden report.
+  // Another app could name a check the same — a workflow job whose name a pull request's author controls, with a
+  // forged hidden report in its output. Knowing dod's app, only its runs are read; by name alone (no app id), the
+  // first run that carries a report.
   const withReport = runs.map(({ run, ours }) => ({ run, ours, report: readEmbeddedReport(run.summary ?? "") }));
   const chosen =
-    withReport.find((r) => r.ours && r.report !== null) ??
-    withReport.find((r) => r.ours) ??
-    withReport.find((r) => r.report !== null) ??
-    withReport[0];
+    appId !== undefined
+      ? (withReport.find((r) => r.ours && r.report !== null) ?? withReport.find((r) => r.ours))
+      : (withReport.find((r) => r.report !== null) ?? withReport[0]);
   return {
     number: node.number,
     title: node.title,
