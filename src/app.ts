@@ -26,6 +26,7 @@ import { MERGE_GROUP_EVENTS, mergeGroupJob } from "./handlers/merge-group.js";
 import { reportMergeGroup } from "./github/merge-group.js";
 import { pullRequestsClosing, pullRequestsForCommit } from "./github/lookups.js";
 import { jobLog, withLog } from "./job-log.js";
+import { withSignal } from "./octokit.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
 import { runPullRequest } from "./pipeline.js";
 import { DEFAULT_PREVIEW } from "./preview-run.js";
@@ -78,8 +79,8 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     const queue: JobQueue = closingAlso(
       createQueue(
         settings,
-        (job): Promise<void> =>
-          processJob({ probot, queue, identity, cache, trackers, dashboard }, job).catch((error: unknown) => {
+        (job, _attempt, signal): Promise<void> =>
+          processJob({ probot, queue, identity, cache, trackers, dashboard }, job, signal).catch((error: unknown) => {
             const waitMs = rateLimitWait(error);
             throw waitMs === null ? error : new RateLimited(waitMs, error);
           }),
@@ -193,10 +194,10 @@ interface JobDeps {
   dashboard: Debouncer;
 }
 
-async function processJob(deps: JobDeps, job: Job): Promise<void> {
+async function processJob(deps: JobDeps, job: Job, signal?: AbortSignal): Promise<void> {
   const { probot, queue, identity, cache, trackers } = deps;
   const log = jobLog(probot, job);
-  const github = withLog(await probot.auth(job.installationId), log);
+  const github = withLog(withSignal(await probot.auth(job.installationId), signal), log);
   if (job.kind === "merge_group") return reportMergeGroup(github, identity, job);
   if (job.kind !== "pull_request") {
     const found =

@@ -109,3 +109,22 @@ export const DodOctokit = ProbotOctokit.defaults((options: any) => {
   recoverLimiterState(options.throttle?.connection);
   return withDodDefaults(options);
 }) as typeof ProbotOctokit;
+
+/**
+ * Every request of this Octokit also ends when `signal` aborts (the queue superseding a run): the one in flight
+ * fails at once, unretried (@octokit/request rethrows an `AbortError` as it is, which the retry plugin leaves alone),
+ * and so does every later one.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: Octokit's hook types are generic over every endpoint.
+export function withSignal<T extends { hook: { before: (...args: any[]) => unknown } }>(
+  octokit: T,
+  signal: AbortSignal | undefined,
+): T {
+  if (!signal) return octokit;
+  octokit.hook.before("request", (options: { request?: { signal?: AbortSignal } }) => {
+    signal.throwIfAborted();
+    const own = options.request?.signal;
+    options.request = { ...options.request, signal: own ? AbortSignal.any([own, signal]) : signal };
+  });
+  return octokit;
+}

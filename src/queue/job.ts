@@ -114,7 +114,8 @@ export interface JobQueue {
   health?(): QueueHealth;
 }
 
-export type JobProcessor = (job: Job, attempt: number) => Promise<void>;
+/** `signal` aborts when the job is superseded: a newer event for the same key has waited long enough behind it. */
+export type JobProcessor = (job: Job, attempt: number, signal?: AbortSignal) => Promise<void>;
 export type FailureHandler = (job: Job, error: unknown) => Promise<void>;
 
 /**

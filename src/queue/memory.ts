@@ -20,9 +20,27 @@ export interface QueueOptions {
   attempts: number;
   /** Backoff before retry n is `backoffMs * 2^(n-1)`. */
   backoffMs: number;
+  /**
+   * A run of one key that has lasted this long is aborted once a newer event for that key is ready: the newer state
+   * is evaluated instead of waiting behind a hung GitHub request (minutes, with each request's deadline and retries).
+   */
+  supersedeAfterMs?: number;
 }
 
-export const defaultQueueOptions: QueueOptions = { settleMs: 2000, concurrency: 8, attempts: 3, backoffMs: 1000 };
+export const defaultQueueOptions: QueueOptions = {
+  settleMs: 2000,
+  concurrency: 8,
+  attempts: 3,
+  backoffMs: 1000,
+  supersedeAfterMs: 10_000,
+};
+
+interface Running {
+  started: number;
+  abort: AbortController;
+  /** A timer that will supersede the run when it has lasted `supersedeAfterMs`. */
+  timer?: NodeJS.Timeout;
+}
 
 interface Entry {
   job: Job;
@@ -36,7 +54,7 @@ interface Entry {
 
 export class MemoryQueue implements JobQueue {
   private readonly waiting = new Map<string, Entry>();
-  private readonly running = new Set<string>();
+  private readonly running = new Map<string, Running>();
   private readonly idleWaiters: (() => void)[] = [];
   private readonly counts = { processed: 0, coalesced: 0, failed: 0 };
   /** Installations GitHub asked to wait, and until when (ms since the epoch): their jobs don't start before. */
@@ -50,7 +68,7 @@ export class MemoryQueue implements JobQueue {
     private readonly processJob: JobProcessor,
     private readonly onFailed: FailureHandler,
     private readonly options: QueueOptions = defaultQueueOptions,
-    private readonly log?: Pick<Logger, "error">,
+    private readonly log?: Pick<Logger, "error"> & Partial<Pick<Logger, "warn">>,
   ) {}
 
   async add(job: Job): Promise<void> {
@@ -109,11 +127,18 @@ export class MemoryQueue implements JobQueue {
 
   private pump() {
     for (const [key, entry] of this.waiting) {
-      if (this.running.size >= this.options.concurrency) break;
-      if (!entry.ready || this.running.has(key) || this.heldUntil.has(entry.job.installationId)) continue;
+      if (!entry.ready) continue;
+      const blocking = this.running.get(key);
+      if (blocking) {
+        this.supersede(key, blocking);
+        continue;
+      }
+      if (this.running.size >= this.options.concurrency || this.heldUntil.has(entry.job.installationId)) continue;
       this.waiting.delete(key);
-      this.running.add(key);
-      void this.run(key, entry).finally(() => {
+      const running: Running = { started: performance.now(), abort: new AbortController() };
+      this.running.set(key, running);
+      void this.run(key, entry, running.abort.signal).finally(() => {
+        clearTimeout(running.timer);
         this.running.delete(key);
         this.pump();
       });
@@ -121,11 +146,24 @@ export class MemoryQueue implements JobQueue {
     if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
+  /** A newer event is ready behind a run of its key: abort the run once it has lasted `supersedeAfterMs`. */
+  private supersede(key: string, running: Running) {
+    const after = this.options.supersedeAfterMs;
+    if (after === undefined || running.abort.signal.aborted || running.timer) return;
+    const left = running.started + after - performance.now();
+    const abort = () => {
+      this.log?.warn?.({ job: key, afterMs: after }, "a newer event supersedes a run that is taking too long");
+      running.abort.abort();
+    };
+    if (left <= 0) abort();
+    else running.timer = setTimeout(abort, left);
+  }
+
   /** One attempt. A retry goes back to the waiting map (freeing its slot during the backoff), where events that
    * arrive meanwhile fold into it, so the retry evaluates the newest state once. */
-  private async run(key: string, entry: Entry): Promise<void> {
+  private async run(key: string, entry: Entry, signal: AbortSignal): Promise<void> {
     try {
-      await this.processJob(entry.job, entry.attempt);
+      await this.processJob(entry.job, entry.attempt, signal);
       this.counts.processed++;
     } catch (error) {
       if (error instanceof RateLimited) {

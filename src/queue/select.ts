@@ -21,12 +21,12 @@ export function createQueue(
   log: Logger,
   observer?: JobObserver,
 ): JobQueue {
-  const timed: JobProcessor = async (job, attempt) => {
+  const timed: JobProcessor = async (job, attempt, signal) => {
     const started = performance.now();
     let ok = false;
     let waitMs: number | undefined;
     try {
-      await processJob(job, attempt);
+      await processJob(job, attempt, signal);
       ok = true;
     } catch (error) {
       if (error instanceof RateLimited) waitMs = error.waitMs;
