@@ -164,7 +164,7 @@ export async function gatherDashboard(
     for (let after: string | null = null, more = release.count > 0; more; ) {
       const page = await release.page(after);
       pulls.push(
-        ...(page?.nodes ?? []).filter((n) => n.state !== "CLOSED" || n.merged).map((n) => toPull(n, preferred)),
+        ...(page?.nodes ?? []).filter((n) => n.state !== "CLOSED" || n.merged).map((n) => toPull(n, preferred, byApp)),
       );
       more = Boolean(page?.pageInfo.hasNextPage && page.pageInfo.endCursor);
       after = page?.pageInfo.endCursor ?? null;
@@ -191,11 +191,12 @@ export async function gatherDashboard(
   };
 }
 
-export function toPull(node: Q.PullNode, appId: number | undefined): PullInput {
+/** `filtered`: the query read only the suites of app `appId` (GitHub filtered them): a suite without its app is its. */
+export function toPull(node: Q.PullNode, appId: number | undefined, filtered = false): PullInput {
   const runs = (node.commits.nodes[0]?.commit.checkSuites?.nodes ?? []).flatMap((suite) =>
     (suite.checkRuns?.nodes ?? []).map((run) => ({
       run,
-      ours: appId !== undefined && suite.app?.databaseId === appId,
+      ours: appId !== undefined && (suite.app?.databaseId ?? (filtered ? appId : null)) === appId,
     })),
   );
   // Another app could name a check the same — a workflow job whose name a pull request's author controls, with a
