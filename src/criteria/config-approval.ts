@@ -27,8 +27,9 @@ export function configApprovalVerdict(ctx: CriterionContext): Verdict {
   const product = ownerLogins(ctx.config, ctx.facts, "product");
   const engineering = ownerLogins(ctx.config, ctx.facts, "engineering");
   const asCandidate = (r: CriterionContext["approvals"][number]) => ({ login: r.author, review: r });
-  // Approving the rules means approving this exact change: an approval given before a later push doesn't count.
-  const current = ctx.approvals.filter((r) => r.commit === undefined || r.commit === ctx.facts.head.sha);
+  // Approving the rules means approving this exact change: an approval given before a later push doesn't count, nor
+  // one whose commit GitHub did not say (fail closed).
+  const current = ctx.approvals.filter((r) => r.commit === ctx.facts.head.sha);
   const stale = ctx.approvals.filter((r) => !current.includes(r)).map((r) => code(at(r.author)));
   const byProduct = current.filter((r) => product.has(r.author.toLowerCase())).map(asCandidate);
   const byEngineering = current.filter((r) => engineering.has(r.author.toLowerCase())).map(asCandidate);

@@ -32,10 +32,24 @@ function leading(line: string, from = 0, column = 0): { columns: number; end: nu
 
 /** Cuts out complete `<!-- … -->` comments, leaving backtick code spans alone. Linear: a failed search isn't redone. */
 export function stripInlineComments(line: string): string {
-  if (!line.includes("<!--")) return line;
+  return strip(line, false).text;
+}
+
+/**
+ * `stripInlineComments`, for a line of a paragraph whose earlier line may have opened a comment (`inside`): GitHub
+ * hides a comment opened mid-line through the paragraph's next lines, up to its `-->`. A comment never closed is
+ * hides the paragraph's next lines here, where GitHub would show them as text: a command in them then doesn't
+ * count, which is the safe way to be wrong.
+ */
+function strip(line: string, inside: boolean): { text: string; inside: boolean } {
+  if (inside) {
+    const end = line.indexOf("-->");
+    if (end < 0) return { text: "", inside: true };
+    line = line.slice(end + 3);
+  }
+  if (!line.includes("<!--")) return { text: line, inside: false };
   let out = "";
   let i = 0;
-  let commentsClosed = true;
   const unclosedRuns = new Set<number>();
   while (i < line.length) {
     const c = line[i];
@@ -48,19 +62,17 @@ export function stripInlineComments(line: string): string {
       const next = close < 0 ? run : close + length;
       out += line.slice(i, next);
       i = next;
-    } else if (c === "<" && commentsClosed && line.startsWith("<!--", i)) {
+    } else if (c === "<" && line.startsWith("<!--", i)) {
       const end = line.indexOf("-->", i + 2);
-      if (end < 0) {
-        commentsClosed = false;
-        out += "<!--";
-        i += 4;
-      } else i = end + 3;
+      // Shown as written on this line (checklist text keeps it); the paragraph's next lines are what it hides.
+      if (end < 0) return { text: out + line.slice(i), inside: true };
+      i = end + 3;
     } else {
       out += c;
       i++;
     }
   }
-  return out;
+  return { text: out, inside: false };
 }
 
 /** Where a run of exactly `length` backticks starts at or after `from`, or -1. */
@@ -85,6 +97,7 @@ export function scanLines(markdown: string, visit: (line: string, kind: LineKind
   // A paragraph open in the innermost open container, or in a block quote (an untracked container of its own).
   let paragraph: "plain" | "quoted" | null = null;
   let emptyItem = false; // the previous line opened a list item with nothing after its marker
+  let commentOpen = false; // the open paragraph's last line opened an inline comment it did not close
 
   for (const line of markdown.split(/\r?\n/)) {
     const { columns: indent, end } = leading(line);
@@ -121,6 +134,7 @@ export function scanLines(markdown: string, visit: (line: string, kind: LineKind
       if (emptyItem) items.pop(); // an item may start with at most one blank line
       emptyItem = false;
       paragraph = null;
+      commentOpen = false;
       visit("", "blank");
       continue;
     }
@@ -142,13 +156,15 @@ export function scanLines(markdown: string, visit: (line: string, kind: LineKind
     else if (marker && (!continues || (Number(marker[1] ?? 1) === 1 && content.slice(marker[0].length).trim() !== "")))
       start = "item";
     if (start === null && paragraph) {
-      const text = stripInlineComments(line);
+      const { text, inside } = strip(line, commentOpen);
+      commentOpen = inside;
       if (text.trim() !== "") visit(text, "text");
       continue;
     }
 
     items.length = matched;
     paragraph = null;
+    commentOpen = false;
     switch (start) {
       case "code":
         leaf = { kind: "code", depth: matched };
@@ -172,7 +188,9 @@ export function scanLines(markdown: string, visit: (line: string, kind: LineKind
         if (rest > 4 && !empty) leaf = { kind: "code", depth: items.length };
         else paragraph = empty ? null : "plain";
         emptyItem = empty;
-        visit(stripInlineComments(line), "item");
+        const { text, inside } = strip(line, false);
+        commentOpen = inside && paragraph !== null;
+        visit(text, "item");
         break;
       }
       case "setext":
@@ -182,9 +200,13 @@ export function scanLines(markdown: string, visit: (line: string, kind: LineKind
       case "heading":
         visit(stripInlineComments(line), "heading");
         break;
-      default: // a new paragraph, or a block-quote line
+      default: {
+        // a new paragraph, or a block-quote line
         paragraph = start === "quote" ? "quoted" : "plain";
-        visit(stripInlineComments(line), "text");
+        const { text, inside } = strip(line, false);
+        commentOpen = inside;
+        visit(text, "text");
+      }
     }
   }
 }

@@ -113,7 +113,11 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     const { oauth } = await deps.setup();
     const state = randomState();
     const returnTo = safeReturn(url.searchParams.get("return"));
-    const sealed = jar.seal({ state, returnTo, expires: Date.now() + STATE_TTL_MS } satisfies SignInState);
+    const sealed = jar.seal(STATE_COOKIE, {
+      state,
+      returnTo,
+      expires: Date.now() + STATE_TTL_MS,
+    } satisfies SignInState);
     const { url: authorize } = oauth.getWebFlowAuthorizationUrl({
       state,
       redirectUrl: `${origin(req, deps.settings)}/dod/callback`,
@@ -123,7 +127,7 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
   }
 
   if (url.pathname === "/dod/callback") {
-    const expected = jar.open<SignInState>(cookies[STATE_COOKIE]);
+    const expected = jar.open<SignInState>(STATE_COOKIE, cookies[STATE_COOKIE]);
     const state = url.searchParams.get("state") ?? "";
     const code = url.searchParams.get("code");
     if (!expected || !code || !sameText(state, expected.state)) {
@@ -142,7 +146,11 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     const { data: user } = await viewerOctokit(authentication.token, apiUrl).rest.users.getAuthenticated();
     const tokenExpires = authentication.expiresAt ? Date.parse(authentication.expiresAt) : Infinity;
     const expires = Math.min(Date.now() + SESSION_TTL_MS, tokenExpires);
-    const session = jar.seal({ login: user.login, token: authentication.token, expires } satisfies Session);
+    const session = jar.seal(SESSION_COOKIE, {
+      login: user.login,
+      token: authentication.token,
+      expires,
+    } satisfies Session);
     redirect(res, expected.returnTo, [
       setCookie(SESSION_COOKIE, session, { maxAgeMs: expires - Date.now(), secure }),
       setCookie(STATE_COOKIE, "", { maxAgeMs: 0, secure }),
@@ -180,7 +188,7 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     return;
   }
   const [, owner, repo] = match as unknown as [string, string, string];
-  const session = jar.open<Session>(cookies[SESSION_COOKIE]);
+  const session = jar.open<Session>(SESSION_COOKIE, cookies[SESSION_COOKIE]);
   const signIn = `/dod/login?return=${encodeURIComponent(url.pathname + url.search)}`;
   if (!session) {
     if (api) json(res, 401, { message: "Sign in with GitHub first", login: signIn });
@@ -245,7 +253,7 @@ async function orgRoute(
   cookies: Record<string, string>,
   secure: boolean,
 ): Promise<void> {
-  const session = deps.jar.open<Session>(cookies[SESSION_COOKIE]);
+  const session = deps.jar.open<Session>(SESSION_COOKIE, cookies[SESSION_COOKIE]);
   const signIn = `/dod/login?return=${encodeURIComponent(url.pathname + url.search)}`;
   if (!session) {
     if (api) json(res, 401, { message: "Sign in with GitHub first", login: signIn });

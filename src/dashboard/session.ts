@@ -31,20 +31,24 @@ export class CookieJar {
     this.macKey = Buffer.from(hkdfSync("sha256", secret, "dod-dashboard", "sign", 32));
   }
 
-  seal(value: object): string {
+  /**
+   * `purpose` (the cookie's name) is signed with the value: a cookie sealed for one purpose never opens as another —
+   * the OAuth state cookie, which anyone starting a sign-in gets, is not a session.
+   */
+  seal(purpose: string, value: object): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", this.encKey, iv);
     const data = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
     const blob = Buffer.concat([iv, cipher.getAuthTag(), data]).toString("base64url");
-    return `${blob}.${this.sign(blob)}`;
+    return `${blob}.${this.sign(purpose, blob)}`;
   }
 
   /** The value, or null when the cookie was tampered with, sealed with another secret, or has expired. */
-  open<T extends { expires: number }>(cookie: string | undefined, now = Date.now()): T | null {
+  open<T extends { expires: number }>(purpose: string, cookie: string | undefined, now = Date.now()): T | null {
     if (!cookie) return null;
     const [blob, mac] = cookie.split(".");
     if (!blob || !mac) return null;
-    const expected = Buffer.from(this.sign(blob));
+    const expected = Buffer.from(this.sign(purpose, blob));
     const given = Buffer.from(mac);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     try {
@@ -59,8 +63,8 @@ export class CookieJar {
     }
   }
 
-  private sign(blob: string): string {
-    return createHmac("sha256", this.macKey).update(blob).digest("base64url");
+  private sign(purpose: string, blob: string): string {
+    return createHmac("sha256", this.macKey).update(`${purpose}\n${blob}`).digest("base64url");
   }
 }
 

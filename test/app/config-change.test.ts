@@ -112,6 +112,18 @@ describe("a pull request that changes .github/done.yml", () => {
     expect(check.output.summary).toContain("`@pm-alice` approved an earlier commit: approve again");
   });
 
+  it("does not count an approval whose reviewed commit GitHub does not say (#15 item 12: fail closed)", async () => {
+    const check = await evaluate({
+      headConfig: base.replace("docs/**", "docs/**, README.md"),
+      reviews: [
+        { author: "pm-alice", state: "APPROVED", commit: null },
+        { author: "lead-bob", state: "APPROVED" },
+      ],
+    });
+    expect(check.conclusion).toBe("failure");
+    expect(check.output.summary).toContain("`@pm-alice` approved an earlier commit: approve again");
+  });
+
   it("treats moving done.yml away as a change that needs both sides", async () => {
     // A rename is listed under its new path only: the old path is not among the changed files.
     const check = await evaluate({ files: [".github/done.yml.old", "docs/a.md"], headConfig: null });

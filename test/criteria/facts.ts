@@ -46,6 +46,8 @@ export function approval(author: string, state: Facts["reviews"][number]["state"
     state,
     submittedAt: submittedAt ?? `2024-05-01T10:${String(reviewClock % 60).padStart(2, "0")}:00Z`,
     url: `https://github.com/acme/shop/pull/7#review-${author}`,
+    // The head commit (makeFacts'): GitHub says which commit a review approved.
+    commit: "abc1234def5678abc1234def5678abc1234def56",
   };
 }
 

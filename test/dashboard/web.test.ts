@@ -183,6 +183,14 @@ describe("the dashboard web page", () => {
     );
   });
 
+  it("never takes the sign-in state cookie for a session (#15 item 12): replayed as one, it signs nobody in", async () => {
+    const login = await fetch(`${base}/dod/login?return=/dod/${OWNER}/${REPO}`, { redirect: "manual" });
+    const sealed = /^dod_oauth=([^;]+)/.exec(login.headers.get("set-cookie") ?? "")![1]!;
+    const replayed = await fetch(`${base}/dod/api/${OWNER}/${REPO}`, { headers: { cookie: `dod_session=${sealed}` } });
+    expect(replayed.status).toBe(401);
+    expect(github.calls()).toEqual([]);
+  });
+
   it("refuses a callback whose state is not the one it issued", async () => {
     const response = await fetch(`${base}/dod/callback?code=stolen&state=guessed`);
     expect(response.status).toBe(400);

@@ -39,8 +39,8 @@ export interface PullRequestOptions {
     author: string;
     state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
     submittedAt?: string;
-    /** The commit reviewed: the head unless said otherwise. */
-    commit?: string;
+    /** The commit reviewed: the head unless said otherwise; `null` when GitHub does not say (a force-pushed-away one). */
+    commit?: string | null;
   }[];
   issues?: { number: number; title?: string; body?: string; state?: "OPEN" | "CLOSED"; repo?: string }[];
   /** Other checks, oldest first; runs of one name in one suite (default: one suite per name) supersede each other. */
@@ -149,7 +149,7 @@ export function pullRequestData(o: PullRequestOptions = {}) {
             state: r.state,
             submittedAt: r.submittedAt ?? "2026-11-20T10:00:00Z",
             url: `https://github.com/${owner}/${repo}/pull/${number}#pullrequestreview-1`,
-            commit: { oid: r.commit ?? headSha },
+            commit: r.commit === null ? null : { oid: r.commit ?? headSha },
           })),
         ),
         closingIssuesReferences: connection(
