@@ -55,7 +55,7 @@ export function renderDashboardPage(model: DashboardModel, options: PageOptions)
   const charts = options.filter.release === undefined ? trendCharts(options.all) : [];
   const body = [
     `<header><h1>${esc(DASHBOARD_TITLE)}</h1><p class="repo">${repo ? `<a href="${href(url)}">${esc(owner)}/${esc(repo)}</a>` : `${esc(owner)} <span class="muted">· every repository you can read</span>`}</p>`,
-    `<p class="viewer">Signed in as <strong>@${esc(options.viewer)}</strong> · <a href="/dod/logout">Sign out</a></p></header>`,
+    `<form class="viewer" method="post" action="/dod/logout">Signed in as <strong>@${esc(options.viewer)}</strong> · <button type="submit">Sign out</button></form></header>`,
     filters(options),
     options.all.releases.every((r) => r.state === "closed") && options.filter.release === undefined
       ? `<p class="empty">${model.releaseBy === "milestone" ? "No open milestones." : "No release labels with open pull requests."}</p>`
@@ -243,7 +243,7 @@ const CSS = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:var(--fg);background:#fff}
 main{max-width:1280px;margin:0 auto;padding:24px}a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
 header{display:flex;flex-wrap:wrap;align-items:baseline;gap:8px 16px;border-bottom:1px solid var(--line);padding-bottom:12px}
-h1{font-size:22px;margin:0}.repo{margin:0;font-size:16px}.viewer{margin:0 0 0 auto;color:var(--muted)}
+h1{font-size:22px;margin:0}.repo{margin:0;font-size:16px}.viewer{margin:0 0 0 auto;color:var(--muted)}.viewer button{font:inherit;color:var(--accent);background:none;border:0;padding:0;cursor:pointer}
 .filters{display:flex;flex-wrap:wrap;gap:8px 24px;margin:16px 0}.filters div{display:flex;flex-wrap:wrap;align-items:center;gap:4px}
 .filters span{color:var(--muted);margin-right:4px;font-weight:600}
 .filters a{border:1px solid var(--line);border-radius:999px;padding:2px 10px;color:var(--fg)}

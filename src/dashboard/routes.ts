@@ -40,7 +40,7 @@ const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "same-origin",
   "content-security-policy":
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
 };
 
 /** Answers `false` synchronously for paths outside `/dod`, so routes after it are reached at once. */
@@ -73,8 +73,10 @@ export function dashboardRoutes(probot: Probot, settings: DashboardSettings, ide
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      send(res, 405, "text/plain; charset=utf-8", "Method Not Allowed", { allow: "GET, HEAD" });
+    // Signing out changes state, so it is a POST (a link or an image elsewhere can't do it); everything else is read.
+    const allowed = url.pathname === "/dod/logout" ? ["POST"] : ["GET", "HEAD"];
+    if (!allowed.includes(req.method ?? "")) {
+      send(res, 405, "text/plain; charset=utf-8", "Method Not Allowed", { allow: allowed.join(", ") });
       return true;
     }
     if (!jar || !settings.clientId || !settings.clientSecret) {
@@ -159,6 +161,12 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
   }
 
   if (url.pathname === "/dod/logout") {
+    // A form on another site can POST too: a browser says where the request came from.
+    const from = req.headers.origin ?? req.headers["sec-fetch-site"];
+    if (from !== undefined && from !== origin(req, deps.settings) && from !== "same-origin") {
+      page(res, 403, "Not signed out", "Sign out from the dashboard's own page.");
+      return;
+    }
     page(
       res,
       200,

@@ -191,6 +191,17 @@ describe("the dashboard web page", () => {
     expect(github.calls()).toEqual([]);
   });
 
+  it("signs out on a POST from its own page only, never on a GET or another site's form (#15 item 12)", async () => {
+    const logout = (init: RequestInit) => fetch(`${base}/dod/logout`, { redirect: "manual", ...init });
+    const viaGet = await logout({ headers: { cookie: "dod_session=x" } });
+    expect([viaGet.status, viaGet.headers.get("allow"), viaGet.headers.get("set-cookie")]).toEqual([405, "POST", null]);
+    const crossSite = await logout({ method: "POST", headers: { origin: "https://evil.example" } });
+    expect([crossSite.status, crossSite.headers.get("set-cookie")]).toEqual([403, null]);
+    const own = await logout({ method: "POST", headers: { origin: base } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get("set-cookie")).toMatch(/^dod_session=; .*Max-Age=0/);
+  });
+
   it("refuses a callback whose state is not the one it issued", async () => {
     const response = await fetch(`${base}/dod/callback?code=stolen&state=guessed`);
     expect(response.status).toBe(400);
@@ -238,6 +249,11 @@ describe("the dashboard web page", () => {
     expect(response!.status()).toBe(200);
     expect(page.url()).toBe(`${base}/dod/${OWNER}/${REPO}`);
     expect(await page.textContent(".viewer")).toContain("@viewer-vic");
+    // Signing out is a form that POSTs (#15 item 12), which the page's own CSP lets it send.
+    expect(await page.$eval("form.viewer", (f) => [f.getAttribute("method"), f.getAttribute("action")])).toEqual([
+      "post",
+      "/dod/logout",
+    ]);
     // The repository link is GitHub's own answer (GitHub Enterprise has its own host), not a made-up github.com URL.
     expect(await page.getAttribute(".repo a", "href")).toBe(`https://github.example/${OWNER}/${REPO}`);
     const rows = () =>
