@@ -23,3 +23,27 @@ export async function queryAllowingMissing<T>(
     throw error;
   }
 }
+
+/**
+ * `queryAllowingMissing`, where GitHub may also refuse (FORBIDDEN) one of the optional aliases — an issue in a
+ * repository dod's app can't read — while answering the rest: the data, and the aliases refused.
+ */
+export async function queryAllowingRefusals<T>(
+  github: Pick<GitHub, "graphql">,
+  query: string,
+  variables: Record<string, unknown>,
+  optional: string[],
+): Promise<{ data: T; refused: string[] }> {
+  try {
+    return { data: await github.graphql<T>(query, variables), refused: [] };
+  } catch (error) {
+    const partial = error as { name?: string; data?: T; errors?: { type?: string; path?: unknown[] }[] };
+    const alias = (e: { path?: unknown[] }) => String(e.path?.[0]);
+    const tolerated =
+      partial.name === "GraphqlResponseError" &&
+      partial.errors?.every((e) => (e.type === "NOT_FOUND" || e.type === "FORBIDDEN") && optional.includes(alias(e)));
+    if (!tolerated || !partial.data) throw error;
+    const refused = partial.errors!.filter((e) => e.type === "FORBIDDEN").map(alias);
+    return { data: partial.data, refused: [...new Set(refused)] };
+  }
+}

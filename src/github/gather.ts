@@ -3,7 +3,7 @@
 import { COMMENT_MARKER, CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js";
 import type { DodIdentity } from "../model/identity.js";
 import type { CheckResult, Comment, Facts, LinkedIssue } from "../model/facts.js";
-import { type GitHub, queryAllowingMissing } from "./client.js";
+import { type GitHub, queryAllowingMissing, queryAllowingRefusals } from "./client.js";
 import type { PullRequestRef } from "../model/pull-request.js";
 import { closingReferences } from "./closing-references.js";
 import { listOwnRuns, runFor, sharesHead } from "./own-run.js";
@@ -253,10 +253,29 @@ async function issuesClosedByText(github: GitHub, facts: Facts, host: string): P
   );
   if (wanted.length === 0) return [];
   const aliases = wanted.map((_, i) => `i${i}`);
-  const data = await queryAllowingMissing<Q.LinkedIssuesData>(github, linkedIssuesQuery(wanted), {}, aliases);
-  // A number that is a pull request, or a repository that doesn't exist, links nothing.
-  return aliases.flatMap((alias) => {
+  const { data, refused } = await queryAllowingRefusals<Q.LinkedIssuesData>(
+    github,
+    linkedIssuesQuery(wanted),
+    {},
+    aliases,
+  );
+  // A number that is a pull request, or a repository that doesn't exist, links nothing; one GitHub refuses to show
+  // (FORBIDDEN: dod's app can't read that repository) is linked but unreadable, which keeps its item pending.
+  return aliases.flatMap((alias, i): LinkedIssue[] => {
     const node = data[alias]?.issueOrPullRequest;
-    return node?.__typename === "Issue" ? [toLinkedIssue(node)] : [];
+    if (node?.__typename === "Issue") return [toLinkedIssue(node)];
+    if (!refused.includes(alias)) return [];
+    const { owner, repo, number } = wanted[i]!;
+    return [
+      {
+        repo: `${owner}/${repo}`,
+        number,
+        title: "",
+        body: "",
+        state: "open",
+        url: `https://${host}/${owner}/${repo}/issues/${number}`,
+        unreadable: "GitHub refused to show it: dod's app can't read that repository",
+      },
+    ];
   });
 }

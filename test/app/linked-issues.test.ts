@@ -64,6 +64,31 @@ describe("linked issues on any base branch", () => {
     expect(comment).toContain("  - Still open: [Logs out](https://github.com/Codertocat/Hello-World/issues/7)");
   });
 
+  it("an issue GitHub refuses to show (FORBIDDEN, #15 item 12) is linked but unreadable, not a failed evaluation", async () => {
+    const { probot, queue } = await loadApp();
+    github.token().graphql(
+      pullRequestData({
+        config,
+        baseRef: "release/1.x",
+        files: ["README.md"],
+        body: "Fixes #7, fixes acme/private#3",
+      }),
+    );
+    // GitHub answers the readable issue and refuses the other, in one partial answer.
+    github.scope.post("/graphql").reply(200, {
+      data: { i0: { issueOrPullRequest: issue(7, "## Acceptance criteria\n- [x] Logs in") }, i1: null },
+      errors: [{ type: "FORBIDDEN", path: ["i1"], message: "Resource not accessible by integration", locations: [] }],
+    });
+    github.rest("POST", `${REPO}/check-runs`, 201, { id: 77 });
+    await probot.receive(event("pull_request", example("pull_request", "synchronize")));
+    await queue.idle();
+    github.assertDone();
+    const check = github.body("checks/create");
+    expect(check.status).toBe("in_progress");
+    expect(check.output.summary).toContain("acme/private#3");
+    expect(check.output.summary).toContain("can't read that repository");
+  });
+
   it("issues that GitHub already links cost no second request", async () => {
     const { probot, queue } = await loadApp();
     github
