@@ -21,6 +21,8 @@ const REST: Record<string, Needs> = {
   // Issues API on a pull request's conversation: issues (or pull_requests) write; dod uses issues.
   "issues.createComment": { issues: "write" },
   "issues.updateComment": { issues: "write" },
+  // Looking for a comment whose create lost its answer.
+  "issues.listComments": { issues: "read" },
   "reactions.createForIssueComment": { issues: "write" },
   // The dashboard issue and follow-up issues.
   "issues.create": { issues: "write" },
