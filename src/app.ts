@@ -100,6 +100,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
       addHandler,
       options.dashboard ?? { debounceMs: DEFAULT_DEBOUNCE_MS },
       identity,
+      cache,
     );
     handle.dashboard = dashboard;
     addHandler(metrics.handler(queue));

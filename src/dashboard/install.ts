@@ -1,6 +1,7 @@
 // Wires the dashboard into the app: the web routes, and the dashboard issue refreshed (debounced) after each
 // evaluation and whenever a release's membership or a milestone changes.
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import type { Cache } from "../github/cache.js";
 import type { GitHub } from "../github/client.js";
 import { Debouncer, refreshDashboardIssue } from "./issue.js";
 import { dashboardRoutes } from "./routes.js";
@@ -21,6 +22,7 @@ export function installDashboard(
   addHandler: ApplicationFunctionOptions["addHandler"],
   settings: DashboardSettings,
   identity: DodIdentity,
+  cache?: Cache,
 ): Debouncer {
   const refresher = new Debouncer(async (ref) => {
     const log = probot.log.child({ repo: `${ref.owner}/${ref.repo}` });
@@ -30,6 +32,7 @@ export function installDashboard(
       const { result, number } = await refreshDashboardIssue(github, ref.owner, ref.repo, {
         ...(url && { webUrl: url }),
         identity,
+        ...(cache && { cache }),
       });
       log.debug({ result, issue: number }, "dashboard issue refreshed");
     } catch (error) {

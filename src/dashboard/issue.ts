@@ -1,5 +1,6 @@
 // The dashboard issue brought up to date: gathered, aggregated, rendered and written (github/dashboard-issue.ts) at
 // most once per burst of events (debounced per repository).
+import type { Cache } from "../github/cache.js";
 import type { GitHub } from "../github/client.js";
 import { aggregate } from "./aggregate.js";
 import { gatherDashboard } from "../github/dashboard-gather.js";
@@ -14,6 +15,8 @@ export interface IssueOptions {
   webUrl?: string;
   /** dod's check runs are read from its app's check suites alone. */
   identity: DodIdentity;
+  /** The app's read cache: closed releases whose pull requests cannot change are not read again. */
+  cache?: Cache;
 }
 
 export async function refreshDashboardIssue(
@@ -25,6 +28,7 @@ export async function refreshDashboardIssue(
   const gathered = await gatherDashboard(github, owner, repo, {
     withIssue: true,
     onlyIf: (config) => config.dashboard.issue,
+    ...(options.cache && { cache: options.cache }),
     ...(options.identity.appId !== undefined && { appId: options.identity.appId }),
   });
   if (!gathered.config.ok) return { result: "no-config" };

@@ -36,6 +36,12 @@ export const HEADS: CacheKind = { name: "heads", max: 5000, ttlMs: DAY_MS, rewri
 /** Each pull request's last verdict as the dashboard shows it: an unchanged verdict leaves the dashboard alone. */
 export const VERDICTS: CacheKind = { name: "verdicts", max: 10_000, ttlMs: 7 * DAY_MS, rewritten: true };
 
+/**
+ * A closed milestone's pull requests as the dashboard shows them, once none of them is open: keyed by what GitHub
+ * changes when one is added, removed or reopened, or the milestone reopened (closedMilestoneKey).
+ */
+export const CLOSED_RELEASES: CacheKind = { name: "closed-releases", max: 200, ttlMs: DAY_MS };
+
 /** A value this large (JSON characters) is not kept: one huge diff must not push out every other entry. */
 export const MAX_VALUE_CHARS = 4_000_000;
 
@@ -48,3 +54,14 @@ export const configKey = (owner: string, repo: string, baseSha: string) => `${ow
 
 /** The key of what evaluations saw of a head commit. */
 export const headKey = (owner: string, repo: string, headSha: string) => `${owner}/${repo}@${headSha}`.toLowerCase();
+
+/**
+ * The key of a closed milestone's pull requests: its `updatedAt` (GitHub touches it when an issue or pull request
+ * joins or leaves it), its closing, and its count of open and merged pull requests; the app whose checks were read.
+ */
+export const closedMilestoneKey = (
+  owner: string,
+  repo: string,
+  m: { number: number; updatedAt: string; closedAt: string | null; count: number },
+  checksOf: string,
+) => `${owner}/${repo}#${m.number}@${m.updatedAt}/${m.closedAt ?? ""}/${m.count}:${checksOf}`.toLowerCase();

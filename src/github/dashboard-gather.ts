@@ -11,6 +11,7 @@ import { readEmbeddedReport } from "../report/embed.js";
 import type { DashboardInput, PullInput, ReleaseInput } from "../model/dashboard.js";
 import { FOLLOW_UP_PHRASE, type FollowUpInput, readFollowUpMarker } from "../model/follow-up.js";
 import * as Q from "./dashboard-queries.js";
+import { CLOSED_RELEASES, type Cache, closedMilestoneKey } from "./cache.js";
 
 export interface GatherOptions {
   /** Only this release (by milestone title or label name). */
@@ -27,6 +28,8 @@ export interface GatherOptions {
   preferAppId?: number;
   /** Read the releases only when the config asks for them (the issue face: `dashboard.issue`). */
   onlyIf?: (config: ResolvedConfig) => boolean;
+  /** Keeps the pull requests of closed milestones none of whose pull requests is open: they cannot change. */
+  cache?: Cache;
 }
 
 export interface DashboardIssue {
@@ -55,6 +58,8 @@ interface Release {
   state: "open" | "closed";
   closedAt: string | null;
   count: number;
+  /** Where its pull requests are cached, when nothing but the milestone's own changes can change them. */
+  cacheKey?: string;
   page: (after: string | null) => Promise<Q.PullsPage | null>;
 }
 
@@ -107,6 +112,17 @@ export async function gatherDashboard(
       state: m.state === "CLOSED" ? "closed" : "open",
       closedAt: m.closedAt ?? null,
       count: m.pullRequests.totalCount,
+      ...(options.cache &&
+        m.state === "CLOSED" &&
+        m.updatedAt !== undefined &&
+        m.openPulls?.totalCount === 0 && {
+          cacheKey: closedMilestoneKey(
+            owner,
+            repo,
+            { ...m, updatedAt: m.updatedAt, closedAt: m.closedAt ?? null, count: m.pullRequests.totalCount },
+            byApp ? `app${appId}` : `name${options.preferAppId ?? ""}`,
+          ),
+        }),
       page: async (after) =>
         (await query<Q.MilestonePullsData>(Q.milestonePullsQuery(byApp), { number: m.number, after, ...appVars }))
           .repository.milestone?.pullRequests ?? null,
@@ -155,14 +171,21 @@ export async function gatherDashboard(
   const releaseNames = releases.map((r) => r.name);
   if (options.release !== undefined) releases = releases.filter((r) => r.name === options.release);
 
-  let total = requests + releases.reduce((n, r) => n + Math.ceil(r.count / Q.PULLS_PER_PAGE), 0);
+  const cached = new Map<Release, PullInput[]>();
+  for (const release of releases) {
+    const pulls = release.cacheKey && (await options.cache?.get<PullInput[]>(CLOSED_RELEASES, release.cacheKey));
+    if (pulls) cached.set(release, pulls);
+  }
+  let total = requests + releases.reduce((n, r) => n + (cached.has(r) ? 0 : Math.ceil(r.count / Q.PULLS_PER_PAGE)), 0);
   options.onProgress?.(requests, total);
   const gathered: ReleaseInput[] = [];
   for (const release of releases) {
     const pulls: PullInput[] = [];
+    let open = false;
     // An empty release costs nothing: the first request already counted its pull requests.
-    for (let after: string | null = null, more = release.count > 0; more; ) {
+    for (let after: string | null = null, more = release.count > 0 && !cached.has(release); more; ) {
       const page = await release.page(after);
+      open ||= (page?.nodes ?? []).some((n) => n.state === "OPEN");
       pulls.push(
         ...(page?.nodes ?? []).filter((n) => n.state !== "CLOSED" || n.merged).map((n) => toPull(n, preferred, byApp)),
       );
@@ -172,6 +195,10 @@ export async function gatherDashboard(
       total = Math.max(total, requests + (more ? 1 : 0));
       options.onProgress?.(requests, total);
     }
+    pulls.push(...(cached.get(release) ?? []));
+    // One reopened since the first request was made: the key did not see it, so the pages are not kept.
+    if (release.cacheKey && !cached.has(release) && !open)
+      await options.cache?.set(CLOSED_RELEASES, release.cacheKey, pulls);
     gathered.push({
       name: release.name,
       url: release.url,

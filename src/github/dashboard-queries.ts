@@ -8,7 +8,9 @@ export const MAX_HISTORY = 20;
 /** dod's follow-up issues read with the first request: the most recently created first. */
 export const MAX_FOLLOW_UPS = 100;
 
-const MILESTONE = "number title url dueOn state closedAt pullRequests(states: [OPEN, MERGED]) { totalCount }";
+// `updatedAt` and the open count key a closed milestone's cached pull requests (dashboard-gather.ts).
+const MILESTONE =
+  "number title url dueOn state closedAt updatedAt pullRequests(states: [OPEN, MERGED]) { totalCount } openPulls: pullRequests(states: [OPEN]) { totalCount }";
 
 export const DASHBOARD_QUERY = /* GraphQL */ `
   query DodDashboard($owner: String!, $name: String!, $withIssue: Boolean!, $issueSearch: String!, $withRelease: Boolean!, $release: String!, $followUpSearch: String!) {
@@ -130,7 +132,9 @@ export interface MilestoneNode {
   dueOn: string | null;
   state?: "OPEN" | "CLOSED";
   closedAt?: string | null;
+  updatedAt?: string;
   pullRequests: { totalCount: number };
+  openPulls?: { totalCount: number };
 }
 
 export interface DashboardData {

@@ -82,6 +82,10 @@ export interface Milestone {
   title: string;
   count: number;
   dueOn?: string | null;
+  /** Of `count`, those still open; by default all while the milestone is open, none once it is closed. */
+  open?: number;
+  /** By default when it was closed, or created. */
+  updatedAt?: string;
 }
 
 function milestoneNode(m: Milestone & { closedAt?: string }) {
@@ -92,7 +96,9 @@ function milestoneNode(m: Milestone & { closedAt?: string }) {
     dueOn: m.dueOn ?? null,
     state: m.closedAt ? ("CLOSED" as const) : ("OPEN" as const),
     closedAt: m.closedAt ?? null,
+    updatedAt: m.updatedAt ?? m.closedAt ?? "2026-01-01T00:00:00Z",
     pullRequests: { totalCount: m.count },
+    openPulls: { totalCount: m.open ?? (m.closedAt ? 0 : m.count) },
   };
 }
 
