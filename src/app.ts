@@ -1,4 +1,5 @@
 // Probot wiring only: which events become which jobs, and what a job does when the queue runs it.
+import { randomUUID } from "node:crypto";
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { installDashboard } from "./dashboard/install.js";
 import type { Debouncer } from "./dashboard/issue.js";
@@ -12,7 +13,7 @@ import { limitWebhookBodies } from "./http/webhook-limit.js";
 import { QueueMetrics } from "./http/metrics.js";
 import { reportFailure } from "./github/failure.js";
 import { ReadCache } from "./github/read-cache.js";
-import { CONFIG_REFERENCES, configKey, VERDICTS } from "./github/cache.js";
+import { CLOSED_PULLS_EPOCH, CONFIG_REFERENCES, configKey, repositoryKey, VERDICTS } from "./github/cache.js";
 import { jobBase } from "./handlers/job-base.js";
 import {
   checkRelevance,
@@ -215,6 +216,9 @@ async function processJob(deps: JobDeps, job: Job, signal?: AbortSignal): Promis
     preview: DEFAULT_PREVIEW,
     ...(job.merged && { atMerge: true }),
   });
+  // A closed release's cached pull requests (dashboard-gather.ts) are stale once one of them has a new check.
+  if (published.pullState !== "open" && published.checkRun !== "unchanged")
+    await cache.set(CLOSED_PULLS_EPOCH, repositoryKey(job.owner, job.repo), randomUUID());
   // The dashboard only changes when a verdict did (a new head with the same items is no change); its refresh is
   // debounced per repository.
   if (

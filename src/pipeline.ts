@@ -143,7 +143,7 @@ export async function runPullRequest(
   github: GitHub,
   ref: PullRequestRef,
   options: RunOptions,
-): Promise<Published & { dashboardIssue: boolean; verdict: string | null }> {
+): Promise<Published & { dashboardIssue: boolean; verdict: string | null; pullState: Facts["state"] }> {
   const evaluation =
     options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache, options.trackers));
   const { facts, gathered } = evaluation;
@@ -189,6 +189,7 @@ export async function runPullRequest(
     ...published,
     dashboardIssue: judged?.config.dashboard.issue ?? false,
     verdict: judged ? verdictOf(judged.report) : null,
+    pullState: facts.state,
   };
 }
 

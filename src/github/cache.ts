@@ -41,6 +41,12 @@ export const VERDICTS: CacheKind = { name: "verdicts", max: 10_000, ttlMs: 7 * D
  * changes when one is added, removed or reopened, or the milestone reopened (closedMilestoneKey).
  */
 export const CLOSED_RELEASES: CacheKind = { name: "closed-releases", max: 200, ttlMs: DAY_MS };
+/**
+ * Per repository, changed whenever a merged or closed pull request's check changes (a waiver after the merge, the
+ * evaluation at merge): it is part of every closed milestone's key, since GitHub does not touch the milestone then.
+ */
+export const CLOSED_PULLS_EPOCH: CacheKind = { name: "closed-pulls-epoch", max: 1000, ttlMs: DAY_MS, rewritten: true };
+export const repositoryKey = (owner: string, repo: string) => `${owner}/${repo}`.toLowerCase();
 
 /** A value this large (JSON characters) is not kept: one huge diff must not push out every other entry. */
 export const MAX_VALUE_CHARS = 4_000_000;
@@ -57,11 +63,13 @@ export const headKey = (owner: string, repo: string, headSha: string) => `${owne
 
 /**
  * The key of a closed milestone's pull requests: its `updatedAt` (GitHub touches it when an issue or pull request
- * joins or leaves it), its closing, and its count of open and merged pull requests; the app whose checks were read.
+ * joins or leaves it), its closing, and its count of open and merged pull requests; the app whose checks were read;
+ * the repository's CLOSED_PULLS_EPOCH.
  */
 export const closedMilestoneKey = (
   owner: string,
   repo: string,
   m: { number: number; updatedAt: string; closedAt: string | null; count: number },
   checksOf: string,
-) => `${owner}/${repo}#${m.number}@${m.updatedAt}/${m.closedAt ?? ""}/${m.count}:${checksOf}`.toLowerCase();
+  epoch: string,
+) => `${owner}/${repo}#${m.number}@${m.updatedAt}/${m.closedAt ?? ""}/${m.count}:${checksOf}:${epoch}`.toLowerCase();

@@ -11,7 +11,7 @@ import { readEmbeddedReport } from "../report/embed.js";
 import type { DashboardInput, PullInput, ReleaseInput } from "../model/dashboard.js";
 import { FOLLOW_UP_PHRASE, type FollowUpInput, readFollowUpMarker } from "../model/follow-up.js";
 import * as Q from "./dashboard-queries.js";
-import { CLOSED_RELEASES, type Cache, closedMilestoneKey } from "./cache.js";
+import { CLOSED_PULLS_EPOCH, CLOSED_RELEASES, type Cache, closedMilestoneKey, repositoryKey } from "./cache.js";
 
 export interface GatherOptions {
   /** Only this release (by milestone title or label name). */
@@ -101,6 +101,10 @@ export async function gatherDashboard(
   }
 
   const by = config.config.releases.by;
+  // Read before any pull request: a check changed after this is published before the epoch moves (app.ts).
+  const epoch = options.cache
+    ? ((await options.cache.get<string>(CLOSED_PULLS_EPOCH, repositoryKey(owner, repo))) ?? "")
+    : "";
   let releases: Release[];
   const history = Math.min(config.config.dashboard.history, Q.MAX_HISTORY);
   if (by === "milestone") {
@@ -121,6 +125,7 @@ export async function gatherDashboard(
             repo,
             { ...m, updatedAt: m.updatedAt, closedAt: m.closedAt ?? null, count: m.pullRequests.totalCount },
             byApp ? `app${appId}` : `name${options.preferAppId ?? ""}`,
+            epoch,
           ),
         }),
       page: async (after) =>

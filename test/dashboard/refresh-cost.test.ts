@@ -4,7 +4,9 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type LoadedApp, loadApp } from "../helpers/app.js";
+import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
+import { pullRequestData } from "../helpers/pull-request-data.js";
 import { CONFIG, dashboardData, type Milestone, page, type PullOptions } from "./data.js";
 import { historyReleases } from "./data.js";
 
@@ -157,5 +159,39 @@ describe("a dashboard refresh with closed releases", () => {
       await refresh(dashboard);
       expect(milestonesRead()).toEqual([4, 3]);
     }
+  });
+
+  it.each([
+    { state: "MERGED" as const, read: [4, 3, 2, 1] },
+    { state: "OPEN" as const, read: [4] },
+  ])("reads the closed releases again after a $state pull request's check changed: $read", async ({ state, read }) => {
+    const { probot, queue, dashboard } = await loadApp();
+    github.token();
+    answers({}, everything());
+    github.rest("POST", ISSUE, 201, { number: 42 });
+    await refresh(dashboard);
+    const body = github.body("issues/create").body as string;
+
+    // Labelled `accepted` after the merge: its verdict changes, and GitHub does not touch the milestone for that.
+    github = new GitHubMock();
+    github
+      .graphql(pullRequestData({ config: CONFIG, milestone: "v1.1", state, labels: ["accepted"] }))
+      .rest("POST", `/repos/${O}/${R}/check-runs`, 201, { id: 5 });
+    answers(
+      { issue: { number: 42, body } },
+      read.map((number) => ({ number, pulls: pullsOf(number) })),
+    );
+    const labelled = example("pull_request", "labeled");
+    labelled.label = { ...labelled.label, name: "accepted" };
+    await probot.receive(event("pull_request", labelled));
+    await queue.idle();
+    await dashboard.idle();
+    github.assertDone();
+    expect(github.calls()).toEqual([
+      "POST /graphql",
+      `POST /repos/${O}/${R}/check-runs`,
+      ...Array(1 + read.length).fill("POST /graphql"),
+    ]);
+    expect(milestonesRead().slice(1)).toEqual(read);
   });
 });
