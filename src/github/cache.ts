@@ -44,8 +44,14 @@ export const CLOSED_RELEASES: CacheKind = { name: "closed-releases", max: 200, t
 /**
  * Per repository, changed whenever a merged or closed pull request's check changes (a waiver after the merge, the
  * evaluation at merge): it is part of every closed milestone's key, since GitHub does not touch the milestone then.
+ * It outlives the entries keyed by it: a missing epoch is a new one (dashboard-gather.ts), never an older entry's.
  */
-export const CLOSED_PULLS_EPOCH: CacheKind = { name: "closed-pulls-epoch", max: 1000, ttlMs: DAY_MS, rewritten: true };
+export const CLOSED_PULLS_EPOCH: CacheKind = {
+  name: "closed-pulls-epoch",
+  max: 1000,
+  ttlMs: 7 * DAY_MS,
+  rewritten: true,
+};
 export const repositoryKey = (owner: string, repo: string) => `${owner}/${repo}`.toLowerCase();
 
 /** A value this large (JSON characters) is not kept: one huge diff must not push out every other entry. */

@@ -2,6 +2,7 @@
 // one GraphQL request, then each
 // release's pull requests with dod's check run on their head, 50 per request. A release of N pull requests
 // costs ⌈N/50⌉ requests, so the whole dashboard costs 1 + Σ⌈Nᵢ/50⌉ — never one request per pull request.
+import { randomUUID } from "node:crypto";
 import { Minimatch } from "minimatch";
 import { CONFIG_PATH, DASHBOARD_MARKER, DASHBOARD_TITLE, ORG_CONFIG_REPO } from "../model/names.js";
 import { loadConfig, type LoadResult } from "../config/resolve.js";
@@ -101,10 +102,13 @@ export async function gatherDashboard(
   }
 
   const by = config.config.releases.by;
-  // Read before any pull request: a check changed after this is published before the epoch moves (app.ts).
-  const epoch = options.cache
-    ? ((await options.cache.get<string>(CLOSED_PULLS_EPOCH, repositoryKey(owner, repo))) ?? "")
-    : "";
+  // Read before any pull request: a check changed after this is published before the epoch moves (app.ts). None
+  // (never set, or Redis away) starts a new one, so no entry kept under an older one can be taken for current.
+  let epoch = options.cache && (await options.cache.get<string>(CLOSED_PULLS_EPOCH, repositoryKey(owner, repo)));
+  if (options.cache && !epoch) {
+    epoch = randomUUID();
+    await options.cache.set(CLOSED_PULLS_EPOCH, repositoryKey(owner, repo), epoch);
+  }
   let releases: Release[];
   const history = Math.min(config.config.dashboard.history, Q.MAX_HISTORY);
   if (by === "milestone") {
@@ -125,7 +129,7 @@ export async function gatherDashboard(
             repo,
             { ...m, updatedAt: m.updatedAt, closedAt: m.closedAt ?? null, count: m.pullRequests.totalCount },
             byApp ? `app${appId}` : `name${options.preferAppId ?? ""}`,
-            epoch,
+            epoch ?? "",
           ),
         }),
       page: async (after) =>
