@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type LoadedApp, loadApp } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
+import { createsDashboardIssue, dashboardListing } from "../helpers/github-issues.js";
 import { pullRequestData } from "../helpers/pull-request-data.js";
 import { CONFIG, dashboardData, type Milestone, page, type PullOptions } from "./data.js";
 import { historyReleases } from "./data.js";
@@ -72,9 +73,14 @@ describe("a dashboard refresh with closed releases", () => {
     const { dashboard } = await loadApp();
     github.token();
     answers({}, everything());
-    github.rest("POST", ISSUE, 201, { number: 42 });
+    createsDashboardIssue(github, `/repos/${O}/${R}`, 42);
     await refresh(dashboard);
-    expect(github.calls()).toEqual([...Array(5).fill("POST /graphql"), `POST ${ISSUE}`]);
+    expect(github.calls()).toEqual([
+      ...Array(5).fill("POST /graphql"),
+      `GET ${dashboardListing(`/repos/${O}/${R}`)}`,
+      `POST ${ISSUE}`,
+      `GET ${dashboardListing(`/repos/${O}/${R}`)}`,
+    ]);
     expect(milestonesRead()).toEqual([4, 3, 2, 1]);
     const body = github.body("issues/create").body as string;
     expect(body).toContain("## History — the last 3 closed releases");
@@ -91,7 +97,7 @@ describe("a dashboard refresh with closed releases", () => {
     const { dashboard } = await loadApp();
     github.token();
     answers({}, everything());
-    github.rest("POST", ISSUE, 201, { number: 42 });
+    createsDashboardIssue(github, `/repos/${O}/${R}`, 42);
     await refresh(dashboard);
     const body = github.body("issues/create").body as string;
 
@@ -127,7 +133,7 @@ describe("a dashboard refresh with closed releases", () => {
     const { dashboard } = await loadApp();
     github.token();
     answers({}, everything());
-    github.rest("POST", ISSUE, 201, { number: 42 });
+    createsDashboardIssue(github, `/repos/${O}/${R}`, 42);
     await refresh(dashboard);
     const body = github.body("issues/create").body as string;
 
@@ -168,7 +174,7 @@ describe("a dashboard refresh with closed releases", () => {
     const { probot, queue, dashboard } = await loadApp();
     github.token();
     answers({}, everything());
-    github.rest("POST", ISSUE, 201, { number: 42 });
+    createsDashboardIssue(github, `/repos/${O}/${R}`, 42);
     await refresh(dashboard);
     const body = github.body("issues/create").body as string;
 
