@@ -163,6 +163,7 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
                     url: "https://github.com/x",
                     author: { __typename: "Bot", login: "dod[bot]" },
                     editor: null,
+                    viewerDidAuthor: true,
                   },
                 ]
               : [],

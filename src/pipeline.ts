@@ -314,7 +314,7 @@ async function answerCommands(
     if (refusals.length > 0) {
       // A retry, a redelivery or an edit that changes nothing must not answer twice.
       const marker = replyMarker(id, createHash("sha256").update(refusals.join("\n")).digest("hex").slice(0, 12));
-      const earlier = facts.comments.find((c) => c.authorIsBot && isReplyTo(c.body, id));
+      const earlier = facts.comments.find((c) => c.byDod && isReplyTo(c.body, id));
       if (earlier?.body.startsWith(marker)) continue;
       const body = replyBody(marker, comment.author, refusals);
       await courtesy("answer a command", () =>

@@ -39,7 +39,7 @@ export async function answerFollowUp(
 ): Promise<number | null> {
   const repo = { owner: ref.owner, repo: ref.repo };
   const marker = followUpReplyMarker(request.commentId, request.id);
-  if (facts.comments.some((c) => c.authorIsBot && c.body.startsWith(marker))) return null;
+  if (facts.comments.some((c) => c.byDod && c.body.startsWith(marker))) return null;
   const item = report.items.find((i) => i.id === request.id);
   if (!item || !isDebt(item)) {
     const body = `${marker}\n@${request.author} \`${request.id}\` was met when #${ref.number} was merged: there is no debt to follow up.`;
@@ -115,7 +115,7 @@ export async function followUpsAtMerge(
   config: ResolvedConfig,
   report: Report,
 ): Promise<number[]> {
-  if (facts.comments.some((c) => c.authorIsBot && c.body.startsWith(AT_MERGE_MARKER))) return [];
+  if (facts.comments.some((c) => c.byDod && c.body.startsWith(AT_MERGE_MARKER))) return [];
   const items = report.items.filter((i) => i.status === "missing" || i.status === "error" || i.status === "waived");
   if (items.length === 0) return [];
   const opened: { item: string; number: number; release: string | null }[] = [];

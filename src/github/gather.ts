@@ -147,7 +147,7 @@ export async function gatheredFrom(
   const closedByText = await issuesClosedByText(github, pulled, new URL(pr.url).host);
   const facts: Facts = { ...pulled, linkedIssues: [...pulled.linkedIssues, ...closedByText] };
 
-  const ownComment = facts.comments.find((c) => c.authorIsBot && c.body.startsWith(COMMENT_MARKER));
+  const ownComment = facts.comments.find((c) => c.byDod && c.body.startsWith(COMMENT_MARKER));
   return {
     facts,
     config,
@@ -224,6 +224,7 @@ function toComment(node: Q.CommentNode): Comment {
     id: Number(node.fullDatabaseId),
     author,
     authorIsBot: node.author?.__typename === "Bot",
+    byDod: node.viewerDidAuthor,
     body: node.body,
     createdAt: node.createdAt,
     url: node.url,

@@ -9,7 +9,9 @@ const CHECK_CONTEXT = `
 const LINKED_ISSUE = `number title body state url repository { nameWithOwner }`;
 
 // Comment ids are past 2^31, beyond GraphQL's Int: `databaseId` is an error for them, `fullDatabaseId` a string.
-const COMMENT = `fullDatabaseId body createdAt url author { __typename login } editor { login }`;
+// `viewerDidAuthor`: written with the token dod reads with (its app, or the CLI's and the Action's token), which
+// another bot copying dod's markers is not.
+const COMMENT = `fullDatabaseId body createdAt url author { __typename login } editor { login } viewerDidAuthor`;
 
 /** What dod reads of one pull request, its config files included: shared by the single and the batched query. */
 const PULL_REQUEST_FIELDS = `

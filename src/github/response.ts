@@ -33,6 +33,7 @@ export interface CommentNode {
   url: string;
   author: { __typename: string; login: string } | null;
   editor: { login: string } | null;
+  viewerDidAuthor: boolean;
 }
 type Blob = { object: { text?: string | null } | null } | null;
 interface Rollup {

@@ -51,6 +51,8 @@ export interface Comment {
   id: number;
   author: string;
   authorIsBot: boolean;
+  /** Written by dod itself (with the token that reads it): only such a comment is taken for dod's own. */
+  byDod: boolean;
   body: string;
   createdAt: string;
   url: string;

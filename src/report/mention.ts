@@ -20,7 +20,7 @@ export interface Mention {
 export function announcedItems(comments: readonly Comment[]): Set<string> {
   const ids = new Set<string>();
   for (const comment of comments) {
-    if (!comment.authorIsBot || !comment.body.startsWith(MENTION_MARKER)) continue;
+    if (!comment.byDod || !comment.body.startsWith(MENTION_MARKER)) continue;
     const end = comment.body.indexOf("-->");
     if (end < 0) continue;
     for (const id of comment.body.slice(MENTION_MARKER.length, end).split(/\s+/)) if (id) ids.add(id);

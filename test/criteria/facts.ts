@@ -63,6 +63,7 @@ export function comment(
     id: commentId,
     author,
     authorIsBot,
+    byDod: authorIsBot,
     body,
     createdAt,
     url: `https://github.com/acme/shop/pull/7#c${commentId}`,

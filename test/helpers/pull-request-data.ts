@@ -54,7 +54,16 @@ export interface PullRequestOptions {
     status?: string;
     conclusion?: string | null;
   } | null;
-  comments?: { id: number; author: string; bot?: boolean; body: string; createdAt?: string; editor?: string }[];
+  comments?: {
+    id: number;
+    author: string;
+    bot?: boolean;
+    /** Written with the token the app reads with (GitHub's `viewerDidAuthor`); by default, a bot's comment is dod's. */
+    mine?: boolean;
+    body: string;
+    createdAt?: string;
+    editor?: string;
+  }[];
 }
 
 /** GitHub lists at most this many files of a pull request. */
@@ -171,6 +180,7 @@ export function pullRequestData(o: PullRequestOptions = {}) {
             url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${c.id}`,
             author: { __typename: c.bot ? "Bot" : "User", login: c.author },
             editor: c.editor ? { login: c.editor } : null,
+            viewerDidAuthor: c.mine ?? c.bot === true,
           })),
         ),
       },
