@@ -1,6 +1,6 @@
 // Team membership for `@org/team` owners and approvers: one request for all teams a config names, and a page
 // more only for a team of over 100 members.
-import type { GitHub } from "./client.js";
+import { type GitHub, queryAllowingRefusals } from "./client.js";
 import { TEAM_MEMBERS_PAGE_QUERY, teamMembersQuery } from "./queries.js";
 import type { TeamMembersPage, TeamsData } from "./response.js";
 
@@ -11,15 +11,14 @@ export async function gatherTeams(github: GitHub, teams: string[]): Promise<Reco
     const [org = "", slug = ""] = team.replace(/^@/, "").split("/");
     return { org, slug };
   });
-  let data: TeamsData;
-  try {
-    data = await github.graphql<TeamsData>(teamMembersQuery(parsed));
-  } catch (error) {
-    // An unknown org or team is a config mistake, not an outage: keep what did resolve.
-    const partial = error as { name?: string; data?: TeamsData };
-    if (partial.name !== "GraphqlResponseError" || !partial.data) throw error;
-    data = partial.data;
-  }
+  // An unknown org (NOT_FOUND) or one that hides its teams from dod (FORBIDDEN) is a config mistake, not an outage:
+  // keep what did resolve. Any other error (a rate limit, GitHub failing) fails the evaluation, to be retried.
+  const { data } = await queryAllowingRefusals<TeamsData>(
+    github,
+    teamMembersQuery(parsed),
+    {},
+    parsed.map((_, i) => `t${i}`),
+  );
   const result: Record<string, string[] | null> = {};
   for (const [i, team] of teams.entries()) {
     const members = data[`t${i}`]?.team?.members;
