@@ -1,12 +1,11 @@
 // Events about a commit: a commit status, a fork's check (both name no pull request), a check re-run, a review.
 // What the last published evaluation of a head saw (github/heads.ts) routes them without a look-up and skips
 // those that cannot change the verdict; an event that can change it is still evaluated. Exact requests asserted.
-import { Writable } from "node:stream";
 import nock from "nock";
-import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadApp } from "../helpers/app.js";
 import { event, example, exampleInRepo } from "../helpers/events.js";
+import { DebugLog } from "../helpers/debug-log.js";
 import { GitHubMock } from "../helpers/github.js";
 import { BASE_SHA, HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 
@@ -53,23 +52,14 @@ function review(state = "approved") {
 
 describe("events about a commit evaluated before", () => {
   let github: GitHubMock;
-  let lines: Record<string, unknown>[];
-  const log = () =>
-    pino(
-      { level: "debug" },
-      new Writable({
-        write: (chunk, _enc, done) => {
-          for (const l of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(l));
-          done();
-        },
-      }),
-    );
-  const skips = () => lines.filter((l) => l.msg === "event skipped: it cannot change the verdict").map((l) => l.reason);
+  let debug: DebugLog;
+  const log = () => debug.logger();
+  const skips = () => debug.skips();
 
   beforeEach(() => {
     nock.disableNetConnect();
     github = new GitHubMock();
-    lines = [];
+    debug = new DebugLog();
   });
   afterEach(() => nock.cleanAll());
 

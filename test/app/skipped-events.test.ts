@@ -1,12 +1,11 @@
 // Events that cannot change the verdict cost no request, and the debug log says why; the config they are judged
 // by is the one an evaluation read at the same base commit, and an event of a base never evaluated is evaluated.
-import { Writable } from "node:stream";
 import nock from "nock";
-import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Debouncer } from "../../src/dashboard/issue.js";
 import { loadApp } from "../helpers/app.js";
 import { event, example, exampleInRepo } from "../helpers/events.js";
+import { DebugLog } from "../helpers/debug-log.js";
 import { GitHubMock } from "../helpers/github.js";
 import { BASE_SHA, pullRequestData } from "../helpers/pull-request-data.js";
 
@@ -42,23 +41,14 @@ function labelled(name: string, action = "labeled") {
 
 describe("events that cannot change the verdict", () => {
   let github: GitHubMock;
-  let lines: Record<string, unknown>[];
-  const log = () =>
-    pino(
-      { level: "debug" },
-      new Writable({
-        write: (chunk, _enc, done) => {
-          for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
-          done();
-        },
-      }),
-    );
-  const skips = () => lines.filter((l) => l.msg === "event skipped: it cannot change the verdict").map((l) => l.reason);
+  let debug: DebugLog;
+  const log = () => debug.logger();
+  const skips = () => debug.skips();
 
   beforeEach(() => {
     nock.disableNetConnect();
     github = new GitHubMock();
-    lines = [];
+    debug = new DebugLog();
   });
   afterEach(() => {
     nock.cleanAll();
