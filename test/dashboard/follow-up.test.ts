@@ -1,9 +1,9 @@
 // Done-debt follow-ups through the real app: an owner's `/dod follow-up` on a merged pull request opens an issue in
 // the next open release, the dashboard lists it with its age, and once it is closed as completed the debt is paid.
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { followUpMarker } from "../../src/model/follow-up.js";
-import { loadApp } from "../helpers/app.js";
+import { loadApp, refreshDashboardAtOnce } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { createsDashboardIssue, dashboardListing } from "../helpers/github-issues.js";
@@ -97,13 +97,7 @@ function dashboardReads(
 
 describe("done-debt follow-ups", () => {
   let github: GitHubMock;
-  const saved = process.env.DOD_DASHBOARD_DEBOUNCE_MS;
-  beforeAll(() => {
-    process.env.DOD_DASHBOARD_DEBOUNCE_MS = "0";
-  });
-  afterAll(() => {
-    process.env.DOD_DASHBOARD_DEBOUNCE_MS = saved;
-  });
+  refreshDashboardAtOnce();
   beforeEach(() => {
     nock.disableNetConnect();
     github = new GitHubMock();

@@ -1,6 +1,6 @@
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type LoadedApp, loadApp } from "../helpers/app.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type LoadedApp, loadApp, refreshDashboardAtOnce } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { createsDashboardIssue, IssueStore } from "../helpers/github-issues.js";
@@ -25,13 +25,7 @@ function answers(issue: { number: number; body: string } | null, pulls: PullOpti
 
 describe("the dashboard issue", () => {
   let github: GitHubMock;
-  const saved = process.env.DOD_DASHBOARD_DEBOUNCE_MS;
-  beforeAll(() => {
-    process.env.DOD_DASHBOARD_DEBOUNCE_MS = "0";
-  });
-  afterAll(() => {
-    process.env.DOD_DASHBOARD_DEBOUNCE_MS = saved;
-  });
+  refreshDashboardAtOnce();
   beforeEach(() => {
     nock.disableNetConnect();
     github = new GitHubMock();

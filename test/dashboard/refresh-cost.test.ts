@@ -2,8 +2,8 @@
 // change its verdicts, so the app's read cache keeps its pull requests and a refresh reads the open releases
 // alone — until GitHub reports a change to that milestone (a pull request joins it, one reopens, it reopens).
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type LoadedApp, loadApp } from "../helpers/app.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type LoadedApp, loadApp, refreshDashboardAtOnce } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { createsDashboardIssue, dashboardListing } from "../helpers/github-issues.js";
@@ -19,13 +19,7 @@ type Closed = Milestone & { closedAt: string };
 
 describe("a dashboard refresh with closed releases", () => {
   let github: GitHubMock;
-  const saved = process.env.DOD_DASHBOARD_DEBOUNCE_MS;
-  beforeAll(() => {
-    process.env.DOD_DASHBOARD_DEBOUNCE_MS = "0";
-  });
-  afterAll(() => {
-    process.env.DOD_DASHBOARD_DEBOUNCE_MS = saved;
-  });
+  refreshDashboardAtOnce();
   beforeEach(() => {
     nock.disableNetConnect();
     github = new GitHubMock();

@@ -1,5 +1,6 @@
 // Loads the real app into a real Probot, with retries and throttling off so tests don't wait (fault tests pass
 // dod's own Octokit instead, see dod-app.ts). The app's HTTP routes are kept so a test can GET them.
+import { afterAll, beforeAll } from "vitest";
 import { generateKeyPairSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Logger, Probot, ProbotOctokit } from "probot";
@@ -71,4 +72,16 @@ export function dashboardSettingsOf(env: NodeJS.ProcessEnv) {
   const parsed = parseSettings(env);
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.settings.dashboard;
+}
+
+/** For a describe block: the dashboard issue refreshes at once (DOD_DASHBOARD_DEBOUNCE_MS=0) rather than debounced. */
+export function refreshDashboardAtOnce(): void {
+  const saved = process.env.DOD_DASHBOARD_DEBOUNCE_MS;
+  beforeAll(() => {
+    process.env.DOD_DASHBOARD_DEBOUNCE_MS = "0";
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.DOD_DASHBOARD_DEBOUNCE_MS;
+    else process.env.DOD_DASHBOARD_DEBOUNCE_MS = saved;
+  });
 }
