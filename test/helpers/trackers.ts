@@ -282,3 +282,16 @@ export const linearIssueUpdated = (identifier: string) => ({
   data: { id: "2f1a1c6e-0000-4000-8000-000000000042", identifier, title: `Issue ${identifier}`, description: "" },
   updatedFrom: { description: "" },
 });
+
+/** A done.yml whose acceptance criteria may come from Jira (project SHOP) or Linear (team ENG). */
+export const TRACKER_CONFIG = `
+criteria:
+  - id: acceptance-criteria
+    title: Acceptance criteria met
+    owner: product
+    require:
+      linked_issue: { checklist: Acceptance criteria }
+trackers:
+  jira: { projects: [SHOP] }
+  linear: { teams: [ENG] }
+`;

@@ -18,20 +18,11 @@ import {
   linearWebhook,
   serveRoutes,
   tasks,
+  TRACKER_CONFIG,
   TRACKER_SETTINGS,
 } from "../helpers/trackers.js";
 
-const config = `
-criteria:
-  - id: acceptance-criteria
-    title: Acceptance criteria met
-    owner: product
-    require:
-      linked_issue: { checklist: Acceptance criteria }
-trackers:
-  jira: { projects: [SHOP] }
-  linear: { teams: [ENG] }
-`;
+const config = TRACKER_CONFIG;
 const REPO = "/repos/Codertocat/Hello-World";
 const pr = (title: string, body = "") => ({
   __typename: "PullRequest",
