@@ -24,8 +24,9 @@ import {
 } from "./handlers/relevance.js";
 import { forgetHead, headRecord } from "./github/heads.js";
 import { MERGE_GROUP_EVENTS, mergeGroupJob } from "./handlers/merge-group.js";
+import { rulesJob } from "./handlers/push.js";
 import { reportMergeGroup } from "./github/merge-group.js";
-import { pullRequestsClosing, pullRequestsForCommit } from "./github/lookups.js";
+import { pullRequestsClosing, pullRequestsForCommit, pullRequestsUnderRules } from "./github/lookups.js";
 import { jobLog, withLog } from "./job-log.js";
 import { withSignal } from "./octokit.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
@@ -154,6 +155,11 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
         }
       }
     });
+    probot.on("push", async (context) => {
+      const job = rulesJob(context);
+      if (!job) return skipped(context, "the push changes no done.yml");
+      await queue.add(job);
+    });
     probot.on([...MERGE_GROUP_EVENTS], async (context) => {
       await queue.add(mergeGroupJob(context));
     });
@@ -203,7 +209,11 @@ async function processJob(deps: JobDeps, job: Job, signal?: AbortSignal): Promis
   if (job.kind === "merge_group") return reportMergeGroup(github, identity, job);
   if (job.kind !== "pull_request") {
     const found =
-      job.kind === "issue" ? await pullRequestsClosing(github, job) : await pullRequestsForCommit(github, job);
+      job.kind === "issue"
+        ? await pullRequestsClosing(github, job)
+        : job.kind === "rules"
+          ? await pullRequestsUnderRules(github, job)
+          : await pullRequestsForCommit(github, job);
     for (const prJob of found) await queue.add(prJob);
     return;
   }

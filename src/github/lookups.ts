@@ -1,9 +1,9 @@
 // Look-ups the queue runs for events that name no pull request: which open pull requests a commit or an issue
 // concerns. Each found pull request gets its own evaluation job.
-import type { CommitJob, IssueJob, PullRequestJob } from "../queue/job.js";
+import type { CommitJob, IssueJob, PullRequestJob, RulesJob } from "../queue/job.js";
 import { pullRequestJobFrom } from "../queue/job.js";
 import type { GitHub } from "./client.js";
-import { ISSUE_PULL_REQUESTS_QUERY } from "./queries.js";
+import { ISSUE_PULL_REQUESTS_QUERY, OPEN_PULLS_SEARCH_QUERY } from "./queries.js";
 import type { IssuePullRequestNode, IssuePullRequestsData } from "./response.js";
 import { closingReferences } from "./closing-references.js";
 
@@ -58,4 +58,56 @@ export async function pullRequestsClosing(github: GitHub, job: IssueJob): Promis
     .map((pr) =>
       pullRequestJobFrom(job, { owner: pr.repository.owner.login, repo: pr.repository.name, number: pr.number }),
     );
+}
+
+/** A change of rules re-judges at most this many open pull requests (GitHub's search finds no more than 1,000). */
+export const MAX_REJUDGED = 1000;
+
+interface OpenPullsData {
+  search: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: ({ number?: number; headRefOid?: string; repository?: { name: string; owner: { login: string } } } | null)[];
+  };
+}
+
+/**
+ * The open pull requests a change of rules applies to: those into the branch, or, for the organisation's file,
+ * the account's open pull requests in every repository the installation can read (search sees only those).
+ */
+export async function pullRequestsUnderRules(github: GitHub, job: RulesJob): Promise<PullRequestJob[]> {
+  if (job.account) return openPullsInAccount(github, job, job.account);
+  const repo = { owner: job.owner, repo: job.repo };
+  let read = 0;
+  const open = await github.paginate(
+    github.rest.pulls.list,
+    { ...repo, state: "open", base: job.branch, per_page: 100 },
+    (response, done) => {
+      read += response.data.length;
+      if (read >= MAX_REJUDGED) done();
+      return response.data;
+    },
+  );
+  return open
+    .slice(0, MAX_REJUDGED)
+    .map((pr) => pullRequestJobFrom(job, { ...repo, number: pr.number, headSha: pr.head.sha }));
+}
+
+async function openPullsInAccount(
+  github: GitHub,
+  job: RulesJob,
+  account: { login: string; type: string },
+): Promise<PullRequestJob[]> {
+  const q = `is:pr is:open archived:false ${account.type === "Organization" ? "org" : "user"}:${account.login}`;
+  const found: PullRequestJob[] = [];
+  let after: string | null = null;
+  do {
+    const { search }: OpenPullsData = await github.graphql<OpenPullsData>(OPEN_PULLS_SEARCH_QUERY, { q, after });
+    for (const node of search.nodes) {
+      if (node?.number === undefined || !node.repository) continue;
+      const pr = { owner: node.repository.owner.login, repo: node.repository.name, number: node.number };
+      found.push(pullRequestJobFrom(job, { ...pr, ...(node.headRefOid && { headSha: node.headRefOid }) }));
+    }
+    after = search.pageInfo.hasNextPage ? search.pageInfo.endCursor : null;
+  } while (after !== null && found.length < MAX_REJUDGED);
+  return found;
 }

@@ -188,3 +188,13 @@ export function linkedIssuesQuery(refs: { owner: string; repo: string; number: n
   );
   return `query DodLinkedIssues { ${fields.join("\n")} }`;
 }
+
+/** The account's open pull requests, a page at a time: what a change of the organisation's done.yml re-judges. */
+export const OPEN_PULLS_SEARCH_QUERY = /* GraphQL */ `
+  query DodOpenPulls($q: String!, $after: String) {
+    search(query: $q, type: ISSUE, first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { ... on PullRequest { number headRefOid repository { name owner { login } } } }
+    }
+  }
+`;

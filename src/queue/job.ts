@@ -56,14 +56,44 @@ export interface MergeGroupJob {
   deliveryIds: string[];
 }
 
-export type Job = PullRequestJob | IssueJob | CommitJob | MergeGroupJob;
+/**
+ * A push changed done.yml on `branch`: re-judge the open pull requests into it. With `account`, the push changed the
+ * organisation's file (its `.github` repository's default branch): the account's open pull requests, every
+ * repository, are re-judged.
+ */
+export interface RulesJob {
+  kind: "rules";
+  installationId: number;
+  owner: string;
+  repo: string;
+  branch: string;
+  account?: { login: string; type: string };
+  commentIds: number[];
+  deliveryIds: string[];
+}
 
-export const jobKey = (job: Job) =>
-  `${job.owner}/${job.repo}${job.kind === "commit" ? `@${job.sha}` : job.kind === "merge_group" ? `@merge-group:${job.sha}` : `${job.kind === "issue" ? "!issue" : "#"}${job.number}`}`.toLowerCase();
+export type Job = PullRequestJob | IssueJob | CommitJob | MergeGroupJob | RulesJob;
+
+export const jobKey = (job: Job) => `${job.owner}/${job.repo}${keySuffix(job)}`.toLowerCase();
+
+function keySuffix(job: Job): string {
+  switch (job.kind) {
+    case "commit":
+      return `@${job.sha}`;
+    case "merge_group":
+      return `@merge-group:${job.sha}`;
+    case "rules":
+      return `:rules:${job.branch}`;
+    case "issue":
+      return `!issue${job.number}`;
+    case "pull_request":
+      return `#${job.number}`;
+  }
+}
 
 /** A follow-up job for one pull request that an issue or commit job found: same installation and deliveries. */
 export function pullRequestJobFrom(
-  job: IssueJob | CommitJob,
+  job: IssueJob | CommitJob | RulesJob,
   pr: { owner: string; repo: string; number: number; headSha?: string },
 ): PullRequestJob {
   return {
@@ -79,7 +109,9 @@ export function pullRequestJobFrom(
 export const jobSubject = (job: Job) =>
   job.kind === "commit" || job.kind === "merge_group"
     ? { repo: `${job.owner}/${job.repo}`, sha: job.sha }
-    : { repo: `${job.owner}/${job.repo}`, number: job.number };
+    : job.kind === "rules"
+      ? { repo: `${job.owner}/${job.repo}`, branch: job.branch }
+      : { repo: `${job.owner}/${job.repo}`, number: job.number };
 
 /** Folds a newer event for the same key into the waiting job: one evaluation of the newest state. */
 export function mergeJobs<T extends Job>(waiting: T, next: T): T {
