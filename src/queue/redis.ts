@@ -5,10 +5,13 @@
 //   events     the events not yet taken by a run, as JSON jobs          (add pushes; a run claims them all)
 //   scheduled  set while a BullMQ job is scheduled to claim `events`    (so a burst schedules one job)
 //   lock       the id of the BullMQ job evaluating this key right now   (one evaluation per key across replicas)
+//   since      when that job took the lock, by Redis's clock
 //   claimed:ID the events job ID took, kept until it succeeds or finally fails (retries and a replica that
 //              takes over a dead one's job evaluate them)
 // A burst therefore costs one job: the first event schedules it `settleMs` ahead, later ones only push. An event
 // that arrives while that job runs schedules the next one, which waits for the lock and then takes the newest state.
+// A run that has lasted `supersedeAfterMs` (a GitHub request that hangs) is told, on a channel every replica listens
+// to, by the job waiting behind it: its replica aborts it, and its events go back for the waiting job to take.
 //
 // Redis may go away or come back empty. A webhook then waits for it at most ADD_WAIT_MS: its job is written when
 // Redis answers again (ioredis holds the command). What Redis held is re-added from this replica's journal of the
@@ -74,9 +77,42 @@ redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('PEXPIRE', KEYS[3], ARGV[1])
 return redis.call('LRANGE', KEYS[3], 0, -1)`;
 
+/**
+ * Takes or renews the key's lock (1), else 0. `since` holds when the holder took it, by Redis's clock (replicas'
+ * clocks may differ): a holder that has run `ARGV[3]` ms is told to stop, on the channel its replica listens to
+ * (-1), since this job is the newer event waiting behind it.
+ */
 const LOCK = `
 local holder = redis.call('GET', KEYS[1])
-if holder == false or holder == ARGV[1] then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if holder == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  redis.call('PEXPIRE', KEYS[2], ARGV[2])
+  return 1
+end
+if holder == false then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  redis.call('SET', KEYS[2], string.format('%d', now), 'PX', ARGV[2])
+  return 1
+end
+local since = tonumber(redis.call('GET', KEYS[2]))
+if ARGV[3] ~= '' and since and now - since >= tonumber(ARGV[3]) then
+  redis.call('PUBLISH', ARGV[4], holder)
+  return -1
+end
+return 0`;
+
+/**
+ * A superseded run gives its events back, ahead of newer ones, for the job waiting behind it to take. Should no job
+ * be scheduled to take them (it gave up), this one schedules the next: its generation, else 0.
+ */
+const GIVE_BACK = `
+local items = redis.call('LRANGE', KEYS[1], 0, -1)
+for i = #items, 1, -1 do redis.call('LPUSH', KEYS[2], items[i]) end
+redis.call('DEL', KEYS[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+if redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[1]) then return redis.call('INCR', KEYS[4]) end
 return 0`;
 
 /** A run that must wait gives its events back, ahead of newer ones, and stays the job scheduled to take them. */
@@ -99,6 +135,10 @@ return 0`;
 
 export class RedisQueue implements JobQueue {
   private readonly redis: Redis;
+  /** Listens for the runs this replica must stop (superseded: a newer event waits behind them on some replica). */
+  private readonly listener?: Redis;
+  /** This replica's runs, by BullMQ job id: what aborts each. */
+  private readonly runs = new Map<string, AbortController>();
   private readonly queue: Queue;
   private readonly worker?: Worker<Data>;
   private readonly name: string;
@@ -136,7 +176,10 @@ export class RedisQueue implements JobQueue {
     // BullMQ brings its own ioredis; it connects (and disconnects) by URL.
     const connection = { url: options.url, maxRetriesPerRequest: null };
     this.queue = new Queue(this.name, { connection });
-    if (options.consume !== false) this.worker = this.consume(connection);
+    if (options.consume !== false) {
+      this.worker = this.consume(connection);
+      this.listener = this.listen();
+    }
     this.refresher = setInterval(() => void this.refresh(), 1000);
     this.refresher.unref();
   }
@@ -164,6 +207,27 @@ export class RedisQueue implements JobQueue {
       );
     });
     return worker;
+  }
+
+  private get supersedeChannel() {
+    return `dod:{${this.name}}:supersede`;
+  }
+
+  private listen(): Redis {
+    const listener = this.redis.duplicate();
+    // The main connection reports Redis trouble; this one only needs to come back, which ioredis does.
+    listener.on("error", () => undefined);
+    void listener.subscribe(this.supersedeChannel).catch(() => undefined);
+    listener.on("message", (_channel: string, id: string) => {
+      const run = this.runs.get(id);
+      if (!run || run.signal.aborted) return;
+      this.log?.warn(
+        { job: id, afterMs: this.options.supersedeAfterMs },
+        "a newer event supersedes a run that is taking too long",
+      );
+      run.abort();
+    });
+    return listener;
   }
 
   async add(job: Job): Promise<void> {
@@ -194,12 +258,17 @@ export class RedisQueue implements JobQueue {
       this.counts.coalesced++;
       return;
     }
+    await this.schedule(key, job, generation, this.options.settleMs);
+  }
+
+  /** The BullMQ job that takes the key's events once `delayMs` has passed. */
+  private async schedule(key: string, first: Job, generation: number, delayMs: number): Promise<void> {
     await this.queue.add(
       "evaluate",
-      { key, first: job },
+      { key, first },
       {
         jobId: `${key}@${generation}`,
-        delay: this.options.settleMs,
+        delay: delayMs,
         attempts: this.options.attempts,
         backoff: { type: "exponential", delay: this.options.backoffMs },
         removeOnComplete: true,
@@ -229,6 +298,7 @@ export class RedisQueue implements JobQueue {
     await this.worker?.close();
     while (this.finishing.size) await Promise.allSettled([...this.finishing]);
     await this.queue.close();
+    await this.listener?.quit().catch(() => undefined);
     await this.redis.quit().catch(() => undefined);
   }
 
@@ -255,23 +325,26 @@ export class RedisQueue implements JobQueue {
       await bull.moveToDelayed(Date.now() + heldMs, token);
       throw new DelayedError();
     }
-    const lock = this.key(key, "lock");
-    if (!(await this.redis.eval(LOCK, 1, lock, id, this.lockMs))) {
+    const locks = [this.key(key, "lock"), this.key(key, "since")];
+    const lock = (supersedeAfterMs = "") =>
+      this.redis.eval(LOCK, 2, ...locks, id, this.lockMs, supersedeAfterMs, this.supersedeChannel) as Promise<number>;
+    // Waiting behind a run of the same key: this job is the newer event, which a run that takes too long gives way to.
+    if ((await lock(String(this.options.supersedeAfterMs ?? ""))) !== 1) {
       await bull.moveToDelayed(Date.now() + this.lockRetryMs, token);
       throw new DelayedError();
     }
     this.running++;
-    const renew = setInterval(
-      () => void this.redis.eval(LOCK, 1, lock, id, this.lockMs).catch(() => undefined),
-      this.lockMs / 3,
-    );
+    const renew = setInterval(() => void lock().catch(() => undefined), this.lockMs / 3);
+    const abort = new AbortController();
+    this.runs.set(id, abort);
     try {
       const events = await this.claim(key, id);
       if (events.length === 0) return; // an earlier run already took this job's events
       const started = Date.now();
       try {
-        await this.processJob(events.reduce(mergeJobs), bull.attemptsMade + 1);
+        await this.processJob(events.reduce(mergeJobs), bull.attemptsMade + 1, abort.signal);
       } catch (error) {
+        if (abort.signal.aborted) return await this.giveBack(key, id, events[0]!);
         const waits = bull.data.limitWaits ?? 0;
         if (!(error instanceof RateLimited) || waits >= MAX_RATE_LIMIT_WAITS) throw error;
         // The events go back, and this job takes them (and those that arrive meanwhile, without scheduling
@@ -288,9 +361,25 @@ export class RedisQueue implements JobQueue {
       this.counts.processed++;
     } finally {
       clearInterval(renew);
+      this.runs.delete(id);
       this.running--;
-      await this.redis.eval(UNLOCK, 1, lock, id).catch(() => undefined);
+      await this.redis.eval(UNLOCK, 1, locks[0]!, id).catch(() => undefined);
     }
+  }
+
+  /**
+   * A superseded run ends without counting an attempt: its events go back, ahead of the newer ones, so the job
+   * waiting behind it evaluates them all (their comments answered too) once, in their newest state.
+   */
+  private async giveBack(key: string, id: string, first: Job): Promise<void> {
+    const keys = [
+      this.key(key, `claimed:${id}`),
+      this.key(key, "events"),
+      this.key(key, "scheduled"),
+      this.key(key, "gen"),
+    ];
+    const generation = (await this.redis.eval(GIVE_BACK, 4, ...keys, DAY_MS)) as number;
+    if (generation !== 0) await this.schedule(key, first, generation, 0);
   }
 
   private holdKey(installationId: number) {
