@@ -14,6 +14,7 @@ import { actionTarget } from "./event.js";
 import { annotation, appendSummary } from "./workflow.js";
 import { dodIdentity } from "../model/identity.js";
 import { trackerSettingsFromEnv } from "../trackers/settings.js";
+import { DEFAULT_PREVIEW } from "../preview-run.js";
 
 export interface ActionIo {
   stdout: (text: string) => void;
@@ -53,7 +54,13 @@ export async function runAction({ stdout, env }: ActionIo): Promise<number> {
         : failureText(outcome.failure, "the base branch"),
     );
     try {
-      const published = await runPullRequest(github, ref, { evaluation, commentIds: target.commentIds, identity });
+      // A pull request that edits done.yml shows, as in the app, what the proposed rules would do to the others.
+      const published = await runPullRequest(github, ref, {
+        evaluation,
+        commentIds: target.commentIds,
+        identity,
+        preview: DEFAULT_PREVIEW,
+      });
       stdout(`Published to ${refText(ref)}: check run ${published.checkRun}, comment ${published.comment}.\n`);
       appendSummary(env, summary(evaluation));
       return 0;

@@ -10,6 +10,8 @@ import { runNode } from "../helpers/cli.js";
 import { example } from "../helpers/events.js";
 import { type FakeGitHub, type RestReply, startFakeGitHub } from "../helpers/fake-github-server.js";
 import { HEAD_SHA, pullRequestData, type PullRequestOptions } from "../helpers/pull-request-data.js";
+import { ADDS_CHANGELOG, OTHERS, pull } from "../helpers/preview-repository.js";
+import { repositoryWorld } from "../helpers/repository-world.js";
 
 const config = readFileSync("test/fixtures/config/basic.yml", "utf8");
 const TOKEN = "ghs_workflow_token";
@@ -30,14 +32,15 @@ afterEach(async () => {
 
 /** Runs the action for one event, as the runner would: event file, summary file, token input. */
 async function runAction(
-  pr: PullRequestOptions,
+  pr: PullRequestOptions | { world: object },
   rest: (method: string, path: string, body: any) => RestReply | undefined,
   {
     eventName = "pull_request",
     payload = example("pull_request", "opened"),
   }: { eventName?: string; payload?: object } = {},
 ) {
-  github = await startFakeGitHub({ token: TOKEN, graphql: () => pullRequestData(pr), rest });
+  const graphql = "world" in pr ? () => pr.world : () => pullRequestData(pr);
+  github = await startFakeGitHub({ token: TOKEN, graphql, rest });
   const dir = mkdtempSync(join(tmpdir(), "dod-action-"));
   writeFileSync(join(dir, "event.json"), JSON.stringify(payload));
   writeFileSync(join(dir, "summary.md"), "");
@@ -93,6 +96,28 @@ describe("the GitHub Action", () => {
     expect(run.stdout).toContain(`Definition of Done: ${MISSING_TITLE}\n`);
     expect(run.stdout).toContain("Published to Codertocat/Hello-World#2: check run created, comment created.\n");
     expect(run.summary.startsWith("## Definition of Done: 0 of 2 done")).toBe(true);
+  });
+
+  it("shows, on a pull request that edits done.yml, what the proposed rules would do to the others, as the app does", async () => {
+    const world = repositoryWorld({
+      pulls: [pull(2, [".github/done.yml"], { headSha: HEAD_SHA, headConfig: ADDS_CHANGELOG }), ...OTHERS],
+    });
+    const run = await runAction({ world }, created);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.github.find("graphql").map((r) => /query (\w+)/.exec(r.body.query)?.[1])).toEqual([
+      "DodPullRequest",
+      "DodPreviewList",
+      "DodPreviewPulls",
+      "DodPreviewPulls",
+      "DodPreviewPulls",
+    ]);
+    const summary: string = run.github.find("checks/create")[0]!.body.output.summary;
+    expect(summary).toContain("### What the proposed rules would do");
+    expect(summary).toContain(
+      "| [#3](https://github.com/Codertocat/Hello-World/pull/3) Change 3 | ✅ passes | ❌ fails | newly missing: Changelog entry (`changelog`) |",
+    );
+    expect(run.github.find("issues/create-comment")[0]!.body.body).toContain("**What the proposed rules would do**");
   });
 
   it("updates its check run and comment in place", async () => {
