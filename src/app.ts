@@ -13,7 +13,8 @@ import { limitWebhookBodies } from "./http/webhook-limit.js";
 import { QueueMetrics } from "./http/metrics.js";
 import { reportFailure } from "./github/failure.js";
 import { ReadCache } from "./github/read-cache.js";
-import { CLOSED_PULLS_EPOCH, CONFIG_REFERENCES, configKey, repositoryKey, VERDICTS } from "./github/cache.js";
+import { CLOSED_PULLS_EPOCH, repositoryKey, VERDICTS } from "./github/cache.js";
+import { rulesChanged, trustedReferences } from "./github/config-references.js";
 import { jobBase } from "./handlers/job-base.js";
 import {
   checkRelevance,
@@ -107,7 +108,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     handle.dashboard = dashboard;
     addHandler(metrics.handler(queue));
 
-    const referencesOf: ReferencesOf = (owner, repo, sha) => cache.get(CONFIG_REFERENCES, configKey(owner, repo, sha));
+    const referencesOf: ReferencesOf = (owner, repo, sha) => trustedReferences(cache, owner, repo, sha);
     const headOf: HeadOf = (owner, repo, sha) => headRecord(cache, owner, repo, sha);
     /** A commit's pull requests as its evaluations recorded them, or the commit job that looks them up. */
     const knownPulls = async (job: CommitJob): Promise<(PullRequestJob | CommitJob)[]> => {
@@ -158,6 +159,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
     probot.on("push", async (context) => {
       const job = rulesJob(context);
       if (!job) return skipped(context, "the push changes no done.yml");
+      await rulesChanged(cache, job.owner, job.repo, job.account !== undefined);
       await queue.add(job);
     });
     probot.on([...MERGE_GROUP_EVENTS], async (context) => {

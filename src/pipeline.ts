@@ -15,7 +15,8 @@ import { type Gathered, gatherPullRequest } from "./github/gather.js";
 import type { GitHub } from "./github/client.js";
 import type { PullRequestRef } from "./model/pull-request.js";
 import { cachedTeams } from "./github/team-cache.js";
-import { ADDED_LINES, type Cache, CONFIG_REFERENCES, configKey, diffKey } from "./github/cache.js";
+import { ADDED_LINES, type Cache, diffKey } from "./github/cache.js";
+import { rememberReferences } from "./github/config-references.js";
 import { configReferences, NO_REFERENCES } from "./criteria/references.js";
 import { checkRunForFailure, checkRunOutput } from "./report/check-run.js";
 import { commentBody, shouldComment } from "./report/comment.js";
@@ -53,12 +54,19 @@ export async function evaluatePullRequest(
   /** A proposed done.yml to judge by instead of the base branch's (`dod check --config`): nothing is remembered. */
   rules?: { file: string; text: string },
 ): Promise<Evaluation> {
+  const readAt = Date.now();
   const gathered = await gatherPullRequest(github, ref, identity, cache);
   const loaded = rules
     ? loadConfig({ file: rules.file, text: rules.text, org: gathered.config.org })
     : loadConfig({ file: CONFIG_PATH, text: gathered.config.base, org: gathered.config.org });
-  if (!rules)
-    await rememberReferences(cache, ref, gathered, loaded.ok ? configReferences(loaded.config) : NO_REFERENCES);
+  // What the base commit's config refers to, for the event handlers to skip what cannot matter.
+  if (!rules && cache && gathered.commits.baseTip) {
+    await rememberReferences(cache, ref.owner, ref.repo, gathered.commits.baseTip, {
+      refs: loaded.ok ? configReferences(loaded.config) : NO_REFERENCES,
+      readAt,
+      usesOrg: gathered.config.org.text !== null,
+    });
+  }
   if (!loaded.ok)
     return { facts: gathered.facts, gathered, outcome: { kind: "config-failure", failure: loaded.failure } };
 
@@ -86,29 +94,6 @@ export async function evaluatePullRequest(
     : undefined;
   return { facts, gathered, outcome: { kind: "report", config, report: evaluate(config, facts, { configChange }) } };
 }
-
-/**
- * What the config of this base commit refers to, for the event handlers to skip what cannot matter. A base commit's
- * file never changes, the organisation's can: a config that reads it is kept only briefly.
- */
-async function rememberReferences(
-  cache: Cache | undefined,
-  ref: PullRequestRef,
-  gathered: Gathered,
-  refs: typeof NO_REFERENCES,
-) {
-  const sha = gathered.commits.baseTip;
-  if (!cache || !sha) return;
-  const usesOrg = gathered.config.org.text !== null;
-  await cache.set(
-    CONFIG_REFERENCES,
-    configKey(ref.owner, ref.repo, sha),
-    refs,
-    usesOrg ? ORG_CONFIG_TTL_MS : undefined,
-  );
-}
-
-const ORG_CONFIG_TTL_MS = 5 * 60_000;
 
 /** Added lines are fixed for a base..head pair like the files are: read over REST once per pair. */
 async function addedLines(github: GitHub, ref: PullRequestRef, gathered: Gathered, cache?: Cache) {

@@ -2,7 +2,7 @@
 // is judged again by the new rules at once, not at its next event; a push that changes no rules costs nothing.
 import { readFileSync } from "node:fs";
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { PUSH_COMMITS_LISTED } from "../../src/handlers/push.js";
 import { loadApp } from "../helpers/app.js";
 import { DebugLog } from "../helpers/debug-log.js";
@@ -47,7 +47,10 @@ describe("a push that changes the rules", () => {
     nock.disableNetConnect();
     github = new GitHubMock();
   });
-  afterEach(() => nock.cleanAll());
+  afterEach(() => {
+    nock.cleanAll();
+    vi.restoreAllMocks();
+  });
 
   it("judges every open pull request into the branch again, by the new rules, in one listing and one evaluation each", async () => {
     const { probot, queue } = await loadApp();
@@ -193,5 +196,60 @@ describe("a push that changes the rules", () => {
       .slice(2)
       .map((r: any) => `${r.body.variables.name}#${r.body.variables.number}`);
     expect(judged.sort()).toEqual(["api#7", "web#8"]);
+  });
+
+  it("an event whose payload names a base commit from before the rules changed is judged by the new rules, not skipped by the old", async () => {
+    const rules = (labels: string) => `owners: { engineering: [lead-bob] }
+comment: never
+criteria:
+  - id: docs
+    owner: engineering
+    when: { labels_absent: [${labels}] }
+    require: { files: [docs/**] }
+`;
+    const labelled = (name: string) => {
+      const payload = example("pull_request", "labeled");
+      payload.label = { ...payload.label, name };
+      return event("pull_request", payload);
+    };
+    const log = new DebugLog();
+    const { probot, queue } = await loadApp({ log: log.logger() });
+    // The double keeps no state: each evaluation finds no check run of dod's and writes one.
+    const evaluation = (text: string) =>
+      github
+        .graphql(pullRequestData({ config: text, files: ["docs/a.md"] }))
+        .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
+    github.token();
+    evaluation(rules("no-docs"));
+    await probot.receive(event("pull_request", example("pull_request", "synchronize")));
+    await queue.idle();
+    await probot.receive(labelled("risky"));
+    await queue.idle();
+    github.assertDone();
+    expect(log.skips()).toEqual([expect.stringContaining("names the label risky")]);
+
+    // done.yml on master now names `risky`; GitHub's label payload still names the base commit read before.
+    github.rest("GET", `${REPO}/pulls?state=open&base=master&per_page=100`, 200, []);
+    await probot.receive(push([{ modified: [".github/done.yml"] }]));
+    await queue.idle();
+    evaluation(rules("no-docs, risky"));
+    await probot.receive(labelled("risky"));
+    await queue.idle();
+    github.assertDone();
+    expect(log.skips()).toHaveLength(1);
+
+    // Once an evaluation has read the new rules (well after the change), their references are trusted again.
+    const later = Date.now() + 10_000;
+    vi.spyOn(Date, "now").mockImplementation(() => later);
+    evaluation(rules("no-docs, risky"));
+    await probot.receive(event("pull_request", example("pull_request", "synchronize")));
+    await queue.idle();
+    await probot.receive(labelled("wontfix"));
+    await queue.idle();
+    github.assertDone();
+    expect(log.skips()).toEqual([
+      expect.stringContaining("names the label risky"),
+      expect.stringContaining("names the label wontfix"),
+    ]);
   });
 });
