@@ -40,6 +40,9 @@ const results = {
   throughput: await step("throughput", () => throughputBench()),
   dashboard: await step("dashboard", () => dashboardBench()),
   memory: await step("memory", () => memoryBench()),
+  memoryCapped: await step("memory, young generation capped", () =>
+    memoryBench({ flags: ["--max-semi-space-size=16"] }),
+  ),
   fuzz: await step("fuzz", () => fuzzBench()),
   hostile: await step("event loop under a hostile mix", () => hostileBench()),
   preview: await step("preview of a done.yml change", () => previewBench()),
@@ -151,6 +154,11 @@ const rows = [
     "< 50 ms",
   ],
   ["app RSS after 10,000 events (MB, own process)", f(r.memory.rssMb), "≤ 200"],
+  [
+    "same, NODE_OPTIONS=--max-semi-space-size=16 (README, Operating it)",
+    r.memoryCapped?.rssMb ? f(r.memoryCapped.rssMb) : "failed",
+    "≤ 200",
+  ],
   ["app RSS growth over the last 5,000 events (MB)", f(r.memory.secondHalfGrowthMb), "flat"],
   [
     "app heap after GC / its growth over the last 5,000 (MB)",

@@ -5,8 +5,10 @@ import { fork } from "node:child_process";
 import { startFakeGitHub } from "./fake-github.mjs";
 import { pool, sendWebhook, syncPayload } from "./app.mjs";
 
-function startApp(githubUrl) {
-  const child = fork(new URL("./memory-app.mjs", import.meta.url).pathname, [githubUrl], { execArgv: ["--expose-gc"] });
+function startApp(githubUrl, flags) {
+  const child = fork(new URL("./memory-app.mjs", import.meta.url).pathname, [githubUrl], {
+    execArgv: ["--expose-gc", ...flags],
+  });
   const next = () => new Promise((resolve) => child.once("message", resolve));
   return next().then(({ url }) => ({
     url,
@@ -22,9 +24,10 @@ function startApp(githubUrl) {
   }));
 }
 
-export async function memoryBench({ events = 10_000, every = 1000 } = {}) {
+/** `flags`: Node options for the app's process, e.g. the young generation's cap the README suggests. */
+export async function memoryBench({ events = 10_000, every = 1000, flags = [] } = {}) {
   const github = await startFakeGitHub();
-  const app = await startApp(github.url);
+  const app = await startApp(github.url, flags);
   const samples = [];
   const heaps = [];
   try {
