@@ -32,6 +32,7 @@ import { jobLog, withLog } from "./job-log.js";
 import { withSignal } from "./octokit.js";
 import { dodIdentity, type DodIdentity } from "./model/identity.js";
 import { runPullRequest } from "./pipeline.js";
+import { recoverPending } from "./recovery.js";
 import { DEFAULT_PREVIEW } from "./preview-run.js";
 import {
   type CommitJob,
@@ -94,6 +95,7 @@ export function createApp(options: DodOptions = {}): { app: ApplicationFunction;
       () => cache.close(),
     );
     handle.queue = queue;
+    queue.recover?.(() => recoverPending(probot, queue, identity, probot.log));
     limitWebhookBodies(probot.webhookPath);
     addHandler(healthHandler(queue, () => handle.draining === true));
     // Before the dashboard's routes, which answer every other method under /dod/ with 405.
@@ -187,6 +189,7 @@ function closingAlso(queue: JobQueue, release: () => Promise<void>): JobQueue {
     idle: () => queue.idle(),
     stats: () => queue.stats(),
     ...(queue.health && { health: () => queue.health!() }),
+    ...(queue.recover && { recover: (scan: () => Promise<unknown>) => queue.recover!(scan) }),
     close: async () => {
       await queue.close();
       await release();

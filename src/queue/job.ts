@@ -144,6 +144,11 @@ export interface JobQueue {
   stats(): QueueStats;
   /** Absent: always healthy (the embedded queue). */
   health?(): QueueHealth;
+  /**
+   * Gives the queue the look-up that re-enqueues, from GitHub's record, what it lost with every replica's memory.
+   * The shared queue runs it once per fleet whenever it finds Redis without its data; absent: nothing to run.
+   */
+  recover?(scan: () => Promise<unknown>): void;
 }
 
 /** `signal` aborts when the job is superseded: a newer event for the same key has waited long enough behind it. */

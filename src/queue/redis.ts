@@ -61,6 +61,8 @@ interface Data {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a webhook waits for Redis to take its job before it is answered anyway. */
 export const ADD_WAIT_MS = 500;
+/** A failed look-up of what Redis lost is tried again (by any replica) after this long. */
+const RECOVERY_RETRY_MS = 60_000;
 /** A check of Redis unanswered this long makes the queue unhealthy. */
 const HUNG_MS = 2000;
 
@@ -153,6 +155,8 @@ export class RedisQueue implements JobQueue {
   /** Set while this replica's marker is in Redis: its absence means Redis lost what it held. */
   private readonly marker: string;
   private markerSet = false;
+  /** The look-up of what GitHub records as unfinished (recovery.ts), run once per fleet when Redis lost its data. */
+  private scan?: () => Promise<unknown>;
   private problem: string | null = null;
 
   constructor(
@@ -295,11 +299,17 @@ export class RedisQueue implements JobQueue {
   /** Stops taking jobs, finishes the ones this replica holds (their failure reports too), then disconnects. */
   async close(): Promise<void> {
     clearInterval(this.refresher);
+    // A look at Redis under way may still start a look-up of what it lost, which the drain below then waits for.
+    await this.refreshing;
     await this.worker?.close();
     while (this.finishing.size) await Promise.allSettled([...this.finishing]);
     await this.queue.close();
     await this.listener?.quit().catch(() => undefined);
     await this.redis.quit().catch(() => undefined);
+  }
+
+  recover(scan: () => Promise<unknown>): void {
+    this.scan = scan;
   }
 
   stats(): QueueStats {
@@ -428,11 +438,37 @@ export class RedisQueue implements JobQueue {
       const counts = await this.queue.getJobCounts("waiting", "delayed", "prioritized", "paused");
       this.waiting = Object.values(counts).reduce((sum, n) => sum + n, 0);
       await this.checkMarker();
+      await this.recoverFromGitHub();
       this.problem = null;
     } catch (err) {
       // Keep the last figure while Redis is unreachable.
       this.problem ??= `Redis unavailable: ${(err as Error).message}`;
     }
+  }
+
+  /**
+   * The fleet's marker is absent exactly when Redis has none of the fleet's data (it restarted empty, or is new): the
+   * one replica that sets it again re-enqueues what GitHub records as unfinished, which covers what no replica's
+   * journal holds (every replica restarted too). Should the look-up fail, another try follows a minute later.
+   */
+  private async recoverFromGitHub() {
+    if (!this.scan || (await this.redis.set(this.recoveryKey, "1", "NX")) !== "OK") return;
+    const scan = this.scan;
+    this.track(
+      (async () => {
+        try {
+          await scan();
+        } catch (error) {
+          await this.redis.set(this.recoveryKey, "1", "PX", RECOVERY_RETRY_MS).catch(() => undefined);
+          throw error;
+        }
+      })(),
+      "re-enqueueing what Redis lost, from GitHub's record, failed",
+    );
+  }
+
+  private get recoveryKey() {
+    return `dod:{${this.name}}:recovered`;
   }
 
   /** Sets this replica's marker; when it was set before and is gone, Redis lost its data: re-adds the journal. */

@@ -78,6 +78,7 @@ function withSummary(queue: JobQueue, log: Logger, everyMs = 60_000): JobQueue {
     idle: () => queue.idle(),
     stats: () => queue.stats(),
     ...(queue.health && { health: () => queue.health!() }),
+    ...(queue.recover && { recover: (scan: () => Promise<unknown>) => queue.recover!(scan) }),
     close: async () => {
       clearInterval(timer);
       await queue.close();

@@ -2,6 +2,7 @@
 // walk them all (schema validation, the permissions they need).
 import * as dashboard from "../../src/github/dashboard-queries.js";
 import { ORG_RELEASE_QUERY } from "../../src/github/org-dashboard-gather.js";
+import { PENDING_PULLS_QUERY } from "../../src/github/pending.js";
 import * as queries from "../../src/github/queries.js";
 import { TICKET_SEARCH_QUERY } from "../../src/github/ticket-mentions.js";
 
@@ -30,6 +31,7 @@ export function appDocuments(): [string, string][] {
   const found: [string, string][] = [
     ["ORG_RELEASE_QUERY", ORG_RELEASE_QUERY],
     ["TICKET_SEARCH_QUERY", TICKET_SEARCH_QUERY],
+    ["PENDING_PULLS_QUERY", PENDING_PULLS_QUERY],
   ];
   for (const [name, value] of Object.entries({ ...queries, ...dashboard })) {
     if (typeof value === "string" && /^\s*query\b/.test(value)) found.push([name, value]);

@@ -2,7 +2,7 @@
 // next GraphQL answer shows them, as GitHub would. For tests of what repeated or reordered events leave behind.
 import nock from "nock";
 import { checkRunUpdateRefusal } from "./github-rules.js";
-import { executeGitHub } from "./graphql-double.js";
+import { connection, executeGitHub } from "./graphql-double.js";
 import { APP_ID, HEAD_SHA, type PullRequestOptions, pullRequestData } from "./pull-request-data.js";
 
 export interface WorldCheckRun {
@@ -28,6 +28,12 @@ export class GitHubWorld {
   readonly refusals: string[] = [];
   /** Heads the GraphQL answers gave, in order. */
   readonly reads: string[] = [];
+  /** The app's installations, as `GET /app/installations` lists them (none unless a test adds some). */
+  installations: { id: number; account: { login: string; type: string }; suspended_at?: string | null }[] = [];
+  /** Other pull requests GitHub's search finds besides this one, as search nodes (see `searchNode`). */
+  otherSearchResults: unknown[] = [];
+  /** The queries GitHub's search was asked. */
+  readonly searches: string[] = [];
   private nextId = 100;
 
   constructor(
@@ -46,6 +52,7 @@ export class GitHubWorld {
         .reply(200, (_uri, body: any) => this.execute(body));
     }
     scope.post("/graphql").reply(200, (_uri, body: any) => this.execute(body));
+    scope.get(/^\/app\/installations(\?.*)?$/).reply(200, () => this.installations);
     scope.post(`${repo}/check-runs`).reply(201, (_uri, body: any) => {
       const status = body.status ?? (body.conclusion ? "completed" : "queued");
       const run = { ...body, status, app_id: APP_ID, id: this.nextId++ } as WorldCheckRun;
@@ -98,24 +105,63 @@ export class GitHubWorld {
     });
   }
 
+  /** This pull request as a search result, with dod's runs on its head as GitHub lists them now. */
+  searchNode() {
+    const own = this.checkRuns.filter((r) => r.head_sha === this.head && r.app_id === APP_ID);
+    return pullRequestSearchNode(
+      this.pr.number ?? 2,
+      this.head,
+      own.map((r) => ({ id: r.id, status: r.status ?? "queued", externalId: r.external_id ?? null })),
+    );
+  }
+
   private answer() {
     this.reads.push(this.head);
     const own = this.checkRunOn(this.head);
-    return pullRequestData({
-      ...this.pr,
-      headSha: this.head,
-      ownCheckRun: own
-        ? {
-            id: own.id,
-            externalId: own.external_id ?? null,
-            status: (own.status ?? "queued").toUpperCase(),
-            conclusion: own.conclusion?.toUpperCase() ?? null,
-          }
-        : null,
-      comments: [
-        ...(this.pr.comments ?? []),
-        ...this.comments.map((c) => ({ ...c, author: "dod-app[bot]", bot: true })),
-      ],
-    });
+    const search = (
+      args: { query: string } & Parameters<ReturnType<typeof connection>>[0],
+      context: unknown,
+      info: { fieldName: string },
+    ) => {
+      this.searches.push(args.query);
+      return connection([this.searchNode(), ...this.otherSearchResults])(args, context, info);
+    };
+    return {
+      search,
+      ...pullRequestData({
+        ...this.pr,
+        headSha: this.head,
+        ownCheckRun: own
+          ? {
+              id: own.id,
+              externalId: own.external_id ?? null,
+              status: (own.status ?? "queued").toUpperCase(),
+              conclusion: own.conclusion?.toUpperCase() ?? null,
+            }
+          : null,
+        comments: [
+          ...(this.pr.comments ?? []),
+          ...this.comments.map((c) => ({ ...c, author: "dod-app[bot]", bot: true })),
+        ],
+      }),
+    };
   }
+}
+
+/** An open pull request of Codertocat/Hello-World as GitHub's search lists it, with dod's runs on its head. */
+export function pullRequestSearchNode(
+  number: number,
+  head: string,
+  dodRuns: { id: number; status: string; externalId: string | null }[],
+) {
+  const runs = dodRuns.map((r) => ({ databaseId: r.id, status: r.status.toUpperCase(), externalId: r.externalId }));
+  return {
+    __typename: "PullRequest",
+    number,
+    headRefOid: head,
+    repository: { name: "Hello-World", owner: { __typename: "User", login: "Codertocat" } },
+    commits: connection([
+      { commit: { oid: head, checkSuites: connection(runs.length ? [{ checkRuns: connection(runs) }] : []) } },
+    ]),
+  };
 }

@@ -16,6 +16,7 @@ import { type RedisServer, startRedis } from "../helpers/redis.js";
 
 const synchronize = () => event("pull_request", example("pull_request", "synchronize"));
 const CHECK_RUNS = "/repos/Codertocat/Hello-World/check-runs";
+const INSTALLATIONS = "/app/installations?per_page=100";
 let queueNumber = 0;
 
 interface Running {
@@ -111,7 +112,10 @@ describe("losing Redis loses no evaluation", () => {
     github
       .token()
       .graphql(pullRequestData({ config: null }))
-      .rest("POST", CHECK_RUNS, 201, { id: 77 });
+      .rest("POST", CHECK_RUNS, 201, { id: 77 })
+      // Redis empty (new, then restarted): GitHub's record of unfinished evaluations is read, here of no installation.
+      .rest("GET", INSTALLATIONS, 200, [], 2);
+    await vi.waitFor(() => expect(github.calls()).toEqual([`GET ${INSTALLATIONS}`]), { timeout: 5000 });
     expect((await app.healthz()).status).toBe(200);
 
     await redis.stop();
@@ -121,7 +125,7 @@ describe("losing Redis loses no evaluation", () => {
 
     // Today's code waited for Redis (Probot's middleware answers 202 after 9 s).
     expect(await within(1000, app.probot.receive(synchronize()))).toBeLessThan(1000);
-    expect(github.requests).toEqual([]);
+    expect(github.calls()).toEqual([`GET ${INSTALLATIONS}`]);
 
     redis = await startRedis(redis.port);
     await vi.waitFor(() => expect(github.calls()).toContain(`POST ${CHECK_RUNS}`), { timeout: 15_000 });
@@ -135,7 +139,8 @@ describe("losing Redis loses no evaluation", () => {
     github
       .token()
       .graphql(pullRequestData({ config: null }))
-      .rest("POST", CHECK_RUNS, 201, { id: 77 });
+      .rest("POST", CHECK_RUNS, 201, { id: 77 })
+      .rest("GET", INSTALLATIONS, 200, []);
     redis.pause();
     try {
       expect(await within(1000, app.probot.receive(synchronize()))).toBeLessThan(1000);
@@ -151,9 +156,10 @@ describe("losing Redis loses no evaluation", () => {
     github
       .token()
       .graphql(pullRequestData({ config: null }))
-      .rest("POST", CHECK_RUNS, 201, { id: 77 });
+      .rest("POST", CHECK_RUNS, 201, { id: 77 })
+      .rest("GET", INSTALLATIONS, 200, [], 2);
     await app.probot.receive(synchronize());
-    expect(github.requests).toEqual([]); // still settling, in Redis only
+    expect(github.find("graphql")).toEqual([]); // still settling, in Redis only
     await restartEmpty();
     await vi.waitFor(() => expect(github.calls()).toContain(`POST ${CHECK_RUNS}`), { timeout: 15_000 });
     await app.queue.idle();
@@ -168,7 +174,8 @@ describe("losing Redis loses no evaluation", () => {
     github
       .token()
       .graphql(pullRequestData({ config: null }), 2)
-      .rest("POST", CHECK_RUNS, 201, { id: 77 }, 2);
+      .rest("POST", CHECK_RUNS, 201, { id: 77 }, 2)
+      .rest("GET", INSTALLATIONS, 200, [], 2);
     await app.probot.receive(synchronize());
     await vi.waitFor(() => expect(github.find("checks/create")).toHaveLength(1), { timeout: 15_000 });
     await app.queue.idle();

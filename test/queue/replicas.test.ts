@@ -23,6 +23,8 @@ describe("two replicas sharing Redis", () => {
         if (method === "POST" && path === "/app/installations/1/access_tokens")
           return [201, { token: "ghs_replica", expires_at: "2099-01-01T00:00:00Z" }];
         if (method === "POST" && path === "/repos/Codertocat/Hello-World/check-runs") return [201, { id: 42 }];
+        // A new Redis: one replica reads GitHub's record of unfinished evaluations, here of no installation.
+        if (method === "GET" && path.startsWith("/app/installations")) return [200, []];
         return undefined;
       },
     });

@@ -1,0 +1,115 @@
+// What GitHub records of the evaluations dod left unfinished, for when the queue lost them (Redis and every replica
+// restarted together): an open pull request updated lately whose head carries no finished run of dod's — none at
+// all (its event was lost before any evaluation wrote one) or one left `in_progress` (waiting on another check whose
+// completion event was lost). One search per page of 50 pull requests of the installation's account finds them and
+// their heads' dod runs together.
+import type { DodIdentity } from "../model/identity.js";
+import type { GitHub } from "./client.js";
+import { runFor } from "./own-run.js";
+
+/** Pull requests updated this recently are looked at; older ones were not in flight (the journal keeps an hour). */
+export const PENDING_WINDOW_MS = 60 * 60_000;
+/** GitHub's search finds at most 1,000 results; a scan reads no more pages than that. */
+export const MAX_PENDING_PAGES = 20;
+
+export const PENDING_PULLS_QUERY = /* GraphQL */ `
+  query DodPendingPulls($q: String!, $after: String, $appId: Int, $checkName: String!) {
+    search(query: $q, type: ISSUE, first: 50, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        ... on PullRequest {
+          number
+          headRefOid
+          repository { name owner { login } }
+          commits(last: 1) {
+            nodes {
+              commit {
+                oid
+                checkSuites(first: 10, filterBy: { appId: $appId }) {
+                  nodes { checkRuns(first: 10, filterBy: { checkName: $checkName }) { nodes { databaseId status externalId } } }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface PendingPullsData {
+  search: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: ({
+      number?: number;
+      headRefOid?: string;
+      repository?: { name: string; owner: { login: string } };
+      commits?: {
+        nodes: ({
+          commit: {
+            oid: string;
+            checkSuites: {
+              nodes: ({
+                checkRuns: {
+                  nodes: ({ databaseId: number | null; status: string; externalId: string | null } | null)[] | null;
+                } | null;
+              } | null)[];
+            } | null;
+          };
+        } | null)[];
+      };
+    } | null)[];
+  };
+}
+
+export interface PendingPull {
+  owner: string;
+  repo: string;
+  number: number;
+  headSha: string;
+}
+
+/** The account's open pull requests updated since `since` whose head has no finished run of dod's for them. */
+export async function pendingPullRequests(
+  github: Pick<GitHub, "graphql">,
+  identity: DodIdentity,
+  account: { login: string; type: string },
+  since: Date,
+): Promise<PendingPull[]> {
+  const q = `is:pr is:open archived:false ${account.type === "Organization" ? "org" : "user"}:${account.login} updated:>=${since.toISOString().replace(/\.\d{3}Z$/, "Z")}`;
+  const found: PendingPull[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_PENDING_PAGES; page++) {
+    const { search }: PendingPullsData = await github.graphql<PendingPullsData>(PENDING_PULLS_QUERY, {
+      q,
+      after,
+      appId: identity.appId ?? null,
+      checkName: identity.checkName,
+    });
+    for (const node of search.nodes) {
+      if (node?.number === undefined || !node.repository || !node.headRefOid) continue;
+      const head = node.commits?.nodes[0]?.commit;
+      // The head GitHub lists may lag the one its commits show for a moment after a push: unknown, so pending.
+      const runs =
+        head?.oid === node.headRefOid
+          ? (head.checkSuites?.nodes ?? []).flatMap((suite) =>
+              (suite?.checkRuns?.nodes ?? []).flatMap((run) =>
+                run?.databaseId
+                  ? [{ id: run.databaseId, externalId: run.externalId, completed: run.status === "COMPLETED" }]
+                  : [],
+              ),
+            )
+          : [];
+      if (runFor(runs, node.number)?.completed) continue;
+      found.push({
+        owner: node.repository.owner.login,
+        repo: node.repository.name,
+        number: node.number,
+        headSha: node.headRefOid,
+      });
+    }
+    if (!search.pageInfo.hasNextPage) break;
+    after = search.pageInfo.endCursor;
+  }
+  return found;
+}
