@@ -234,14 +234,19 @@ async function processJob(deps: JobDeps, job: Job, signal?: AbortSignal): Promis
   // A closed release's cached pull requests (dashboard-gather.ts) are stale once one of them has a new check.
   if (published.pullState !== "open" && published.checkRun !== "unchanged")
     await cache.set(CLOSED_PULLS_EPOCH, repositoryKey(job.owner, job.repo), randomUUID());
-  // The dashboard only changes when a verdict did (a new head with the same items is no change); its refresh is
-  // debounced per repository.
-  if (
-    published.dashboardIssue &&
-    published.checkRun !== "unchanged" &&
-    (await verdictChanged(cache, job, published.verdict))
-  ) {
-    deps.dashboard.schedule({ owner: job.owner, repo: job.repo, installationId: job.installationId });
+  // The dashboard issue is written only when a verdict changed (a new head with the same items is no change); its
+  // refresh is debounced per repository and patches this pull request's entry rather than reading every release.
+  // Any other evaluation only updates the kept dashboard (no request), so a later refresh shows it as a read would.
+  if (published.dashboardIssue && published.dashboardPatch) {
+    const changed = published.checkRun !== "unchanged" && (await verdictChanged(cache, job, published.verdict));
+    // Commands may have opened follow-ups, a merge changes the release: those read the dashboard again.
+    const reads = changed && (job.merged || (job.commentIds?.length ?? 0) > 0);
+    deps.dashboard.schedule({
+      owner: job.owner,
+      repo: job.repo,
+      installationId: job.installationId,
+      ...(!reads && { patch: { ...published.dashboardPatch, soft: !changed } }),
+    });
   }
 }
 

@@ -29,6 +29,7 @@ import { publish, type Published } from "./github/publish.js";
 import { type CommentWrite, createComment } from "./github/comment.js";
 import { answerFollowUp, followUpsAtMerge } from "./github/follow-up.js";
 import { rememberHead } from "./github/heads.js";
+import { type PullPatch, pullPatch } from "./dashboard/patch.js";
 import { gatherTickets, type TrackerReadOptions } from "./trackers/gather.js";
 import { NO_TRACKERS, type TrackerSettings } from "./trackers/settings.js";
 import { type PreviewOptions, previewConfigChange } from "./preview-run.js";
@@ -128,7 +129,15 @@ export async function runPullRequest(
   github: GitHub,
   ref: PullRequestRef,
   options: RunOptions,
-): Promise<Published & { dashboardIssue: boolean; verdict: string | null; pullState: Facts["state"] }> {
+): Promise<
+  Published & {
+    dashboardIssue: boolean;
+    verdict: string | null;
+    pullState: Facts["state"];
+    /** The dashboard's entry for this pull request as published, when the dashboard issue is on. */
+    dashboardPatch: PullPatch | null;
+  }
+> {
   const evaluation =
     options.evaluation ?? (await evaluatePullRequest(github, ref, options.identity, options.cache, options.trackers));
   const { facts, gathered } = evaluation;
@@ -140,11 +149,12 @@ export async function runPullRequest(
   }
   // Answering a command may have changed nothing the report shows, but a waiver changes the verdict: the
   // report already reflects it because waivers are read from the same comments.
+  const output = checkRunFor(outcome, facts);
   const published = await publish(github, options.identity, {
     ref,
     headSha: facts.head.sha,
     existingCheckRun: gathered.ownCheckRun,
-    output: checkRunFor(outcome, facts),
+    output,
     comment: commentFor(outcome, gathered.ownComment, facts.base.ref),
     mention: judged ? mentionOf(judged.config, judged.report, facts) : null,
   });
@@ -175,6 +185,14 @@ export async function runPullRequest(
     dashboardIssue: judged?.config.dashboard.issue ?? false,
     verdict: judged ? verdictOf(judged.report) : null,
     pullState: facts.state,
+    dashboardPatch: judged?.config.dashboard.issue
+      ? pullPatch(
+          facts,
+          { id: published.checkRunId, output },
+          { repo: gathered.config.base, org: gathered.config.org.text },
+          false,
+        )
+      : null,
   };
 }
 

@@ -29,12 +29,13 @@ export function installDashboard(
     try {
       const github = (await probot.auth(ref.installationId)) as unknown as GitHub;
       const url = webUrl(settings, ref.owner, ref.repo);
-      const { result, number } = await refreshDashboardIssue(github, ref.owner, ref.repo, {
+      const { result, number, read } = await refreshDashboardIssue(github, ref.owner, ref.repo, {
         ...(url && { webUrl: url }),
         identity,
         ...(cache && { cache }),
+        ...(ref.patches && { patches: ref.patches }),
       });
-      log.debug({ result, issue: number }, "dashboard issue refreshed");
+      log.debug({ result, issue: number, read, patches: ref.patches?.length ?? null }, "dashboard issue refreshed");
     } catch (error) {
       log.error({ err: error }, "dashboard issue refresh failed");
     }

@@ -37,6 +37,15 @@ export const HEADS: CacheKind = { name: "heads", max: 5000, ttlMs: DAY_MS, rewri
 export const VERDICTS: CacheKind = { name: "verdicts", max: 10_000, ttlMs: 7 * DAY_MS, rewritten: true };
 
 /**
+ * Per repository (and the app whose checks were read), the dashboard issue's last gathered input, which evaluations
+ * patch (dashboard/patch.ts). Briefly: what no event reports — an edit of the issue, a change of the organisation's
+ * done.yml — shows within this long, when the next refresh reads GitHub again.
+ */
+export const DASHBOARDS: CacheKind = { name: "dashboards", max: 200, ttlMs: 30 * 60_000, rewritten: true };
+export const dashboardKey = (owner: string, repo: string, appId: number | undefined) =>
+  `${owner}/${repo}:${appId ?? "by-name"}`.toLowerCase();
+
+/**
  * A closed milestone's pull requests as the dashboard shows them, once none of them is open: keyed by what GitHub
  * changes when one is added, removed or reopened, or the milestone reopened (closedMilestoneKey).
  */

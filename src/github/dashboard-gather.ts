@@ -48,6 +48,8 @@ export interface GatheredDashboard {
   releaseNames: string[];
   /** GraphQL requests made. */
   requests: number;
+  /** done.yml as read, the repository's and the organisation's: an evaluation's patch applies under the same. */
+  texts: { repo: string | null; org: string | null };
 }
 
 export class RepositoryNotFound extends Error {}
@@ -90,15 +92,12 @@ export async function gatherDashboard(
     issueSearch: `repo:${owner}/${repo} is:issue in:title "${DASHBOARD_TITLE}"`,
   });
   if (!first.repository) throw new RepositoryNotFound(`No repository ${owner}/${repo}`);
-  const config = loadConfig({
-    file: CONFIG_PATH,
-    text: first.repository.object?.text ?? null,
-    org: { file: `${owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: first.org?.object?.text ?? null },
-  });
+  const texts = { repo: first.repository.object?.text ?? null, org: first.org?.object?.text ?? null };
+  const config = dashboardConfig(owner, texts);
   const issue = findIssue(first.dashboardIssue?.nodes ?? []);
   if (!config.ok || (options.onlyIf && !options.onlyIf(config.config))) {
     options.onProgress?.(requests, requests);
-    return { config, input: null, issue, releaseNames: [], requests };
+    return { config, input: null, issue, releaseNames: [], requests, texts };
   }
 
   const by = config.config.releases.by;
@@ -224,7 +223,17 @@ export async function gatherDashboard(
     issue,
     releaseNames,
     requests,
+    texts,
   };
+}
+
+/** The config the dashboard reads: the default branch's done.yml, extending the organisation's. */
+export function dashboardConfig(owner: string, texts: { repo: string | null; org: string | null }): LoadResult {
+  return loadConfig({
+    file: CONFIG_PATH,
+    text: texts.repo,
+    org: { file: `${owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: texts.org },
+  });
 }
 
 /** `filtered`: the query read only the suites of app `appId` (GitHub filtered them): a suite without its app is its. */
