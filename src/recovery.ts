@@ -1,7 +1,7 @@
 // Re-enqueues what the shared queue lost when Redis and every replica restarted together (no replica's journal
 // holds it): GitHub's record of what dod left unfinished (github/pending.ts), read for each installation. The queue
 // runs this once per fleet, when it finds Redis without its data. Costs, per 100 installations, one listing, and per
-// installation one token and one search per 50 pull requests updated in the last hour.
+// installation one token and two searches (one request per 50 pull requests they find).
 import { randomUUID } from "node:crypto";
 import type { Logger, Probot } from "probot";
 import { PENDING_WINDOW_MS, pendingPullRequests } from "./github/pending.js";

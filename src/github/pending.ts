@@ -1,15 +1,15 @@
 // What GitHub records of the evaluations dod left unfinished, for when the queue lost them (Redis and every replica
-// restarted together): an open pull request updated lately whose head carries no finished run of dod's — none at
-// all (its event was lost before any evaluation wrote one) or one left `in_progress` (waiting on another check whose
-// completion event was lost). One search per page of 50 pull requests of the installation's account finds them and
-// their heads' dod runs together.
+// restarted together): an open pull request whose head carries no finished run of dod's — none at all (its event was
+// lost before any evaluation wrote one: the pull request changed lately) or one left `in_progress` (waiting on another
+// check whose completion event was lost: GitHub's search lists it as `status:pending`, however old). Two searches,
+// one request per page of 50 pull requests each, find them and their heads' dod runs together.
 import type { DodIdentity } from "../model/identity.js";
 import type { GitHub } from "./client.js";
 import { runFor } from "./own-run.js";
 
 /** Pull requests updated this recently are looked at; older ones were not in flight (the journal keeps an hour). */
 export const PENDING_WINDOW_MS = 60 * 60_000;
-/** GitHub's search finds at most 1,000 results; a scan reads no more pages than that. */
+/** GitHub's search finds at most 1,000 results; a search reads no more pages than that. */
 export const MAX_PENDING_PAGES = 20;
 
 export const PENDING_PULLS_QUERY = /* GraphQL */ `
@@ -69,14 +69,30 @@ export interface PendingPull {
   headSha: string;
 }
 
-/** The account's open pull requests updated since `since` whose head has no finished run of dod's for them. */
+/**
+ * The account's open pull requests whose head has no finished run of dod's for them, among those updated since
+ * `since` and those whose checks are pending.
+ */
 export async function pendingPullRequests(
   github: Pick<GitHub, "graphql">,
   identity: DodIdentity,
   account: { login: string; type: string },
   since: Date,
 ): Promise<PendingPull[]> {
-  const q = `is:pr is:open archived:false ${account.type === "Organization" ? "org" : "user"}:${account.login} updated:>=${since.toISOString().replace(/\.\d{3}Z$/, "Z")}`;
+  const base = `is:pr is:open archived:false ${account.type === "Organization" ? "org" : "user"}:${account.login}`;
+  const updated = `updated:>=${since.toISOString().replace(/\.\d{3}Z$/, "Z")}`;
+  const found = new Map<string, PendingPull>();
+  for (const q of [`${base} ${updated} sort:updated-desc`, `${base} status:pending sort:updated-desc`])
+    for (const pr of await searchPending(github, identity, q))
+      found.set(`${pr.owner}/${pr.repo}#${pr.number}`.toLowerCase(), pr);
+  return [...found.values()];
+}
+
+async function searchPending(
+  github: Pick<GitHub, "graphql">,
+  identity: DodIdentity,
+  q: string,
+): Promise<PendingPull[]> {
   const found: PendingPull[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PENDING_PAGES; page++) {

@@ -37,27 +37,52 @@ describe("pendingPullRequests", () => {
       // The head is shared with #5's run, finished: #6 has none of its own.
       pullRequestSearchNode(6, sha(5), [{ id: 50, status: "completed", externalId: id("a", 5) }]),
     ];
+    // Updated lately: all of them; checks pending: #2 (dod's own run) and #6, found twice, listed once.
     github.graphql({ search: connection(nodes) });
+    github.graphql({ search: connection([nodes[1], nodes[4]]) });
     const found = await pendingPullRequests(octokit(), identity, account, since);
     expect(found.map((pr) => pr.number)).toEqual([1, 2, 6]);
     expect(found[0]).toEqual({ owner: "Codertocat", repo: "Hello-World", number: 1, headSha: sha(1) });
     github.assertDone();
-    const { variables } = github.body("graphql");
-    expect(variables).toMatchObject({
-      q: "is:pr is:open archived:false org:acme updated:>=2026-11-30T17:00:00Z",
-      appId: 1,
-      checkName: "Definition of Done",
-    });
+    expect(github.find("graphql").map((r) => (r.body as { variables: unknown }).variables)).toEqual([
+      {
+        q: "is:pr is:open archived:false org:acme updated:>=2026-11-30T17:00:00Z sort:updated-desc",
+        after: null,
+        appId: 1,
+        checkName: "Definition of Done",
+      },
+      {
+        q: "is:pr is:open archived:false org:acme status:pending sort:updated-desc",
+        after: null,
+        appId: 1,
+        checkName: "Definition of Done",
+      },
+    ]);
   });
 
-  it("reads at most MAX_PENDING_PAGES pages of 50, however many pull requests match", async () => {
+  it("finds a pull request whose dod run was left in progress long ago among those with pending checks", async () => {
+    github.graphql({ search: connection([]) });
+    github.graphql({
+      search: connection([
+        pullRequestSearchNode(9, sha(9), [{ id: 90, status: "in_progress", externalId: id("a", 9) }]),
+      ]),
+    });
+    const found = await pendingPullRequests(octokit(), identity, { login: "bob", type: "User" }, since);
+    expect(found.map((pr) => pr.number)).toEqual([9]);
+    expect(github.body("graphql", 1).variables.q).toBe(
+      "is:pr is:open archived:false user:bob status:pending sort:updated-desc",
+    );
+    github.assertDone();
+  });
+
+  it("reads at most MAX_PENDING_PAGES pages of 50 a search, however many pull requests match", async () => {
     const nodes = Array.from({ length: 50 * MAX_PENDING_PAGES + 10 }, (_, i) =>
       pullRequestSearchNode(i + 1, sha(i + 1), []),
     );
-    github.graphql({ search: connection(nodes) }, MAX_PENDING_PAGES);
+    github.graphql({ search: connection(nodes) }, 2 * MAX_PENDING_PAGES);
     const found = await pendingPullRequests(octokit(), identity, account, since);
     expect(found).toHaveLength(50 * MAX_PENDING_PAGES);
-    expect(github.find("graphql")).toHaveLength(MAX_PENDING_PAGES);
+    expect(github.find("graphql")).toHaveLength(2 * MAX_PENDING_PAGES);
     github.assertDone();
   });
 });

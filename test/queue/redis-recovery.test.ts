@@ -80,20 +80,22 @@ describe("Redis and every replica restarted together", () => {
 
     expect(world.writes.slice(before)).toEqual(["update check ec26c3e: 1 of 1 done"]);
     expect(world.refusals).toEqual([]);
-    // The scan: one listing of installations, one token, one search; then the one evaluation (#3 is not evaluated).
+    // The scan: one listing of installations, one token, two searches; then the one evaluation (#3 is not evaluated).
     expect(sent).toEqual([
       INSTALLATIONS,
       TOKEN,
       "POST /graphql",
       "POST /graphql",
+      "POST /graphql",
       `PATCH /repos/Codertocat/Hello-World/check-runs/${world.checkRunOn(HEAD_SHA)!.id}`,
     ]);
-    expect(world.searches).toHaveLength(1);
+    expect(world.searches).toHaveLength(2);
     expect(world.searches[0]).toMatch(
-      /^is:pr is:open archived:false user:Codertocat updated:>=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+      /^is:pr is:open archived:false user:Codertocat updated:>=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ sort:updated-desc$/,
     );
+    expect(world.searches[1]).toBe("is:pr is:open archived:false user:Codertocat status:pending sort:updated-desc");
     // Only pull requests updated in the last hour are looked at.
-    const since = Date.parse(world.searches[0]!.split("updated:>=")[1]!);
+    const since = Date.parse(/updated:>=(\S+)/.exec(world.searches[0]!)![1]!);
     expect(Date.now() - since).toBeGreaterThanOrEqual(60 * 60_000);
     expect(Date.now() - since).toBeLessThan(61 * 60_000);
   });
@@ -112,8 +114,8 @@ describe("Redis and every replica restarted together", () => {
 
     const all = sent.flat();
     expect(all.filter((r) => r === INSTALLATIONS)).toHaveLength(1);
-    expect(world.searches).toHaveLength(1);
-    expect(all.filter((r) => r === "POST /graphql")).toHaveLength(2); // the search, and one evaluation
+    expect(world.searches).toHaveLength(2);
+    expect(all.filter((r) => r === "POST /graphql")).toHaveLength(3); // the two searches, and one evaluation
     expect(all.filter((r) => r.startsWith("PATCH ") || r.startsWith("POST /repos"))).toHaveLength(1);
   });
 
