@@ -48,6 +48,8 @@ export interface RedisQueueOptions extends QueueOptions {
   consume?: boolean;
   /** How long a job whose pull request is being evaluated elsewhere waits before it tries again. */
   lockRetryMs?: number;
+  /** How long after a failed look-up of what Redis lost (GitHub away) any replica tries again. */
+  recoveryRetryMs?: number;
 }
 
 interface Data {
@@ -61,7 +63,7 @@ interface Data {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a webhook waits for Redis to take its job before it is answered anyway. */
 export const ADD_WAIT_MS = 500;
-/** A failed look-up of what Redis lost is tried again (by any replica) after this long. */
+/** A failed look-up of what Redis lost is tried again (by any replica) after this long, by default. */
 const RECOVERY_RETRY_MS = 60_000;
 /** A check of Redis unanswered this long makes the queue unhealthy. */
 const HUNG_MS = 2000;
@@ -459,7 +461,8 @@ export class RedisQueue implements JobQueue {
         try {
           await scan();
         } catch (error) {
-          await this.redis.set(this.recoveryKey, "1", "PX", RECOVERY_RETRY_MS).catch(() => undefined);
+          const retryMs = this.options.recoveryRetryMs ?? RECOVERY_RETRY_MS;
+          await this.redis.set(this.recoveryKey, "1", "PX", retryMs).catch(() => undefined);
           throw error;
         }
       })(),

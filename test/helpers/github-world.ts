@@ -30,6 +30,8 @@ export class GitHubWorld {
   readonly reads: string[] = [];
   /** The app's installations, as `GET /app/installations` lists them (none unless a test adds some). */
   installations: { id: number; account: { login: string; type: string }; suspended_at?: string | null }[] = [];
+  /** How many of the next installation listings GitHub fails (502). */
+  failInstallationListings = 0;
   /** Other pull requests GitHub's search finds besides this one, as search nodes (see `searchNode`). */
   otherSearchResults: unknown[] = [];
   /** The queries GitHub's search was asked. */
@@ -52,7 +54,11 @@ export class GitHubWorld {
         .reply(200, (_uri, body: any) => this.execute(body));
     }
     scope.post("/graphql").reply(200, (_uri, body: any) => this.execute(body));
-    scope.get(/^\/app\/installations(\?.*)?$/).reply(200, () => this.installations);
+    scope
+      .get(/^\/app\/installations(\?.*)?$/)
+      .reply(() =>
+        this.failInstallationListings-- > 0 ? [502, { message: "Server Error" }] : [200, this.installations],
+      );
     scope.post(`${repo}/check-runs`).reply(201, (_uri, body: any) => {
       const status = body.status ?? (body.conclusion ? "completed" : "queued");
       const run = { ...body, status, app_id: APP_ID, id: this.nextId++ } as WorldCheckRun;

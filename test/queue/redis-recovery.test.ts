@@ -119,6 +119,20 @@ describe("Redis and every replica restarted together", () => {
     expect(all.filter((r) => r.startsWith("PATCH ") || r.startsWith("POST /repos"))).toHaveLength(1);
   });
 
+  it("a look-up GitHub fails is tried again, once, after recoveryRetryMs", async () => {
+    world.failInstallationListings = 1;
+    const sent: string[] = [];
+    apps.push(await loadApp({ queue: { ...queue, recoveryRetryMs: 1000 }, Octokit: recording(sent) }));
+    await vi.waitFor(() => expect(sent).toContain(INSTALLATIONS), { timeout: 5000 });
+    const failedAt = performance.now();
+    await vi.waitFor(() => expect(world.checkRunOn(HEAD_SHA)?.status).toBe("completed"), { timeout: 10_000 });
+    expect(performance.now() - failedAt).toBeGreaterThanOrEqual(900);
+    await apps[0]!.queue.idle();
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // no third look
+    expect(sent.filter((r) => r === INSTALLATIONS)).toHaveLength(2);
+    expect(world.searches).toHaveLength(2);
+  });
+
   it("a replica restarting alone (Redis kept its data) does not read GitHub's record again", async () => {
     const first: string[] = [];
     apps.push(await loadApp({ queue, Octokit: recording(first) }));
