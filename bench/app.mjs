@@ -40,7 +40,7 @@ export const bareApp = (app) => {
   });
 };
 
-export async function serve(githubUrl, { bare = false, queue = {} } = {}) {
+export async function serve(githubUrl, { bare = false, queue = {}, dashboard } = {}) {
   const probot = new Probot({
     appId: 1,
     privateKey,
@@ -52,7 +52,11 @@ export async function serve(githubUrl, { bare = false, queue = {} } = {}) {
   let handle = {};
   let appFn = bareApp;
   if (!bare)
-    ({ app: appFn, handle } = createApp({ appId: 1, queue: { settleMs: 0, attempts: 1, concurrency: 20, ...queue } }));
+    ({ app: appFn, handle } = createApp({
+      appId: 1,
+      queue: { settleMs: 0, attempts: 1, concurrency: 20, ...queue },
+      ...(dashboard && { dashboard }),
+    }));
   const middleware = await createNodeMiddleware(appFn, { probot });
   const server = createServer((req, res) =>
     middleware(req, res, () => {
@@ -66,6 +70,8 @@ export async function serve(githubUrl, { bare = false, queue = {} } = {}) {
     url,
     probot,
     queue: handle.queue,
+    /** The debounced dashboard-issue refreshes. */
+    dashboard: handle.dashboard,
     send: (payload, name = "pull_request") => sendWebhook(url, name, payload),
     close: async () => {
       await handle.queue?.close();

@@ -13,6 +13,10 @@ const examples = require("@octokit/webhooks-examples/api.github.com/index.json")
 /** Time runs 10× faster than on GitHub: the queue's 2 s settle is 200 ms, a storm "over 10 s" lasts 1 s. */
 const SCALE = 0.1;
 const SETTLE_MS = 2000 * SCALE;
+/** The dashboard issue's debounce (10 s on GitHub's clock). */
+const DEBOUNCE_MS = 10_000 * SCALE;
+/** The open milestone's pull requests when the dashboard issue is on: two pages of 50 to read it all. */
+export const DASHBOARD_PULLS = 60;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Requests to GitHub's API, without installation tokens (one an hour per installation, not per event). */
 const requests = (github) => github.total() - (github.counts()["POST /app/installations/:n/access_tokens"] ?? 0);
@@ -74,9 +78,21 @@ function payload(name, action, number, sha) {
   return p;
 }
 
-async function world({ config = EXAMPLE, files = 10 } = {}) {
-  const github = await startFakeGitHub({ config, teams: TEAMS, filesFor: () => files });
-  const app = await serve(github.url, { queue: { settleMs: SETTLE_MS, concurrency: 8 } });
+/**
+ * `dashboard`: done.yml turns the dashboard issue on, and pull request 1 is one of the open milestone's
+ * DASHBOARD_PULLS; the issue is created (and the dashboard read once) before anything is counted.
+ */
+async function world({ config = EXAMPLE, files = 10, dashboard = false } = {}) {
+  const github = await startFakeGitHub({
+    config: dashboard ? `${config}dashboard: { issue: true }\n` : config,
+    teams: TEAMS,
+    filesFor: () => files,
+    ...(dashboard && { milestone: { title: "v1.0", pulls: DASHBOARD_PULLS } }),
+  });
+  const app = await serve(github.url, {
+    queue: { settleMs: SETTLE_MS, concurrency: 8 },
+    dashboard: { debounceMs: DEBOUNCE_MS },
+  });
   const evaluations = () => github.counts()["graphql DodPullRequest"] ?? 0;
   const send = async (name, action, number, edit = () => {}) => {
     const p = payload(name, action, number, github.headSha(number));
@@ -86,7 +102,13 @@ async function world({ config = EXAMPLE, files = 10 } = {}) {
   const settle = async () => {
     await sleep(SETTLE_MS + 50);
     await app.queue.idle();
+    await app.dashboard.idle();
   };
+  if (dashboard) {
+    app.dashboard.schedule({ owner: "Codertocat", repo: "Hello-World", installationId: 1 });
+    await app.dashboard.idle();
+    github.reset();
+  }
   const close = async () => {
     await app.close();
     await github.close();
@@ -163,7 +185,12 @@ export async function eventsBench() {
   );
   return {
     rows,
-    life: { example: await lifeOfAPullRequest(EXAMPLE), withBenchmark: await lifeOfAPullRequest(WITH_BENCHMARK) },
+    life: {
+      example: await lifeOfAPullRequest(EXAMPLE),
+      withBenchmark: await lifeOfAPullRequest(WITH_BENCHMARK),
+      exampleWithDashboard: await lifeOfAPullRequest(EXAMPLE, { dashboard: true }),
+      withBenchmarkAndDashboard: await lifeOfAPullRequest(WITH_BENCHMARK, { dashboard: true }),
+    },
   };
 }
 
@@ -172,8 +199,8 @@ export async function eventsBench() {
  * opening one), each followed by 15 CI checks finishing over 10 s (one of them `benchmark-linux`) and three check
  * suites; five plain comments; two approvals (a product team member's and an engineering owner's).
  */
-async function lifeOfAPullRequest(config) {
-  const w = await world({ config });
+async function lifeOfAPullRequest(config, { dashboard = false } = {}) {
+  const w = await world({ config, dashboard });
   const byEvent = {};
   const count = async (type, n, play) => {
     const before = requests(w.github);
@@ -235,9 +262,14 @@ async function lifeOfAPullRequest(config) {
     // at least 1). The combined figure counts both against one budget, the stricter reading.
     const routes = Object.values(byEvent).flatMap((e) => Object.entries(e.byRoute));
     const graphql = routes.filter(([route]) => route.startsWith("graphql")).reduce((n, [, c]) => n + c, 0);
+    // The dashboard issue's share: its reads (the config and releases, each release's pull requests) and writes.
+    const dashboardRequests = routes
+      .filter(([route]) => /^graphql DodDashboard|^graphql DodMilestonePulls|\/issues(\/:n)?$/.test(route))
+      .reduce((n, [, c]) => n + c, 0);
     return {
       byEvent,
       requestsPerPullRequest: total,
+      dashboardRequestsPerPullRequest: dashboardRequests,
       hour: busiestHour(total),
       perBudget: { rest: busiestHour(total - graphql), graphql: busiestHour(graphql) },
     };

@@ -19,8 +19,10 @@ criteria:
 /** Every pull request's base commit (its `base.sha` in webhooks, and the base branch's tip). */
 export const BASE_SHA = "b45e000000000000000000000000000000000000";
 
-export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, teams = {} } = {}) {
+export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, teams = {}, milestone = null } = {}) {
   const counts = new Map();
+  /** The dashboard issue, once the app created it. */
+  let issue = null;
   const prs = new Map();
   let nextId = 1000;
   const pr = (number) => {
@@ -34,6 +36,8 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
   const sha = (n, head) => `${String(n).padStart(8, "0")}${String(head).padStart(32, "0")}`;
 
   function graphql({ query, variables: v }) {
+    if (query.includes("query DodDashboard(")) return dashboardData(v);
+    if (query.includes("query DodMilestonePulls")) return milestonePulls(v);
     if (query.includes("query DodTeams")) {
       const slugs = [...query.matchAll(/team\(slug: "([^"]+)"\)/g)].map((m) => m[1]);
       return Object.fromEntries(
@@ -83,7 +87,7 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
           headRefName: "change",
           headRefOid: head,
           baseRefOid: BASE_SHA,
-          milestone: null,
+          milestone: milestone && { title: milestone.title },
           labels: { nodes: p.labels.map((name) => ({ name })) },
           baseRef: { target: { oid: BASE_SHA, file: { object: { text: config } } } },
           commits: {
@@ -174,6 +178,108 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
     };
   }
 
+  // The dashboard (`milestone`: { title, pulls }): one open milestone holding pull request 1 and `pulls - 1` others
+  // (numbers 1001…), which dod never evaluated.
+  const repoUrl = (v) => `https://github.com/${v.owner}/${v.name}`;
+  function dashboardData(v) {
+    const totals = { pullRequests: { totalCount: milestone.pulls }, openPulls: { totalCount: milestone.pulls } };
+    return {
+      repository: {
+        url: repoUrl(v),
+        object: { text: config },
+        milestones: {
+          nodes: [
+            {
+              number: 1,
+              title: milestone.title,
+              url: `${repoUrl(v)}/milestone/1`,
+              dueOn: null,
+              state: "OPEN",
+              closedAt: null,
+              updatedAt: "2026-01-01T00:00:00Z",
+              ...totals,
+            },
+          ],
+        },
+        closedMilestones: { nodes: [] },
+        labels: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+      },
+      org: { nameWithOwner: `${v.owner}/.github`, object: null },
+      followUps: { nodes: [] },
+      // Search finds the issue once GitHub indexed it (at once here).
+      dashboardIssue: {
+        nodes: issue
+          ? [{ number: issue.number, title: "x", body: issue.body, url: issue.html_url, state: "OPEN", author: null }]
+          : [],
+      },
+    };
+  }
+  function milestonePulls(v) {
+    const numbers = [1, ...Array.from({ length: milestone.pulls - 1 }, (_, i) => 1001 + i)];
+    const from = v.after ? Number(v.after) : 0;
+    const slice = numbers.slice(from, from + 50);
+    const node = (number) => {
+      const p = pr(number);
+      const head = sha(number, p.head);
+      const own = p.checks.get(head);
+      return {
+        number,
+        title: "A change",
+        url: `${repoUrl(v)}/pull/${number}`,
+        state: "OPEN",
+        merged: false,
+        mergedAt: null,
+        headRefOid: head,
+        additions: 30,
+        deletions: 10,
+        author: { login: "dev" },
+        labels: { nodes: p.labels.map((name) => ({ name })) },
+        commits: {
+          nodes: [
+            {
+              commit: {
+                checkSuites: {
+                  nodes: own
+                    ? [
+                        {
+                          app: { databaseId: 1 },
+                          checkRuns: {
+                            nodes: [
+                              {
+                                databaseId: own.id,
+                                conclusion: own.conclusion,
+                                summary: own.summary,
+                                detailsUrl: null,
+                                url: `${repoUrl(v)}/runs/${own.id}`,
+                              },
+                            ],
+                          },
+                        },
+                      ]
+                    : [],
+                },
+              },
+            },
+          ],
+        },
+      };
+    };
+    const more = from + 50 < numbers.length;
+    return {
+      repository: {
+        milestone: {
+          pullRequests: {
+            totalCount: numbers.length,
+            pageInfo: { hasNextPage: more, endCursor: more ? String(from + 50) : null },
+            nodes: slice.map(node),
+          },
+        },
+      },
+    };
+  }
+  const ranAs = (body) =>
+    body.status === "completed" ? String(body.conclusion).toUpperCase() : body.status ? null : undefined;
+
   function rest(method, path, body) {
     let m;
     if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(path))
@@ -181,13 +287,24 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
     if (method === "POST" && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs$/.exec(path))) {
       const number = Number(body.head_sha.slice(0, 8));
       const id = nextId++;
-      if (prs.has(number)) pr(number).checks.set(body.head_sha, { id, externalId: body.external_id ?? null });
+      if (prs.has(number))
+        pr(number).checks.set(body.head_sha, {
+          id,
+          externalId: body.external_id ?? null,
+          conclusion: ranAs(body) ?? null,
+          summary: body.output?.summary ?? "",
+        });
       return [201, { id }];
     }
     if (method === "PATCH" && /^\/repos\/[^/]+\/[^/]+\/check-runs\/\d+$/.test(path)) {
       const id = Number(path.split("/").pop());
       for (const p of prs.values())
-        for (const run of p.checks.values()) if (run.id === id && body.external_id) run.externalId = body.external_id;
+        for (const run of p.checks.values()) {
+          if (run.id !== id) continue;
+          if (body.external_id) run.externalId = body.external_id;
+          if (ranAs(body) !== undefined) run.conclusion = ranAs(body);
+          if (body.output?.summary) run.summary = body.output.summary;
+        }
       return [200, { id }];
     }
     if (method === "POST" && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path))) {
@@ -199,6 +316,20 @@ export async function startFakeGitHub({ filesFor = () => 10, config = CONFIG, te
       const id = Number(path.split("/").pop());
       for (const p of prs.values()) if (p.comment?.id === id) p.comment.body = body.body;
       return [200, { id }];
+    }
+    // The dashboard issue: listed by its label, created once, then edited.
+    if (method === "GET" && /^\/repos\/[^/]+\/[^/]+\/issues$/.test(path)) return [200, issue ? [issue] : []];
+    if (method === "POST" && /^\/repos\/[^/]+\/[^/]+\/issues$/.test(path)) {
+      issue = { id: nextId++, number: 5000, body: body.body, html_url: "https://github.com/i", user: { type: "Bot" } };
+      return [201, issue];
+    }
+    if (
+      method === "PATCH" &&
+      (m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(path)) &&
+      issue?.number === Number(m[1])
+    ) {
+      issue.body = body.body;
+      return [200, issue];
     }
     if (method === "POST" && /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/\d+\/reactions$/.test(path))
       return [201, { id: nextId++ }];

@@ -113,6 +113,24 @@ const rows = [
     "≤ 500 (10 %) each",
   ],
   [
+    "dashboard issue on (60-PR milestone): requests per PR's life, of them the dashboard's (example / + check:)",
+    r.events.life?.exampleWithDashboard
+      ? [r.events.life.exampleWithDashboard, r.events.life.withBenchmarkAndDashboard]
+          .map((l) => `${l.requestsPerPullRequest} (${l.dashboardRequestsPerPullRequest})`)
+          .join(" / ")
+      : "—",
+    "",
+  ],
+  [
+    "same, busiest hour: requests (share of 5,000) (example / + check:)",
+    r.events.life?.exampleWithDashboard
+      ? [r.events.life.exampleWithDashboard, r.events.life.withBenchmarkAndDashboard]
+          .map((l) => `${l.hour.requests} (${f(100 * l.hour.shareOfBudget)} %)`)
+          .join(" / ")
+      : "—",
+    "≤ 500 (10 %)",
+  ],
+  [
     "evaluate 3000 files × 20 glob criteria (median / p95 ms)",
     `${f(r.evaluate.medianMs, 2)} / ${f(r.evaluate.p95Ms, 2)}`,
     "≤ 20 ms",
