@@ -5,6 +5,10 @@
 export interface Cache {
   get<T>(kind: CacheKind, key: string): Promise<T | undefined>;
   set<T>(kind: CacheKind, key: string, value: T, ttlMs?: number): Promise<void>;
+  /** A record kept field by field (a Redis hash), so that writers of different fields never drop each other's. */
+  getFields<T>(kind: CacheKind, key: string): Promise<Record<string, T> | undefined>;
+  /** Sets one field of such a record, or deletes it (`undefined`); the whole record's TTL starts again. */
+  setField<T>(kind: CacheKind, key: string, field: string, value: T | undefined): Promise<void>;
 }
 
 export interface CacheKind {
@@ -30,8 +34,11 @@ export const TEAMS: CacheKind = { name: "teams", max: 1000, ttlMs: 5 * 60_000 };
 /** What a base commit's config refers to (checks, labels), for skipping events that cannot matter. */
 export const CONFIG_REFERENCES: CacheKind = { name: "config-refs", max: 1000, ttlMs: DAY_MS };
 
-/** What the last evaluation of a head commit saw, per pull request (github/heads.ts). */
-export const HEADS: CacheKind = { name: "heads", max: 5000, ttlMs: DAY_MS, rewritten: true };
+/**
+ * What the last evaluation of a head commit saw, per pull request (github/heads.ts): a record of one field per pull
+ * request, since two pull requests sharing a head may be evaluated at once on two replicas.
+ */
+export const HEADS: CacheKind = { name: "head-records", max: 5000, ttlMs: DAY_MS, rewritten: true };
 
 /** Each pull request's last verdict as the dashboard shows it: an unchanged verdict leaves the dashboard alone. */
 export const VERDICTS: CacheKind = { name: "verdicts", max: 10_000, ttlMs: 7 * DAY_MS, rewritten: true };

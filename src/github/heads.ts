@@ -33,27 +33,23 @@ export async function rememberHead(
     .map((c): [string, string | null] => [c.name, c.status === "completed" ? c.conclusion : null]);
   // A closed or merged pull request waits on no check: events about its head go to the open ones only.
   if (seen.facts.state !== "open") return forgetHead(cache, ref, seen.facts.head.sha);
-  const key = headKey(ref.owner, ref.repo, seen.facts.head.sha);
-  const record = (await cache.get<HeadRecord>(HEADS, key)) ?? {};
-  record[ref.number] = {
+  await cache.setField<HeadEntry>(HEADS, headKey(ref.owner, ref.repo, seen.facts.head.sha), String(ref.number), {
     base: seen.base,
     changesConfig: seen.changesConfig,
     named: named.length > MAX_NAMED ? null : named,
-  };
-  await cache.set(HEADS, key, record);
+  });
 }
 
 /** The pull request was closed: its head's events are no longer its. */
 export async function forgetHead(cache: Cache, ref: { owner: string; repo: string; number: number }, sha: string) {
   const key = headKey(ref.owner, ref.repo, sha);
-  const record = await cache.get<HeadRecord>(HEADS, key);
+  const record = await cache.getFields<HeadEntry>(HEADS, key);
   if (!record?.[ref.number]) return;
-  delete record[ref.number];
-  await cache.set(HEADS, key, record);
+  await cache.setField(HEADS, key, String(ref.number), undefined);
 }
 
-export const headRecord = (cache: Cache, owner: string, repo: string, sha: string) =>
-  cache.get<HeadRecord>(HEADS, headKey(owner, repo, sha));
+export const headRecord = (cache: Cache, owner: string, repo: string, sha: string): Promise<HeadRecord | undefined> =>
+  cache.getFields<HeadEntry>(HEADS, headKey(owner, repo, sha));
 
 /** The evaluation saw every check or status of this name finished with this conclusion: it finished so again. */
 export function seenAs(entry: HeadEntry | undefined, name: string, conclusion: string | null): boolean {

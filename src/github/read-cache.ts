@@ -49,6 +49,35 @@ export class ReadCache implements Cache {
     await this.redis?.set(this.redisKey(kind, key), text, "PX", ttlMs).catch(() => undefined);
   }
 
+  async getFields<T>(kind: CacheKind, key: string): Promise<Record<string, T> | undefined> {
+    const local = this.lru(kind).get(key);
+    if (local !== undefined && !(kind.rewritten && this.redis)) return JSON.parse(local) as Record<string, T>;
+    if (!this.redis) return undefined;
+    const shared = await this.redis.hgetall(this.redisKey(kind, key)).catch(() => null);
+    if (!shared || Object.keys(shared).length === 0) return undefined;
+    const record = Object.fromEntries(Object.entries(shared).map(([field, text]) => [field, JSON.parse(text) as T]));
+    this.lru(kind).set(key, JSON.stringify(record));
+    return record;
+  }
+
+  async setField<T>(kind: CacheKind, key: string, field: string, value: T | undefined): Promise<void> {
+    const local = this.lru(kind).get(key);
+    const record = local === undefined ? {} : (JSON.parse(local) as Record<string, unknown>);
+    if (value === undefined) delete record[field];
+    else record[field] = value;
+    this.lru(kind).set(key, JSON.stringify(record));
+    if (!this.redis) return;
+    // One field at a time, never the whole record: another replica's field written meanwhile stays.
+    const redisKey = this.redisKey(kind, key);
+    const write = this.redis.multi();
+    if (value === undefined) write.hdel(redisKey, field);
+    else write.hset(redisKey, field, JSON.stringify(value));
+    await write
+      .pexpire(redisKey, kind.ttlMs)
+      .exec()
+      .catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     await this.redis?.quit().catch(() => this.redis?.disconnect());
   }

@@ -9,6 +9,9 @@ import { BASE_SHA, HEAD_SHA, pullRequestData } from "../helpers/pull-request-dat
 import { type RedisServer, startRedis } from "../helpers/redis.js";
 import { FILES, HEADS, headKey } from "../../src/github/cache.js";
 import { ReadCache } from "../../src/github/read-cache.js";
+import { forgetHead, headRecord, rememberHead } from "../../src/github/heads.js";
+import { NO_REFERENCES } from "../../src/criteria/references.js";
+import { blankFacts } from "../../src/model/facts.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
 const OTHER_HEAD = "0123456789abcdef0123456789abcdef01234567";
@@ -245,18 +248,46 @@ describe("reads shared by replicas through Redis", () => {
     const a = new ReadCache({ redisUrl: redis.url });
     const b = new ReadCache({ redisUrl: redis.url });
     const key = headKey("o", "r", HEAD_SHA);
-    const seen = (conclusion: string) => ({
-      2: { base: BASE_SHA, changesConfig: false, named: [["bench", conclusion]] },
-    });
-    await a.set(HEADS, key, seen("success"));
-    expect(await b.get(HEADS, key)).toEqual(seen("success"));
-    await b.set(HEADS, key, seen("failure"));
-    expect(await a.get(HEADS, key)).toEqual(seen("failure"));
+    const seen = (conclusion: string) => ({ base: BASE_SHA, changesConfig: false, named: [["bench", conclusion]] });
+    await a.setField(HEADS, key, "2", seen("success"));
+    expect(await b.getFields(HEADS, key)).toEqual({ 2: seen("success") });
+    await b.setField(HEADS, key, "2", seen("failure"));
+    expect(await a.getFields(HEADS, key)).toEqual({ 2: seen("failure") });
     await b.close();
     // A file list never changes for its key: this process's copy is read without asking Redis.
     await a.set(FILES, "k", ["x"]);
     await a.close();
     expect(await a.get(FILES, "k")).toEqual(["x"]);
-    expect(await a.get(HEADS, key)).toBeUndefined();
+    expect(await a.getFields(HEADS, key)).toBeUndefined();
+  });
+
+  it("two replicas evaluating two pull requests of one head at once both keep what they saw", async () => {
+    const replicas = [new ReadCache({ redisUrl: redis.url }), new ReadCache({ redisUrl: redis.url })];
+    const sha = "5a5e000000000000000000000000000000000000";
+    const seen = (number: number) => ({
+      facts: blankFacts({
+        repo: { owner: "o", name: "r" },
+        number,
+        head: { ref: `feature-${number}`, sha },
+        base: { ref: "main" },
+        checks: [{ name: "bench", status: "completed", conclusion: "success" }],
+      }),
+      base: BASE_SHA,
+      changesConfig: false,
+      refs: { ...NO_REFERENCES, checks: ["bench"] },
+    });
+    for (let round = 0; round < 5; round++) {
+      const numbers = [10 * round + 1, 10 * round + 2];
+      await Promise.all(
+        numbers.map((number, i) => rememberHead(replicas[i]!, { owner: "o", repo: "r", number }, seen(number))),
+      );
+      const record = await headRecord(replicas[round % 2]!, "o", "r", sha);
+      for (const number of numbers) expect(record?.[number]?.named).toEqual([["bench", "success"]]);
+    }
+    // Closing one leaves the other's.
+    await forgetHead(replicas[0]!, { owner: "o", repo: "r", number: 41 }, sha);
+    expect(Object.keys((await headRecord(replicas[1]!, "o", "r", sha)) ?? {})).toContain("42");
+    expect(Object.keys((await headRecord(replicas[1]!, "o", "r", sha)) ?? {})).not.toContain("41");
+    await Promise.all(replicas.map((r) => r.close()));
   });
 });
