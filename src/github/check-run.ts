@@ -71,6 +71,9 @@ export async function writeCheckRun(
       output: { ...base, annotations },
     });
   }
+  // A waiting run replaced by a new one would otherwise stay in progress on the commit for good. Tidying only: the
+  // verdict is already in the new run, so failing to close the old one must not fail the evaluation.
+  if (!update && existing?.completed === false) await closeReplaced(github, ref, existing.id).catch(() => undefined);
   return { id: written, result: update ? "updated" : "created" };
 }
 
@@ -101,6 +104,20 @@ export async function writeFailedCheckRun(
   const failed = { ...fields, external_id: externalId({ output: "failed", annotations, number: ref.number }) };
   if (own) await github.rest.checks.update({ ...failed, check_run_id: own.id });
   else await createCheckRun(github, identity, ref, { ...failed, name: identity.checkName, head_sha: headSha });
+}
+
+async function closeReplaced(github: GitHub, ref: PullRequestRef, id: number): Promise<void> {
+  await github.rest.checks.update({
+    owner: ref.owner,
+    repo: ref.repo,
+    check_run_id: id,
+    status: "completed",
+    conclusion: "skipped",
+    output: {
+      title: "Replaced by a newer run",
+      summary: "A newer run of the definition of done on this commit replaces this one.",
+    },
+  });
 }
 
 type CreateParams = Parameters<GitHub["rest"]["checks"]["create"]>[0] & { head_sha: string; external_id: string };
