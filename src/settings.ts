@@ -41,6 +41,7 @@ const Env = z.object({
   DOD_ATTEMPTS: whole(1),
   DOD_BACKOFF_MS: whole(0),
   DOD_DASHBOARD_DEBOUNCE_MS: whole(0),
+  DOD_DASHBOARD_ACCESS_TTL_MS: whole(0),
   DOD_PUBLIC_URL: httpUrl,
   GITHUB_CLIENT_ID: text,
   GITHUB_CLIENT_SECRET: text,
@@ -81,6 +82,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): SettingsResult {
     (e.WEBHOOK_SECRET && createHash("sha256").update(`dod-dashboard-session:${e.WEBHOOK_SECRET}`).digest("hex"));
   const dashboard: DashboardSettings = {
     debounceMs: e.DOD_DASHBOARD_DEBOUNCE_MS ?? DEFAULT_DEBOUNCE_MS,
+    ...(e.DOD_DASHBOARD_ACCESS_TTL_MS !== undefined && { accessTtlMs: e.DOD_DASHBOARD_ACCESS_TTL_MS }),
     ...(e.DOD_PUBLIC_URL && { publicUrl: e.DOD_PUBLIC_URL.replace(/\/+$/, "") }),
     ...(e.GITHUB_CLIENT_ID && { clientId: e.GITHUB_CLIENT_ID }),
     ...(e.GITHUB_CLIENT_SECRET && { clientSecret: e.GITHUB_CLIENT_SECRET }),

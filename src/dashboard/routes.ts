@@ -27,6 +27,7 @@ import {
 } from "./session.js";
 import type { DashboardSettings } from "./settings.js";
 import type { DodIdentity } from "../model/identity.js";
+import { AccessCache, DEFAULT_ACCESS_TTL_MS } from "./access-cache.js";
 
 const OWNER = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
 const REPO = "[A-Za-z0-9._-]{1,100}";
@@ -49,6 +50,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<
 export function dashboardRoutes(probot: Probot, settings: DashboardSettings, identity: DodIdentity): Handler {
   let ready: Promise<{ oauth: OAuthApp<{ clientType: "github-app" }>; apiUrl: string }> | undefined;
   const jar = settings.sessionSecret ? new CookieJar(settings.sessionSecret) : null;
+  /** Per sign-in and repository: which installation serves a repository this viewer may read. */
+  const access = new AccessCache<number>(settings.accessTtlMs ?? DEFAULT_ACCESS_TTL_MS);
 
   // The API's base URL is Probot's (github.com or GHE_HOST); OAuth's web pages live on the same host.
   const setup = () =>
@@ -89,7 +92,7 @@ export function dashboardRoutes(probot: Probot, settings: DashboardSettings, ide
       return true;
     }
     try {
-      await route(req, res, url, { jar, setup, probot, settings, identity });
+      await route(req, res, url, { jar, access, setup, probot, settings, identity });
     } catch (error) {
       probot.log.error({ err: error, path: url.pathname }, "dashboard page failed");
       if (!res.headersSent) page(res, 502, "GitHub could not be read", "Try again in a minute.");
@@ -100,6 +103,7 @@ export function dashboardRoutes(probot: Probot, settings: DashboardSettings, ide
 
 interface Deps {
   jar: CookieJar;
+  access: AccessCache<number>;
   setup: () => Promise<{ oauth: OAuthApp<{ clientType: "github-app" }>; apiUrl: string }>;
   probot: Probot;
   settings: DashboardSettings;
@@ -167,6 +171,8 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
       page(res, 403, "Not signed out", "Sign out from the dashboard's own page.");
       return;
     }
+    const signedIn = cookies[SESSION_COOKIE];
+    if (signedIn) deps.access.forget(signedIn);
     page(
       res,
       200,
@@ -181,7 +187,7 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
   const orgApi = ORG_API.exec(url.pathname);
   const orgMatch = orgApi ?? ORG_PAGE.exec(url.pathname);
   if (orgMatch && url.searchParams.get("release")) {
-    await orgRoute(res, url, deps, orgMatch[1]!, orgApi !== null, cookies, secure);
+    await orgRoute(res, url, deps, orgMatch[1]!, orgApi !== null, cookies[SESSION_COOKIE], secure);
     return;
   }
   const api = API.exec(url.pathname);
@@ -196,20 +202,16 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     return;
   }
   const [, owner, repo] = match as unknown as [string, string, string];
-  const session = jar.open<Session>(SESSION_COOKIE, cookies[SESSION_COOKIE]);
-  const signIn = `/dod/login?return=${encodeURIComponent(url.pathname + url.search)}`;
+  const cookie = cookies[SESSION_COOKIE];
+  const session = jar.open<Session>(SESSION_COOKIE, cookie);
   if (!session) {
-    if (api) json(res, 401, { message: "Sign in with GitHub first", login: signIn });
-    else redirect(res, signIn);
+    signInFirst(res, url, api !== null);
     return;
   }
 
-  const { apiUrl } = await deps.setup();
-  const access = await viewerCanRead(session.token, apiUrl, owner, repo);
+  const access = await repositoryAccess(deps, cookie!, session, owner, repo);
   if (access === "signed-out") {
-    const clear = [setCookie(SESSION_COOKIE, "", { maxAgeMs: 0, secure })];
-    if (api) json(res, 401, { message: "Your GitHub sign-in expired", login: signIn }, clear);
-    else redirect(res, signIn, clear);
+    signInAgain(res, url, api !== null, secure);
     return;
   }
   if (access === "no") {
@@ -217,11 +219,7 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
     return;
   }
 
-  const github = await installationOctokit(deps.probot, owner, repo);
-  if (!github) {
-    notFound(res, api !== null);
-    return;
-  }
+  const github = (await deps.probot.auth(access.installationId)) as unknown as GitHub;
   const filter = readFilter(url.searchParams);
   const gathered = await gatherDashboard(github, owner, repo, {
     ...(deps.identity.appId !== undefined && { appId: deps.identity.appId }),
@@ -258,14 +256,12 @@ async function orgRoute(
   deps: Deps,
   org: string,
   api: boolean,
-  cookies: Record<string, string>,
+  cookie: string | undefined,
   secure: boolean,
 ): Promise<void> {
-  const session = deps.jar.open<Session>(SESSION_COOKIE, cookies[SESSION_COOKIE]);
-  const signIn = `/dod/login?return=${encodeURIComponent(url.pathname + url.search)}`;
+  const session = deps.jar.open<Session>(SESSION_COOKIE, cookie);
   if (!session) {
-    if (api) json(res, 401, { message: "Sign in with GitHub first", login: signIn });
-    else redirect(res, signIn);
+    signInFirst(res, url, api);
     return;
   }
   const { apiUrl } = await deps.setup();
@@ -277,9 +273,7 @@ async function orgRoute(
     });
   } catch (error) {
     if ((error as { status?: number }).status === 401) {
-      const clear = [setCookie(SESSION_COOKIE, "", { maxAgeMs: 0, secure })];
-      if (api) json(res, 401, { message: "Your GitHub sign-in expired", login: signIn }, clear);
-      else redirect(res, signIn, clear);
+      signInAgain(res, url, api, secure);
       return;
     }
     throw error;
@@ -326,7 +320,46 @@ function viewerOctokit(token: string, baseUrl: string): Octokit {
   });
 }
 
-/** Asked with the viewer's own token, every time: access can be revoked at any moment. */
+/** Where signing in starts, coming back to this page. */
+const signInUrl = (url: URL) => `/dod/login?return=${encodeURIComponent(url.pathname + url.search)}`;
+
+/** No session: the page sends the browser to sign in; the JSON says where. */
+function signInFirst(res: ServerResponse, url: URL, api: boolean): void {
+  if (api) json(res, 401, { message: "Sign in with GitHub first", login: signInUrl(url) });
+  else redirect(res, signInUrl(url));
+}
+
+/** GitHub no longer takes the viewer's token: the session is dropped and they sign in again. */
+function signInAgain(res: ServerResponse, url: URL, api: boolean, secure: boolean): void {
+  const clear = [setCookie(SESSION_COOKIE, "", { maxAgeMs: 0, secure })];
+  if (api) json(res, 401, { message: "Your GitHub sign-in expired", login: signInUrl(url) }, clear);
+  else redirect(res, signInUrl(url), clear);
+}
+
+/**
+ * Whether this sign-in may read the repository, and the installation that serves it. A yes is remembered for this
+ * session a short time (access-cache.ts); anything else is asked again on the next view.
+ */
+async function repositoryAccess(
+  deps: Deps,
+  cookie: string,
+  session: Session,
+  owner: string,
+  repo: string,
+): Promise<{ installationId: number } | "no" | "signed-out"> {
+  const resource = `${owner}/${repo}`;
+  const known = deps.access.get(cookie, resource);
+  if (known !== undefined) return { installationId: known };
+  const { apiUrl } = await deps.setup();
+  const canRead = await viewerCanRead(session.token, apiUrl, owner, repo);
+  if (canRead !== "yes") return canRead;
+  const installationId = await installationOf(deps.probot, owner, repo);
+  if (installationId === null) return "no";
+  deps.access.set(cookie, resource, installationId);
+  return { installationId };
+}
+
+/** Asked with the viewer's own token: only GitHub knows whether they may read it now. */
 async function viewerCanRead(
   token: string,
   apiUrl: string,
@@ -346,11 +379,11 @@ async function viewerCanRead(
   }
 }
 
-async function installationOctokit(probot: Probot, owner: string, repo: string): Promise<GitHub | null> {
+async function installationOf(probot: Probot, owner: string, repo: string): Promise<number | null> {
   const app = await probot.auth();
   try {
     const { data } = await app.rest.apps.getRepoInstallation({ owner, repo });
-    return (await probot.auth(data.id)) as unknown as GitHub;
+    return data.id;
   } catch (error) {
     if ((error as { status?: number }).status === 404) return null;
     throw error;

@@ -3,6 +3,8 @@
 export interface DashboardSettings {
   /** A burst of events within this many milliseconds is one edit of the dashboard issue. */
   debounceMs: number;
+  /** A viewer's access to a repository is asked of GitHub again after this long (0: on every view). */
+  accessTtlMs?: number;
   /** Where people reach this app, e.g. `https://dod.example.com`: the OAuth callback and the issue's link. */
   publicUrl?: string;
   /** The GitHub App's OAuth client id and secret (its settings page), for "Sign in with GitHub". */

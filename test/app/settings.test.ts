@@ -59,6 +59,7 @@ describe("parseSettings", () => {
       DOD_ATTEMPTS: "",
       DOD_BACKOFF_MS: "250",
       DOD_DASHBOARD_DEBOUNCE_MS: "0",
+      DOD_DASHBOARD_ACCESS_TTL_MS: "30000",
       DOD_PUBLIC_URL: "https://dod.example.com//",
       GITHUB_CLIENT_ID: "Iv1.x",
       GITHUB_CLIENT_SECRET: "y",
@@ -75,6 +76,7 @@ describe("parseSettings", () => {
         queue: { redisUrl: "redis://cache:6379", settleMs: 0, concurrency: 8, backoffMs: 250 },
         dashboard: {
           debounceMs: 0,
+          accessTtlMs: 30_000,
           publicUrl: "https://dod.example.com",
           clientId: "Iv1.x",
           clientSecret: "y",
