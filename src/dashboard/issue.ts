@@ -37,14 +37,12 @@ export async function refreshDashboardIssue(
   const { cache, patches } = options;
   const key = dashboardKey(owner, repo, options.identity.appId);
   if (cache && patches) {
-    const patched = await patchSnapshot(cache, key, patches);
-    // Only evaluations whose verdict did not change: the snapshot took them, the issue shows no verdict of theirs.
+    // Only evaluations whose verdict did not change: the snapshot takes them, the issue shows no verdict of theirs.
     if (patches.every((p) => p.soft)) {
-      if (patched) await cache.set(DASHBOARDS, key, { ...patched, rev: randomUUID() });
-      // One that could not be applied makes the snapshot stale: the next refresh reads GitHub.
-      else await cache.set(DASHBOARDS, key, null);
+      await keepPatched(cache, key, patches);
       return { result: "kept", read: "nothing" };
     }
+    const patched = await patchSnapshot(cache, key, patches);
     if (patched) {
       const written = await writeSnapshot(github, cache, key, patched, options).catch(() => null);
       if (written) return { ...written, read: "patched" };
@@ -83,6 +81,23 @@ async function patchSnapshot(cache: Cache, key: string, patches: PullPatch[]): P
   return snapshot;
 }
 
+/** Whether the kept snapshot is still the one of revision `rev` (no other refresh, on any replica, kept one since). */
+const stillAt = async (cache: Cache, key: string, rev: string) =>
+  (await cache.get<DashboardSnapshot | null>(DASHBOARDS, key))?.rev === rev;
+
+/**
+ * Keeps the snapshot with the patches applied, unless another refresh kept one meanwhile: then they are applied to
+ * that one. One that cannot apply makes the snapshot stale: the next refresh reads GitHub.
+ */
+async function keepPatched(cache: Cache, key: string, patches: PullPatch[]): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const patched = await patchSnapshot(cache, key, patches);
+    if (!patched) break;
+    if (await stillAt(cache, key, patched.rev)) return cache.set(DASHBOARDS, key, { ...patched, rev: randomUUID() });
+  }
+  await cache.set(DASHBOARDS, key, null);
+}
+
 /**
  * Writes the patched snapshot's issue (only when its text changed) and keeps the snapshot. Null when the write
  * failed or another refresh (another replica's) kept its snapshot meanwhile: then GitHub is read again.
@@ -98,16 +113,15 @@ async function writeSnapshot(
   const config = dashboardConfig(owner, snapshot.texts);
   if (!config.ok || !config.config.dashboard.issue) return null;
   const body = render(snapshot.input, config.config, options);
-  const rev = randomUUID();
   const issue = snapshot.issue;
   const written = await writeDashboardIssue(github, { owner, repo }, { body, found: issue });
+  // Another replica kept a snapshot since this one was read: the issue may now lack what it patched in.
+  if (!(await stillAt(cache, key, snapshot.rev))) return null;
   await cache.set<DashboardSnapshot>(DASHBOARDS, key, {
     ...snapshot,
     issue: { number: written.number, body, url: issue?.url ?? "" },
-    rev,
+    rev: randomUUID(),
   });
-  const kept = await cache.get<DashboardSnapshot | null>(DASHBOARDS, key);
-  if (kept?.rev !== rev) return null;
   return { result: written.result, number: written.number };
 }
 

@@ -48,7 +48,7 @@ export const VERDICTS: CacheKind = { name: "verdicts", max: 10_000, ttlMs: 7 * D
  * patch (dashboard/patch.ts). Briefly: what no event reports — an edit of the issue, a change of the organisation's
  * done.yml — shows within this long, when the next refresh reads GitHub again.
  */
-export const DASHBOARDS: CacheKind = { name: "dashboards", max: 200, ttlMs: 30 * 60_000, rewritten: true };
+export const DASHBOARDS: CacheKind = { name: "dashboards", max: 100, ttlMs: 30 * 60_000, rewritten: true };
 export const dashboardKey = (owner: string, repo: string, appId: number | undefined) =>
   `${owner}/${repo}:${appId ?? "by-name"}`.toLowerCase();
 

@@ -8,6 +8,9 @@ import { aggregate } from "../../src/dashboard/aggregate.js";
 import { renderDashboardMarkdown } from "../../src/dashboard/render-markdown.js";
 import type { GitHub } from "../../src/github/client.js";
 import { gatherDashboard } from "../../src/github/dashboard-gather.js";
+import { DASHBOARDS, dashboardKey } from "../../src/github/cache.js";
+import { ReadCache } from "../../src/github/read-cache.js";
+import type { DashboardSnapshot } from "../../src/dashboard/patch.js";
 import { type LoadedApp, loadApp, refreshDashboardAtOnce } from "../helpers/app.js";
 import { DashboardWorld, OWNER, type WorldPull, type WorldRepo } from "../helpers/dashboard-world.js";
 import { event, example } from "../helpers/events.js";
@@ -338,5 +341,39 @@ describe("the kept dashboard shared by replicas through Redis", () => {
     ]);
     expect(repo.issue!.body).toBe(await fullRender(second, repo));
     await second.queue.close();
+  });
+
+  it("a replica whose patched edit raced another replica's keeps nothing of its own and reads GitHub again", async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1");
+    const world = new DashboardWorld();
+    // Its own repository: what the test before kept in Redis (verdicts, snapshots) is not this one's.
+    const repo = repository(world, "Raced-Repo");
+    const queue = { redisUrl: redis.url, name: `dod-dashboard-race-${Date.now()}`, consume: true };
+    const app = await loadApp({ queue });
+    await app.probot.receive(webhook(repo, repo.pulls[1]!, "opened"));
+    await settle(app);
+
+    // While this replica edits the issue, another one keeps a snapshot of its own (its own patch).
+    const other = new ReadCache({ redisUrl: redis.url });
+    const key = dashboardKey(OWNER, repo.name, APP_ID);
+    world.duringIssueEdit = async () => {
+      world.duringIssueEdit = undefined;
+      const kept = await other.get<DashboardSnapshot>(DASHBOARDS, key);
+      await other.set(DASHBOARDS, key, { ...kept!, rev: "another replica's" });
+    };
+    world.calls.length = 0;
+    await app.probot.receive(webhook(repo, repo.pulls[2]!, "opened"));
+    await settle(app);
+    expect(world.calls.filter((c) => isDashboardRead(c) || isIssueWrite(c))).toEqual([
+      `PATCH /repos/Codertocat/Raced-Repo/issues/${repo.issue!.number}`,
+      "graphql DodDashboard",
+      "graphql DodMilestonePulls",
+      "graphql DodMilestonePulls",
+    ]);
+    expect(repo.issue!.body).toBe(await fullRender(app, repo));
+    expect((await other.get<DashboardSnapshot>(DASHBOARDS, key))?.rev).not.toBe("another replica's");
+    await other.close();
+    await app.queue.close();
   });
 });

@@ -40,6 +40,8 @@ export class DashboardWorld {
   readonly repos = new Map<string, WorldRepo>();
   /** Every request, as `METHOD /path` or `graphql OperationName`. */
   readonly calls: string[] = [];
+  /** Runs while the app's edit of a dashboard issue is in flight (what another replica does meanwhile). */
+  duringIssueEdit?: () => Promise<void>;
   private nextId = 100;
 
   constructor(readonly origin = "https://api.github.com") {
@@ -54,9 +56,10 @@ export class DashboardWorld {
       });
     });
     const repoPath = new RegExp(`^/repos/${OWNER}/([^/]+)(/.*)$`);
-    const rest = (method: string) => (uri: string, body: any) => {
+    const rest = (method: string) => async (uri: string, body: any) => {
       const path = new URL(uri, origin).pathname;
       this.calls.push(`${method} ${path}`);
+      if (method === "PATCH" && /\/issues\/\d+$/.test(path)) await this.duringIssueEdit?.();
       const [, name, under] = repoPath.exec(path) ?? [];
       const repo = name && this.repos.get(name);
       if (!repo) return [404, { message: "Not Found" }];
