@@ -12,6 +12,7 @@ import { readEmbeddedReport } from "../report/embed.js";
 import type { DashboardInput, PullInput, ReleaseInput } from "../model/dashboard.js";
 import { FOLLOW_UP_PHRASE, type FollowUpInput, readFollowUpMarker } from "../model/follow-up.js";
 import * as Q from "./dashboard-queries.js";
+import { blobText, present } from "./nodes.js";
 import { CLOSED_PULLS_EPOCH, CLOSED_RELEASES, type Cache, closedMilestoneKey, repositoryKey } from "./cache.js";
 
 export interface GatherOptions {
@@ -92,9 +93,9 @@ export async function gatherDashboard(
     issueSearch: `repo:${owner}/${repo} is:issue in:title "${DASHBOARD_TITLE}"`,
   });
   if (!first.repository) throw new RepositoryNotFound(`No repository ${owner}/${repo}`);
-  const texts = { repo: first.repository.object?.text ?? null, org: first.org?.object?.text ?? null };
+  const texts = { repo: blobText(first.repository.object), org: blobText(first.org?.object) };
   const config = dashboardConfig(owner, texts);
-  const issue = findIssue(first.dashboardIssue?.nodes ?? []);
+  const issue = findIssue(present(first.dashboardIssue?.nodes));
   if (!config.ok || (options.onlyIf && !options.onlyIf(config.config))) {
     options.onProgress?.(requests, requests);
     return { config, input: null, issue, releaseNames: [], requests, texts };
@@ -133,22 +134,22 @@ export async function gatherDashboard(
         }),
       page: async (after) =>
         (await query<Q.MilestonePullsData>(Q.milestonePullsQuery(byApp), { number: m.number, after, ...appVars }))
-          .repository.milestone?.pullRequests ?? null,
+          .repository?.milestone?.pullRequests ?? null,
     });
     // The last closed, by when they were closed (GitHub orders milestones by update, not by closing).
-    const closed = [...(repository.closedMilestones?.nodes ?? [])]
+    const closed = present(repository.closedMilestones?.nodes)
       .sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""))
       .slice(0, history);
-    releases = [...repository.milestones.nodes, ...closed].map(milestone);
+    releases = [...present(repository.milestones?.nodes), ...closed].map(milestone);
     // An older closed milestone asked for by name (`--release v1.1`, `?release=v1.1`).
-    const named = repository.namedMilestones?.nodes.find((m) => m.title === wanted);
+    const named = present(repository.namedMilestones?.nodes).find((m) => m.title === wanted);
     if (named && !releases.some((r) => r.name === named.title)) releases.push(milestone(named));
   } else {
-    const labels = [...first.repository.labels.nodes];
-    for (let page = first.repository.labels.pageInfo; page.hasNextPage && page.endCursor; ) {
+    const labels = present(first.repository.labels?.nodes);
+    for (let page = first.repository.labels?.pageInfo; page?.hasNextPage && page.endCursor; ) {
       const more = await query<Q.MoreLabelsData>(Q.MORE_LABELS_QUERY, { after: page.endCursor });
-      labels.push(...more.repository.labels.nodes);
-      page = more.repository.labels.pageInfo;
+      labels.push(...present(more.repository?.labels?.nodes));
+      page = more.repository?.labels?.pageInfo;
     }
     const pattern = new Minimatch(config.config.releases.label ?? "release/*", { nocase: true });
     const label = (l: Q.LabelNode, state: "open" | "closed"): Release => ({
@@ -159,8 +160,8 @@ export async function gatherDashboard(
       closedAt: null,
       count: l.pullRequests.totalCount,
       page: async (after) =>
-        (await query<Q.LabelPullsData>(Q.labelPullsQuery(byApp), { label: l.name, after, ...appVars })).repository.label
-          ?.pullRequests ?? null,
+        (await query<Q.LabelPullsData>(Q.labelPullsQuery(byApp), { label: l.name, after, ...appVars })).repository
+          ?.label?.pullRequests ?? null,
     });
     const matching = labels
       .filter((l) => pattern.match(l.name))
@@ -193,10 +194,9 @@ export async function gatherDashboard(
     // An empty release costs nothing: the first request already counted its pull requests.
     for (let after: string | null = null, more = release.count > 0 && !cached.has(release); more; ) {
       const page = await release.page(after);
-      open ||= (page?.nodes ?? []).some((n) => n.state === "OPEN");
-      pulls.push(
-        ...(page?.nodes ?? []).filter((n) => n.state !== "CLOSED" || n.merged).map((n) => toPull(n, preferred, byApp)),
-      );
+      const nodes = present(page?.nodes);
+      open ||= nodes.some((n) => n.state === "OPEN");
+      pulls.push(...nodes.filter((n) => n.state !== "CLOSED" || n.merged).map((n) => toPull(n, preferred, byApp)));
       more = Boolean(page?.pageInfo.hasNextPage && page.pageInfo.endCursor);
       after = page?.pageInfo.endCursor ?? null;
       // Pull requests added while reading make one more page than counted.
@@ -216,7 +216,7 @@ export async function gatherDashboard(
       pulls,
     });
   }
-  const followUps = readFollowUps(first.followUps?.nodes ?? []);
+  const followUps = readFollowUps(present(first.followUps.nodes));
   return {
     config,
     input: { owner, repo, url: first.repository.url, releaseBy: by, releases: gathered, followUps },
@@ -238,11 +238,17 @@ export function dashboardConfig(owner: string, texts: { repo: string | null; org
 
 /** `filtered`: the query read only the suites of app `appId` (GitHub filtered them): a suite without its app is its. */
 export function toPull(node: Q.PullNode, appId: number | undefined, filtered = false): PullInput {
-  const runs = (node.commits.nodes[0]?.commit.checkSuites?.nodes ?? []).flatMap((suite) =>
-    (suite.checkRuns?.nodes ?? []).map((run) => ({
-      run,
-      ours: appId !== undefined && (suite.app?.databaseId ?? (filtered ? appId : null)) === appId,
-    })),
+  const runs = present(present(node.commits.nodes)[0]?.commit.checkSuites?.nodes).flatMap((suite) =>
+    present(suite.checkRuns?.nodes).flatMap(({ databaseId, ...run }) =>
+      databaseId === null
+        ? []
+        : [
+            {
+              run: { ...run, databaseId },
+              ours: appId !== undefined && (suite.app?.databaseId ?? (filtered ? appId : null)) === appId,
+            },
+          ],
+    ),
   );
   // Another app could name a check the same — a workflow job whose name a pull request's author controls, with a
   // forged hidden report in its output. Knowing dod's app, only its runs are read; by name alone (no app id), the
@@ -257,10 +263,11 @@ export function toPull(node: Q.PullNode, appId: number | undefined, filtered = f
     title: node.title,
     url: node.url,
     state: node.merged ? "merged" : "open",
-    ...(node.mergedAt !== undefined && { mergedAt: node.mergedAt }),
-    ...(node.additions !== undefined && { additions: node.additions, deletions: node.deletions ?? 0 }),
+    mergedAt: node.mergedAt,
+    additions: node.additions,
+    deletions: node.deletions,
     author: node.author?.login ?? "ghost",
-    labels: (node.labels?.nodes ?? []).map((l) => l.name),
+    labels: present(node.labels?.nodes).map((l) => l.name),
     headSha: node.headRefOid,
     check: chosen
       ? {
@@ -273,7 +280,11 @@ export function toPull(node: Q.PullNode, appId: number | undefined, filtered = f
   };
 }
 
-function findIssue(nodes: NonNullable<Q.DashboardData["dashboardIssue"]>["nodes"]): DashboardIssue | null {
+type Found<T extends { nodes: readonly unknown[] | null } | undefined> = NonNullable<
+  NonNullable<T>["nodes"]
+>[number] & {};
+
+function findIssue(nodes: Found<Q.DashboardData["dashboardIssue"]>[]): DashboardIssue | null {
   const issues = nodes.filter((n): n is Extract<typeof n, { number: number }> => "number" in n);
   const ours = issues
     .filter((n) => n.body.startsWith(DASHBOARD_MARKER))
@@ -283,7 +294,7 @@ function findIssue(nodes: NonNullable<Q.DashboardData["dashboardIssue"]>["nodes"
 }
 
 /** Search also finds issues that only quote the phrase: only those that start with dod's marker count. */
-function readFollowUps(nodes: NonNullable<Q.DashboardData["followUps"]>["nodes"]): FollowUpInput[] {
+function readFollowUps(nodes: Found<Q.DashboardData["followUps"]>[]): FollowUpInput[] {
   return nodes.flatMap((n) => {
     if (!("number" in n)) return [];
     const ref = readFollowUpMarker(n.body);

@@ -5,9 +5,11 @@ import { ORG_CONFIG_REPO } from "../model/names.js";
 import type { DodIdentity } from "../model/identity.js";
 import type { PullRequestRef } from "../model/pull-request.js";
 import { type GitHub, queryAllowingMissing } from "./client.js";
-import { type Gathered, gatheredFrom, type PullRequestNode } from "./gather.js";
-import { PREVIEW_LIST_QUERY, PREVIEW_SEARCH_QUERY, pullRequestsQuery } from "./queries.js";
+import { type Gathered, gatheredFrom } from "./gather.js";
+import { PREVIEW_LIST_QUERY, PREVIEW_SEARCH_QUERY, type PullsData, pullRequestsQuery } from "./queries.js";
 import type { Cache } from "./cache.js";
+import type * as G from "./generated/graphql.js";
+import { present } from "./nodes.js";
 
 /** Pull requests per batched request: ten evaluations' fields stay far below GitHub's node and time limits. */
 export const PULLS_PER_REQUEST = 10;
@@ -18,18 +20,7 @@ export interface ListedPull extends PullRequestRef {
   state: "open" | "merged";
 }
 
-interface ListData {
-  repository: {
-    open: { totalCount: number; nodes: { number: number }[] };
-    merged: { nodes: { number: number }[] };
-  } | null;
-}
-type SearchNode = { number?: number; repository?: { name: string; owner: { login: string } } } | null;
-interface SearchData {
-  open: { issueCount: number; nodes: SearchNode[] };
-  merged: { nodes: SearchNode[] };
-}
-type PullsData = Record<string, { pullRequest: PullRequestNode | null } | null>;
+type SearchNode = NonNullable<NonNullable<G.DodPreviewSearchQuery["open"]["nodes"]>[number]>;
 
 /**
  * The open pull requests and the latest merged ones (newest activity first), without `except` (the pull request
@@ -51,30 +42,28 @@ export async function listPulls(
   let listed: ListedPull[];
   if (except.repo.toLowerCase() === ORG_CONFIG_REPO) {
     const org = except.owner;
-    const data = await github.graphql<SearchData>(PREVIEW_SEARCH_QUERY, {
+    const data = await github.graphql<G.DodPreviewSearchQuery>(PREVIEW_SEARCH_QUERY, {
       open: `org:${org} is:pr is:open sort:updated-desc`,
       merged: `org:${org} is:pr is:merged sort:updated-desc`,
       openCount: open,
       mergedCount: merged,
-    });
+    } satisfies G.DodPreviewSearchQueryVariables);
     const refs = (nodes: SearchNode[], state: ListedPull["state"]) =>
       nodes.flatMap((n) =>
-        n?.number !== undefined && n.repository
-          ? [{ owner: n.repository.owner.login, repo: n.repository.name, number: n.number, state }]
-          : [],
+        "number" in n ? [{ owner: n.repository.owner.login, repo: n.repository.name, number: n.number, state }] : [],
       );
-    listed = [...refs(data.open.nodes, "open"), ...refs(data.merged.nodes, "merged")];
+    listed = [...refs(present(data.open.nodes), "open"), ...refs(present(data.merged.nodes), "merged")];
   } else {
-    const data = await github.graphql<ListData>(PREVIEW_LIST_QUERY, {
+    const data = await github.graphql<G.DodPreviewListQuery>(PREVIEW_LIST_QUERY, {
       owner: except.owner,
       name: except.repo,
       open,
       merged,
-    });
+    } satisfies G.DodPreviewListQueryVariables);
     const here = { owner: except.owner, repo: except.repo };
     listed = [
-      ...(data.repository?.open.nodes ?? []).map((n) => ({ ...here, number: n.number, state: "open" as const })),
-      ...(data.repository?.merged.nodes ?? []).map((n) => ({ ...here, number: n.number, state: "merged" as const })),
+      ...present(data.repository?.open.nodes).map((n) => ({ ...here, number: n.number, state: "open" as const })),
+      ...present(data.repository?.merged.nodes).map((n) => ({ ...here, number: n.number, state: "merged" as const })),
     ];
   }
   const others = listed.filter((p) => !isExcept(p));

@@ -8,6 +8,7 @@ import type { PullRequestRef } from "../model/pull-request.js";
 import { closingReferences } from "./closing-references.js";
 import { listOwnRuns, runFor, sharesHead } from "./own-run.js";
 import {
+  type LinkedIssuesData,
   linkedIssuesQuery,
   MORE_CHECKS_QUERY,
   MORE_COMMENTS_QUERY,
@@ -15,7 +16,8 @@ import {
   PULL_REQUEST_QUERY,
 } from "./queries.js";
 import { type Cache, diffKey, FILES } from "./cache.js";
-import type * as Q from "./response.js";
+import type * as G from "./generated/graphql.js";
+import { blobText, present } from "./nodes.js";
 
 /** GitHub lists at most this many files of a pull request. */
 export const MAX_FILES = 3000;
@@ -35,8 +37,9 @@ export interface Gathered {
   commits: { base: string; head: string; baseTip: string | null };
 }
 
-export type PullRequestNode = NonNullable<NonNullable<Q.PullRequestData["repository"]>["pullRequest"]>;
-type FileNode = PullRequestNode["files"]["nodes"][number];
+export type PullRequestNode = G.DodPullRequestFieldsFragment;
+type FileNode = G.DodFileFragment;
+type CheckContext = G.DodCheckContextFragment;
 
 export class PullRequestNotFound extends Error {}
 
@@ -47,10 +50,10 @@ export async function gatherPullRequest(
   cache?: Cache,
 ): Promise<Gathered> {
   const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
-  const data = await queryAllowingMissing<Q.PullRequestData>(github, PULL_REQUEST_QUERY, vars, ["org"]);
+  const data = await queryAllowingMissing<G.DodPullRequestQuery>(github, PULL_REQUEST_QUERY, vars, ["org"]);
   const pr = data.repository?.pullRequest;
   if (!pr) throw new PullRequestNotFound(`No pull request ${ref.owner}/${ref.repo}#${ref.number}`);
-  return gatheredFrom(github, ref, pr, data.org?.object?.text ?? null, identity, cache);
+  return gatheredFrom(github, ref, pr, blobText(data.org?.object), identity, cache);
 }
 
 /**
@@ -66,32 +69,44 @@ export async function gatheredFrom(
   cache?: Cache,
 ): Promise<Gathered> {
   const vars = { owner: ref.owner, name: ref.repo, number: ref.number };
-  const commit = pr.commits.nodes[0]?.commit;
+  const commit = present(pr.commits.nodes)[0]?.commit;
   const files = await allFiles(github, vars, pr, cache);
 
-  const contexts = [...(commit?.statusCheckRollup?.contexts.nodes ?? [])];
-  for (let page = commit?.statusCheckRollup?.contexts.pageInfo; page?.hasNextPage; ) {
-    const more = await github.graphql<Q.MoreChecksData>(MORE_CHECKS_QUERY, { ...vars, after: page.endCursor });
-    const rollup = more.repository.pullRequest.commits.nodes[0]?.commit.statusCheckRollup;
-    contexts.push(...(rollup?.contexts.nodes ?? []));
+  const contexts = present(commit?.statusCheckRollup?.contexts.nodes);
+  for (let page = commit?.statusCheckRollup?.contexts.pageInfo; page?.hasNextPage && page.endCursor; ) {
+    const more = await github.graphql<G.DodMoreChecksQuery>(MORE_CHECKS_QUERY, {
+      ...vars,
+      after: page.endCursor,
+    } satisfies G.DodMoreChecksQueryVariables);
+    const rollup = present(more.repository?.pullRequest?.commits.nodes)[0]?.commit.statusCheckRollup;
+    contexts.push(...present(rollup?.contexts.nodes));
     page = rollup?.contexts.pageInfo;
   }
 
-  const comments = [...pr.comments.nodes];
-  for (let page = pr.comments.pageInfo; page.hasPreviousPage; ) {
-    const more = await github.graphql<Q.MoreCommentsData>(MORE_COMMENTS_QUERY, { ...vars, before: page.startCursor });
-    comments.unshift(...more.repository.pullRequest.comments.nodes);
-    page = more.repository.pullRequest.comments.pageInfo;
+  const comments = present(pr.comments.nodes);
+  for (let page = pr.comments.pageInfo; page.hasPreviousPage && page.startCursor; ) {
+    const more = await github.graphql<G.DodMoreCommentsQuery>(MORE_COMMENTS_QUERY, {
+      ...vars,
+      before: page.startCursor,
+    } satisfies G.DodMoreCommentsQueryVariables);
+    const next = more.repository?.pullRequest?.comments;
+    if (!next) break;
+    comments.unshift(...present(next.nodes));
+    page = next.pageInfo;
   }
 
   // dod's runs are the ones its app wrote under its name; it replaces a run when the annotations change, so the
   // newest one reporting on this pull request is the one to keep current.
-  type CheckRunContext = Extract<Q.CheckContext, { __typename: "CheckRun" }>;
-  const isOwn = (c: Q.CheckContext): c is CheckRunContext =>
+  type CheckRunContext = Extract<CheckContext, { __typename: "CheckRun" }>;
+  const isOwn = (c: CheckContext): c is CheckRunContext =>
     c.__typename === "CheckRun" && identity.isOwn({ name: c.name, appId: c.checkSuite?.app?.databaseId });
   const ownRuns = contexts
     .filter(isOwn)
-    .map((c) => ({ id: c.databaseId, externalId: c.externalId, completed: c.status === "COMPLETED" }));
+    .flatMap((c) =>
+      c.databaseId === null
+        ? []
+        : [{ id: c.databaseId, externalId: c.externalId, completed: c.status === "COMPLETED" }],
+    );
   // The rollup may show only the newest run of a name: when that run is another pull request's (the head is shared),
   // this one's own run is looked for in the full list.
   const own =
@@ -99,9 +114,10 @@ export async function gatheredFrom(
     (sharesHead(ownRuns, ref.number)
       ? runFor(await listOwnRuns(github, identity, ref, pr.headRefOid), ref.number)
       : null);
+  const baseTarget = pr.baseRef?.target;
   const config = {
-    base: blobText(pr.baseRef?.target?.file),
-    head: blobText(commit?.file),
+    base: blobText(baseTarget && "file" in baseTarget ? baseTarget.file?.object : null),
+    head: blobText(commit?.file?.object),
     org: { file: `${ref.owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: orgText },
   };
   // `files` stops at 3,000 (its totalCount too); `changedFiles` is the true count.
@@ -117,7 +133,7 @@ export async function gatheredFrom(
     state: pr.merged ? "merged" : pr.state === "OPEN" ? "open" : "closed",
     base: { ref: pr.baseRefName },
     head: { ref: pr.headRefName, sha: pr.headRefOid },
-    labels: pr.labels.nodes.map((label) => label.name),
+    labels: present(pr.labels?.nodes).map((label) => label.name),
     milestone: pr.milestone?.title ?? null,
     files: files.slice(0, MAX_FILES).map(({ path, additions, deletions, changeType }) => ({
       path,
@@ -131,14 +147,14 @@ export async function gatheredFrom(
       files.some((file) => file.path === CONFIG_PATH) ||
       (config.base !== null && config.head === null) ||
       (filesTruncated && config.base !== config.head),
-    reviews: pr.latestOpinionatedReviews.nodes.map((review) => ({
+    reviews: present(pr.latestOpinionatedReviews?.nodes).map((review) => ({
       author: review.author?.login ?? "ghost",
       state: review.state,
       submittedAt: review.submittedAt ?? "",
       url: review.url,
       ...(review.commit ? { commit: review.commit.oid } : {}),
     })),
-    linkedIssues: pr.closingIssuesReferences.nodes.map(toLinkedIssue),
+    linkedIssues: present(pr.closingIssuesReferences?.nodes).map(toLinkedIssue),
     checks: latestRuns(contexts.filter((c) => !isOwn(c))).map(toCheck),
     comments: comments.map(toComment),
     teams: {},
@@ -167,38 +183,42 @@ async function allFiles(
   pr: PullRequestNode,
   cache: Cache | undefined,
 ): Promise<FileNode[]> {
-  if (!pr.files.pageInfo.hasNextPage) return pr.files.nodes;
+  if (!pr.files?.pageInfo.hasNextPage) return present(pr.files?.nodes);
   const key = diffKey(vars.owner, vars.name, pr.baseRefOid, pr.headRefOid);
   const cached = await cache?.get<FileNode[]>(FILES, key);
   if (cached) return cached;
-  const files = [...pr.files.nodes];
-  for (let page = pr.files.pageInfo; page.hasNextPage && files.length < MAX_FILES; ) {
-    const more = await github.graphql<Q.MoreFilesData>(MORE_FILES_QUERY, { ...vars, after: page.endCursor });
-    files.push(...more.repository.pullRequest.files.nodes);
-    page = more.repository.pullRequest.files.pageInfo;
+  const files = present(pr.files.nodes);
+  for (let page = pr.files.pageInfo; page.hasNextPage && page.endCursor && files.length < MAX_FILES; ) {
+    const more = await github.graphql<G.DodMoreFilesQuery>(MORE_FILES_QUERY, {
+      ...vars,
+      after: page.endCursor,
+    } satisfies G.DodMoreFilesQueryVariables);
+    const next = more.repository?.pullRequest?.files;
+    if (!next) break;
+    files.push(...present(next.nodes));
+    page = next.pageInfo;
   }
   await cache?.set(FILES, key, files);
   return files;
 }
 
-const blobText = (entry: { object: { text?: string | null } | null } | null | undefined) => entry?.object?.text ?? null;
-
 /**
  * The newest run of each check (one app, one name). GitHub's rollup keeps the latest run per name per check
  * suite, so a check re-run in a new suite shows its superseded runs too; a failure there is not the check's verdict.
  */
-function latestRuns(contexts: Q.CheckContext[]): Q.CheckContext[] {
-  const key = (c: Q.CheckContext) =>
+function latestRuns(contexts: CheckContext[]): CheckContext[] {
+  const key = (c: CheckContext) =>
     c.__typename === "CheckRun" ? JSON.stringify([c.checkSuite?.app?.databaseId ?? null, c.name]) : null;
   const newest = new Map<string, number>();
   for (const c of contexts) {
     const k = key(c);
-    if (k !== null && c.__typename === "CheckRun") newest.set(k, Math.max(newest.get(k) ?? c.databaseId, c.databaseId));
+    const id = c.__typename === "CheckRun" ? (c.databaseId ?? 0) : 0;
+    if (k !== null) newest.set(k, Math.max(newest.get(k) ?? id, id));
   }
-  return contexts.filter((c) => c.__typename !== "CheckRun" || newest.get(key(c)!) === c.databaseId);
+  return contexts.filter((c) => c.__typename !== "CheckRun" || newest.get(key(c)!) === (c.databaseId ?? 0));
 }
 
-function toCheck(context: Q.CheckContext): CheckResult {
+function toCheck(context: CheckContext): CheckResult {
   if (context.__typename === "CheckRun") {
     return {
       name: context.name,
@@ -216,12 +236,12 @@ function toCheck(context: Q.CheckContext): CheckResult {
   };
 }
 
-function toComment(node: Q.CommentNode): Comment {
+function toComment(node: G.DodCommentFragment): Comment {
   const author = node.author?.login ?? "ghost";
   const editor = node.editor?.login;
   return {
     ...(editor && editor.toLowerCase() !== author.toLowerCase() ? { editedBy: editor } : {}),
-    id: Number(node.fullDatabaseId),
+    id: Number(node.fullDatabaseId ?? 0),
     author,
     authorIsBot: node.author?.__typename === "Bot",
     byDod: node.viewerDidAuthor,
@@ -231,7 +251,7 @@ function toComment(node: Q.CommentNode): Comment {
   };
 }
 
-function toLinkedIssue(issue: Q.LinkedIssueNode): LinkedIssue {
+function toLinkedIssue(issue: G.DodLinkedIssueFragment): LinkedIssue {
   return {
     repo: issue.repository.nameWithOwner,
     number: issue.number,
@@ -254,7 +274,7 @@ async function issuesClosedByText(github: GitHub, facts: Facts, host: string): P
   );
   if (wanted.length === 0) return [];
   const aliases = wanted.map((_, i) => `i${i}`);
-  const { data, refused } = await queryAllowingRefusals<Q.LinkedIssuesData>(
+  const { data, refused } = await queryAllowingRefusals<LinkedIssuesData>(
     github,
     linkedIssuesQuery(wanted),
     {},

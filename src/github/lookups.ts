@@ -4,8 +4,9 @@ import type { CommitJob, IssueJob, PullRequestJob, RulesJob } from "../queue/job
 import { pullRequestJobFrom } from "../queue/job.js";
 import type { GitHub } from "./client.js";
 import { ISSUE_PULL_REQUESTS_QUERY, OPEN_PULLS_SEARCH_QUERY } from "./queries.js";
-import type { IssuePullRequestNode, IssuePullRequestsData } from "./response.js";
 import { closingReferences } from "./closing-references.js";
+import type * as G from "./generated/graphql.js";
+import { present } from "./nodes.js";
 
 const sameRepo = (a: { owner: string; repo: string }, b: { owner: string; repo: string }) =>
   a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
@@ -29,24 +30,21 @@ export async function pullRequestsForCommit(github: GitHub, job: CommitJob): Pro
 
 /** The open pull requests that close the issue. */
 export async function pullRequestsClosing(github: GitHub, job: IssueJob): Promise<PullRequestJob[]> {
-  const data = await github.graphql<IssuePullRequestsData>(ISSUE_PULL_REQUESTS_QUERY, {
+  const data = await github.graphql<G.DodIssuePullRequestsQuery>(ISSUE_PULL_REQUESTS_QUERY, {
     owner: job.owner,
     name: job.repo,
     number: job.number,
-  });
+  } satisfies G.DodIssuePullRequestsQueryVariables);
   const issue = data.repository?.issue;
-  const linked = issue?.closedByPullRequestsReferences.nodes ?? [];
-  const mentioning = (issue?.timelineItems?.nodes ?? []).flatMap((node) => {
-    const pr = node?.source;
-    if (pr?.__typename !== "PullRequest" || pr.number === undefined || !pr.repository) return [];
+  const linked = present(issue?.closedByPullRequestsReferences?.nodes);
+  const mentioning = present(issue?.timelineItems.nodes).flatMap((node) => {
+    const pr = "source" in node ? node.source : null;
+    if (pr?.__typename !== "PullRequest") return [];
     const here = { owner: pr.repository.owner.login, repo: pr.repository.name };
-    const closes = closingReferences(
-      pr.title ?? "",
-      pr.body ?? "",
-      here,
-      pr.url ? new URL(pr.url).host : undefined,
-    ).some((ref) => ref.number === job.number && sameRepo(ref, job));
-    return closes ? [pr as IssuePullRequestNode] : [];
+    const closes = closingReferences(pr.title, pr.body, here, new URL(pr.url).host).some(
+      (ref) => ref.number === job.number && sameRepo(ref, job),
+    );
+    return closes ? [pr] : [];
   });
   const seen = new Set<string>();
   return [...linked, ...mentioning]
@@ -62,13 +60,6 @@ export async function pullRequestsClosing(github: GitHub, job: IssueJob): Promis
 
 /** A change of rules re-judges at most this many open pull requests (GitHub's search finds no more than 1,000). */
 export const MAX_REJUDGED = 1000;
-
-interface OpenPullsData {
-  search: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: ({ number?: number; headRefOid?: string; repository?: { name: string; owner: { login: string } } } | null)[];
-  };
-}
 
 /**
  * The open pull requests a change of rules applies to: those into the branch, or, for the organisation's file,
@@ -101,11 +92,14 @@ async function openPullsInAccount(
   const found: PullRequestJob[] = [];
   let after: string | null = null;
   do {
-    const { search }: OpenPullsData = await github.graphql<OpenPullsData>(OPEN_PULLS_SEARCH_QUERY, { q, after });
-    for (const node of search.nodes) {
-      if (node?.number === undefined || !node.repository) continue;
+    const { search }: G.DodOpenPullsQuery = await github.graphql<G.DodOpenPullsQuery>(OPEN_PULLS_SEARCH_QUERY, {
+      q,
+      after,
+    } satisfies G.DodOpenPullsQueryVariables);
+    for (const node of present(search.nodes)) {
+      if (!("number" in node)) continue;
       const pr = { owner: node.repository.owner.login, repo: node.repository.name, number: node.number };
-      found.push(pullRequestJobFrom(job, { ...pr, ...(node.headRefOid && { headSha: node.headRefOid }) }));
+      found.push(pullRequestJobFrom(job, { ...pr, headSha: node.headRefOid }));
     }
     after = search.pageInfo.hasNextPage ? search.pageInfo.endCursor : null;
   } while (after !== null && found.length < MAX_REJUDGED);

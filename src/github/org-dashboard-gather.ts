@@ -8,30 +8,28 @@ import type { DashboardInput, PullInput } from "../model/dashboard.js";
 import { CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js";
 import { type GitHub, queryAllowingMissing } from "./client.js";
 import { toPull } from "./dashboard-gather.js";
-import { PULL_FIELDS, PULLS_PER_PAGE, type PageInfo, type PullNode } from "./dashboard-queries.js";
+import { PULL_BY_NAME, PULLS_PER_PAGE } from "./dashboard-queries.js";
+import { CONFIG_FILE } from "./fragments.js";
+import type * as G from "./generated/graphql.js";
+import { blobText, present } from "./nodes.js";
 
 export const ORG_RELEASE_QUERY = /* GraphQL */ `
   query DodOrgRelease($org: String!, $search: String!, $after: String, $withConfig: Boolean!) {
-    org: repository(owner: $org, name: "${ORG_CONFIG_REPO}") @include(if: $withConfig) {
-      object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
-    }
-    search(type: ISSUE, query: $search, first: ${PULLS_PER_PAGE}, after: $after) {
+    org: repository(owner: $org, name: ".github") @include(if: $withConfig) { ...DodConfigFile }
+    search(type: ISSUE, query: $search, first: 50, after: $after) {
       issueCount
       pageInfo { hasNextPage endCursor }
-      nodes { ... on PullRequest { ${PULL_FIELDS(false)} repository { nameWithOwner } milestone { title dueOn state closedAt } } }
+      nodes { ... on PullRequest { ...DodDashboardPullByName repository { nameWithOwner } milestone { title dueOn state closedAt } } }
     }
   }
+  ${CONFIG_FILE}
+  ${PULL_BY_NAME}
 `;
 
-interface OrgPullNode extends PullNode {
-  repository: { nameWithOwner: string };
-  milestone: { title: string; dueOn: string | null; state: "OPEN" | "CLOSED"; closedAt: string | null } | null;
-}
-
-interface OrgReleaseData {
-  org?: { object: { text?: string | null } | null } | null;
-  search: { issueCount: number; pageInfo: PageInfo; nodes: (OrgPullNode | Record<string, never>)[] };
-}
+type OrgPullNode = Extract<
+  NonNullable<NonNullable<G.DodOrgReleaseQuery["search"]["nodes"]>[number]>,
+  { number: number }
+>;
 
 export interface GatheredOrgRelease {
   /** The organisation's config, or a failure when it has none (the release is still shown, without capacity). */
@@ -55,16 +53,16 @@ export async function gatherOrgRelease(
   let milestone: OrgPullNode["milestone"] = null;
   for (let after: string | null = null, more = true; more; ) {
     requests++;
-    const data: OrgReleaseData = await queryAllowingMissing<OrgReleaseData>(
+    const variables: G.DodOrgReleaseQueryVariables = { org, search, after, withConfig: config === null };
+    const data: G.DodOrgReleaseQuery = await queryAllowingMissing<G.DodOrgReleaseQuery>(
       github,
       ORG_RELEASE_QUERY,
-      { org, search, after, withConfig: config === null },
+      variables,
       ["org"],
     );
-    config ??= loadConfig({ file: `${org}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null });
-    for (const found of data.search.nodes) {
-      if (!("number" in found)) continue;
-      const node = found as OrgPullNode;
+    config ??= loadConfig({ file: `${org}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: blobText(data.org?.object) });
+    const found = present(data.search.nodes).filter((n): n is OrgPullNode => "number" in n);
+    for (const node of found) {
       // Search matches milestone titles loosely and lists closed-unmerged pull requests: keep the exact release.
       if (node.milestone?.title !== release || (node.state === "CLOSED" && !node.merged)) continue;
       milestone ??= node.milestone;

@@ -1,72 +1,51 @@
-// The GraphQL documents dod sends. Every one is validated against GitHub's published schema in the tests.
-import { CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js";
-
-const CHECK_CONTEXT = `
-  __typename
-  ... on CheckRun { databaseId name status conclusion detailsUrl externalId checkSuite { app { databaseId } } }
-  ... on StatusContext { context state targetUrl }`;
-
-const LINKED_ISSUE = `number title body state url repository { nameWithOwner }`;
-
-// Comment ids are past 2^31, beyond GraphQL's Int: `databaseId` is an error for them, `fullDatabaseId` a string.
-// `viewerDidAuthor`: written with the token dod reads with (its app, or the CLI's and the Action's token), which
-// another bot copying dod's markers is not.
-const COMMENT = `fullDatabaseId body createdAt url author { __typename login } editor { login } viewerDidAuthor`;
-
-/** What dod reads of one pull request, its config files included: shared by the single and the batched query. */
-const PULL_REQUEST_FIELDS = `
-        number url title body isDraft state merged
-        author { login }
-        baseRefName baseRefOid headRefName headRefOid
-        milestone { title }
-        labels(first: 100) { nodes { name } }
-        baseRef { target { oid ... on Commit { file(path: "${CONFIG_PATH}") { object { ... on Blob { text } } } } } }
-        commits(last: 1) {
-          nodes {
-            commit {
-              file(path: "${CONFIG_PATH}") { object { ... on Blob { text } } }
-              statusCheckRollup {
-                contexts(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${CHECK_CONTEXT} } }
-              }
-            }
-          }
-        }
-        changedFiles
-        files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
-        latestOpinionatedReviews(first: 100) { nodes { author { login } state submittedAt url commit { oid } } }
-        closingIssuesReferences(first: 50) { nodes { ${LINKED_ISSUE} } }
-        comments(last: 100) { pageInfo { hasPreviousPage startCursor } nodes { ${COMMENT} } }`;
-
-const ORG_CONFIG = `
-    org: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") {
-      nameWithOwner
-      object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
-    }`;
+// The GraphQL documents dod sends. Every one is validated against GitHub's published schema in the tests, and
+// `npm run codegen` types their answers from that schema (generated/graphql.ts): the documents stay static, with
+// fragments (fragments.ts) where they share fields, so the generator reads exactly what is sent.
+import {
+  CHANGED_FILE,
+  CHECK_CONTEXT,
+  COMMENT,
+  CONFIG_FILE,
+  LINKED_ISSUE,
+  PULL_REQUEST_FIELDS,
+  TEAM_MEMBERS,
+} from "./fragments.js";
+import type {
+  DodIssueOrPullRequestFragment,
+  DodPullRequestFieldsFragment,
+  DodTeamMembersFragment,
+} from "./generated/graphql.js";
 
 /** Everything one evaluation needs, config files included, in one request. */
 export const PULL_REQUEST_QUERY = /* GraphQL */ `
   query DodPullRequest($owner: String!, $name: String!, $number: Int!) {
     repository(owner: $owner, name: $name) {
-      pullRequest(number: $number) {${PULL_REQUEST_FIELDS}
-      }
-    }${ORG_CONFIG}
+      pullRequest(number: $number) { ...DodPullRequestFields }
+    }
+    org: repository(owner: $owner, name: ".github") { nameWithOwner ...DodConfigFile }
   }
+  ${PULL_REQUEST_FIELDS}
+  ${CONFIG_FILE}
 `;
+
+/** A batch's answer: one alias per repository (`p0`, `t0`, `i0`, …), each reading one field typed by a fragment. */
+type Aliased<Field extends string, T> = Record<string, { [K in Field]: T | null } | null>;
+
+export type PullsData = Aliased<"pullRequest", DodPullRequestFieldsFragment>;
 
 /**
  * Several pull requests in one request, one alias each (`p0`, `p1`, …), with the same fields as one evaluation
- * reads: what the preview of a done.yml change judges. Each alias names its repository, so pull requests of several
- * repositories (an organisation's file) can share a request.
+ * reads (the DodPullRequestFields fragment): what the preview of a done.yml change judges. Each alias names its
+ * repository, so pull requests of several repositories (an organisation's file) can share a request.
  */
 export function pullRequestsQuery(refs: { owner: string; repo: string; number: number }[]): string {
   const fields = refs.map(
     (ref, i) =>
       `p${i}: repository(owner: ${JSON.stringify(ref.owner)}, name: ${JSON.stringify(ref.repo)}) {
-      pullRequest(number: ${Math.trunc(ref.number)}) {${PULL_REQUEST_FIELDS}
-      }
+      pullRequest(number: ${Math.trunc(ref.number)}) { ...DodPullRequestFields }
     }`,
   );
-  return `query DodPreviewPulls { ${fields.join("\n    ")} }`;
+  return `query DodPreviewPulls { ${fields.join("\n    ")} }\n${PULL_REQUEST_FIELDS}`;
 }
 
 /** The open pull requests and the latest merged ones of a repository, newest activity first: what a preview judges. */
@@ -98,30 +77,32 @@ export const PREVIEW_SEARCH_QUERY = /* GraphQL */ `
 /** A repository's done.yml and its organisation's, on their default branches: the rules `dod preview` compares with. */
 export const REPOSITORY_CONFIG_QUERY = /* GraphQL */ `
   query DodRepositoryConfig($owner: String!, $name: String!) {
-    repository(owner: $owner, name: $name) {
-      object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } }
-    }${ORG_CONFIG}
+    repository(owner: $owner, name: $name) { ...DodConfigFile }
+    org: repository(owner: $owner, name: ".github") { nameWithOwner ...DodConfigFile }
   }
+  ${CONFIG_FILE}
 `;
 
 export const MORE_FILES_QUERY = /* GraphQL */ `
   query DodMoreFiles($owner: String!, $name: String!, $number: Int!, $after: String!) {
     repository(owner: $owner, name: $name) {
       pullRequest(number: $number) {
-        files(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { path additions deletions changeType } }
+        files(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ...DodFile } }
       }
     }
   }
+  ${CHANGED_FILE}
 `;
 
 export const MORE_COMMENTS_QUERY = /* GraphQL */ `
   query DodMoreComments($owner: String!, $name: String!, $number: Int!, $before: String!) {
     repository(owner: $owner, name: $name) {
       pullRequest(number: $number) {
-        comments(last: 100, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { ${COMMENT} } }
+        comments(last: 100, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { ...DodComment } }
       }
     }
   }
+  ${COMMENT}
 `;
 
 export const MORE_CHECKS_QUERY = /* GraphQL */ `
@@ -130,25 +111,26 @@ export const MORE_CHECKS_QUERY = /* GraphQL */ `
       pullRequest(number: $number) {
         commits(last: 1) {
           nodes { commit { statusCheckRollup { contexts(first: 100, after: $after) {
-            pageInfo { hasNextPage endCursor } nodes { ${CHECK_CONTEXT} }
+            pageInfo { hasNextPage endCursor } nodes { ...DodCheckContext }
           } } } }
         }
       }
     }
   }
+  ${CHECK_CONTEXT}
 `;
 
-/** Members of several teams at once, one alias per team. */
+export type TeamsData = Aliased<"team", DodTeamMembersFragment>;
+
+/** Members of several teams at once, one alias per team (the DodTeamMembers fragment). */
 export function teamMembersQuery(teams: { org: string; slug: string }[]): string {
   const fields = teams.map(
     (team, i) =>
       `t${i}: organization(login: ${JSON.stringify(team.org)}) {
-        team(slug: ${JSON.stringify(team.slug)}) {
-          members(first: 100, membership: ALL) { pageInfo { hasNextPage endCursor } nodes { login } }
-        }
+        team(slug: ${JSON.stringify(team.slug)}) { ...DodTeamMembers }
       }`,
   );
-  return `query DodTeams { ${fields.join("\n")} }`;
+  return `query DodTeams { ${fields.join("\n")} }\n${TEAM_MEMBERS}`;
 }
 
 export const TEAM_MEMBERS_PAGE_QUERY = /* GraphQL */ `
@@ -178,15 +160,24 @@ export const ISSUE_PULL_REQUESTS_QUERY = /* GraphQL */ `
   }
 `;
 
+const ISSUE_OR_PULL_REQUEST = /* GraphQL */ `
+  fragment DodIssueOrPullRequest on IssueOrPullRequest {
+    __typename ...DodLinkedIssue
+  }
+  ${LINKED_ISSUE}
+`;
+
+export type LinkedIssuesData = Aliased<"issueOrPullRequest", DodIssueOrPullRequestFragment>;
+
 /** Issues a pull request's text says it closes, one alias per issue (a number may be a pull request). */
 export function linkedIssuesQuery(refs: { owner: string; repo: string; number: number }[]): string {
   const fields = refs.map(
     (ref, i) =>
       `i${i}: repository(owner: ${JSON.stringify(ref.owner)}, name: ${JSON.stringify(ref.repo)}) {
-        issueOrPullRequest(number: ${ref.number}) { __typename ... on Issue { ${LINKED_ISSUE} } }
+        issueOrPullRequest(number: ${ref.number}) { ...DodIssueOrPullRequest }
       }`,
   );
-  return `query DodLinkedIssues { ${fields.join("\n")} }`;
+  return `query DodLinkedIssues { ${fields.join("\n")} }\n${ISSUE_OR_PULL_REQUEST}`;
 }
 
 /** The account's open pull requests, a page at a time: what a change of the organisation's done.yml re-judges. */

@@ -2,11 +2,8 @@
 import { CONFIG_PATH, ORG_CONFIG_REPO } from "../model/names.js";
 import { type GitHub, queryAllowingMissing } from "./client.js";
 import { REPOSITORY_CONFIG_QUERY } from "./queries.js";
-
-interface RepositoryConfigData {
-  repository: { object: { text?: string | null } | null } | null;
-  org: { object: { text?: string | null } | null } | null;
-}
+import type * as G from "./generated/graphql.js";
+import { blobText } from "./nodes.js";
 
 /** The repository's done.yml and its organisation's on their default branches (`null` where there is none). */
 export async function readRepositoryConfig(
@@ -14,14 +11,12 @@ export async function readRepositoryConfig(
   owner: string,
   repo: string,
 ): Promise<{ text: string | null; org: { file: string; text: string | null } }> {
-  const data = await queryAllowingMissing<RepositoryConfigData>(
-    github,
-    REPOSITORY_CONFIG_QUERY,
-    { owner, name: repo },
-    ["org"],
-  );
+  const variables: G.DodRepositoryConfigQueryVariables = { owner, name: repo };
+  const data = await queryAllowingMissing<G.DodRepositoryConfigQuery>(github, REPOSITORY_CONFIG_QUERY, variables, [
+    "org",
+  ]);
   return {
-    text: data.repository?.object?.text ?? null,
-    org: { file: `${owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: data.org?.object?.text ?? null },
+    text: blobText(data.repository?.object),
+    org: { file: `${owner}/${ORG_CONFIG_REPO}:${CONFIG_PATH}`, text: blobText(data.org?.object) },
   };
 }

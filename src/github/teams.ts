@@ -1,8 +1,9 @@
 // Team membership for `@org/team` owners and approvers: one request for all teams a config names, and a page
 // more only for a team of over 100 members.
 import { type GitHub, queryAllowingRefusals } from "./client.js";
-import { TEAM_MEMBERS_PAGE_QUERY, teamMembersQuery } from "./queries.js";
-import type { TeamMembersPage, TeamsData } from "./response.js";
+import { TEAM_MEMBERS_PAGE_QUERY, type TeamsData, teamMembersQuery } from "./queries.js";
+import type * as G from "./generated/graphql.js";
+import { present } from "./nodes.js";
 
 /** Members keyed by `@org/team` (lower-case); `null` for a team the app can't see (unknown, or no access). */
 export async function gatherTeams(github: GitHub, teams: string[]): Promise<Record<string, string[] | null>> {
@@ -26,15 +27,15 @@ export async function gatherTeams(github: GitHub, teams: string[]): Promise<Reco
       result[team.toLowerCase()] = null;
       continue;
     }
-    const logins = members.nodes.map((member) => member.login);
-    for (let page = members.pageInfo; page.hasNextPage; ) {
-      const more = await github.graphql<TeamMembersPage>(TEAM_MEMBERS_PAGE_QUERY, {
-        ...parsed[i],
+    const logins = present(members.nodes).map((member) => member.login);
+    for (let page = members.pageInfo; page.hasNextPage && page.endCursor; ) {
+      const more = await github.graphql<G.DodTeamMembersQuery>(TEAM_MEMBERS_PAGE_QUERY, {
+        ...parsed[i]!,
         after: page.endCursor,
-      });
+      } satisfies G.DodTeamMembersQueryVariables);
       const next = more.organization?.team?.members;
       if (!next) break;
-      logins.push(...next.nodes.map((member) => member.login));
+      logins.push(...present(next.nodes).map((member) => member.login));
       page = next.pageInfo;
     }
     result[team.toLowerCase()] = logins;

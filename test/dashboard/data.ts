@@ -1,6 +1,17 @@
 // GraphQL answers shaped like GitHub's for the dashboard's queries, from a few test-friendly options.
 import type { EmbeddedItem } from "../../src/model/dashboard.js";
-import type { DashboardData, FollowUpNode, PullNode, PullsPage } from "../../src/github/dashboard-queries.js";
+import type * as Q from "../../src/github/dashboard-queries.js";
+
+/** An answer's shape as a test builds it for the double: every list there, with no null in it. */
+type Built<T> = T extends readonly (infer U)[]
+  ? Built<NonNullable<U>>[]
+  : T extends object
+    ? { [K in keyof T]: NonNullable<T[K]> extends readonly unknown[] ? Built<NonNullable<T[K]>> : Built<T[K]> }
+    : T;
+export type PullNode = Built<Q.PullNode>;
+export type PullsPage = Built<Q.PullsPage>;
+type DashboardData = Q.DashboardData;
+type FollowUpNode = Q.FollowUpNode;
 
 export const OWNER = "acme";
 export const REPO = "shop";
@@ -38,7 +49,7 @@ export function pullNode(o: PullOptions): PullNode {
     ? [
         {
           databaseId: 7000 + o.number,
-          conclusion: items.some((i) => i.status === "missing") ? "FAILURE" : "SUCCESS",
+          conclusion: items.some((i) => i.status === "missing") ? ("FAILURE" as const) : ("SUCCESS" as const),
           summary: summaryWith(items),
           detailsUrl: null,
           url: `https://github.com/${OWNER}/${REPO}/runs/${7000 + o.number}`,
@@ -48,7 +59,7 @@ export function pullNode(o: PullOptions): PullNode {
       ? [
           {
             databaseId: 1,
-            conclusion: "SUCCESS",
+            conclusion: "SUCCESS" as const,
             summary: "hello",
             detailsUrl: null,
             url: `https://github.com/${OWNER}/${REPO}/runs/1`,
@@ -68,7 +79,18 @@ export function pullNode(o: PullOptions): PullNode {
     author: { login: o.author ?? "dev-dana" },
     labels: { nodes: (o.labels ?? []).map((name) => ({ name })) },
     commits: {
-      nodes: [{ commit: { checkSuites: { nodes: [{ checkRuns: { nodes: [] } }, { checkRuns: { nodes: runs } }] } } }],
+      nodes: [
+        {
+          commit: {
+            checkSuites: {
+              nodes: [
+                { app: null, checkRuns: { nodes: [] } },
+                { app: null, checkRuns: { nodes: runs } },
+              ],
+            },
+          },
+        },
+      ],
     },
   };
 }

@@ -206,7 +206,7 @@ describe("gatherDashboard", () => {
       const node = pullNode({ number: 1 });
       const run = (id: number, status: "met" | "missing") => ({
         databaseId: id,
-        conclusion: "SUCCESS",
+        conclusion: "SUCCESS" as const,
         summary: summaryWith([item("acceptance", "product", status)]),
         detailsUrl: null,
         url: `https://github.com/${OWNER}/${REPO}/runs/${id}`,

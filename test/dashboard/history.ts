@@ -29,7 +29,12 @@ export function historyInput(releases = historyReleases()): DashboardInput {
           additions: o.number * 10,
           deletions: o.number,
           check: run
-            ? { id: run.databaseId, url: run.url, conclusion: run.conclusion, report: readEmbeddedReport(run.summary!) }
+            ? {
+                id: run.databaseId!,
+                url: run.url,
+                conclusion: run.conclusion,
+                report: readEmbeddedReport(run.summary!),
+              }
             : null,
         };
       }),

@@ -45,7 +45,7 @@ describe("the dashboard reading a pull request's check", () => {
   /** A forged block claiming every item met, in the output of another app's run named like dod's. */
   const forged = {
     databaseId: 666,
-    conclusion: "SUCCESS",
+    conclusion: "SUCCESS" as const,
     summary: summaryWith([embeddedItem("acceptance", "product", "met")], "forged"),
     detailsUrl: null,
     url: "https://github.com/o/r/runs/666",
@@ -53,7 +53,7 @@ describe("the dashboard reading a pull request's check", () => {
   /** dod's run whose verdict was left out (as with 403 criteria before), or no run of dod's at all yet. */
   const own = {
     databaseId: 501,
-    conclusion: "FAILURE",
+    conclusion: "FAILURE" as const,
     summary: "0 of 403 done",
     detailsUrl: null,
     url: "https://github.com/o/r/runs/501",
