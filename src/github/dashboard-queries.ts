@@ -110,7 +110,7 @@ export const PULL_BY_NAME = /* GraphQL */ `
 `;
 
 const MILESTONE_PULLS = /* GraphQL */ `
-  query DodMilestonePullsByApp($owner: String!, $name: String!, $number: Int!, $after: String, $appId: Int!) {
+  query DodMilestonePulls($owner: String!, $name: String!, $number: Int!, $after: String, $appId: Int!) {
     repository(owner: $owner, name: $name) {
       milestone(number: $number) {
         pullRequests(first: 50, after: $after, states: [OPEN, MERGED], orderBy: { field: CREATED_AT, direction: ASC }) {
@@ -123,7 +123,7 @@ const MILESTONE_PULLS = /* GraphQL */ `
 `;
 
 const MILESTONE_PULLS_BY_NAME = /* GraphQL */ `
-  query DodMilestonePulls($owner: String!, $name: String!, $number: Int!, $after: String) {
+  query DodMilestonePullsByName($owner: String!, $name: String!, $number: Int!, $after: String) {
     repository(owner: $owner, name: $name) {
       milestone(number: $number) {
         pullRequests(first: 50, after: $after, states: [OPEN, MERGED], orderBy: { field: CREATED_AT, direction: ASC }) {
@@ -136,7 +136,7 @@ const MILESTONE_PULLS_BY_NAME = /* GraphQL */ `
 `;
 
 const LABEL_PULLS = /* GraphQL */ `
-  query DodLabelPullsByApp($owner: String!, $name: String!, $label: String!, $after: String, $appId: Int!) {
+  query DodLabelPulls($owner: String!, $name: String!, $label: String!, $after: String, $appId: Int!) {
     repository(owner: $owner, name: $name) {
       label(name: $label) {
         pullRequests(first: 50, after: $after, states: [OPEN, MERGED], orderBy: { field: CREATED_AT, direction: ASC }) {
@@ -149,7 +149,7 @@ const LABEL_PULLS = /* GraphQL */ `
 `;
 
 const LABEL_PULLS_BY_NAME = /* GraphQL */ `
-  query DodLabelPulls($owner: String!, $name: String!, $label: String!, $after: String) {
+  query DodLabelPullsByName($owner: String!, $name: String!, $label: String!, $after: String) {
     repository(owner: $owner, name: $name) {
       label(name: $label) {
         pullRequests(first: 50, after: $after, states: [OPEN, MERGED], orderBy: { field: CREATED_AT, direction: ASC }) {
@@ -179,8 +179,8 @@ export type MoreLabelsData = G.DodDashboardLabelsQuery;
 export type PullNode = G.DodDashboardPullFragment | G.DodDashboardPullByNameFragment;
 export type PullsPage = NonNullable<
   NonNullable<
-    NonNullable<(G.DodMilestonePullsByAppQuery | G.DodMilestonePullsQuery)["repository"]>["milestone"]
+    NonNullable<(G.DodMilestonePullsQuery | G.DodMilestonePullsByNameQuery)["repository"]>["milestone"]
   >["pullRequests"]
 >;
-export type MilestonePullsData = G.DodMilestonePullsByAppQuery | G.DodMilestonePullsQuery;
-export type LabelPullsData = G.DodLabelPullsByAppQuery | G.DodLabelPullsQuery;
+export type MilestonePullsData = G.DodMilestonePullsQuery | G.DodMilestonePullsByNameQuery;
+export type LabelPullsData = G.DodLabelPullsQuery | G.DodLabelPullsByNameQuery;

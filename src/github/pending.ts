@@ -5,6 +5,8 @@
 // one request per page of 50 pull requests each, find them and their heads' dod runs together.
 import type { DodIdentity } from "../model/identity.js";
 import type { GitHub } from "./client.js";
+import type * as G from "./generated/graphql.js";
+import { present } from "./nodes.js";
 import { runFor } from "./own-run.js";
 
 /** Pull requests updated this recently are looked at; older ones were not in flight (the journal keeps an hour). */
@@ -36,31 +38,6 @@ export const PENDING_PULLS_QUERY = /* GraphQL */ `
     }
   }
 `;
-
-interface PendingPullsData {
-  search: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: ({
-      number?: number;
-      headRefOid?: string;
-      repository?: { name: string; owner: { login: string } };
-      commits?: {
-        nodes: ({
-          commit: {
-            oid: string;
-            checkSuites: {
-              nodes: ({
-                checkRuns: {
-                  nodes: ({ databaseId: number | null; status: string; externalId: string | null } | null)[] | null;
-                } | null;
-              } | null)[];
-            } | null;
-          };
-        } | null)[];
-      };
-    } | null)[];
-  };
-}
 
 export interface PendingPull {
   owner: string;
@@ -96,21 +73,21 @@ async function searchPending(
   const found: PendingPull[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PENDING_PAGES; page++) {
-    const { search }: PendingPullsData = await github.graphql<PendingPullsData>(PENDING_PULLS_QUERY, {
+    const { search }: G.DodPendingPullsQuery = await github.graphql<G.DodPendingPullsQuery>(PENDING_PULLS_QUERY, {
       q,
       after,
       appId: identity.appId ?? null,
       checkName: identity.checkName,
-    });
-    for (const node of search.nodes) {
-      if (node?.number === undefined || !node.repository || !node.headRefOid) continue;
-      const head = node.commits?.nodes[0]?.commit;
+    } satisfies G.DodPendingPullsQueryVariables);
+    for (const node of present(search.nodes)) {
+      if (!("number" in node)) continue;
+      const head = present(node.commits.nodes)[0]?.commit;
       // The head GitHub lists may lag the one its commits show for a moment after a push: unknown, so pending.
       const runs =
         head?.oid === node.headRefOid
-          ? (head.checkSuites?.nodes ?? []).flatMap((suite) =>
-              (suite?.checkRuns?.nodes ?? []).flatMap((run) =>
-                run?.databaseId
+          ? present(head.checkSuites?.nodes).flatMap((suite) =>
+              present(suite.checkRuns?.nodes).flatMap((run) =>
+                run.databaseId
                   ? [{ id: run.databaseId, externalId: run.externalId, completed: run.status === "COMPLETED" }]
                   : [],
               ),

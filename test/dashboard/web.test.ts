@@ -241,7 +241,7 @@ describe("the dashboard web page", () => {
       // Asked once: the two views after the first are the same sign-in within the access TTL (access-cache.ts).
       .rest("GET", `/repos/${OWNER}/${REPO}/installation`, 200, { id: 1 })
       .token();
-    graphql({ DodDashboard: data[0], DodMilestonePulls: data[1] }, 6, queries);
+    graphql({ DodDashboard: data[0], DodMilestonePullsByName: data[1] }, 6, queries);
 
     const response = await page.goto(`${base}/dod/${OWNER}/${REPO}`);
     expect(response!.status()).toBe(200);
@@ -292,11 +292,11 @@ describe("the dashboard web page", () => {
     github.assertDone();
     expect(queries).toEqual([
       "DodDashboard",
-      "DodMilestonePulls",
+      "DodMilestonePullsByName",
       "DodDashboard",
-      "DodMilestonePulls",
+      "DodMilestonePullsByName",
       "DodDashboard",
-      "DodMilestonePulls",
+      "DodMilestonePullsByName",
     ]);
     expect(
       github.requests.every(
@@ -317,7 +317,10 @@ describe("the dashboard web page", () => {
       .rest("GET", `/repos/${OWNER}/${REPO}/installation`, 200, { id: 3 })
       .token(3);
     graphql(
-      { DodDashboard: first, DodMilestonePulls: { repository: { milestone: { pullRequests: pullsPage(MIXED) } } } },
+      {
+        DodDashboard: first,
+        DodMilestonePullsByName: { repository: { milestone: { pullRequests: pullsPage(MIXED) } } },
+      },
       2,
       queries,
     );
@@ -326,7 +329,7 @@ describe("the dashboard web page", () => {
     expect(response!.status()).toBe(200);
     expect(await page.textContent("section.release h2")).toContain("v1.2");
     github.assertDone();
-    expect(queries).toEqual(["DodDashboard", "DodMilestonePulls"]);
+    expect(queries).toEqual(["DodDashboard", "DodMilestonePullsByName"]);
   });
 
   it("draws the trends as labelled SVG charts that match their data tables, lists waivers and the history, and fits a phone", async () => {
@@ -352,17 +355,17 @@ describe("the dashboard web page", () => {
       // An installation of its own, so its token is asked for whatever ran before.
       .rest("GET", `/repos/${OWNER}/${REPO}/installation`, 200, { id: 2 })
       .token(2);
-    graphql({ DodDashboard: first, DodMilestonePulls: byNumber }, 5, queries);
+    graphql({ DodDashboard: first, DodMilestonePullsByName: byNumber }, 5, queries);
 
     await page.setViewportSize({ width: 1280, height: 900 });
     expect((await page.goto(`${base}/dod/${OWNER}/${REPO}`))!.status()).toBe(200);
     // One request for the config and the releases, one per milestone with pull requests (4 here).
     expect(queries).toEqual([
       "DodDashboard",
-      "DodMilestonePulls",
-      "DodMilestonePulls",
-      "DodMilestonePulls",
-      "DodMilestonePulls",
+      "DodMilestonePullsByName",
+      "DodMilestonePullsByName",
+      "DodMilestonePullsByName",
+      "DodMilestonePullsByName",
     ]);
 
     const charts = await page.$$eval("figure.chart", (figures) =>

@@ -188,28 +188,12 @@ export type DodDashboardPullByNameFragment = { number: number, title: string, ur
     | { login: string }
    | null, labels: { nodes: Array<{ name: string } | null> | null } | null };
 
-export type DodMilestonePullsByAppQueryVariables = Exact<{
-  owner: string;
-  name: string;
-  number: number;
-  after: string | null | undefined;
-  appId: number;
-}>;
-
-
-export type DodMilestonePullsByAppQuery = { repository: { milestone: { pullRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ number: number, title: string, url: string, state: PullRequestState, merged: boolean, mergedAt: string | null, headRefOid: string, additions: number, deletions: number, commits: { nodes: Array<{ commit: { checkSuites: { nodes: Array<{ app: { databaseId: number | null } | null, checkRuns: { nodes: Array<{ databaseId: number | null, conclusion: CheckConclusionState | null, summary: string | null, detailsUrl: string | null, url: string } | null> | null } | null } | null> | null } | null } } | null> | null }, author:
-            | { login: string }
-            | { login: string }
-            | { login: string }
-            | { login: string }
-            | { login: string }
-           | null, labels: { nodes: Array<{ name: string } | null> | null } | null } | null> | null } } | null } | null };
-
 export type DodMilestonePullsQueryVariables = Exact<{
   owner: string;
   name: string;
   number: number;
   after: string | null | undefined;
+  appId: number;
 }>;
 
 
@@ -221,16 +205,15 @@ export type DodMilestonePullsQuery = { repository: { milestone: { pullRequests: 
             | { login: string }
            | null, labels: { nodes: Array<{ name: string } | null> | null } | null } | null> | null } } | null } | null };
 
-export type DodLabelPullsByAppQueryVariables = Exact<{
+export type DodMilestonePullsByNameQueryVariables = Exact<{
   owner: string;
   name: string;
-  label: string;
+  number: number;
   after: string | null | undefined;
-  appId: number;
 }>;
 
 
-export type DodLabelPullsByAppQuery = { repository: { label: { pullRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ number: number, title: string, url: string, state: PullRequestState, merged: boolean, mergedAt: string | null, headRefOid: string, additions: number, deletions: number, commits: { nodes: Array<{ commit: { checkSuites: { nodes: Array<{ app: { databaseId: number | null } | null, checkRuns: { nodes: Array<{ databaseId: number | null, conclusion: CheckConclusionState | null, summary: string | null, detailsUrl: string | null, url: string } | null> | null } | null } | null> | null } | null } } | null> | null }, author:
+export type DodMilestonePullsByNameQuery = { repository: { milestone: { pullRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ number: number, title: string, url: string, state: PullRequestState, merged: boolean, mergedAt: string | null, headRefOid: string, additions: number, deletions: number, commits: { nodes: Array<{ commit: { checkSuites: { nodes: Array<{ app: { databaseId: number | null } | null, checkRuns: { nodes: Array<{ databaseId: number | null, conclusion: CheckConclusionState | null, summary: string | null, detailsUrl: string | null, url: string } | null> | null } | null } | null> | null } | null } } | null> | null }, author:
             | { login: string }
             | { login: string }
             | { login: string }
@@ -243,10 +226,27 @@ export type DodLabelPullsQueryVariables = Exact<{
   name: string;
   label: string;
   after: string | null | undefined;
+  appId: number;
 }>;
 
 
 export type DodLabelPullsQuery = { repository: { label: { pullRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ number: number, title: string, url: string, state: PullRequestState, merged: boolean, mergedAt: string | null, headRefOid: string, additions: number, deletions: number, commits: { nodes: Array<{ commit: { checkSuites: { nodes: Array<{ app: { databaseId: number | null } | null, checkRuns: { nodes: Array<{ databaseId: number | null, conclusion: CheckConclusionState | null, summary: string | null, detailsUrl: string | null, url: string } | null> | null } | null } | null> | null } | null } } | null> | null }, author:
+            | { login: string }
+            | { login: string }
+            | { login: string }
+            | { login: string }
+            | { login: string }
+           | null, labels: { nodes: Array<{ name: string } | null> | null } | null } | null> | null } } | null } | null };
+
+export type DodLabelPullsByNameQueryVariables = Exact<{
+  owner: string;
+  name: string;
+  label: string;
+  after: string | null | undefined;
+}>;
+
+
+export type DodLabelPullsByNameQuery = { repository: { label: { pullRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ number: number, title: string, url: string, state: PullRequestState, merged: boolean, mergedAt: string | null, headRefOid: string, additions: number, deletions: number, commits: { nodes: Array<{ commit: { checkSuites: { nodes: Array<{ app: { databaseId: number | null } | null, checkRuns: { nodes: Array<{ databaseId: number | null, conclusion: CheckConclusionState | null, summary: string | null, detailsUrl: string | null, url: string } | null> | null } | null } | null> | null } | null } } | null> | null }, author:
             | { login: string }
             | { login: string }
             | { login: string }
