@@ -168,7 +168,7 @@ export async function runPullRequest(
     });
   }
   if (options.atMerge && judged && judged.config.dashboard.followUps === "auto" && facts.state === "merged") {
-    await followUpsAtMerge(github, ref, facts, judged.config, judged.report);
+    await followUpsAtMerge(github, ref, facts, judged.config, judged.report, options.identity.appId);
   }
   options.log?.info(
     {
@@ -312,7 +312,7 @@ async function answerCommands(
     for (const cmd of accepted) {
       if (cmd.kind !== "follow-up") continue;
       const request = { commentId: id, author: comment.author, url: comment.url, id: cmd.id, note: cmd.note };
-      await answerFollowUp(github, ref, facts, config, report, request);
+      await answerFollowUp(github, ref, facts, config, report, request, identity.appId);
     }
     if (refusals.length > 0) {
       // A retry, a redelivery or an edit that changes nothing must not answer twice.

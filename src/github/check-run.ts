@@ -63,18 +63,40 @@ export async function writeCheckRun(
   const written = update
     ? (await github.rest.checks.update({ ...fields, check_run_id: existing.id })).data.id
     : await createCheckRun(github, identity, ref, { ...fields, name: identity.checkName, head_sha: headSha });
+  let count = first?.length ?? 0;
   for (const annotations of rest) {
-    await github.rest.checks.update({
-      owner: ref.owner,
-      repo: ref.repo,
-      check_run_id: written,
-      output: { ...base, annotations },
-    });
+    await appendAnnotations(github, ref, written, { ...base, annotations }, count);
+    count += annotations.length;
   }
   // A waiting run replaced by a new one would otherwise stay in progress on the commit for good. Tidying only: the
   // verdict is already in the new run, so failing to close the old one must not fail the evaluation.
   if (!update && existing?.completed === false) await closeReplaced(github, ref, existing.id).catch(() => undefined);
   return { id: written, result: update ? "updated" : "created" };
+}
+
+/**
+ * Appends one batch of annotations. An update with annotations adds them to the run's, so it is not idempotent: a
+ * re-sent update whose first answer was lost would add the batch twice. After a lost answer the run's count of
+ * annotations says whether GitHub added it (`before` + this batch) or not (`before`).
+ */
+async function appendAnnotations(
+  github: GitHub,
+  ref: PullRequestRef,
+  checkRunId: number,
+  output: { title: string; summary: string; text?: string; annotations: CheckRunOutput["annotations"] },
+  before: number,
+): Promise<void> {
+  const repo = { owner: ref.owner, repo: ref.repo, check_run_id: checkRunId };
+  await createOnce(
+    async () => {
+      await github.rest.checks.update({ ...repo, output, ...NO_BLIND_RETRY });
+      return true;
+    },
+    async () => {
+      const { data } = await github.rest.checks.get(repo);
+      return data.output.annotations_count >= before + output.annotations.length ? true : null;
+    },
+  );
 }
 
 /** Completes dod's check on the commit with what went wrong, so nobody waits on a check that never finishes. */

@@ -7,6 +7,7 @@
 // created one each at the same moment, the oldest stays and the other closes itself as its duplicate.
 import { DASHBOARD_LABEL, DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names.js";
 import type { GitHub } from "./client.js";
+import { createOnce, NO_BLIND_RETRY } from "./create-once.js";
 import type { DashboardIssue } from "./dashboard-gather.js";
 
 export interface Written {
@@ -26,26 +27,29 @@ export async function writeDashboardIssue(
   const { body } = write;
   const issue = write.found ?? (await listDashboardIssues(github, owner, repo))[0] ?? null;
   if (!issue) {
-    const { data } = await github.rest.issues.create({
-      owner,
-      repo,
-      title: DASHBOARD_TITLE,
-      body,
-      labels: [DASHBOARD_LABEL],
-    });
+    const params = { owner, repo, title: DASHBOARD_TITLE, body, labels: [DASHBOARD_LABEL] };
+    // A create whose answer was lost is looked for by label before it is sent again: the oldest listed is the one.
+    const made = await createOnce(
+      async () => ({ number: (await github.rest.issues.create({ ...params, ...NO_BLIND_RETRY })).data.number }),
+      async () => {
+        const oldest = (await listDashboardIssues(github, owner, repo))[0];
+        return oldest ? { number: oldest.number, adopted: true } : null;
+      },
+    );
+    if ("adopted" in made) return { result: "created", number: made.number };
     const oldest = (await listDashboardIssues(github, owner, repo))[0];
-    if (oldest && oldest.number < data.number) {
+    if (oldest && oldest.number < made.number) {
       await github.rest.issues.update({
         owner,
         repo,
-        issue_number: data.number,
+        issue_number: made.number,
         state: "closed",
         state_reason: "duplicate",
         duplicate_issue_id: oldest.id,
       });
       return { result: "unchanged", number: oldest.number };
     }
-    return { result: "created", number: data.number };
+    return { result: "created", number: made.number };
   }
   if (issue.body === body) return { result: "unchanged", number: issue.number };
   await github.rest.issues.update({ owner, repo, issue_number: issue.number, body });

@@ -1,8 +1,12 @@
 // Opens done-debt follow-up issues: asked for with `/dod follow-up <id> [note]` on a merged pull request, or for every
 // item left behind at merge with `dashboard.follow_ups: auto`. The issue goes in the next open milestone; the reply
-// on the pull request (or, at merge, an existing issue for the same item) keeps it from being opened twice.
+// on the pull request keeps it from being opened twice, and so does the issue itself: each carries dod's label and a
+// marker naming the pull request and the item, and those already opened are listed (over REST, which reads the
+// database, unlike search) before any is opened — so a reply that was lost or failed does not open a second one.
 import type { ResolvedConfig } from "../config/schema.js";
 import type { Facts } from "../model/facts.js";
+import { readFollowUpMarker } from "../model/follow-up.js";
+import { FOLLOW_UP_LABEL } from "../model/names.js";
 import type { PullRequestRef } from "../model/pull-request.js";
 import type { ItemResult, Report } from "../model/report.js";
 import {
@@ -15,6 +19,8 @@ import {
   type FollowUpText,
 } from "../report/follow-up.js";
 import type { GitHub } from "./client.js";
+import { createComment } from "./comment.js";
+import { createOnce, NO_BLIND_RETRY } from "./create-once.js";
 
 /** What an item must be for a follow-up: left behind, not met. */
 export const isDebt = (item: ItemResult) =>
@@ -36,14 +42,14 @@ export async function answerFollowUp(
   config: ResolvedConfig,
   report: Report,
   request: FollowUpRequest,
+  appId?: number,
 ): Promise<number | null> {
-  const repo = { owner: ref.owner, repo: ref.repo };
   const marker = followUpReplyMarker(request.commentId, request.id);
   if (facts.comments.some((c) => c.byDod && c.body.startsWith(marker))) return null;
   const item = report.items.find((i) => i.id === request.id);
   if (!item || !isDebt(item)) {
     const body = `${marker}\n@${request.author} \`${request.id}\` was met when #${ref.number} was merged: there is no debt to follow up.`;
-    await github.rest.issues.createComment({ ...repo, issue_number: ref.number, body });
+    await createComment(github, ref, body, appId);
     return null;
   }
   const text: FollowUpText = {
@@ -52,12 +58,10 @@ export async function answerFollowUp(
     askedBy: { login: request.author, url: request.url },
     ...(request.note && { note: request.note }),
   };
-  const { number, release } = await openFollowUp(github, ref, text, await releaseFor(github, ref, facts, config));
-  await github.rest.issues.createComment({
-    ...repo,
-    issue_number: ref.number,
-    body: followUpReply(request.commentId, request.id, number, release),
-  });
+  const milestone = await releaseFor(github, ref, facts, config);
+  const opened = await openedFollowUps(github, ref, appId);
+  const { number, release } = await openFollowUp(github, ref, text, milestone, opened, appId);
+  await createComment(github, ref, followUpReply(request.commentId, request.id, number, release), appId);
   return number;
 }
 
@@ -68,21 +72,62 @@ function releaseFor(github: GitHub, ref: PullRequestRef, facts: Facts, config: R
   return config.releases.by === "milestone" ? nextMilestone(github, ref, facts.milestone) : Promise.resolve(null);
 }
 
-/** Creates the issue in that release; returns its number and the release it went in. */
+/**
+ * Creates the issue in that release, unless `opened` already holds one for the item; returns its number and the
+ * release. A create whose answer is lost is looked for (by label and marker) before it is sent again.
+ */
 async function openFollowUp(
   github: GitHub,
   ref: PullRequestRef,
   text: FollowUpText,
   milestone: Milestone,
+  opened: ReadonlyMap<string, number>,
+  appId: number | undefined,
 ): Promise<{ number: number; release: string | null }> {
-  const repo = { owner: ref.owner, repo: ref.repo };
-  const { data } = await github.rest.issues.create({
-    ...repo,
+  const release = milestone?.title ?? null;
+  const known = opened.get(text.item.id);
+  if (known !== undefined) return { number: known, release };
+  const params = {
+    owner: ref.owner,
+    repo: ref.repo,
     title: followUpTitle(text),
     body: followUpBody(text),
+    labels: [FOLLOW_UP_LABEL],
     ...(milestone && { milestone: milestone.number }),
+  };
+  const number = await createOnce(
+    async () => (await github.rest.issues.create({ ...params, ...NO_BLIND_RETRY })).data.number,
+    async () => (await openedFollowUps(github, ref, appId)).get(text.item.id) ?? null,
+  );
+  return { number, release };
+}
+
+/**
+ * The follow-ups dod has opened for this pull request, by item: the newest hundred issues with dod's label, written
+ * by dod's app (by a bot when its id is unknown: anyone may label an issue) and starting with the marker.
+ */
+async function openedFollowUps(
+  github: GitHub,
+  ref: PullRequestRef,
+  appId: number | undefined,
+): Promise<Map<string, number>> {
+  const { data } = await github.rest.issues.listForRepo({
+    owner: ref.owner,
+    repo: ref.repo,
+    labels: FOLLOW_UP_LABEL,
+    state: "all",
+    sort: "created",
+    direction: "desc",
+    per_page: 100,
   });
-  return { number: data.number, release: milestone?.title ?? null };
+  const opened = new Map<string, number>();
+  for (const issue of data) {
+    if (issue.pull_request || issue.user?.type !== "Bot") continue;
+    if (appId !== undefined && issue.performed_via_github_app?.id !== appId) continue;
+    const marker = readFollowUpMarker(issue.body);
+    if (marker?.pull === ref.number && !opened.has(marker.item)) opened.set(marker.item, issue.number);
+  }
+  return opened;
 }
 
 /** The open milestone due next after the pull request's own (or the first one, if its own is closed or none). */
@@ -114,26 +159,25 @@ export async function followUpsAtMerge(
   facts: Facts,
   config: ResolvedConfig,
   report: Report,
+  appId?: number,
 ): Promise<number[]> {
   if (facts.comments.some((c) => c.byDod && c.body.startsWith(AT_MERGE_MARKER))) return [];
   const items = report.items.filter((i) => i.status === "missing" || i.status === "error" || i.status === "waived");
   if (items.length === 0) return [];
   const opened: { item: string; number: number; release: string | null }[] = [];
   const milestone = await releaseFor(github, ref, facts, config);
+  const earlier = await openedFollowUps(github, ref, appId);
   for (const item of items) {
     const { number, release } = await openFollowUp(
       github,
       ref,
       { pull: { number: ref.number, title: facts.title }, item },
       milestone,
+      earlier,
+      appId,
     );
     opened.push({ item: item.id, number, release });
   }
-  await github.rest.issues.createComment({
-    owner: ref.owner,
-    repo: ref.repo,
-    issue_number: ref.number,
-    body: followUpsAtMergeReply(opened),
-  });
+  await createComment(github, ref, followUpsAtMergeReply(opened), appId);
   return opened.map((o) => o.number);
 }

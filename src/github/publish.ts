@@ -5,7 +5,7 @@ import type { PullRequestRef } from "../model/pull-request.js";
 import type { CheckRunOutput } from "../report/check-run.js";
 import { type ExistingCheckRun, writeCheckRun } from "./check-run.js";
 import type { GitHub } from "./client.js";
-import { type CommentWrite, writeComment } from "./comment.js";
+import { type CommentWrite, createComment, writeComment } from "./comment.js";
 
 export interface Publication {
   ref: PullRequestRef;
@@ -29,13 +29,7 @@ export async function publish(github: GitHub, identity: DodIdentity, publication
   const { ref, headSha, output, existingCheckRun, comment, mention } = publication;
   const { id, result } = await writeCheckRun(github, identity, { ref, headSha, output, existing: existingCheckRun });
   const commented = comment ? await writeComment(github, ref, comment, identity.appId) : "none";
-  if (mention) {
-    await github.rest.issues.createComment({
-      owner: ref.owner,
-      repo: ref.repo,
-      issue_number: ref.number,
-      body: mention,
-    });
-  }
+  // Its marker names the items it announces: a lost answer is found by it rather than posted twice.
+  if (mention) await createComment(github, ref, mention, identity.appId);
   return { checkRunId: id, checkRun: result, comment: commented, mention: mention ? "created" : "none" };
 }

@@ -15,3 +15,5 @@ export const DASHBOARD_TITLE = "Definition of Done dashboard";
 export const DASHBOARD_MARKER = "<!-- dod:dashboard -->";
 /** The label dod puts on its dashboard issue: listing by label reads the database, which search may lag behind. */
 export const DASHBOARD_LABEL = "dod:dashboard";
+/** The label dod puts on the follow-up issues it opens, so that they can be listed over REST before one is opened. */
+export const FOLLOW_UP_LABEL = "dod:follow-up";

@@ -18,6 +18,7 @@ const REST: Record<string, Needs> = {
   "checks.create": { checks: "write" },
   "checks.update": { checks: "write" },
   "checks.listForRef": { checks: "read" },
+  "checks.get": { checks: "read" },
   // Issues API on a pull request's conversation: issues (or pull_requests) write; dod uses issues.
   "issues.createComment": { issues: "write" },
   "issues.updateComment": { issues: "write" },

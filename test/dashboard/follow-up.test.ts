@@ -6,7 +6,7 @@ import { followUpMarker } from "../../src/model/follow-up.js";
 import { loadApp, refreshDashboardAtOnce } from "../helpers/app.js";
 import { event, example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
-import { createsDashboardIssue, dashboardListing } from "../helpers/github-issues.js";
+import { createsDashboardIssue, dashboardListing, followUpListing } from "../helpers/github-issues.js";
 import { pullRequestData } from "../helpers/pull-request-data.js";
 import { dashboardData, item, page } from "./data.js";
 
@@ -123,6 +123,7 @@ describe("done-debt follow-ups", () => {
         { number: 1, title: "v1.2" },
         { number: 2, title: "v1.3" },
       ])
+      .rest("GET", followUpListing(REPO), 200, [])
       .rest("POST", `${REPO}/issues`, 201, { number: 45, html_url: `https://github.com/${O}/${R}/issues/45` })
       .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 600 })
       .rest("POST", `${REPO}/check-runs`, 201, { id: 5 });
@@ -139,6 +140,7 @@ describe("done-debt follow-ups", () => {
       "POST /graphql",
       `POST ${REPO}/issues/comments/31/reactions`,
       `GET ${REPO}/milestones?state=open&sort=due_on&direction=asc&per_page=100`,
+      `GET ${followUpListing(REPO)}`,
       `POST ${REPO}/issues`,
       `POST ${REPO}/issues/2/comments`,
       `POST ${REPO}/check-runs`,
@@ -151,7 +153,12 @@ describe("done-debt follow-ups", () => {
     const [followUp, dashboardIssue] = github
       .find("issues/create")
       .map((r) => r.body as { title: string; body: string; milestone?: number });
-    expect(followUp).toEqual({ title: "Done debt: On-call runbook exists (#2)", body: ISSUE_BODY, milestone: 2 });
+    expect(followUp).toEqual({
+      title: "Done debt: On-call runbook exists (#2)",
+      body: ISSUE_BODY,
+      labels: ["dod:follow-up"],
+      milestone: 2,
+    });
     expect(github.body("issues/create-comment")).toEqual({
       body: "<!-- dod:follow-up-reply 31 runbook -->\nFollow-up #45 opened for `runbook` in v1.3.",
     });
@@ -273,6 +280,7 @@ describe("done-debt follow-ups", () => {
       .rest("GET", `${REPO}/milestones?state=open&sort=due_on&direction=asc&per_page=100`, 200, [
         { number: 2, title: "v1.3" },
       ])
+      .rest("GET", followUpListing(REPO), 200, [])
       .rest("POST", `${REPO}/issues`, 201, { number: 45 })
       .rest("POST", `${REPO}/issues`, 201, { number: 46 })
       .rest("POST", `${REPO}/issues/2/comments`, 201, { id: 700 })

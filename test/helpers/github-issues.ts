@@ -33,6 +33,12 @@ export function createsDashboardIssue(github: GitHubMock, repoPath: string, numb
 export const dashboardListing = (repoPath: string) =>
   `${repoPath}/issues?labels=${encodeURIComponent(DASHBOARD_LABEL)}&state=all&sort=created&direction=asc&per_page=100`;
 
+export const FOLLOW_UP_LABEL = "dod:follow-up";
+
+/** The REST listing of dod's follow-up issues (newest first) read before one is opened. */
+export const followUpListing = (repoPath: string) =>
+  `${repoPath}/issues?labels=${encodeURIComponent(FOLLOW_UP_LABEL)}&state=all&sort=created&direction=desc&per_page=100`;
+
 interface StoredIssue {
   id: number;
   number: number;
