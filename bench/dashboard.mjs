@@ -35,6 +35,9 @@ export async function dashboardBench({ pulls = 500 } = {}) {
       ...(await import("../lib/dashboard/render-html.js")),
       ...(await import("../lib/dashboard/render-markdown.js")),
       ...(await import("../lib/github/read-cache.js")),
+      ...(await import("../lib/dashboard/routes.js")),
+      ...(await import("../lib/dashboard/session.js")),
+      ...(await import("../lib/model/identity.js")),
     };
   } catch {
     return null; // not built yet
@@ -130,7 +133,14 @@ export async function dashboardBench({ pulls = 500 } = {}) {
   const markdown = lib.renderDashboardMarkdown(lib.aggregate(input, config), { marker: true });
   const issueMs = performance.now() - started;
   renders.sort((a, b) => a - b);
+  const view = await pageViews(
+    lib,
+    data,
+    dashboardData({ config: CONFIG, milestones: [{ number: 3, title: "v2.0", count: 50 }] }),
+    make(50, false),
+  );
   return {
+    view,
     pulls: gathered.input?.releases[0]?.pulls.length ?? 0,
     requests: one.requests,
     ms,
@@ -158,4 +168,73 @@ export async function dashboardBench({ pulls = 500 } = {}) {
     },
     issue: { ms: issueMs, bytes: markdown.length },
   };
+}
+
+/**
+ * GitHub requests of one page view of `/dod/acme/shop` through the app's own routes, first and repeated by the same
+ * sign-in (within the access TTL): the viewer's access is asked of a counting HTTP stand-in with the viewer's token,
+ * the installation and the data of in-process stand-ins.
+ */
+async function pageViews(lib, data, first, pulls) {
+  const { createServer } = await import("node:http");
+  const asked = [];
+  const viewerApi = createServer((req, res) => {
+    asked.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { "content-type": "application/json" }).end("{}");
+  });
+  await new Promise((resolve) => viewerApi.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${viewerApi.address().port}`;
+  const installation = fakeGitHub(data, first, () => pulls);
+  let lookups = 0;
+  const app = {
+    request: { endpoint: { DEFAULTS: { baseUrl } } },
+    rest: {
+      apps: {
+        getRepoInstallation: async () => {
+          lookups++;
+          return { data: { id: 1 } };
+        },
+      },
+    },
+  };
+  const probot = { auth: async (id) => (id === undefined ? app : installation), log: { error: () => undefined } };
+  const secret = "bench-session-secret-0123456789";
+  const routes = lib.dashboardRoutes(
+    probot,
+    { debounceMs: 0, clientId: "Iv1.bench", clientSecret: "bench", sessionSecret: secret },
+    lib.dodIdentity(1),
+  );
+  const session = new lib.CookieJar(secret).seal(lib.SESSION_COOKIE, {
+    login: "viewer-vic",
+    token: "ghu_bench",
+    expires: Date.now() + 3_600_000,
+  });
+  const view = async () => {
+    const before = asked.length + lookups + installation.requests;
+    const started = performance.now();
+    const status = await new Promise((resolve) => {
+      const res = {
+        headersSent: false,
+        writeHead: (code) => {
+          res.code = code;
+          return res;
+        },
+        end: () => resolve(res.code),
+      };
+      routes(
+        { method: "GET", url: "/dod/acme/shop", headers: { cookie: `dod_session=${session}`, host: "x" }, socket: {} },
+        res,
+      );
+    });
+    return {
+      status,
+      requests: asked.length + lookups + installation.requests - before,
+      ms: performance.now() - started,
+    };
+  };
+  try {
+    return { first: await view(), repeat: await view() };
+  } finally {
+    viewerApi.close();
+  }
 }

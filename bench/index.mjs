@@ -150,6 +150,11 @@ const rows = [
     "≤ 12 requests",
   ],
   [
+    "dashboard page view, 50-PR release: GitHub requests, first / repeat by the same sign-in within the access TTL",
+    r.dashboard?.view ? `${r.dashboard.view.first.requests} / ${r.dashboard.view.repeat.requests}` : "not available",
+    "4 / 2",
+  ],
+  [
     "dashboard, one release of 500 PRs over 20 repositories: requests",
     r.dashboard?.organisation ? `${r.dashboard.organisation.requests}` : "not available",
     "≤ 12",
