@@ -5,10 +5,10 @@
 // database, unlike search) before any is opened — so a reply that was lost or failed does not open a second one.
 import type { ResolvedConfig } from "../config/schema.js";
 import type { Facts } from "../model/facts.js";
-import { readFollowUpMarker } from "../model/follow-up.js";
+import { isDebt, mayFollowUp, readFollowUpMarker } from "../model/follow-up.js";
 import { FOLLOW_UP_LABEL } from "../model/names.js";
 import type { PullRequestRef } from "../model/pull-request.js";
-import type { ItemResult, Report } from "../model/report.js";
+import type { Report } from "../model/report.js";
 import {
   AT_MERGE_MARKER,
   followUpBody,
@@ -21,10 +21,6 @@ import {
 import type { GitHub } from "./client.js";
 import { createComment } from "./comment.js";
 import { createOnce, NO_BLIND_RETRY } from "./create-once.js";
-
-/** What an item must be for a follow-up: left behind, not met. */
-export const isDebt = (item: ItemResult) =>
-  item.status === "missing" || item.status === "error" || item.status === "waived" || item.status === "pending";
 
 export interface FollowUpRequest {
   commentId: number;
@@ -47,7 +43,7 @@ export async function answerFollowUp(
   const marker = followUpReplyMarker(request.commentId, request.id);
   if (facts.comments.some((c) => c.byDod && c.body.startsWith(marker))) return null;
   const item = report.items.find((i) => i.id === request.id);
-  if (!item || !isDebt(item)) {
+  if (!item || !mayFollowUp(item)) {
     const body = `${marker}\n@${request.author} \`${request.id}\` was met when #${ref.number} was merged: there is no debt to follow up.`;
     await createComment(github, ref, body, appId);
     return null;
@@ -162,7 +158,7 @@ export async function followUpsAtMerge(
   appId?: number,
 ): Promise<number[]> {
   if (facts.comments.some((c) => c.byDod && c.body.startsWith(AT_MERGE_MARKER))) return [];
-  const items = report.items.filter((i) => i.status === "missing" || i.status === "error" || i.status === "waived");
+  const items = report.items.filter(isDebt);
   if (items.length === 0) return [];
   const opened: { item: string; number: number; release: string | null }[] = [];
   const milestone = await releaseFor(github, ref, facts, config);

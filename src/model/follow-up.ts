@@ -2,6 +2,18 @@
 // again by the hidden marker that starts its body, which names the pull request and the item; the debt counts as
 // paid once the issue is closed as completed.
 
+import type { ItemResult } from "./report.js";
+
+/** Left behind at merge: what `follow_ups: auto` opens an issue for. */
+export const isDebt = (item: ItemResult) =>
+  item.status === "missing" || item.status === "error" || item.status === "waived";
+
+/**
+ * What `/dod follow-up <id>` accepts: debt, or an item still waiting on a check when the pull request was merged
+ * (only a person can tell that the check will not pass; merging does not open those by itself).
+ */
+export const mayFollowUp = (item: ItemResult) => isDebt(item) || item.status === "pending";
+
 /** Words in the body GitHub's search can find (it does not index the hidden marker). */
 export const FOLLOW_UP_PHRASE = "dod follow-up";
 
