@@ -101,6 +101,15 @@ export function dashboardRoutes(probot: Probot, settings: DashboardSettings, ide
   }
 }
 
+async function revoke(deps: Deps, token: string): Promise<void> {
+  try {
+    await (await deps.setup()).oauth.deleteToken({ token });
+  } catch (error) {
+    // Signing out still clears the cookie; the token then lapses when it expires.
+    deps.probot.log.warn({ err: error }, "could not revoke the signed-out viewer's GitHub token");
+  }
+}
+
 interface Deps {
   jar: CookieJar;
   access: AccessCache<number>;
@@ -172,7 +181,13 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, deps: 
       return;
     }
     const signedIn = cookies[SESSION_COOKIE];
-    if (signedIn) deps.access.forget(signedIn);
+    if (signedIn) {
+      deps.access.forget(signedIn);
+      // The cookie stays valid until it expires wherever a copy of it is: revoking the GitHub token it carries
+      // makes a replayed copy sign in again, on every replica.
+      const session = jar.open<Session>(SESSION_COOKIE, signedIn);
+      if (session) await revoke(deps, session.token);
+    }
     page(
       res,
       200,

@@ -186,19 +186,26 @@ describe("the viewer's access, remembered per sign-in", () => {
     github.assertDone();
   });
 
-  it("signing out forgets what that session was allowed; another sign-in of the same person is asked for again", async () => {
+  it("signing out forgets what that session was allowed and revokes its token; another sign-in is asked for again", async () => {
     const vic = await signIn("viewer-vic", "ghu_vic");
-    access(3);
+    access(2);
     github.token(installation);
-    data(3);
+    data(2);
 
     expect(await view(vic)).toEqual([200, FIRST_VIEW]);
     const again = await signIn("viewer-vic", "ghu_vic");
     expect(await view(again)).toEqual([200, FIRST_VIEW]);
+    // Signing out revokes the GitHub token the cookie carries (the app's client id and secret authorise that).
+    github.rest("DELETE", `/applications/${ENV.GITHUB_CLIENT_ID}/token`, 204);
     const out = await fetch(`${base}/dod/logout`, { method: "POST", headers: { cookie: vic, origin: base } });
     expect(out.status).toBe(200);
-    // The signed-out cookie, replayed: what it was allowed is gone, so GitHub is asked again with its token.
-    expect(await view(vic)).toEqual([200, FIRST_VIEW]);
+    const revoked = github.find("apps/delete-token");
+    expect(revoked.map((r) => r.body)).toEqual([{ access_token: "ghu_vic" }]);
+    // The signed-out cookie, replayed: what it was allowed is gone, and GitHub refuses its revoked token, so the
+    // viewer is sent to sign in again.
+    github.rest("GET", REPOSITORY, 401, { message: "Bad credentials" });
+    const [status, requests] = await view(vic);
+    expect([status, requests]).toEqual([302, [`GET ${REPOSITORY}`]]);
     github.assertDone();
   });
 });
