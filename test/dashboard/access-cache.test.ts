@@ -11,6 +11,7 @@ import { dashboardSettingsOf, privateKey, TestOctokit } from "../helpers/app.js"
 import { GitHubMock } from "../helpers/github.js";
 import { freePort } from "../helpers/server.js";
 import { CONFIG, dashboardData, MIXED, OWNER, page as pullsPage, REPO } from "./data.js";
+import { cookieValue, setEnv } from "../helpers/web-env.js";
 
 const GHE = "http://github.access-cache.test";
 const ENV = {
@@ -31,13 +32,10 @@ const REPEAT_VIEW = ["POST /graphql", "POST /graphql"];
 
 let server: Server;
 let base: string;
-const saved: Record<string, string | undefined> = {};
+let restoreEnv: () => void;
 
 beforeAll(async () => {
-  for (const [k, v] of Object.entries(ENV)) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
+  restoreEnv = setEnv(ENV);
   server = new Server({
     Probot: Probot.defaults({
       appId: 1,
@@ -60,17 +58,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnv();
 });
-
-const cookieValue = (response: Response, name: string) =>
-  response.headers
-    .getSetCookie()
-    .map((c) => new RegExp(`^${name}=([^;]+)`).exec(c)?.[1])
-    .find(Boolean)!;
 
 describe("the viewer's access, remembered per sign-in", () => {
   let github: GitHubMock;

@@ -27,6 +27,7 @@ import {
   pullNode,
   REPO,
 } from "./data.js";
+import { setEnv } from "../helpers/web-env.js";
 
 const CLIENT_ID = "Iv1.dodtestclient";
 const ENV = {
@@ -45,13 +46,10 @@ let ghe: string;
 let signInMode: "approve" | "show" = "approve";
 const authorizeRequests: URL[] = [];
 let browser: Browser;
-const saved: Record<string, string | undefined> = {};
+let restoreEnv: () => void;
 
 beforeAll(async () => {
-  for (const [k, v] of Object.entries(ENV)) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
+  restoreEnv = setEnv(ENV);
   signIn = createServer((req, res) => {
     const url = new URL(req.url ?? "/", ghe);
     authorizeRequests.push(url);
@@ -102,10 +100,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await new Promise((resolve) => signIn?.close(resolve));
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnv();
 });
 
 /** GraphQL on the GHE host (`/api/graphql`): each query executed against GitHub's schema over its world (or a function of the variables giving it), by query name. */

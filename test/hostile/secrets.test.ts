@@ -15,6 +15,7 @@ import { example } from "../helpers/events.js";
 import { GitHubMock } from "../helpers/github.js";
 import { freePort } from "../helpers/server.js";
 import { pullRequestData } from "../helpers/pull-request-data.js";
+import { cookieValue, setEnv } from "../helpers/web-env.js";
 
 const GHE = "http://github.hostile.test";
 const SECRETS = {
@@ -30,13 +31,10 @@ const INSTALLATION_TOKEN = "ghs_test_installation_token";
 const lines: string[] = [];
 let server: Server;
 let base: string;
-const saved: Record<string, string | undefined> = {};
+let restoreEnv: () => void;
 
 beforeAll(async () => {
-  for (const [k, v] of Object.entries(SECRETS)) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
+  restoreEnv = setEnv(SECRETS);
   const sink = new Writable({
     write(chunk, _encoding, done) {
       lines.push(...String(chunk).split("\n").filter(Boolean));
@@ -71,17 +69,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   nock.cleanAll();
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnv();
 });
-
-const cookieValue = (response: Response, name: string) =>
-  response.headers
-    .getSetCookie()
-    .map((c) => new RegExp(`^${name}=([^;]+)`).exec(c)?.[1])
-    .find(Boolean)!;
 
 async function signIn(code: string) {
   const login = await fetch(`${base}/dod/login?return=/dod/acme/shop`, { redirect: "manual" });
