@@ -4,7 +4,7 @@
 // For proving that a patched dashboard equals a fully re-gathered one.
 import nock from "nock";
 import { connection, executeGitHub } from "./graphql-double.js";
-import { APP_ID, BASE_SHA, pullRequestData } from "./pull-request-data.js";
+import { APP_ID, BASE_SHA, ownCheckRunOf, pullRequestData } from "./pull-request-data.js";
 
 export const OWNER = "Codertocat";
 
@@ -185,14 +185,7 @@ export class DashboardWorld {
       baseSha: BASE_SHA,
       files: p.files,
       config: repo.config,
-      ownCheckRun: own
-        ? {
-            id: own.id,
-            externalId: own.external_id ?? null,
-            status: (own.status ?? "queued").toUpperCase(),
-            conclusion: own.conclusion?.toUpperCase() ?? null,
-          }
-        : null,
+      ownCheckRun: ownCheckRunOf(own),
     }).repository.pullRequest;
     const commit = base.commits({ last: 1 }, null, { fieldName: "commits" }).nodes[0]!.commit;
     const runs = own

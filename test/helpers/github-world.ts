@@ -3,7 +3,7 @@
 import nock from "nock";
 import { checkRunUpdateRefusal } from "./github-rules.js";
 import { connection, executeGitHub } from "./graphql-double.js";
-import { APP_ID, HEAD_SHA, type PullRequestOptions, pullRequestData } from "./pull-request-data.js";
+import { APP_ID, HEAD_SHA, type PullRequestOptions, ownCheckRunOf, pullRequestData } from "./pull-request-data.js";
 
 export interface WorldCheckRun {
   id: number;
@@ -137,14 +137,7 @@ export class GitHubWorld {
       ...pullRequestData({
         ...this.pr,
         headSha: this.head,
-        ownCheckRun: own
-          ? {
-              id: own.id,
-              externalId: own.external_id ?? null,
-              status: (own.status ?? "queued").toUpperCase(),
-              conclusion: own.conclusion?.toUpperCase() ?? null,
-            }
-          : null,
+        ownCheckRun: ownCheckRunOf(own),
         comments: [
           ...(this.pr.comments ?? []),
           ...this.comments.map((c) => ({ ...c, author: "dod-app[bot]", bot: true })),

@@ -66,6 +66,20 @@ export interface PullRequestOptions {
   }[];
 }
 
+/** dod's run as a stateful double keeps it (REST's fields), as `ownCheckRun` shows it to the pull request's query. */
+export function ownCheckRunOf(
+  run: { id: number; external_id?: string; status?: string; conclusion?: string } | undefined,
+): PullRequestOptions["ownCheckRun"] {
+  return run
+    ? {
+        id: run.id,
+        externalId: run.external_id ?? null,
+        status: (run.status ?? "queued").toUpperCase(),
+        conclusion: run.conclusion?.toUpperCase() ?? null,
+      }
+    : null;
+}
+
 /** GitHub lists at most this many files of a pull request. */
 export const GITHUB_MAX_FILES = 3000;
 
