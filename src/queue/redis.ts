@@ -107,24 +107,23 @@ if ARGV[3] ~= '' and since and now - since >= tonumber(ARGV[3]) then
 end
 return 0`;
 
+/** A run's claimed events (KEYS[1]) go back to the front of the waiting ones (KEYS[2]), in their order. */
+const RETURN_CLAIMED = `
+local items = redis.call('LRANGE', KEYS[1], 0, -1)
+for i = #items, 1, -1 do redis.call('LPUSH', KEYS[2], items[i]) end
+redis.call('DEL', KEYS[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])`;
+
 /**
  * A superseded run gives its events back, ahead of newer ones, for the job waiting behind it to take. Should no job
  * be scheduled to take them (it gave up), this one schedules the next: its generation, else 0.
  */
-const GIVE_BACK = `
-local items = redis.call('LRANGE', KEYS[1], 0, -1)
-for i = #items, 1, -1 do redis.call('LPUSH', KEYS[2], items[i]) end
-redis.call('DEL', KEYS[1])
-redis.call('PEXPIRE', KEYS[2], ARGV[1])
+const GIVE_BACK = `${RETURN_CLAIMED}
 if redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[1]) then return redis.call('INCR', KEYS[4]) end
 return 0`;
 
 /** A run that must wait gives its events back, ahead of newer ones, and stays the job scheduled to take them. */
-const UNCLAIM = `
-local items = redis.call('LRANGE', KEYS[1], 0, -1)
-for i = #items, 1, -1 do redis.call('LPUSH', KEYS[2], items[i]) end
-redis.call('DEL', KEYS[1])
-redis.call('PEXPIRE', KEYS[2], ARGV[1])
+const UNCLAIM = `${RETURN_CLAIMED}
 redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
 return #items`;
 
