@@ -72,4 +72,23 @@ describe("writeCheckRun", () => {
     github.assertDone();
     expect(github.calls()).toEqual([`POST ${REPO}/check-runs`]);
   });
+
+  it("updates a waiting run in place when its annotations are the same: no new run, nothing to close", async () => {
+    const existing = {
+      id: 5,
+      externalId: externalId({ output: "before", annotations: annotationsHash([annotation(4)]), number: 7 }),
+      completed: false,
+    };
+    github.rest("PATCH", `${REPO}/check-runs/5`, 200, { id: 5 });
+    const written = await writeCheckRun(octokit(), dodIdentity(1), {
+      ref,
+      headSha: "a".repeat(40),
+      output: waiting(4),
+      existing,
+    });
+    github.assertDone();
+    expect(written).toEqual({ id: 5, result: "updated" });
+    expect(github.calls()).toEqual([`PATCH ${REPO}/check-runs/5`]);
+    expect(github.body("checks/update")).toMatchObject({ status: "in_progress", output: { title: waiting(4).title } });
+  });
 });
