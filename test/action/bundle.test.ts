@@ -11,7 +11,9 @@ import { parse } from "yaml";
 import { ACTION_BUNDLE, bundleAction } from "../../scripts/action-bundle.mjs";
 import { example } from "../helpers/events.js";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github-server.js";
+import { ADDS_CHANGELOG, OTHERS, pull } from "../helpers/preview-repository.js";
 import { HEAD_SHA, pullRequestData } from "../helpers/pull-request-data.js";
+import { repositoryWorld } from "../helpers/repository-world.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const REPO = "/repos/Codertocat/Hello-World";
@@ -44,14 +46,11 @@ describe("the bundled Action", () => {
     expect(built === committed, `${ACTION_BUNDLE} is stale: run \`npm run build:action\` and commit it`).toBe(true);
   }, 60_000);
 
-  it("checks a recorded pull_request event from a directory with no node_modules", async () => {
+  /** Runs the committed bundle from an empty directory on a recorded pull_request event, against `graphql`. */
+  async function runBundle(graphql: () => object) {
     github = await startFakeGitHub({
       token: TOKEN,
-      graphql: () =>
-        pullRequestData({
-          config: readFileSync(join(root, "test/fixtures/config/basic.yml"), "utf8"),
-          files: ["src/login.ts"],
-        }),
+      graphql,
       rest: (method, path) => {
         if (method === "POST" && path === `${REPO}/check-runs`) return [201, { id: 77 }];
         if (method === "POST" && path === `${REPO}/issues/2/comments`) return [201, { id: 501 }];
@@ -72,17 +71,45 @@ describe("the bundled Action", () => {
       GITHUB_STEP_SUMMARY: join(dir, "summary.md"),
       INPUT_TOKEN: TOKEN,
     };
-    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
       execFile(process.execPath, ["index.mjs"], { cwd: dir, env }, (error, out, err) =>
         resolve({ code: error ? Number(error.code) : 0, stdout: out, stderr: err }),
       ),
     );
+    return { ...run, github };
+  }
+
+  it("checks a recorded pull_request event from a directory with no node_modules", async () => {
+    const config = readFileSync(join(root, "test/fixtures/config/basic.yml"), "utf8");
+    const { code, stdout, stderr } = await runBundle(() => pullRequestData({ config, files: ["src/login.ts"] }));
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toContain("0 of 2 done — missing: Acceptance criteria met, Unit tests for critical paths");
     expect(stdout).toContain("Published to Codertocat/Hello-World#2: check run created, comment created.");
-    expect(github.problems()).toEqual([]);
-    expect(github.calls()).toEqual(["POST /graphql", `POST ${REPO}/check-runs`, `POST ${REPO}/issues/2/comments`]);
-    expect(github.find("checks/create")[0]!.body).toMatchObject({ head_sha: HEAD_SHA, conclusion: "failure" });
+    expect(github!.problems()).toEqual([]);
+    expect(github!.calls()).toEqual(["POST /graphql", `POST ${REPO}/check-runs`, `POST ${REPO}/issues/2/comments`]);
+    expect(github!.find("checks/create")[0]!.body).toMatchObject({ head_sha: HEAD_SHA, conclusion: "failure" });
+  });
+
+  it("previews a done.yml change in its check run, as the app does", async () => {
+    const world = repositoryWorld({
+      pulls: [pull(2, [".github/done.yml"], { headSha: HEAD_SHA, headConfig: ADDS_CHANGELOG }), ...OTHERS],
+    });
+    const { code, stderr } = await runBundle(() => world);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(github!.problems()).toEqual([]);
+    expect(github!.find("graphql").map((r) => /query (\w+)/.exec(r.body.query)?.[1])).toEqual([
+      "DodPullRequest",
+      "DodPreviewList",
+      "DodPreviewPulls",
+      "DodPreviewPulls",
+      "DodPreviewPulls",
+    ]);
+    const summary: string = github!.find("checks/create")[0]!.body.output.summary;
+    expect(summary).toContain("### What the proposed rules would do");
+    expect(summary).toContain(
+      "| [#3](https://github.com/Codertocat/Hello-World/pull/3) Change 3 | ✅ passes | ❌ fails | newly missing: Changelog entry (`changelog`) |",
+    );
   });
 });
