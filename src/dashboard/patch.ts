@@ -83,6 +83,12 @@ export function pullPatch(
   };
 }
 
+/** The pull request's labels that name a release (label releases). */
+function releaseLabels(snapshot: DashboardSnapshot, patch: PullPatch): string[] {
+  const pattern = new Minimatch(snapshot.releaseLabel, { nocase: true });
+  return patch.pull.labels.filter((l) => pattern.match(l));
+}
+
 /** The snapshot with the patch applied, or null when only reading GitHub again can tell what the dashboard shows. */
 export function applyPatch(snapshot: DashboardSnapshot, patch: PullPatch): DashboardSnapshot | null {
   const { input } = snapshot;
@@ -91,13 +97,8 @@ export function applyPatch(snapshot: DashboardSnapshot, patch: PullPatch): Dashb
   if (patch.state !== "open") return null;
   const { number } = patch.pull;
   const holding = input.releases.filter((r) => r.pulls.some((p) => p.number === number));
-  const pattern = new Minimatch(snapshot.releaseLabel, { nocase: true });
-  const wanted =
-    input.releaseBy === "milestone"
-      ? patch.milestone === null
-        ? []
-        : [patch.milestone]
-      : patch.pull.labels.filter((l) => pattern.match(l));
+  const milestone = patch.milestone === null ? [] : [patch.milestone];
+  const wanted = input.releaseBy === "milestone" ? milestone : releaseLabels(snapshot, patch);
   const names = (list: string[]) => JSON.stringify([...list].sort());
   if (names(holding.map((r) => r.name)) !== names(wanted)) return null;
   if (holding.length === 0) return snapshot;
@@ -105,8 +106,8 @@ export function applyPatch(snapshot: DashboardSnapshot, patch: PullPatch): Dashb
   const before = holding[0]!.pulls.find((p) => p.number === number)!;
   const lines =
     patch.lines ??
-    (before.headSha === patch.pull.headSha && before.additions !== undefined
-      ? { additions: before.additions, deletions: before.deletions ?? 0 }
+    (before.headSha === patch.pull.headSha && before.additions !== undefined && before.deletions !== undefined
+      ? { additions: before.additions, deletions: before.deletions }
       : null);
   if (!lines) return null;
   const pull: PullInput = {
